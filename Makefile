@@ -1,0 +1,85 @@
+# Montage top-level build. ./configure writes config.mak; without it the
+# defaults below (pkg-config lookups) are enough for the FFmpeg-independent
+# parts: the analysis library, the sidecar library, the tools and unit tests.
+-include config.mak
+
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX     ?= /usr/local
+BUILD      ?= build
+MSGPACK_PC ?= $(shell $(PKG_CONFIG) --exists msgpack-c && echo msgpack-c || echo msgpack)
+DEP_PCS     = $(MSGPACK_PC) kissfft-float libxxhash
+DEP_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags $(DEP_PCS))
+DEP_LIBS   ?= $(shell $(PKG_CONFIG) --libs $(DEP_PCS)) -lm
+
+CFLAGS     ?= -O2 -g
+WARNFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+              -Wmissing-prototypes -Wvla -Wformat=2
+ALL_CFLAGS  = $(WARNFLAGS) -D_POSIX_C_SOURCE=200809L -I. $(DEP_CFLAGS) \
+              $(CFLAGS) $(EXTRA_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
+
+# Library code: every .c directly in analysis/, cache/ and driver/ (mains
+# live in cache/cli/, driver/cli/ and tests/, so they are not picked up).
+ANALYSIS_SRC = $(sort $(wildcard analysis/*.c))
+CACHE_SRC    = $(sort $(wildcard cache/*.c))
+DRIVER_SRC   = $(sort $(wildcard driver/*.c))
+ANALYSIS_OBJ = $(ANALYSIS_SRC:%.c=$(BUILD)/%.o)
+CACHE_OBJ    = $(CACHE_SRC:%.c=$(BUILD)/%.o)
+DRIVER_OBJ   = $(DRIVER_SRC:%.c=$(BUILD)/%.o)
+LIBMONTAGE   = $(BUILD)/libmontage.a
+
+UNIT_SRC     = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN     = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC     = $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN     = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+
+-include Makefile.d/*.mk
+
+.PHONY: all lib unit tools ffmpeg check check-unit check-san check-integration clean distclean
+all: lib tools
+lib: $(LIBMONTAGE)
+unit: $(UNIT_BIN)
+tools: $(TOOL_BIN)
+
+# FFmpeg with the filters: a patched copy of $(FFMPEG_SRC) built in
+# $(BUILD)/ffmpeg (see patches/). Always delegated: FFmpeg's own make knows
+# what is up to date, and a changed filter source relinks in seconds.
+WITH_FFMPEG    ?= yes
+FFMPEG_PROFILE ?= analysis
+FFMPEG_BIN      = $(BUILD)/bin/ffmpeg
+ifeq ($(WITH_FFMPEG),yes)
+all: ffmpeg
+endif
+ffmpeg:
+	@test -n "$(FFMPEG_SRC)" || { echo "no FFmpeg source: run ./configure first" >&2; exit 1; }
+	CC="$(CC)" PKG_CONFIG="$(PKG_CONFIG)" patches/build-ffmpeg.sh "$(FFMPEG_SRC)" $(BUILD)/ffmpeg $(FFMPEG_PROFILE) >/dev/null
+	@mkdir -p $(BUILD)/bin
+	ln -sf ../ffmpeg/ffmpeg $(BUILD)/bin/ffmpeg
+	ln -sf ../ffmpeg/ffprobe $(BUILD)/bin/ffprobe
+
+# The whole suite; tests/run prints "N passed, N failed" last.
+check: all
+	tests/run
+
+distclean: clean
+	rm -f config.mak
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBMONTAGE): $(ANALYSIS_OBJ) $(CACHE_OBJ) $(DRIVER_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBMONTAGE)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS)
+
+$(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIBMONTAGE)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,261 @@
+/*
+ * montagebeat: tempo, beats and downbeats of an audio stream, for cutting
+ * video to music. A metadata-only filter: samples pass through unchanged,
+ * each frame gets lavfi.montagebeat.* metadata, and at end of stream the
+ * whole-stream analysis is written to a msgpack sidecar.
+ *
+ * The analysis lives in analysis/beat_*.c (plain C, no FFmpeg); this file
+ * only feeds it decoded samples and publishes its results.
+ * Documentation: doc/montagebeat.texi.
+ *
+ * This file is part of Montage. It is built into FFmpeg by
+ * patches/apply-ffmpeg.sh and is the same for every supported release.
+ */
+#include <float.h>
+
+#include "libavutil/channel_layout.h"
+#include "libavutil/mem.h"
+#include "libavutil/opt.h"
+#include "libavutil/samplefmt.h"
+
+#include "audio.h"
+#include "avfilter.h"
+#include "filters.h"
+
+#include "analysis/beat_tracker.h"
+#include "montage_compat.h"
+#include "montage_glue.h"
+
+typedef struct MontageBeatContext {
+    const AVClass *class;
+    MtSidecarOptions out;      ///< sidecar path and source identity
+    MtBeatConfig cfg;          ///< analysis options
+
+    MtBeatTracker *tracker;
+    int64_t first_pts;         ///< pts of the first sample, AV_NOPTS_VALUE until seen
+    int64_t samples;           ///< samples seen
+    char layout[128];          ///< channel layout description for the sidecar
+    int sidecar_done;          ///< the sidecar was written (or failed) at EOF
+} MontageBeatContext;
+
+#define OFFSET(x) offsetof(MontageBeatContext, x)
+#define FLAGS AV_OPT_FLAG_AUDIO_PARAM | AV_OPT_FLAG_FILTERING_PARAM
+
+static const AVOption montagebeat_options[] = {
+    MT_SIDECAR_OPTIONS(FLAGS),
+    { "min_bpm", "slowest tempo reported", OFFSET(cfg.min_bpm), AV_OPT_TYPE_DOUBLE,
+      { .dbl = MT_BEAT_MIN_BPM_DEFAULT }, MT_BEAT_MIN_BPM_MIN, MT_BEAT_MIN_BPM_MAX, FLAGS },
+    { "max_bpm", "fastest tempo reported", OFFSET(cfg.max_bpm), AV_OPT_TYPE_DOUBLE,
+      { .dbl = MT_BEAT_MAX_BPM_DEFAULT }, MT_BEAT_MAX_BPM_MIN, MT_BEAT_MAX_BPM_MAX, FLAGS },
+    { "prior_bpm", "most likely tempo before listening", OFFSET(cfg.prior_bpm), AV_OPT_TYPE_DOUBLE,
+      { .dbl = MT_BEAT_PRIOR_BPM_DEFAULT }, MT_BEAT_PRIOR_BPM_MIN, MT_BEAT_PRIOR_BPM_MAX, FLAGS },
+    { "prior_width", "width of the tempo prior in octaves", OFFSET(cfg.prior_width), AV_OPT_TYPE_DOUBLE,
+      { .dbl = MT_BEAT_PRIOR_WIDTH_DEFAULT }, MT_BEAT_PRIOR_WIDTH_MIN, MT_BEAT_PRIOR_WIDTH_MAX, FLAGS },
+    { "tightness", "how strictly beats follow the tempo", OFFSET(cfg.tightness), AV_OPT_TYPE_DOUBLE,
+      { .dbl = MT_BEAT_TIGHTNESS_DEFAULT }, MT_BEAT_TIGHTNESS_MIN, MT_BEAT_TIGHTNESS_MAX, FLAGS },
+    { "downbeats", "estimate the meter and mark downbeats", OFFSET(cfg.downbeats), AV_OPT_TYPE_BOOL,
+      { .i64 = MT_BEAT_DOWNBEATS_DEFAULT }, MT_BEAT_DOWNBEATS_MIN, MT_BEAT_DOWNBEATS_MAX, FLAGS },
+    { "keep_curves", "store the onset envelope and energy curve in the sidecar", OFFSET(cfg.keep_curves),
+      AV_OPT_TYPE_BOOL, { .i64 = MT_BEAT_KEEP_CURVES_DEFAULT }, MT_BEAT_KEEP_CURVES_MIN,
+      MT_BEAT_KEEP_CURVES_MAX, FLAGS },
+    { NULL }
+};
+
+AVFILTER_DEFINE_CLASS(montagebeat);
+
+static av_cold int init(AVFilterContext *ctx)
+{
+    MontageBeatContext *s = ctx->priv;
+
+    if (s->cfg.min_bpm >= s->cfg.max_bpm) {
+        av_log(ctx, AV_LOG_ERROR, "min_bpm (%g) must be below max_bpm (%g)\n",
+               s->cfg.min_bpm, s->cfg.max_bpm);
+        return AVERROR(EINVAL);
+    }
+    s->first_pts = AV_NOPTS_VALUE;
+    return mt_glue_check_sidecar_path(ctx, &s->out);
+}
+
+static int config_input(AVFilterLink *inlink)
+{
+    AVFilterContext *ctx = inlink->dst;
+    MontageBeatContext *s = ctx->priv;
+
+    if (inlink->sample_rate < MT_BEAT_MIN_RATE || inlink->sample_rate > MT_BEAT_MAX_RATE) {
+        av_log(ctx, AV_LOG_ERROR, "sample rate %d Hz is outside the supported %d..%d Hz\n",
+               inlink->sample_rate, MT_BEAT_MIN_RATE, MT_BEAT_MAX_RATE);
+        return AVERROR(EINVAL);
+    }
+    mt_beat_free(&s->tracker);
+    s->tracker = mt_beat_new(&s->cfg, inlink->sample_rate);
+    if (!s->tracker)
+        return AVERROR(ENOMEM);
+    if (av_channel_layout_describe(&inlink->ch_layout, s->layout, sizeof(s->layout)) < 0)
+        snprintf(s->layout, sizeof(s->layout), "%d channels", inlink->ch_layout.nb_channels);
+    return 0;
+}
+
+static int to_mt_format(enum AVSampleFormat fmt, MtSampleFormat *out)
+{
+    switch (av_get_packed_sample_fmt(fmt)) {
+    case AV_SAMPLE_FMT_U8:  *out = MT_SAMPLE_U8;  return 0;
+    case AV_SAMPLE_FMT_S16: *out = MT_SAMPLE_S16; return 0;
+    case AV_SAMPLE_FMT_S32: *out = MT_SAMPLE_S32; return 0;
+    case AV_SAMPLE_FMT_S64: *out = MT_SAMPLE_S64; return 0;
+    case AV_SAMPLE_FMT_FLT: *out = MT_SAMPLE_FLT; return 0;
+    case AV_SAMPLE_FMT_DBL: *out = MT_SAMPLE_DBL; return 0;
+    default: return AVERROR(EINVAL);
+    }
+}
+
+/* Feeds one frame to the tracker and tags it with what streaming knows. */
+static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
+{
+    MontageBeatContext *s = ctx->priv;
+    AVFilterLink *inlink = ctx->inputs[0];
+    double t0 = 0, beat_t = -1;
+    float onset, strength, beat_strength = 0;
+    MtSampleFormat fmt;
+    int ret;
+
+    if (to_mt_format(frame->format, &fmt) < 0) {
+        av_log(ctx, AV_LOG_ERROR, "unsupported sample format %s\n",
+               av_get_sample_fmt_name(frame->format));
+        return AVERROR(EINVAL);
+    }
+    if (s->first_pts == AV_NOPTS_VALUE && frame->pts != AV_NOPTS_VALUE)
+        s->first_pts = frame->pts;
+    if (s->first_pts != AV_NOPTS_VALUE)
+        t0 = s->first_pts * av_q2d(inlink->time_base);
+
+    if (mt_beat_push_raw(s->tracker, (const uint8_t *const *)frame->extended_data, fmt,
+                         av_sample_fmt_is_planar(frame->format),
+                         frame->ch_layout.nb_channels, frame->nb_samples) < 0)
+        return AVERROR(ENOMEM);
+    s->samples += frame->nb_samples;
+
+    /* Streamed beats are timed from the first sample; frames carry the
+     * stream's own timeline, so both are shifted by the first pts. */
+    onset = mt_beat_current_onset(s->tracker);
+    ret = mt_glue_meta_double(&frame->metadata, "lavfi.montagebeat.onset", onset);
+    while (ret >= 0 && mt_beat_pop_stream_beat(s->tracker, &beat_t, &strength))
+        beat_strength = strength;
+    if (ret >= 0 && beat_t >= 0) {
+        ret = mt_glue_meta_double(&frame->metadata, "lavfi.montagebeat.beat_time", t0 + beat_t);
+        if (ret >= 0)
+            ret = mt_glue_meta_double(&frame->metadata, "lavfi.montagebeat.beat_strength", beat_strength);
+        if (ret >= 0)
+            ret = mt_glue_meta_double(&frame->metadata, "lavfi.montagebeat.bpm",
+                                      mt_beat_stream_bpm(s->tracker));
+        av_log(ctx, AV_LOG_DEBUG, "beat_time:%.6f beat_strength:%.3f\n", t0 + beat_t, beat_strength);
+    }
+    return ret;
+}
+
+/* Builds and writes the sidecar; `complete` says whether EOF was reached. */
+static int write_sidecar(AVFilterContext *ctx, int complete)
+{
+    MontageBeatContext *s = ctx->priv;
+    AVFilterLink *inlink = ctx->inputs[0];
+    MtConfigEntry entries[MT_BEAT_CONFIG_ENTRIES];
+    static const char *const incomplete[] = { "end of stream not reached" };
+    MtSidecar sc = { 0 };
+
+    if (!s->out.sidecar || !s->tracker)
+        return 0;
+    if (mt_beat_finish(s->tracker) < 0 || mt_beat_result(s->tracker, &sc.beat) < 0)
+        return AVERROR(ENOMEM);
+    mt_glue_fill_identity(&sc, &s->out, MT_KIND_BEAT, "montagebeat", MT_BEAT_ANALYSER_VERSION);
+    sc.config.entries = entries;
+    sc.config.n = mt_beat_config_entries(&s->cfg, entries, MT_BEAT_CONFIG_ENTRIES);
+    sc.status.complete   = complete;
+    sc.status.units_seen = s->samples;
+    if (!complete) {
+        sc.status.warnings   = incomplete;
+        sc.status.n_warnings = 1;
+    }
+    sc.beat.stream.channels       = inlink->ch_layout.nb_channels;
+    sc.beat.stream.channel_layout = s->layout;
+    sc.beat.stream.sample_fmt     = av_get_sample_fmt_name(inlink->format);
+    return mt_glue_write_sidecar(ctx, &s->out, &sc);
+}
+
+static int activate(AVFilterContext *ctx)
+{
+    MontageBeatContext *s = ctx->priv;
+    AVFilterLink *inlink = ctx->inputs[0];
+    AVFilterLink *outlink = ctx->outputs[0];
+    AVFrame *frame;
+    int64_t pts;
+    int ret, status;
+
+    FF_FILTER_FORWARD_STATUS_BACK(outlink, inlink);
+
+    ret = ff_inlink_consume_frame(inlink, &frame);
+    if (ret < 0)
+        return ret;
+    if (ret > 0) {
+        ret = analyse_frame(ctx, frame);
+        if (ret < 0) {
+            av_frame_free(&frame);
+            return ret;
+        }
+        return ff_filter_frame(outlink, frame);
+    }
+
+    if (ff_inlink_acknowledge_status(inlink, &status, &pts)) {
+        if (!s->sidecar_done) {
+            s->sidecar_done = 1;
+            ret = write_sidecar(ctx, status == AVERROR_EOF);
+            if (ret < 0)
+                return ret;
+        }
+        ff_outlink_set_status(outlink, status, pts);
+        return 0;
+    }
+
+    FF_FILTER_FORWARD_WANTED(outlink, inlink);
+    return FFERROR_NOT_READY;
+}
+
+static av_cold void uninit(AVFilterContext *ctx)
+{
+    MontageBeatContext *s = ctx->priv;
+
+    /* Without EOF (-t, -frames, an interrupted run) the partial analysis is
+     * still worth keeping, marked incomplete; a failure can only be logged. */
+    if (!s->sidecar_done)
+        write_sidecar(ctx, 0);
+    mt_beat_free(&s->tracker);
+}
+
+static const AVFilterPad montagebeat_inputs[] = {
+    {
+        .name         = "default",
+        .type         = AVMEDIA_TYPE_AUDIO,
+        .config_props = config_input,
+    },
+};
+
+static const AVFilterPad montagebeat_outputs[] = {
+    {
+        .name = "default",
+        .type = AVMEDIA_TYPE_AUDIO,
+    },
+};
+
+/* No format list: every sample format, rate and layout is accepted as is,
+ * so FFmpeg never inserts a conversion; downmix and resampling happen in
+ * the analysis. */
+const MT_FILTER ff_af_montagebeat = {
+    MT_PUBLIC(name)        = "montagebeat",
+    MT_PUBLIC(description) = NULL_IF_CONFIG_SMALL("Detect tempo, beats and downbeats; write a msgpack sidecar."),
+    MT_PUBLIC(priv_class)  = &montagebeat_class,
+    MT_PUBLIC(flags)       = AVFILTER_FLAG_METADATA_ONLY,
+    .priv_size             = sizeof(MontageBeatContext),
+    .init                  = init,
+    .uninit                = uninit,
+    .activate              = activate,
+    FILTER_INPUTS(montagebeat_inputs),
+    FILTER_OUTPUTS(montagebeat_outputs),
+};

@@ -1,0 +1,66 @@
+/* Sample conversion: any decoder sample format to finite mono float. */
+#include "analysis/audio_convert.h"
+
+#include <math.h>
+#include <string.h>
+
+size_t mt_sample_format_bytes(MtSampleFormat fmt)
+{
+    switch (fmt) {
+    case MT_SAMPLE_U8:  return 1;
+    case MT_SAMPLE_S16: return 2;
+    case MT_SAMPLE_S32: return 4;
+    case MT_SAMPLE_S64: return 8;
+    case MT_SAMPLE_FLT: return 4;
+    case MT_SAMPLE_DBL: return 8;
+    }
+    return 0;
+}
+
+static float sanitize(double v)
+{
+    if (!isfinite(v))
+        return 0.0f;
+    if (v > MT_AUDIO_CLAMP)
+        return MT_AUDIO_CLAMP;
+    if (v < -MT_AUDIO_CLAMP)
+        return -MT_AUDIO_CLAMP;
+    return (float)v;
+}
+
+/* One loop per format so the conversion is not re-dispatched per sample
+ * (the whole core must run at >= 500x real time). Channel c of frame i
+ * is at plane[c][i] (planar) or plane[0][i * channels + c] (packed). */
+#define DOWNMIX_LOOP(TYPE, EXPR)                                              \
+    for (size_t i = 0; i < n; i++) {                                          \
+        double acc = 0.0;                                                     \
+        for (int c = 0; c < channels; c++) {                                  \
+            const uint8_t *p = planar ? planes[c] : planes[0];               \
+            size_t idx = planar ? i : i * (size_t)channels + (size_t)c;       \
+            TYPE v; memcpy(&v, p + idx * sizeof(TYPE), sizeof(TYPE));         \
+            acc += sanitize(EXPR);                                            \
+        }                                                                     \
+        out[i] = (float)(acc * scale);                                        \
+    }
+
+int mt_audio_downmix(const uint8_t *const *planes, MtSampleFormat fmt,
+                     int planar, int channels, size_t n, float *out)
+{
+    if (!planes || !out || channels <= 0 || !mt_sample_format_bytes(fmt))
+        return -1;
+    if (n == 0)
+        return 0;
+    for (int c = 0; c < (planar ? channels : 1); c++)
+        if (!planes[c])
+            return -1;
+    const double scale = 1.0 / channels;
+    switch (fmt) {
+    case MT_SAMPLE_U8:  DOWNMIX_LOOP(uint8_t, ((int)v - 128) * (1.0 / 128.0)); break;
+    case MT_SAMPLE_S16: DOWNMIX_LOOP(int16_t, v * (1.0 / 32768.0)); break;
+    case MT_SAMPLE_S32: DOWNMIX_LOOP(int32_t, v * (1.0 / 2147483648.0)); break;
+    case MT_SAMPLE_S64: DOWNMIX_LOOP(int64_t, (double)v * (1.0 / 9223372036854775808.0)); break;
+    case MT_SAMPLE_FLT: DOWNMIX_LOOP(float, (double)v); break;
+    case MT_SAMPLE_DBL: DOWNMIX_LOOP(double, v); break;
+    }
+    return 0;
+}

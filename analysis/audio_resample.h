@@ -1,0 +1,34 @@
+/*
+ * Windowed-sinc polyphase resampler (any rate to any rate) with a proper
+ * anti-aliasing low-pass at 0.9 x the lower Nyquist frequency. Output
+ * sample k sits exactly at input time k * in_rate / out_rate (the filter is
+ * symmetric, so no time shift); the price is a look-ahead of
+ * mt_resampler_lookahead() input samples before an output can be emitted.
+ * Samples before the first input are taken as zeros.
+ */
+#ifndef MONTAGE_ANALYSIS_AUDIO_RESAMPLE_H
+#define MONTAGE_ANALYSIS_AUDIO_RESAMPLE_H
+
+#include <stddef.h>
+
+typedef struct MtResampler MtResampler;
+
+/* NULL on bad rates (<= 0) or allocation failure. */
+MtResampler *mt_resampler_new(int in_rate, int out_rate);
+void mt_resampler_free(MtResampler **r);
+
+/* Upper bound of outputs one call with n inputs can produce. */
+size_t mt_resampler_max_out(const MtResampler *r, size_t n);
+
+/* Input samples needed after time x before output at x is emitted. */
+int mt_resampler_lookahead(const MtResampler *r);
+
+/*
+ * Feeds n input samples; writes the outputs that became computable to out
+ * (room for mt_resampler_max_out(r, n)) and returns how many, or -1 on
+ * allocation failure. To flush at end of stream, feed
+ * mt_resampler_lookahead() zeros.
+ */
+long mt_resampler_process(MtResampler *r, const float *in, size_t n, float *out);
+
+#endif /* MONTAGE_ANALYSIS_AUDIO_RESAMPLE_H */

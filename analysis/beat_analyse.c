@@ -1,0 +1,209 @@
+/* montagebeat core, end of stream: global tempo, tempo curve, beats by
+ * dynamic programming, meter and downbeats. */
+#include "analysis/beat_tracker_priv.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/beat_meter.h"
+#include "analysis/beat_tempo_curve.h"
+#include "analysis/beat_track.h"
+
+#define TRIM_FRACTION     0.2  /* edge beats weaker than this x median are dropped */
+#define CURVE_MIN_CHANGE  1.05 /* max/min local tempo above which a curve is kept */
+#define METER_CONTRAST    0.5  /* z-score contrast needed to name a meter */
+
+/* Divides env by its RMS; returns the RMS (0 = silent). */
+static double normalise(float *env, size_t n)
+{
+    double ss = 0.0;
+    for (size_t i = 0; i < n; i++)
+        ss += (double)env[i] * env[i];
+    double rms = n ? sqrt(ss / (double)n) : 0.0;
+    if (!(rms > 1e-9) || !isfinite(rms))
+        return 0.0;
+    for (size_t i = 0; i < n; i++)
+        env[i] = (float)(env[i] / rms);
+    return rms;
+}
+
+/* Local tempo for every frame from the per-block curve (linear between
+ * block centres); returns 1 when the tempo changes noticeably. */
+static int frame_periods(const MtBeatTracker *bt, const double *block_bpm, size_t nb,
+                         double *period)
+{
+    const double blen = MT_BEAT_AC_BLOCK;
+    double lo = 1e9, hi = 0;
+    for (size_t b = 0; b < nb; b++) {
+        if (block_bpm[b] < lo) lo = block_bpm[b];
+        if (block_bpm[b] > hi) hi = block_bpm[b];
+    }
+    for (size_t f = 0; f < bt->n_frames; f++) {
+        double x = ((double)f - blen / 2.0) / blen; /* block coordinate */
+        double bpm;
+        if (x <= 0 || nb == 1)
+            bpm = block_bpm[0];
+        else if (x >= (double)(nb - 1))
+            bpm = block_bpm[nb - 1];
+        else {
+            size_t b = (size_t)x;
+            double w = x - (double)b;
+            bpm = block_bpm[b] * (1 - w) + block_bpm[b + 1] * w;
+        }
+        period[f] = 60.0 * bt->tp.fps / bpm;
+    }
+    return hi > lo * CURVE_MIN_CHANGE;
+}
+
+static int store_curve(MtBeatTracker *bt, const double *block_bpm, size_t nb)
+{
+    bt->curve_t = malloc(sizeof(float) * nb);
+    bt->curve_bpm = malloc(sizeof(float) * nb);
+    if (!bt->curve_t || !bt->curve_bpm)
+        return -1;
+    for (size_t b = 0; b < nb; b++) {
+        bt->curve_t[b] = (float)mt_beat_frame_time((b + 0.5) * MT_BEAT_AC_BLOCK);
+        bt->curve_bpm[b] = (float)block_bpm[b];
+    }
+    bt->n_curve = nb;
+    return 0;
+}
+
+/* Tempo of a steady beat sequence: least-squares slope of time vs index. */
+static double fitted_bpm(const double *t, size_t n)
+{
+    if (n < 4)
+        return 0.0;
+    double mi = (n - 1) / 2.0, mt = 0.0;
+    for (size_t i = 0; i < n; i++) mt += t[i];
+    mt /= (double)n;
+    double num = 0, den = 0;
+    for (size_t i = 0; i < n; i++) {
+        num += ((double)i - mi) * (t[i] - mt);
+        den += ((double)i - mi) * ((double)i - mi);
+    }
+    return num > 0 ? 60.0 * den / num : 0.0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median_ibi_bpm(const double *t, size_t n)
+{
+    if (n < 2)
+        return 0.0;
+    double *d = malloc(sizeof(double) * (n - 1));
+    if (!d)
+        return 0.0;
+    for (size_t i = 0; i + 1 < n; i++) d[i] = t[i + 1] - t[i];
+    qsort(d, n - 1, sizeof(double), cmp_double);
+    double m = d[(n - 1) / 2];
+    free(d);
+    return m > 0 ? 60.0 / m : 0.0;
+}
+
+static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
+{
+    bt->beat_t = malloc(sizeof(double) * (nb ? nb : 1));
+    bt->beat_strength = malloc(sizeof(float) * (nb ? nb : 1));
+    bt->beat_down = calloc(nb ? nb : 1, 1);
+    if (!bt->beat_t || !bt->beat_strength || !bt->beat_down)
+        return -1;
+    float top = 0.0f;
+    for (size_t i = 0; i < nb; i++) {
+        float v = bt->env[beats[i]];
+        if (v > top) top = v;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        bt->beat_t[i] = mt_beat_frame_time((double)beats[i]);
+        float s = top > 0 ? bt->env[beats[i]] / top : 0.0f;
+        bt->beat_strength[i] = isfinite(s) ? s : 0.0f;
+    }
+    bt->n_beats = nb;
+    return 0;
+}
+
+int mt_beat_analyse(MtBeatTracker *bt)
+{
+    const size_t n = bt->n_frames;
+    bt->bpm = 0.0f;
+    bt->confidence = 0.0f;
+    if (n < 2 || normalise(bt->env, n) == 0.0)
+        return 0;
+    normalise(bt->low, n);
+
+    int ret = -1;
+    const size_t nb = mt_block_ac_blocks(bt->ac);
+    float *acv = malloc(sizeof(float) * ((size_t)bt->max_lag + 1));
+    float *scratch = malloc(sizeof(float) * (size_t)bt->grid->n);
+    double *block_bpm = malloc(sizeof(double) * (nb ? nb : 1));
+    double *period = malloc(sizeof(double) * n);
+    size_t *beats = malloc(sizeof(size_t) * n);
+    if (!acv || !scratch || !block_bpm || !period || !beats)
+        goto done;
+
+    MtTempoEstimate est;
+    if (mt_block_ac_window(bt->ac, 0, nb, acv) < 0) {
+        ret = 0;
+        goto done;
+    }
+    mt_tempo_estimate(&bt->tp, bt->grid, acv, bt->max_lag, bt->env, n, scratch, &est);
+    if (!(est.bpm > 0)) {
+        ret = 0;
+        goto done;
+    }
+    if (mt_tempo_curve(&bt->tp, bt->grid, bt->ac, est.bpm, block_bpm) < 0)
+        goto done;
+    int changing = frame_periods(bt, block_bpm, nb, period);
+    if (changing && store_curve(bt, block_bpm, nb) < 0)
+        goto done;
+
+    long nbeats = mt_beat_dp(bt->env, period, n, bt->cfg.tightness, beats);
+    if (nbeats < 0)
+        goto done;
+    size_t kept = mt_beat_trim(bt->env, n, beats, (size_t)nbeats, TRIM_FRACTION);
+    if (store_beats(bt, beats, kept) < 0)
+        goto done;
+
+    /* final tempo: precise from the beats when steady, else their median */
+    double bpm = changing ? median_ibi_bpm(bt->beat_t, kept) : fitted_bpm(bt->beat_t, kept);
+    if (!(bpm > 0) || fabs(log(bpm / est.bpm)) > log(1.06))
+        bpm = est.bpm;
+    bt->bpm = (float)bpm;
+    bt->confidence = est.confidence;
+    bt->n_cand = (size_t)est.n_cand;
+    memcpy(bt->cand, est.cand, sizeof(MtTempoCandidate) * bt->n_cand);
+    if (bt->n_cand)
+        bt->cand[0].bpm = bt->bpm;
+
+    if (bt->cfg.downbeats) {
+        MtMeterResult mr;
+        if (mt_meter_detect(beats, kept, bt->low, bt->env, bt->chroma, n,
+                            METER_CONTRAST, &mr) < 0)
+            goto done;
+        bt->meter = mr.meter;
+        if (mr.meter)
+            for (size_t i = (size_t)mr.phase; i < kept; i += (size_t)mr.meter)
+                bt->beat_down[i] = 1;
+    }
+    ret = 0;
+done:
+    if (ret < 0) { /* "no tempo" rather than half a result */
+        bt->bpm = 0.0f;
+        bt->confidence = 0.0f;
+        bt->n_beats = 0;
+        bt->n_curve = 0;
+        bt->n_cand = 0;
+        bt->meter = 0;
+    }
+    free(acv);
+    free(scratch);
+    free(block_bpm);
+    free(period);
+    free(beats);
+    return ret;
+}

@@ -1,0 +1,88 @@
+/* Viterbi local tempo curve; see beat_tempo_curve.h. */
+#include "analysis/beat_tempo_curve.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define CURVE_CHANGE_COST 6.0  /* per unit of |ln(bpm ratio)| */
+#define CURVE_FLOOR       0.02f /* evidence floor, so log() stays finite */
+
+int mt_tempo_curve(const MtTempoParams *p, const MtTempoGrid *g,
+                   const MtBlockAc *ac, double global_bpm, double *block_bpm)
+{
+    const size_t nb = mt_block_ac_blocks(ac);
+    for (size_t b = 0; b < nb; b++)
+        block_bpm[b] = global_bpm;
+    if (nb == 0 || !(global_bpm > 0))
+        return 0;
+
+    int lo = 0, hi = g->n - 1;
+    while (lo < g->n - 1 && g->bpm[lo] < global_bpm / MT_TEMPO_CURVE_BAND) lo++;
+    while (hi > 0 && g->bpm[hi] > global_bpm * MT_TEMPO_CURVE_BAND) hi--;
+    if (hi < lo)
+        return 0;
+    const int ns = hi - lo + 1;
+    const int max_lag = mt_block_ac_max_lag(ac);
+    const double blocks_per_win = MT_TEMPO_CURVE_WINDOW_S * p->fps / mt_block_ac_block_len(ac);
+    const size_t half = (size_t)(blocks_per_win / 2.0 + 0.5) > 0 ? (size_t)(blocks_per_win / 2.0 + 0.5) : 1;
+
+    float *acv = malloc(sizeof(float) * ((size_t)max_lag + 1));
+    float *sal = malloc(sizeof(float) * (size_t)g->n);
+    double *score = malloc(sizeof(double) * (size_t)ns);
+    double *next = malloc(sizeof(double) * (size_t)ns);
+    int *back = malloc(sizeof(int) * nb * (size_t)ns);
+    int ret = -1;
+    if (!acv || !sal || !score || !next || !back)
+        goto done;
+
+    const double step_cost = CURVE_CHANGE_COST * log(MT_TEMPO_GRID_STEP);
+    for (size_t b = 0; b < nb; b++) {
+        size_t b0 = b >= half ? b - half : 0, b1 = b + half + 1;
+        if (mt_block_ac_window(ac, b0, b1, acv) < 0)
+            for (int i = 0; i < g->n; i++) sal[i] = 0.0f;
+        else
+            mt_tempo_salience(g, acv, max_lag, sal);
+        /* normalise per block so loud and quiet passages weigh the same */
+        float m = 0.0f;
+        for (int s = 0; s < ns; s++)
+            if (sal[lo + s] > m) m = sal[lo + s];
+        for (int s = 0; s < ns; s++) {
+            float e = m > 0 ? sal[lo + s] / m : 0.0f;
+            double obs = log(e > CURVE_FLOOR ? e : CURVE_FLOOR);
+            if (b == 0) {
+                score[s] = obs;
+                back[s] = s;
+                continue;
+            }
+            /* L1 transition: best predecessor by a forward/backward sweep
+             * would be O(ns); the plain O(ns^2) is small (ns < 170) */
+            double best = -1e300;
+            int arg = s;
+            for (int q = 0; q < ns; q++) {
+                double v = score[q] - step_cost * abs(q - s);
+                if (v > best) { best = v; arg = q; }
+            }
+            next[s] = best + obs;
+            back[b * (size_t)ns + (size_t)s] = arg;
+        }
+        if (b > 0) {
+            double *t = score; score = next; next = t;
+        }
+    }
+    int s = 0;
+    for (int q = 1; q < ns; q++)
+        if (score[q] > score[s]) s = q;
+    for (size_t b = nb; b-- > 0;) {
+        block_bpm[b] = g->bpm[lo + s];
+        if (b > 0)
+            s = back[b * (size_t)ns + (size_t)s];
+    }
+    ret = 0;
+done:
+    free(acv);
+    free(sal);
+    free(score);
+    free(next);
+    free(back);
+    return ret;
+}

@@ -1,0 +1,98 @@
+/* Dynamic-programming beat tracker; see beat_track.h. */
+#include "analysis/beat_track.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+long mt_beat_dp(const float *onset, const double *period, size_t n,
+                double tightness, size_t *beats)
+{
+    if (n < 4)
+        return 0;
+    double *score = malloc(sizeof(double) * n);
+    int64_t *back = malloc(sizeof(int64_t) * n);
+    if (!score || !back) {
+        free(score);
+        free(back);
+        return -1;
+    }
+    for (size_t t = 0; t < n; t++) {
+        const double per = period[t];
+        const double lo = (double)t - 2.0 * per, hi = (double)t - 0.5 * per;
+        double best = 0.0; /* starting a new chain here scores 0 */
+        int64_t arg = -1;
+        if (hi >= 0) {
+            size_t a = lo < 0 ? 0 : (size_t)ceil(lo), b = (size_t)floor(hi);
+            for (size_t p = a; p <= b; p++) {
+                double l = log((double)(t - p) / per);
+                double v = score[p] - tightness * l * l;
+                if (v > best) { best = v; arg = (int64_t)p; }
+            }
+        }
+        score[t] = onset[t] + best;
+        back[t] = arg;
+    }
+    /* end: the best-scoring frame within the last period (scores grow with
+     * every beat, so only a period's worth of frames compete) */
+    const double last_per = period[n - 1];
+    size_t from = (double)n > last_per ? n - (size_t)last_per : 0;
+    size_t end = from;
+    for (size_t t = from + 1; t < n; t++)
+        if (score[t] > score[end])
+            end = t;
+    long count = 0;
+    for (int64_t t = (int64_t)end; t >= 0; t = back[t])
+        beats[count++] = (size_t)t;
+    for (long i = 0; i < count / 2; i++) { /* reverse to ascending */
+        size_t tmp = beats[i];
+        beats[i] = beats[count - 1 - i];
+        beats[count - 1 - i] = tmp;
+    }
+    free(score);
+    free(back);
+    return count;
+}
+
+static float peak_near(const float *onset, size_t n, size_t t)
+{
+    float m = 0.0f;
+    for (size_t i = t >= 2 ? t - 2 : 0; i <= t + 2 && i < n; i++)
+        if (onset[i] > m) m = onset[i];
+    return m;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return (x > y) - (x < y);
+}
+
+size_t mt_beat_trim(const float *onset, size_t n, size_t *beats, size_t n_beats,
+                    double fraction)
+{
+    if (n_beats == 0)
+        return 0;
+    float *v = malloc(sizeof(float) * n_beats);
+    if (!v)
+        return n_beats;
+    for (size_t i = 0; i < n_beats; i++)
+        v[i] = peak_near(onset, n, beats[i]);
+    float *s = malloc(sizeof(float) * n_beats);
+    if (!s) {
+        free(v);
+        return n_beats;
+    }
+    memcpy(s, v, sizeof(float) * n_beats);
+    qsort(s, n_beats, sizeof(float), cmp_float);
+    const double thr = fraction * s[n_beats / 2];
+    free(s);
+    size_t a = 0, b = n_beats;
+    while (a < b && v[a] <= thr) a++;
+    while (b > a && v[b - 1] <= thr) b--;
+    free(v);
+    if (a > 0)
+        memmove(beats, beats + a, sizeof(size_t) * (b - a));
+    return b - a;
+}

@@ -1,0 +1,31 @@
+/*
+ * Whole-stream beat tracking by dynamic programming (Ellis 2007 style,
+ * written here): the beat sequence maximising the onset strength at the
+ * beats minus a penalty, tightness * ln(interval / period)^2, for every
+ * interval that departs from the local beat period. The period may vary
+ * per frame (tempo curve), so accelerandi and tempo jumps are followed.
+ */
+#ifndef MONTAGE_ANALYSIS_BEAT_TRACK_H
+#define MONTAGE_ANALYSIS_BEAT_TRACK_H
+
+#include <stddef.h>
+
+/*
+ * onset[n]: normalised onset envelope (>= 0); period[n]: local beat period
+ * in frames (> 1). Writes beat frame indices, ascending, to beats (room
+ * for n) and returns how many (0 when n is too short), or -1 on
+ * allocation failure.
+ */
+long mt_beat_dp(const float *onset, const double *period, size_t n,
+                double tightness, size_t *beats);
+
+/*
+ * Drops leading and trailing beats whose onset (max within +-2 frames)
+ * is below `fraction` of the median beat onset: beats the DP extrapolates
+ * into silence or into a decaying tail. Returns the new count; the kept
+ * beats are moved to the front.
+ */
+size_t mt_beat_trim(const float *onset, size_t n, size_t *beats, size_t n_beats,
+                    double fraction);
+
+#endif /* MONTAGE_ANALYSIS_BEAT_TRACK_H */

@@ -1,0 +1,330 @@
+/* montagebeat core, streaming side: conversion, resampling, onset frames,
+ * energy, streamed beats. The end-of-stream analysis is beat_analyse.c. */
+#include "analysis/beat_tracker_priv.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BASELINE_TAU_S 0.5  /* flux baseline (running mean) time constant */
+#define SCALE_TAU_S    10.0 /* streaming onset scale time constant */
+#define OCTAVE_RATIO   0.8  /* see MtTempoParams.octave_ratio */
+
+int mt_beat_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 1024;
+    while (c < need)
+        c *= 2;
+    void *np = realloc(*p, c * elem);
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = c;
+    return 0;
+}
+
+double mt_beat_frame_time(double f)
+{
+    return (f * MT_BEAT_HOP + MT_BEAT_WINDOW / 2.0) / MT_BEAT_ANALYSIS_RATE
+           + MT_BEAT_FRAME_OFFSET_S;
+}
+
+static double clampd(double v, double lo, double hi)
+{
+    return !(v >= lo) ? lo : v > hi ? hi : v; /* NaN -> lo */
+}
+
+MtBeatTracker *mt_beat_new(const MtBeatConfig *c, int input_sample_rate)
+{
+    if (!c || input_sample_rate < MT_BEAT_MIN_RATE || input_sample_rate > MT_BEAT_MAX_RATE)
+        return NULL;
+    MtBeatTracker *bt = calloc(1, sizeof(*bt));
+    if (!bt)
+        return NULL;
+    bt->cfg = *c;
+    MtBeatConfig *k = &bt->cfg;
+    k->min_bpm = clampd(k->min_bpm, MT_BEAT_MIN_BPM_MIN, MT_BEAT_MIN_BPM_MAX);
+    k->max_bpm = clampd(k->max_bpm, MT_BEAT_MAX_BPM_MIN, MT_BEAT_MAX_BPM_MAX);
+    k->prior_bpm = clampd(k->prior_bpm, MT_BEAT_PRIOR_BPM_MIN, MT_BEAT_PRIOR_BPM_MAX);
+    k->prior_width = clampd(k->prior_width, MT_BEAT_PRIOR_WIDTH_MIN, MT_BEAT_PRIOR_WIDTH_MAX);
+    k->tightness = clampd(k->tightness, MT_BEAT_TIGHTNESS_MIN, MT_BEAT_TIGHTNESS_MAX);
+    k->downbeats = k->downbeats ? 1 : 0;
+    k->keep_curves = k->keep_curves ? 1 : 0;
+    if (!(k->min_bpm * 1.5 <= k->max_bpm)) {
+        free(bt);
+        return NULL;
+    }
+    bt->in_rate = input_sample_rate;
+    bt->tp.fps = (double)MT_BEAT_ANALYSIS_RATE / MT_BEAT_HOP;
+    bt->tp.min_bpm = k->min_bpm;
+    bt->tp.max_bpm = k->max_bpm;
+    bt->tp.prior_bpm = k->prior_bpm;
+    bt->tp.prior_width = k->prior_width;
+    bt->tp.octave_ratio = OCTAVE_RATIO;
+    bt->max_lag = mt_tempo_max_lag(&bt->tp);
+    bt->grid = mt_tempo_grid_new(&bt->tp);
+    bt->rs = mt_resampler_new(input_sample_rate, MT_BEAT_ANALYSIS_RATE);
+    bt->onset = mt_onset_new(MT_BEAT_ANALYSIS_RATE, MT_BEAT_WINDOW);
+    bt->ac = mt_block_ac_new(bt->max_lag, MT_BEAT_AC_BLOCK);
+    bt->mono = malloc(sizeof(float) * MT_BEAT_CHUNK);
+    if (bt->rs)
+        bt->rs_out = malloc(sizeof(float) * mt_resampler_max_out(bt->rs, MT_BEAT_CHUNK));
+    if (bt->grid)
+        bt->stream = mt_beat_stream_new(&bt->tp, bt->grid, bt->max_lag);
+    bt->energy_block = (int)floor((double)input_sample_rate * 4 * MT_BEAT_HOP
+                                  / MT_BEAT_ANALYSIS_RATE + 0.5);
+    if (!bt->grid || !bt->rs || !bt->onset || !bt->ac || !bt->mono || !bt->rs_out ||
+        !bt->stream) {
+        mt_beat_free(&bt);
+        return NULL;
+    }
+    return bt;
+}
+
+void mt_beat_free(MtBeatTracker **pbt)
+{
+    if (!pbt || !*pbt)
+        return;
+    MtBeatTracker *bt = *pbt;
+    mt_tempo_grid_free(&bt->grid);
+    mt_resampler_free(&bt->rs);
+    mt_onset_free(&bt->onset);
+    mt_block_ac_free(&bt->ac);
+    mt_beat_stream_free(&bt->stream);
+    free(bt->mono);
+    free(bt->rs_out);
+    free(bt->frame);
+    free(bt->flux);
+    free(bt->env);
+    free(bt->low);
+    free(bt->chroma);
+    free(bt->energy);
+    free(bt->curve_t);
+    free(bt->curve_bpm);
+    free(bt->beat_t);
+    free(bt->beat_strength);
+    free(bt->beat_down);
+    free(bt);
+    *pbt = NULL;
+}
+
+/* One onset frame from x[0..window): store features, feed the
+ * autocorrelation and the streaming predictor. */
+static int analyse_frame(MtBeatTracker *bt, const float *x)
+{
+    const size_t f = bt->n_frames;
+    size_t cap = bt->cap_frames;
+    if (mt_beat_grow((void **)&bt->flux, &cap, f + 1, sizeof(float)) < 0)
+        return -1;
+    cap = bt->cap_frames;
+    if (mt_beat_grow((void **)&bt->env, &cap, f + 1, sizeof(float)) < 0)
+        return -1;
+    cap = bt->cap_frames;
+    if (mt_beat_grow((void **)&bt->low, &cap, f + 1, sizeof(float)) < 0)
+        return -1;
+    cap = bt->cap_frames;
+    if (mt_beat_grow((void **)&bt->chroma, &cap, f + 1, 12) < 0)
+        return -1;
+    bt->cap_frames = cap;
+
+    MtOnsetFrame of;
+    mt_onset_do(bt->onset, x, &of);
+    const double fps = bt->tp.fps;
+    /* baseline-removed, half-wave rectified flux: sustained noise or a
+     * dense texture raises the baseline, isolated attacks stand out */
+    double e = of.flux - bt->baseline;
+    if (e < 0)
+        e = 0;
+    bt->baseline += (of.flux - bt->baseline) / (BASELINE_TAU_S * fps);
+    bt->flux[f] = of.flux;
+    bt->env[f] = (float)e;
+    bt->low[f] = of.low_flux;
+    memcpy(bt->chroma + 12 * f, of.chroma, 12);
+    bt->n_frames = f + 1;
+
+    bt->env_ms += (e * e - bt->env_ms) / (f < SCALE_TAU_S * fps ? (double)f + 1 : SCALE_TAU_S * fps);
+    float cur = bt->env_ms > 1e-12 ? (float)(e / sqrt(bt->env_ms)) : 0.0f;
+    bt->current_onset = isfinite(cur) ? cur : 0.0f;
+
+    if (mt_block_ac_push(bt->ac, (float)e) < 0)
+        return -1;
+    mt_beat_stream_update(bt->stream, bt->env, bt->n_frames, bt->ac);
+    return 0;
+}
+
+/* Appends resampled samples and analyses every complete frame. */
+static int feed_analysis(MtBeatTracker *bt, const float *x, size_t n)
+{
+    if (mt_beat_grow((void **)&bt->frame, &bt->frame_cap, bt->frame_len + n, sizeof(float)) < 0)
+        return -1;
+    memcpy(bt->frame + bt->frame_len, x, sizeof(float) * n);
+    bt->frame_len += n;
+    size_t pos = 0;
+    while (bt->frame_len - pos >= MT_BEAT_WINDOW) {
+        if (analyse_frame(bt, bt->frame + pos) < 0)
+            return -1;
+        pos += MT_BEAT_HOP;
+    }
+    memmove(bt->frame, bt->frame + pos, sizeof(float) * (bt->frame_len - pos));
+    bt->frame_len -= pos;
+    return 0;
+}
+
+static int push_energy(MtBeatTracker *bt, const float *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bt->energy_acc += (double)x[i] * x[i];
+        if (++bt->energy_fill == bt->energy_block) {
+            if (mt_beat_grow((void **)&bt->energy, &bt->cap_energy, bt->n_energy + 1, sizeof(float)) < 0)
+                return -1;
+            bt->energy[bt->n_energy++] = (float)sqrt(bt->energy_acc / bt->energy_block);
+            bt->energy_acc = 0.0;
+            bt->energy_fill = 0;
+        }
+    }
+    return 0;
+}
+
+/* Sanitised mono chunk (<= MT_BEAT_CHUNK) into energy and the analysis. */
+static int push_chunk(MtBeatTracker *bt, const float *x, size_t n)
+{
+    if (push_energy(bt, x, n) < 0)
+        return -1;
+    long m = mt_resampler_process(bt->rs, x, n, bt->rs_out);
+    if (m < 0)
+        return -1;
+    bt->samples_in += (int64_t)n;
+    return feed_analysis(bt, bt->rs_out, (size_t)m);
+}
+
+int mt_beat_push(MtBeatTracker *bt, const float *mono, size_t n)
+{
+    if (!bt || bt->finished || (!mono && n))
+        return -1;
+    while (n > 0) {
+        size_t m = n < MT_BEAT_CHUNK ? n : MT_BEAT_CHUNK;
+        for (size_t i = 0; i < m; i++) {
+            float v = mono[i];
+            bt->mono[i] = !isfinite(v) ? 0.0f : v > MT_AUDIO_CLAMP ? MT_AUDIO_CLAMP
+                        : v < -MT_AUDIO_CLAMP ? -MT_AUDIO_CLAMP : v;
+        }
+        if (push_chunk(bt, bt->mono, m) < 0)
+            return -1;
+        mono += m;
+        n -= m;
+    }
+    return 0;
+}
+
+int mt_beat_push_raw(MtBeatTracker *bt, const uint8_t *const *planes,
+                     MtSampleFormat fmt, int planar, int channels, size_t n)
+{
+    if (!bt || bt->finished || !planes || channels <= 0 || channels > 64)
+        return -1;
+    const size_t bps = mt_sample_format_bytes(fmt);
+    if (!bps)
+        return -1;
+    const uint8_t *cur[64];
+    const int np = planar ? channels : 1;
+    for (int c = 0; c < np; c++)
+        cur[c] = planes[c];
+    const size_t stride = planar ? bps : bps * (size_t)channels; /* bytes per frame per plane */
+    while (n > 0) {
+        size_t m = n < MT_BEAT_CHUNK ? n : MT_BEAT_CHUNK;
+        if (mt_audio_downmix(cur, fmt, planar, channels, m, bt->mono) < 0)
+            return -1;
+        if (push_chunk(bt, bt->mono, m) < 0)
+            return -1;
+        for (int c = 0; c < np; c++)
+            cur[c] += m * stride;
+        n -= m;
+    }
+    return 0;
+}
+
+float mt_beat_current_onset(const MtBeatTracker *bt)
+{
+    return bt && bt->n_frames ? bt->current_onset : 0.0f;
+}
+
+double mt_beat_current_time(const MtBeatTracker *bt)
+{
+    return bt && bt->n_frames ? mt_beat_frame_time((double)(bt->n_frames - 1)) : -1.0;
+}
+
+int mt_beat_pop_stream_beat(MtBeatTracker *bt, double *t, float *strength)
+{
+    MtBeatStreamEvent ev;
+    if (!bt || !mt_beat_stream_pop(bt->stream, &ev))
+        return 0;
+    if (t)
+        *t = mt_beat_frame_time(ev.frame);
+    if (strength)
+        *strength = ev.strength;
+    return 1;
+}
+
+float mt_beat_stream_bpm(const MtBeatTracker *bt)
+{
+    return bt ? (float)mt_beat_stream_bpm_of(bt->stream) : 0.0f;
+}
+
+int mt_beat_finish(MtBeatTracker *bt)
+{
+    if (!bt || bt->finished)
+        return -1;
+    /* flush: the resampler's look-ahead, then zeros so the last samples
+     * reach a frame's centre */
+    int ret = 0;
+    size_t pad = (size_t)mt_resampler_lookahead(bt->rs) +
+                 (size_t)((double)MT_BEAT_WINDOW * bt->in_rate / MT_BEAT_ANALYSIS_RATE) + 1;
+    const int64_t real = bt->samples_in;
+    memset(bt->mono, 0, sizeof(float) * MT_BEAT_CHUNK);
+    while (pad > 0 && ret == 0) {
+        size_t m = pad < MT_BEAT_CHUNK ? pad : MT_BEAT_CHUNK;
+        long k = mt_resampler_process(bt->rs, bt->mono, m, bt->rs_out);
+        ret = k < 0 ? -1 : feed_analysis(bt, bt->rs_out, (size_t)k);
+        pad -= m;
+    }
+    bt->samples_in = real;
+    bt->finished = 1;
+    if (ret == 0)
+        ret = mt_beat_analyse(bt);
+    return ret;
+}
+
+int mt_beat_result(const MtBeatTracker *bt, MtBeatResult *out)
+{
+    if (!bt || !out || !bt->finished)
+        return -1;
+    memset(out, 0, sizeof(*out));
+    out->stream.sample_rate = bt->in_rate;
+    out->stream.analysis_rate = MT_BEAT_ANALYSIS_RATE;
+    out->stream.hop = MT_BEAT_HOP;
+    out->stream.window = MT_BEAT_WINDOW;
+    out->stream.samples = bt->samples_in;
+    out->stream.duration_s = (double)bt->samples_in / bt->in_rate;
+    out->bpm = bt->bpm;
+    out->confidence = bt->confidence;
+    out->meter = bt->meter;
+    out->candidates = bt->cand;
+    out->n_candidates = bt->n_cand;
+    out->curve_t = bt->curve_t;
+    out->curve_bpm = bt->curve_bpm;
+    out->n_curve = bt->n_curve;
+    out->beat_t = bt->beat_t;
+    out->beat_strength = bt->beat_strength;
+    out->beat_downbeat = bt->beat_down;
+    out->n_beats = bt->n_beats;
+    if (bt->cfg.keep_curves) {
+        out->onset_env = bt->env;
+        out->n_onset = bt->n_frames;
+        out->energy = bt->energy;
+        out->n_energy = bt->n_energy;
+    }
+    out->onset_rate_hz = (double)MT_BEAT_ANALYSIS_RATE / MT_BEAT_HOP;
+    out->energy_rate_hz = (double)bt->in_rate / bt->energy_block;
+    return 0;
+}

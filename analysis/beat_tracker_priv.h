@@ -1,0 +1,77 @@
+/*
+ * Internal state of MtBeatTracker, shared by beat_tracker.c (streaming
+ * side) and beat_analyse.c (end-of-stream analysis). Not for the glue.
+ */
+#ifndef MONTAGE_ANALYSIS_BEAT_TRACKER_PRIV_H
+#define MONTAGE_ANALYSIS_BEAT_TRACKER_PRIV_H
+
+#include "analysis/audio_resample.h"
+#include "analysis/beat_autocorr.h"
+#include "analysis/beat_onset.h"
+#include "analysis/beat_stream.h"
+#include "analysis/beat_tempo.h"
+#include "analysis/beat_tracker.h"
+
+#define MT_BEAT_CHUNK        4096 /* input samples converted per step */
+#define MT_BEAT_AC_BLOCK     128  /* onset frames per autocorrelation block */
+/* Frame f is time-stamped at its window centre plus this correction: the
+ * lag-2 flux peaks about a hop before the centre reaches the attack. */
+#define MT_BEAT_FRAME_OFFSET_S 0.0
+
+struct MtBeatTracker {
+    MtBeatConfig cfg;
+    int in_rate;
+    MtTempoParams tp;
+    MtTempoGrid *grid;
+    MtResampler *rs;
+    MtOnset *onset;
+    MtBlockAc *ac;
+    MtBeatStream *stream;
+    int max_lag;
+
+    float *mono;          /* MT_BEAT_CHUNK converted input samples */
+    float *rs_out;        /* resampler output for one chunk */
+    float *frame;         /* analysis samples not yet consumed */
+    size_t frame_len, frame_cap;
+
+    int64_t samples_in;   /* input samples pushed */
+    int finished;
+
+    /* per onset frame */
+    float *flux, *env, *low;  /* raw flux, baseline-removed flux, low-band flux */
+    uint8_t *chroma;          /* 12 per frame */
+    size_t n_frames, cap_frames;
+    double baseline;          /* causal running mean of the flux */
+    double env_ms;            /* running mean square of env (streaming scale) */
+    float current_onset;
+
+    /* RMS energy blocks at the input rate */
+    float *energy;
+    size_t n_energy, cap_energy;
+    int energy_block;
+    double energy_acc;
+    int energy_fill;
+
+    /* whole-stream results */
+    float bpm, confidence;
+    int meter;
+    MtTempoCandidate cand[MT_TEMPO_MAX_CANDIDATES];
+    size_t n_cand;
+    float *curve_t, *curve_bpm;
+    size_t n_curve;
+    double *beat_t;
+    float *beat_strength;
+    uint8_t *beat_down;
+    size_t n_beats;
+};
+
+/* Grows *p (elements of size elem) to hold at least need; 0 or -1. */
+int mt_beat_grow(void **p, size_t *cap, size_t need, size_t elem);
+
+/* Time in seconds of onset frame f (may be fractional). */
+double mt_beat_frame_time(double f);
+
+/* Whole-stream analysis over the stored frames (beat_analyse.c). */
+int mt_beat_analyse(MtBeatTracker *bt);
+
+#endif /* MONTAGE_ANALYSIS_BEAT_TRACKER_PRIV_H */

@@ -1,0 +1,318 @@
+/* Per-frame features for the scene detector: see scene_features.h. */
+#include "analysis/scene_features.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Below this standard deviation of the luma cell means a frame counts as
+ * structureless: yn is scaled as if the contrast were this large, so the
+ * residual texture of a flat or noisy frame stays small. */
+#define YN_STD_FLOOR 0.05f
+
+static int clampi(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+void mt_scene_grid_free(MtSceneGrid *g)
+{
+    free(g->lx);
+    memset(g, 0, sizeof(*g));
+}
+
+/* n sample positions inside each of `cells` equal parts of [0, size). */
+static void grid_positions(int *pos, int size, int cells, int n)
+{
+    for (int c = 0; c < cells; c++) {
+        int64_t x0 = (int64_t)c * size / cells, x1 = (int64_t)(c + 1) * size / cells;
+        for (int s = 0; s < n; s++)
+            pos[c * n + s] = (int)(x0 + ((2 * s + 1) * (x1 - x0)) / (2 * n));
+    }
+}
+
+int mt_scene_grid_init(MtSceneGrid *g, int w, int h, int cells)
+{
+    MtSceneGrid n = { 0 };
+    if (w <= 0 || h <= 0 || cells <= 0)
+        return -EINVAL;
+    if (w >= h) {
+        n.gw = cells < w ? cells : w;
+        n.gh = clampi((int)lround((double)n.gw * h / w), 1, h);
+    } else {
+        n.gh = cells < h ? cells : h;
+        n.gw = clampi((int)lround((double)n.gh * w / h), 1, w);
+    }
+    n.width  = w;
+    n.height = h;
+    n.sw  = clampi(w / n.gw, 1, MT_SCENE_CELL_SAMPLES);
+    n.sh  = clampi(h / n.gh, 1, MT_SCENE_CELL_SAMPLES);
+    n.csw = n.sw > 1 ? n.sw / 2 : 1;
+    n.csh = n.sh > 1 ? n.sh / 2 : 1;
+
+    size_t nx = (size_t)n.gw * n.sw, ny = (size_t)n.gh * n.sh;
+    size_t ncx = (size_t)n.gw * n.csw, ncy = (size_t)n.gh * n.csh;
+    size_t total = nx + ny + ncx + ncy + 3 * nx;
+    int *mem = malloc(total * sizeof(*mem));
+    if (!mem)
+        return -ENOMEM;
+    n.lx   = mem;
+    n.ly   = n.lx + nx;
+    n.cx   = n.ly + ny;
+    n.cy   = n.cx + ncx;
+    n.xoff = n.cy + ncy;
+    grid_positions(n.lx, w, n.gw, n.sw);
+    grid_positions(n.ly, h, n.gh, n.sh);
+    grid_positions(n.cx, w, n.gw, n.csw);
+    grid_positions(n.cy, h, n.gh, n.csh);
+    mt_scene_grid_free(g);
+    *g = n;
+    return 0;
+}
+
+int mt_scene_image_check(const MtImage *img)
+{
+    int nc;
+    if (!img || img->width <= 0 || img->height <= 0)
+        return -EINVAL;
+    switch (img->model) {
+    case MT_COLOR_YUV:  nc = 3; break;
+    case MT_COLOR_GRAY: nc = 1; break;
+    case MT_COLOR_RGB:  nc = 3; break;
+    default: return -EINVAL;
+    }
+    if (img->model == MT_COLOR_YUV &&
+        (img->log2_chroma_w < 0 || img->log2_chroma_w > 2 ||
+         img->log2_chroma_h < 0 || img->log2_chroma_h > 2))
+        return -EINVAL;
+    for (int c = 0; c < nc; c++) {
+        const MtComponent *k = &img->comp[c];
+        if (k->plane < 0 || k->plane > 3 || !img->data[k->plane] ||
+            k->depth < 1 || k->depth > 16 || k->shift < 0 || k->shift > 15 ||
+            k->step <= 0 || k->offset < 0)
+            return -EINVAL;
+    }
+    return 0;
+}
+
+void mt_scene_lut_free(MtSceneLut *lut)
+{
+    for (int c = 0; c < 3; c++)
+        free(lut->val[c]);
+    memset(lut, 0, sizeof(*lut));
+}
+
+static float clampf(float v, float lo, float hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+int mt_scene_lut_update(MtSceneLut *lut, const MtImage *img)
+{
+    int key[8] = { (int)img->model + 1, img->full_range,
+                   img->comp[0].depth, img->comp[1].depth, img->comp[2].depth };
+    int nc = img->model == MT_COLOR_GRAY ? 1 : 3;
+    if (img->model == MT_COLOR_GRAY)
+        key[3] = key[4] = 0;
+    if (!memcmp(key, lut->key, sizeof(key)))
+        return 0;
+    mt_scene_lut_free(lut);
+    for (int c = 0; c < nc; c++) {
+        int depth = img->comp[c].depth, size = 1 << depth;
+        float *t = malloc((size_t)size * sizeof(*t));
+        if (!t) {
+            mt_scene_lut_free(lut);
+            return -ENOMEM;
+        }
+        double maxv = size - 1, unit = (double)(1 << depth) / 256.0;
+        for (int v = 0; v < size; v++) {
+            double x;
+            if (img->model == MT_COLOR_RGB)
+                x = v / maxv;
+            else if (c == 0)
+                x = img->full_range ? v / maxv : (v - 16 * unit) / (219 * unit);
+            else
+                x = img->full_range ? (v - size / 2) / maxv : (v - 128 * unit) / (224 * unit);
+            t[v] = c == 0 || img->model == MT_COLOR_RGB ? clampf((float)x, 0.f, 1.f)
+                                                          : clampf((float)x, -0.5f, 0.5f);
+        }
+        lut->val[c]  = t;
+        lut->size[c] = size;
+    }
+    memcpy(lut->key, key, sizeof(key));
+    return 0;
+}
+
+/* One component's sample reader: row pointer plus per-sample byte offsets. */
+typedef struct Reader {
+    const uint8_t *base;
+    ptrdiff_t linesize;
+    const int *xoff;
+    int shift;
+    unsigned mask;
+    int wide;
+    const float *lut;
+} Reader;
+
+static void reader_init(Reader *r, const MtImage *img, const MtSceneLut *lut, int c,
+                        int *xoff, const int *xs, int nx, int log2w)
+{
+    const MtComponent *k = &img->comp[c];
+    r->base     = img->data[k->plane];
+    r->linesize = img->linesize[k->plane];
+    r->shift    = k->shift;
+    r->mask     = (1u << k->depth) - 1;
+    r->wide     = k->depth > 8;
+    r->lut      = lut->val[c];
+    for (int i = 0; i < nx; i++)
+        xoff[i] = (xs[i] >> log2w) * k->step + k->offset;
+    r->xoff = xoff;
+}
+
+static inline float reader_get(const uint8_t *row, const Reader *r, int i)
+{
+    const uint8_t *p = row + r->xoff[i];
+    unsigned raw = r->wide ? (unsigned)p[0] | (unsigned)p[1] << 8 : p[0];
+    return r->lut[(raw >> r->shift) & r->mask];
+}
+
+static int bin_of(float x, int bins)
+{
+    int b = (int)(x * bins);
+    return b < 0 ? 0 : b >= bins ? bins - 1 : b;
+}
+
+/* BT.601 RGB (0..1) -> Y 0..1, U and V -0.5..0.5 */
+static void rgb_to_yuv(float r, float g, float b, float *y, float *u, float *v)
+{
+    float l = 0.299f * r + 0.587f * g + 0.114f * b;
+    *y = l;
+    *u = (b - l) * 0.564334f;
+    *v = (r - l) * 0.713267f;
+}
+
+static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
+                        MtSceneFeat *f, double *sum, double *sumsq, unsigned *hist)
+{
+    int nx = g->gw * g->sw, ny = g->gh * g->sh, rgb = img->model == MT_COLOR_RGB;
+    Reader rd[3];
+    double s = 0, ss = 0;
+    for (int c = 0; c < (rgb ? 3 : 1); c++)
+        reader_init(&rd[c], img, lut, c, g->xoff + c * nx, g->lx, nx, 0);
+    for (int j = 0; j < ny; j++) {
+        float *cell = f->y + (j / g->sh) * g->gw;
+        const uint8_t *row[3];
+        for (int c = 0; c < (rgb ? 3 : 1); c++)
+            row[c] = rd[c].base + (ptrdiff_t)g->ly[j] * rd[c].linesize;
+        for (int cx = 0, i = 0; cx < g->gw; cx++) {
+            float acc = 0;
+            for (int k = 0; k < g->sw; k++, i++) {
+                float y;
+                if (rgb) {
+                    float u, v;
+                    rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
+                               reader_get(row[2], &rd[2], i), &y, &u, &v);
+                } else {
+                    y = reader_get(row[0], &rd[0], i);
+                }
+                acc += y;
+                ss  += y * y;
+                hist[bin_of(y, MT_SCENE_HIST_Y)]++;
+            }
+            cell[cx] += acc;
+            s += acc;
+        }
+    }
+    *sum = s;
+    *sumsq = ss;
+}
+
+static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
+                          MtSceneFeat *f, unsigned *hu, unsigned *hv)
+{
+    int nx = g->gw * g->csw, ny = g->gh * g->csh, rgb = img->model == MT_COLOR_RGB;
+    int lw = rgb ? 0 : img->log2_chroma_w, lh = rgb ? 0 : img->log2_chroma_h;
+    Reader rd[3];
+    int first = rgb ? 0 : 1;
+    for (int c = first; c < 3; c++)
+        reader_init(&rd[c], img, lut, c, g->xoff + c * nx, g->cx, nx, lw);
+    for (int j = 0; j < ny; j++) {
+        int off = (j / g->csh) * g->gw;
+        const uint8_t *row[3];
+        for (int c = first; c < 3; c++)
+            row[c] = rd[c].base + (ptrdiff_t)(g->cy[j] >> lh) * rd[c].linesize;
+        for (int cx = 0, i = 0; cx < g->gw; cx++) {
+            float au = 0, av = 0;
+            for (int k = 0; k < g->csw; k++, i++) {
+                float y, u, v;
+                if (rgb) {
+                    rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
+                               reader_get(row[2], &rd[2], i), &y, &u, &v);
+                } else {
+                    u = reader_get(row[1], &rd[1], i);
+                    v = reader_get(row[2], &rd[2], i);
+                }
+                au += u;
+                av += v;
+                hu[bin_of(u + 0.5f, MT_SCENE_HIST_C)]++;
+                hv[bin_of(v + 0.5f, MT_SCENE_HIST_C)]++;
+            }
+            f->u[off + cx] += au;
+            f->v[off + cx] += av;
+        }
+    }
+}
+
+void mt_scene_features(const MtSceneGrid *g, const MtSceneLut *lut,
+                       const MtImage *img, MtSceneFeat *f)
+{
+    int n = g->gw * g->gh;
+    unsigned hist[MT_SCENE_HIST_BINS] = { 0 };
+    double sum, sumsq;
+    memset(f->y, 0, n * sizeof(*f->y));
+    memset(f->u, 0, n * sizeof(*f->u));
+    memset(f->v, 0, n * sizeof(*f->v));
+
+    sample_luma(g, lut, img, f, &sum, &sumsq, hist);
+    unsigned *hu = hist + MT_SCENE_HIST_Y, *hv = hu + MT_SCENE_HIST_C;
+    if (img->model == MT_COLOR_GRAY) {
+        hu[MT_SCENE_HIST_C / 2] = hv[MT_SCENE_HIST_C / 2] = 1;
+    } else {
+        sample_chroma(g, lut, img, f, hu, hv);
+    }
+
+    double ns = (double)n * g->sw * g->sh;
+    f->mean = (float)(sum / ns);
+    double var = sumsq / ns - (sum / ns) * (sum / ns);
+    f->std = (float)sqrt(var > 0 ? var : 0);
+
+    float ky = 1.0f / (g->sw * g->sh), kc = 1.0f / (g->csw * g->csh);
+    double cs = 0, css = 0, sat = 0;
+    for (int i = 0; i < n; i++) {
+        f->y[i] *= ky;
+        f->u[i] *= kc;
+        f->v[i] *= kc;
+        cs  += f->y[i];
+        css += f->y[i] * f->y[i];
+        sat += sqrtf(f->u[i] * f->u[i] + f->v[i] * f->v[i]);
+    }
+    double cm = cs / n, cvar = css / n - cm * cm;
+    f->cell_std = (float)sqrt(cvar > 0 ? cvar : 0);
+    f->chroma   = (float)(sat / n);
+    float scale = 1.0f / (f->cell_std > YN_STD_FLOOR ? f->cell_std : YN_STD_FLOOR);
+    for (int i = 0; i < n; i++)
+        f->yn[i] = (f->y[i] - (float)cm) * scale;
+
+    /* histogram: each component's part sums to 1/3 */
+    const int parts[3][2] = { { 0, MT_SCENE_HIST_Y },
+                              { MT_SCENE_HIST_Y, MT_SCENE_HIST_C },
+                              { MT_SCENE_HIST_Y + MT_SCENE_HIST_C, MT_SCENE_HIST_C } };
+    for (int p = 0; p < 3; p++) {
+        double tot = 0;
+        for (int b = 0; b < parts[p][1]; b++)
+            tot += hist[parts[p][0] + b];
+        for (int b = 0; b < parts[p][1]; b++)
+            f->hist[parts[p][0] + b] = tot > 0 ? (float)(hist[parts[p][0] + b] / (3.0 * tot)) : 0.f;
+    }
+}

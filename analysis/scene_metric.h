@@ -1,0 +1,28 @@
+/*
+ * Distances between the features of two frames (scene_features.h): a
+ * histogram distance, and motion-compensated residuals of the cell grid,
+ * where each region of the grid is matched at its best integer shift so
+ * that pans, tilts and moderate zooms do not look like content changes.
+ */
+#ifndef MONTAGE_ANALYSIS_SCENE_METRIC_H
+#define MONTAGE_ANALYSIS_SCENE_METRIC_H
+
+#include "analysis/scene_features.h"
+
+typedef struct MtScenePair {
+    float hist;      /* 0..1: half the L1 distance of the histograms */
+    float structure; /* 0..1: residual of the contrast-normalised luma */
+    float luma;      /* mean |dY| of the cells at the matched shifts, 0..1 */
+    float color;     /* mean |dU| + |dV| of the cells at the matched shifts */
+    float motion;    /* mean shift length of the regions, in cells */
+} MtScenePair;
+
+/* Histogram distance only (cheap). */
+float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b);
+
+/* Full comparison of a and b (same grid); radius is the shift search range
+ * in cells (0 = no motion compensation). */
+void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
+                      const MtSceneFeat *b, int radius, MtScenePair *out);
+
+#endif /* MONTAGE_ANALYSIS_SCENE_METRIC_H */

@@ -1,0 +1,44 @@
+/*
+ * Early writability check of a sidecar path (see atomic_check.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic_check.h"
+#include "atomic_file.h"
+
+int mt_atomic_check_writable(const char *path, char *err, size_t errlen)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    struct stat st;
+    char *tmp;
+    int fd, e;
+
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "cannot write sidecar '%s': Is a directory", path);
+        return -EISDIR;
+    }
+    tmp = malloc(dirlen + sizeof(MT_ATOMIC_TMP_PREFIX "check.XXXXXX"));
+    if (!tmp) {
+        snprintf(err, errlen, "cannot write sidecar '%s': out of memory", path);
+        return -ENOMEM;
+    }
+    memcpy(tmp, path, dirlen);
+    strcpy(tmp + dirlen, MT_ATOMIC_TMP_PREFIX "check.XXXXXX");
+    fd = mkstemp(tmp); /* removed at once: a crash here is the only leftover */
+    if (fd < 0) {
+        e = errno;
+        snprintf(err, errlen, "cannot write sidecar '%s': %s", path, strerror(e));
+        free(tmp);
+        return -e;
+    }
+    close(fd);
+    unlink(tmp);
+    free(tmp);
+    return 0;
+}

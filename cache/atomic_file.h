@@ -1,0 +1,35 @@
+/*
+ * Atomic, durable replacement of a file: the data goes to a temporary file
+ * in the target's directory, is fsynced, renamed over the target, and the
+ * directory is fsynced. Readers see the old file or the new one, never a
+ * partial one, even after kill -9 or a crash; racing writers leave one
+ * complete file. Writer side: C11 + POSIX 2001 only (compiled into FFmpeg).
+ */
+#ifndef MONTAGE_CACHE_ATOMIC_FILE_H
+#define MONTAGE_CACHE_ATOMIC_FILE_H
+
+#include <stddef.h>
+
+/* Temporary files are named ".montage.<pid>.<n>.tmp" in the target's
+ * directory; readers never open them and gc removes old ones. */
+#define MT_ATOMIC_TMP_PREFIX ".montage."
+#define MT_ATOMIC_TMP_SUFFIX ".tmp"
+
+/* Test hook: called after the data is written and fsynced and before the
+ * rename, so a test can kill the process at the worst moment. */
+typedef struct MtAtomicHooks {
+    void (*before_rename)(const char *tmp_path, void *opaque);
+    void *opaque;
+} MtAtomicHooks;
+
+/* Replaces `path` with `len` bytes of `data`. The new file gets mode 0666
+ * minus the umask. Returns 0, or a negative errno with a one-line cause
+ * naming the file in err (the temporary file is removed then). hooks may
+ * be NULL. */
+int mt_atomic_write_file(const char *path, const void *data, size_t len,
+                         const MtAtomicHooks *hooks, char *err, size_t errlen);
+
+/* 1 when a directory entry name is one of our temporary files. */
+int mt_atomic_is_temp_name(const char *name);
+
+#endif /* MONTAGE_CACHE_ATOMIC_FILE_H */

@@ -1,0 +1,88 @@
+/*
+ * Sidecar garbage collection (see cache_gc.h).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic_file.h"
+#include "cache_gc.h"
+#include "source_identity.h"
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && !strcmp(s + n - k, suffix);
+}
+
+static int is_sidecar_name(const char *name)
+{
+    return ends_with(name, ".scene" MT_CACHE_SUFFIX_NEXT_TO_MEDIA) ||
+           ends_with(name, ".beat" MT_CACHE_SUFFIX_NEXT_TO_MEDIA) ||
+           ends_with(name, ".scene.msgpack") || ends_with(name, ".beat.msgpack");
+}
+
+static int remove_one(const char *path, MtCacheState state, const char *why,
+                      const MtGcOptions *opt, MtGcStats *st)
+{
+    if (!opt->dry_run && unlink(path) < 0 && errno != ENOENT) {
+        st->failed++;
+        return -errno;
+    }
+    st->removed++;
+    if (opt->report)
+        opt->report(path, state, why, opt->opaque);
+    return 0;
+}
+
+int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st)
+{
+    char why[1024];
+    MtCacheState s = mt_cache_check(sidecar_path, NULL, 0, -1, NULL, 0, why, sizeof(why));
+
+    st->scanned++;
+    if (s == MT_CACHE_STALE || s == MT_CACHE_CORRUPT)
+        return remove_one(sidecar_path, s, why, opt, st);
+    st->kept++;
+    return 0;
+}
+
+static int gc_temp(const char *path, const MtGcOptions *opt, MtGcStats *st)
+{
+    struct stat sb;
+    st->scanned++;
+    if (lstat(path, &sb) < 0 || !S_ISREG(sb.st_mode) ||
+        difftime(time(NULL), sb.st_mtime) < (double)opt->tmp_min_age_s) {
+        st->kept++;
+        return 0;
+    }
+    return remove_one(path, MT_CACHE_CORRUPT, "leftover temporary file of an interrupted write",
+                      opt, st);
+}
+
+int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    int ret = 0;
+
+    if (!d)
+        return -errno;
+    while ((de = readdir(d))) {
+        char path[MT_PATH_MAX];
+        int temp = mt_atomic_is_temp_name(de->d_name), r = 0;
+        if (!temp && !is_sidecar_name(de->d_name))
+            continue;
+        if (snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
+            continue;
+        r = temp ? gc_temp(path, opt, st) : mt_cache_gc_file(path, opt, st);
+        if (r < 0)
+            ret = r;
+    }
+    closedir(d);
+    return ret;
+}

@@ -1,0 +1,38 @@
+/*
+ * Garbage collection of sidecars: removes entries whose source is gone or
+ * changed (mt_cache_check() says stale or corrupt) and leftover temporary
+ * files of interrupted writes. Used by `montage-sidecar gc`.
+ */
+#ifndef MONTAGE_CACHE_CACHE_GC_H
+#define MONTAGE_CACHE_CACHE_GC_H
+
+#include "cache_lookup.h"
+
+/* Called for every file gc removes (or would remove with dry_run);
+ * state is MT_CACHE_STALE or MT_CACHE_CORRUPT (temporary files: CORRUPT). */
+typedef void (*MtGcReport)(const char *path, MtCacheState state, const char *why,
+                           void *opaque);
+
+typedef struct MtGcOptions {
+    int        dry_run;
+    long       tmp_min_age_s; /* temporary files younger than this are kept
+                                 (a writer may still be working on them) */
+    MtGcReport report;        /* may be NULL */
+    void      *opaque;
+} MtGcOptions;
+
+typedef struct MtGcStats {
+    unsigned scanned, removed, kept, failed;
+} MtGcStats;
+
+/* One sidecar file (next-to-media or cache entry). 0 or -errno when
+ * removing failed. */
+int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st);
+
+/* Every sidecar and temporary file directly in dir (not recursive):
+ * names ending in ".scene.montage.msgpack", ".beat.montage.msgpack",
+ * ".scene.msgpack", ".beat.msgpack", and ".montage.<pid>.<n>.tmp".
+ * 0, or -errno when dir cannot be read or a removal failed. */
+int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st);
+
+#endif /* MONTAGE_CACHE_CACHE_GC_H */

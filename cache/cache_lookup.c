@@ -1,0 +1,262 @@
+/*
+ * Sidecar location and validity (see cache_lookup.h).
+ */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* realpath() */
+#endif
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <xxhash.h>
+
+#include "atomic_file.h"
+#include "cache_lookup.h"
+#include "sidecar_names.h"
+#include "sidecar_read.h"
+#include "source_identity.h"
+
+const char *mt_cache_state_name(MtCacheState s)
+{
+    switch (s) {
+    case MT_CACHE_VALID:   return "valid";
+    case MT_CACHE_MISSING: return "missing";
+    case MT_CACHE_STALE:   return "stale";
+    case MT_CACHE_CORRUPT: return "corrupt";
+    }
+    return "unknown";
+}
+
+static int put(char *out, size_t outlen, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(out, outlen, fmt, ap);
+    va_end(ap);
+    return n < 0 ? -EINVAL : (size_t)n >= outlen ? -ENAMETOOLONG : 0;
+}
+
+int mt_cache_sidecar_path(const MtCacheLocation *loc, const char *media_path,
+                          MtSidecarKind kind, char *out, size_t outlen)
+{
+    const char *k = mt_sidecar_kind_name(kind);
+    char *real;
+    int ret;
+
+    if (!k || !media_path || !*media_path)
+        return -EINVAL;
+    if (!loc || !loc->cache_dir)
+        return put(out, outlen, "%s.%s" MT_CACHE_SUFFIX_NEXT_TO_MEDIA, media_path, k);
+    /* one entry per real file, whatever name or symlink reached it */
+    if (!(real = realpath(media_path, NULL)))
+        return -errno;
+    ret = put(out, outlen, "%s/" MT_CACHE_BY_PATH_DIR "/%016llx.%s.msgpack", loc->cache_dir,
+              (unsigned long long)XXH64(real, strlen(real), 0), k);
+    free(real);
+    return ret;
+}
+
+int mt_cache_default_dir(char *out, size_t outlen)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (xdg && *xdg == '/') /* the XDG spec ignores relative values */
+        return put(out, outlen, "%s/montage", xdg);
+    if (home && *home)
+        return put(out, outlen, "%s/.cache/montage", home);
+    return -ENOENT;
+}
+
+static int mkdir_p(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        int r = mkdir(path, 0777);
+        *p = '/';
+        if (r < 0 && errno != EEXIST)
+            return -errno;
+    }
+    if (mkdir(path, 0777) < 0 && errno != EEXIST)
+        return -errno;
+    return 0;
+}
+
+int mt_cache_dir_prepare(const char *dir, char *err, size_t errlen)
+{
+    static const char tag[] =
+        MT_CACHEDIR_TAG_SIGNATURE "\n"
+        "# This file is a cache directory tag created by montage.\n"
+        "# Backup tools that honour CACHEDIR.TAG skip this directory.\n";
+    char path[MT_PATH_MAX];
+    struct stat st;
+    int ret;
+
+    if ((ret = put(path, sizeof(path), "%s/" MT_CACHE_BY_PATH_DIR, dir)) < 0 ||
+        (ret = mkdir_p(path)) < 0) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: cannot create cache directory: %s", dir, strerror(-ret));
+        return ret;
+    }
+    if ((ret = put(path, sizeof(path), "%s/CACHEDIR.TAG", dir)) < 0)
+        return ret;
+    if (stat(path, &st) == 0)
+        return 0;
+    return mt_atomic_write_file(path, tag, sizeof(tag) - 1, NULL, err, errlen);
+}
+
+int mt_cache_media_of_sidecar(const char *sidecar_path, char *out, size_t outlen)
+{
+    static const MtSidecarKind kinds[] = { MT_KIND_SCENE, MT_KIND_BEAT };
+    size_t n = strlen(sidecar_path);
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+        char suffix[64];
+        snprintf(suffix, sizeof(suffix), ".%s" MT_CACHE_SUFFIX_NEXT_TO_MEDIA,
+                 mt_sidecar_kind_name(kinds[i]));
+        size_t s = strlen(suffix);
+        if (n > s && !strcmp(sidecar_path + n - s, suffix)) {
+            if (n - s >= outlen)
+                return -ENAMETOOLONG;
+            memcpy(out, sidecar_path, n - s);
+            out[n - s] = 0;
+            return 0;
+        }
+    }
+    return -EINVAL;
+}
+
+static MtCacheState say(MtCacheState s, char *why, size_t whylen, const char *fmt, ...)
+{
+    if (why && whylen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why, whylen, fmt, ap);
+        va_end(ap);
+    }
+    return s;
+}
+
+/* Required option present with the same value? Numbers compare as numbers
+ * (an int option may have been stored from a double default, or back). */
+static int config_matches(const MtConfigEntry *have, const MtConfigEntry *want)
+{
+    int have_num = have->type == MT_VALUE_INT || have->type == MT_VALUE_DOUBLE;
+    int want_num = want->type == MT_VALUE_INT || want->type == MT_VALUE_DOUBLE;
+    if (have_num && want_num) {
+        if (have->type == MT_VALUE_INT && want->type == MT_VALUE_INT)
+            return have->i == want->i;
+        double a = have->type == MT_VALUE_INT ? (double)have->i : have->d;
+        double b = want->type == MT_VALUE_INT ? (double)want->i : want->d;
+        return a == b;
+    }
+    if (have->type != want->type)
+        return 0;
+    if (have->type == MT_VALUE_BOOL)
+        return !have->i == !want->i;
+    return have->s && want->s && !strcmp(have->s, want->s);
+}
+
+static void config_value_str(const MtConfigEntry *e, char *out, size_t outlen)
+{
+    switch (e->type) {
+    case MT_VALUE_INT:    snprintf(out, outlen, "%lld", (long long)e->i); break;
+    case MT_VALUE_DOUBLE: snprintf(out, outlen, "%.17g", e->d); break;
+    case MT_VALUE_BOOL:   snprintf(out, outlen, "%s", e->i ? "true" : "false"); break;
+    default:              snprintf(out, outlen, "'%s'", e->s ? e->s : ""); break;
+    }
+}
+
+/* Source identity part of the check: fast path on stat, then size, then
+ * the content digest. */
+static MtCacheState check_source(const MtSourceIdentity *rec, const char *media,
+                                 char *why, size_t whylen)
+{
+    MtSourceIdentityBuf now;
+    char err[512], digest[MT_DIGEST_LEN + 1];
+
+    if (mt_source_identify(media, 0, &now, err, sizeof(err)) < 0)
+        return say(MT_CACHE_STALE, why, whylen, "source is gone or unreadable: %s", err);
+    if (now.id.size != rec->size)
+        return say(MT_CACHE_STALE, why, whylen, "source size is %lld, sidecar has %lld",
+                   (long long)now.id.size, (long long)rec->size);
+    if (now.id.mtime_ns == rec->mtime_ns && now.id.ctime_ns == rec->ctime_ns &&
+        now.id.inode == rec->inode)
+        return say(MT_CACHE_VALID, why, whylen, "source size, mtime, ctime and inode match");
+    if (!rec->digest)
+        return say(MT_CACHE_STALE, why, whylen, "source changed on disk and the sidecar has no digest");
+    if (mt_source_digest(media, digest, err, sizeof(err)) < 0)
+        return say(MT_CACHE_STALE, why, whylen, "source unreadable: %s", err);
+    if (strcmp(digest, rec->digest))
+        return say(MT_CACHE_STALE, why, whylen, "source content changed (%s, sidecar has %s)",
+                   digest, rec->digest);
+    return say(MT_CACHE_VALID, why, whylen, "source content unchanged (re-hashed: %s)", digest);
+}
+
+MtCacheState mt_cache_check(const char *sidecar_path, const char *media_path,
+                            MtSidecarKind kind, int analyser_version,
+                            const MtConfigEntry *required, size_t n_required,
+                            char *why, size_t whylen)
+{
+    MtSidecarError e;
+    MtSidecar *sc;
+    MtCacheState state;
+    char media[MT_PATH_MAX];
+
+    if (mt_sidecar_read_file(sidecar_path, &sc, &e) < 0) {
+        if (e.code == MT_SIDECAR_ERR_IO && e.sys_errno == ENOENT)
+            return say(MT_CACHE_MISSING, why, whylen, "no sidecar");
+        if (e.code == MT_SIDECAR_ERR_VERSION) /* a newer or older writer: redo */
+            return say(MT_CACHE_STALE, why, whylen, "%s", e.message);
+        return say(MT_CACHE_CORRUPT, why, whylen, "%s", e.message);
+    }
+
+    if (kind && sc->kind != kind) {
+        state = say(MT_CACHE_CORRUPT, why, whylen, "sidecar kind is %s, expected %s",
+                    mt_sidecar_kind_name(sc->kind), mt_sidecar_kind_name(kind));
+        goto out;
+    }
+    if (!sc->status.complete) {
+        state = say(MT_CACHE_STALE, why, whylen, "analysis did not reach the end of the stream");
+        goto out;
+    }
+    if (analyser_version >= 0 && sc->generator.analyser_version != analyser_version) {
+        state = say(MT_CACHE_STALE, why, whylen, "analyser version is %d, expected %d",
+                    sc->generator.analyser_version, analyser_version);
+        goto out;
+    }
+    for (size_t i = 0; i < n_required; i++) {
+        const MtConfigEntry *have = mt_sidecar_config_get(sc, required[i].key);
+        char a[64], b[64];
+        if (!have) {
+            state = say(MT_CACHE_STALE, why, whylen, "config '%s' is not recorded", required[i].key);
+            goto out;
+        }
+        if (!config_matches(have, &required[i])) {
+            config_value_str(have, a, sizeof(a));
+            config_value_str(&required[i], b, sizeof(b));
+            state = say(MT_CACHE_STALE, why, whylen, "config '%s' is %s, required %s",
+                        required[i].key, a, b);
+            goto out;
+        }
+    }
+
+    if (!media_path) {
+        if (mt_cache_media_of_sidecar(sidecar_path, media, sizeof(media)) == 0) {
+            media_path = media;
+        } else if (sc->source.path) {
+            media_path = sc->source.path;
+        } else {
+            state = say(MT_CACHE_STALE, why, whylen, "no media given and none recorded");
+            goto out;
+        }
+    }
+    state = check_source(&sc->source, media_path, why, whylen);
+out:
+    mt_sidecar_free(sc);
+    return state;
+}

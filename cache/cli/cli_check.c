@@ -1,0 +1,70 @@
+/*
+ * `montage-sidecar check [-q] [--media PATH] FILE...`: prints
+ * "STATE<TAB>FILE<TAB>REASON" per file and exits with the worst state
+ * (valid 0 < stale 1 < missing 2 < corrupt 3). The analyser version is
+ * checked against the one this program was built with.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cache/cache_lookup.h"
+#include "cache/cli/cli.h"
+#include "cache/sidecar_read.h"
+
+static int exit_code(MtCacheState s)
+{
+    switch (s) {
+    case MT_CACHE_VALID:   return CLI_EXIT_OK;
+    case MT_CACHE_STALE:   return CLI_EXIT_STALE;
+    case MT_CACHE_MISSING: return CLI_EXIT_MISSING;
+    case MT_CACHE_CORRUPT: return CLI_EXIT_CORRUPT;
+    }
+    return CLI_EXIT_ERROR;
+}
+
+int cli_check(int argc, char **argv)
+{
+    const char *media = NULL;
+    int quiet = 0, worst = CLI_EXIT_OK, first = argc;
+
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--media") && i + 1 < argc) {
+            media = argv[++i];
+        } else if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
+            quiet = 1;
+        } else if (!strcmp(argv[i], "--")) {
+            first = i + 1;
+            break;
+        } else if (argv[i][0] == '-') {
+            cli_error(NULL, "check: unknown option '%s'", argv[i]);
+            return CLI_EXIT_USAGE;
+        } else {
+            first = i;
+            break;
+        }
+    }
+    if (first >= argc || (media && argc - first != 1)) {
+        cli_error(NULL, "usage: montage-sidecar check [-q] [--media PATH] FILE... "
+                        "(--media takes exactly one FILE)");
+        return CLI_EXIT_USAGE;
+    }
+    for (int i = first; i < argc; i++) {
+        MtSidecar *sc = NULL;
+        MtSidecarKind kind = 0;
+        int version = -1;
+        char why[1024];
+
+        /* the kind decides which analyser version is current */
+        if (mt_sidecar_read_file(argv[i], &sc, NULL) == 0) {
+            kind = sc->kind;
+            version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
+            mt_sidecar_free(sc);
+        }
+        MtCacheState s = mt_cache_check(argv[i], media, kind, version, NULL, 0, why, sizeof(why));
+        if (!quiet)
+            printf("%s\t%s\t%s\n", mt_cache_state_name(s), argv[i], why);
+        if (exit_code(s) > worst)
+            worst = exit_code(s);
+    }
+    return cli_finish_stdout(worst);
+}

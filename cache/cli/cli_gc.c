@@ -1,0 +1,91 @@
+/*
+ * `montage-sidecar gc [--dry-run] [--tmp-age S] [--cache-dir DIR | PATH...]`:
+ * removes sidecars whose source is gone or changed, corrupt ones, and
+ * temporary files older than S seconds (default 3600). Prints
+ * "removed<TAB>FILE<TAB>REASON" (or "would-remove" with --dry-run).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cache/cache_gc.h"
+#include "cache/cli/cli.h"
+#include "cache/source_identity.h"
+
+static void report(const char *path, MtCacheState state, const char *why, void *opaque)
+{
+    const MtGcOptions *opt = opaque;
+    (void)state;
+    printf("%s\t%s\t%s\n", opt->dry_run ? "would-remove" : "removed", path, why);
+}
+
+static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
+{
+    struct stat sb;
+    int ret;
+    if (stat(path, &sb) < 0) {
+        cli_error(path, "%s", strerror(errno));
+        return -errno;
+    }
+    ret = S_ISDIR(sb.st_mode) ? mt_cache_gc_dir(path, opt, st) : mt_cache_gc_file(path, opt, st);
+    if (ret < 0)
+        cli_error(path, "%s", strerror(-ret));
+    return ret;
+}
+
+int cli_gc(int argc, char **argv)
+{
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .report = report };
+    MtGcStats st = { 0 };
+    const char *cache_dir = NULL;
+    int first = argc, failed = 0;
+
+    opt.opaque = &opt;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--dry-run") || !strcmp(argv[i], "-n")) {
+            opt.dry_run = 1;
+        } else if (!strcmp(argv[i], "--cache-dir") && i + 1 < argc) {
+            cache_dir = argv[++i];
+        } else if (!strcmp(argv[i], "--tmp-age") && i + 1 < argc) {
+            char *end;
+            opt.tmp_min_age_s = strtol(argv[++i], &end, 10);
+            if (*end || opt.tmp_min_age_s < 0) {
+                cli_error(NULL, "gc: --tmp-age needs a number of seconds");
+                return CLI_EXIT_USAGE;
+            }
+        } else if (argv[i][0] == '-') {
+            cli_error(NULL, "gc: unknown option '%s'", argv[i]);
+            return CLI_EXIT_USAGE;
+        } else {
+            first = i;
+            break;
+        }
+    }
+    if (cache_dir && first < argc) {
+        cli_error(NULL, "usage: montage-sidecar gc [--dry-run] [--tmp-age S] [--cache-dir DIR | PATH...]");
+        return CLI_EXIT_USAGE;
+    }
+    if (first < argc) {
+        for (int i = first; i < argc; i++)
+            failed |= gc_path(argv[i], &opt, &st) < 0;
+    } else {
+        char dir[MT_PATH_MAX], by_path[MT_PATH_MAX + 16];
+        if (!cache_dir) {
+            if (mt_cache_default_dir(dir, sizeof(dir)) < 0) {
+                cli_error(NULL, "gc: no cache directory (set XDG_CACHE_HOME or HOME)");
+                return CLI_EXIT_ERROR;
+            }
+            cache_dir = dir;
+        }
+        struct stat sb;
+        if (stat(cache_dir, &sb) < 0 && errno == ENOENT)
+            return cli_finish_stdout(CLI_EXIT_OK); /* no cache yet: nothing to collect */
+        failed |= gc_path(cache_dir, &opt, &st) < 0; /* its temporary files */
+        snprintf(by_path, sizeof(by_path), "%s/" MT_CACHE_BY_PATH_DIR, cache_dir);
+        if (stat(by_path, &sb) == 0)
+            failed |= gc_path(by_path, &opt, &st) < 0;
+    }
+    return cli_finish_stdout(failed ? CLI_EXIT_ERROR : CLI_EXIT_OK);
+}

@@ -1,0 +1,85 @@
+/*
+ * montage-sidecar: inspect, dump, check and garbage-collect Montage
+ * sidecar files. Data goes to stdout, one-line errors to stderr.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cache/cli/cli.h"
+#include "cache/sidecar_model.h"
+
+static const char usage[] =
+    "usage: montage-sidecar COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "commands:\n"
+    "  show FILE                 human summary of a sidecar\n"
+    "  dump --json [--pretty] FILE\n"
+    "                            the whole sidecar as JSON (packed arrays as numbers,\n"
+    "                            NaN/Inf as null)\n"
+    "  check [-q] [--media PATH] FILE...\n"
+    "                            is each sidecar valid for its media? prints\n"
+    "                            \"STATE<TAB>FILE<TAB>REASON\" per file\n"
+    "  gc [--dry-run] [--tmp-age SECONDS] [--cache-dir DIR | PATH...]\n"
+    "                            remove sidecars whose source is gone or changed,\n"
+    "                            and old temporary files; PATH is a sidecar or a\n"
+    "                            directory; default: the user cache directory\n"
+    "\n"
+    "exit status: 0 ok/valid, 1 stale, 2 missing, 3 corrupt, 4 usage error,\n"
+    "5 other error; check returns the worst state of all files.\n";
+
+void cli_error(const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("montage-sidecar: ", stderr);
+    if (file)
+        fprintf(stderr, "%s: ", file);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_read_status(const MtSidecarError *err)
+{
+    if (err->code == MT_SIDECAR_ERR_IO)
+        return err->sys_errno == ENOENT ? CLI_EXIT_MISSING : CLI_EXIT_ERROR;
+    return CLI_EXIT_CORRUPT;
+}
+
+int cli_finish_stdout(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error(NULL, "writing standard output: %s", strerror(errno));
+        return CLI_EXIT_ERROR;
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } commands[] = {
+        { "show", cli_show }, { "dump", cli_dump }, { "check", cli_check }, { "gc", cli_gc },
+    };
+
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        fputs(usage, stdout);
+        return cli_finish_stdout(CLI_EXIT_OK);
+    }
+    if (argc >= 2 && !strcmp(argv[1], "--version")) {
+        puts("montage-sidecar " MONTAGE_VERSION);
+        return cli_finish_stdout(CLI_EXIT_OK);
+    }
+    for (size_t i = 0; argc >= 2 && i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 2, argv + 2);
+    if (argc >= 2)
+        cli_error(NULL, "unknown command '%s' (see --help)", argv[1]);
+    else
+        fputs(usage, stderr);
+    return CLI_EXIT_USAGE;
+}

@@ -1,0 +1,91 @@
+/*
+ * stat() + streamed XXH3-128 of a media file (see source_identity.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <xxhash.h>
+
+#include "source_identity.h"
+
+static int fail(char *err, size_t errlen, int errnum, const char *path, const char *what)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s: %s: %s", path, what, strerror(errnum));
+    return -errnum;
+}
+
+int mt_source_digest(const char *path, char *out, char *err, size_t errlen)
+{
+    XXH3_state_t *state = XXH3_createState();
+    unsigned char *buf = malloc(MT_DIGEST_CHUNK);
+    int fd = -1, ret = 0;
+
+    if (!state || !buf) {
+        ret = fail(err, errlen, ENOMEM, path, "digest");
+        goto out;
+    }
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+        ret = fail(err, errlen, errno, path, "open");
+        goto out;
+    }
+    XXH3_128bits_reset(state);
+    for (;;) {
+        ssize_t n = read(fd, buf, MT_DIGEST_CHUNK);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            ret = fail(err, errlen, errno, path, "read");
+            goto out;
+        }
+        if (n == 0)
+            break;
+        XXH3_128bits_update(state, buf, (size_t)n);
+    }
+    /* the canonical (big-endian) form is what xxhsum prints */
+    XXH128_canonical_t c;
+    XXH128_canonicalFromHash(&c, XXH3_128bits_digest(state));
+    memcpy(out, MT_DIGEST_PREFIX, 9);
+    for (int i = 0; i < 16; i++)
+        snprintf(out + 9 + 2 * i, 3, "%02x", c.digest[i]);
+out:
+    if (fd >= 0)
+        close(fd);
+    free(buf);
+    XXH3_freeState(state);
+    return ret;
+}
+
+int mt_source_identify(const char *path, int with_digest, MtSourceIdentityBuf *out,
+                       char *err, size_t errlen)
+{
+    struct stat st;
+    size_t n = strlen(path);
+
+    memset(&out->id, 0, sizeof(out->id));
+    out->digest[0] = 0;
+    if (n >= sizeof(out->path))
+        return fail(err, errlen, ENAMETOOLONG, "media path", "too long");
+    memcpy(out->path, path, n + 1);
+    if (stat(path, &st) < 0)
+        return fail(err, errlen, errno, path, "stat");
+    if (!S_ISREG(st.st_mode))
+        return fail(err, errlen, EINVAL, path, "not a regular file");
+    out->id.path = out->path;
+    out->id.size = (int64_t)st.st_size;
+    out->id.mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    out->id.ctime_ns = (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
+    out->id.inode = (int64_t)st.st_ino;
+    if (with_digest) {
+        int ret = mt_source_digest(path, out->digest, err, errlen);
+        if (ret < 0)
+            return ret;
+        out->id.digest = out->digest;
+    }
+    return 0;
+}

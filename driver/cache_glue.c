@@ -1,0 +1,50 @@
+/* The driver's calls into cache/ (cache_lookup.h, source_identity.h); see
+ * cache_glue.h. */
+#include "driver/cache_glue.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cache/cache_lookup.h"
+
+int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
+                         const char *cache_dir, char *out, size_t out_size)
+{
+    MtCacheLocation loc = { .cache_dir = cache_dir };
+    return mt_cache_sidecar_path(&loc, media_path, kind, out, out_size) < 0 ? -1 : 0;
+}
+
+MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
+                          MtSidecarKind kind, char *why, size_t why_size)
+{
+    int version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
+    switch (mt_cache_check(sidecar_path, media_path, kind, version, NULL, 0, why, why_size)) {
+    case MT_CACHE_VALID:   return MT_GLUE_VALID;
+    case MT_CACHE_MISSING: return MT_GLUE_MISSING;
+    case MT_CACHE_STALE:   return MT_GLUE_STALE;
+    case MT_CACHE_CORRUPT: return MT_GLUE_CORRUPT;
+    }
+    return MT_GLUE_CORRUPT;
+}
+
+int mt_glue_prepare_cache_dir(const char *cache_dir, char *err, size_t err_size)
+{
+    return mt_cache_dir_prepare(cache_dir, err, err_size) < 0 ? -1 : 0;
+}
+
+int mt_glue_identity(const char *media_path, MtGlueIdentity *out,
+                     char *err, size_t err_size)
+{
+    return mt_source_identify(media_path, 1, out, err, err_size) < 0 ? -1 : 0;
+}
+
+const char *mt_glue_state_name(MtGlueState state)
+{
+    switch (state) {
+    case MT_GLUE_VALID:   return "valid";
+    case MT_GLUE_MISSING: return "missing";
+    case MT_GLUE_STALE:   return "stale";
+    case MT_GLUE_CORRUPT: return "corrupt";
+    }
+    return "corrupt";
+}

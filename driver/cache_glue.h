@@ -1,0 +1,48 @@
+/*
+ * Every call the driver makes into the sidecar cache module (cache/), in
+ * one place: where a media file's sidecars live, whether they are still
+ * valid for the file as it is now, and the file's source identity.
+ */
+#ifndef MONTAGE_DRIVER_CACHE_GLUE_H
+#define MONTAGE_DRIVER_CACHE_GLUE_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+
+#include "cache/sidecar_model.h"
+#include "cache/source_identity.h"
+
+typedef enum MtGlueState {
+    MT_GLUE_VALID = 0, /* made from this very file by the current analyser */
+    MT_GLUE_MISSING,
+    MT_GLUE_STALE,     /* the file or the analyser changed since */
+    MT_GLUE_CORRUPT,
+} MtGlueState;
+
+/* Source identity with storage for its strings (cache/source_identity.h). */
+typedef MtSourceIdentityBuf MtGlueIdentity;
+
+/* Sidecar path of kind for media_path (next to it, or in cache_dir when
+ * not NULL). Returns 0 or -1 (does not fit / bad arguments). */
+int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
+                         const char *cache_dir, char *out, size_t out_size);
+
+/* State of the sidecar of kind at sidecar_path for media_path, for the
+ * current analyser version. Cheap when the stored stat identity matches:
+ * the sidecar is read, the media only stat'ed, never hashed. why (may be
+ * NULL) gets a one-line reason. */
+MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
+                          MtSidecarKind kind, char *why, size_t why_size);
+
+/* Creates the cache directory layout (once per batch). 0, or -1 with a
+ * cause in err. */
+int mt_glue_prepare_cache_dir(const char *cache_dir, char *err, size_t err_size);
+
+/* Stat identity plus content digest of media_path. Returns 0, or -1 with
+ * a one-line cause in err. */
+int mt_glue_identity(const char *media_path, MtGlueIdentity *out,
+                     char *err, size_t err_size);
+
+const char *mt_glue_state_name(MtGlueState state);
+
+#endif /* MONTAGE_DRIVER_CACHE_GLUE_H */

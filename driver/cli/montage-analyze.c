@@ -1,0 +1,129 @@
+/*
+ * montage-analyze: analyse a media library in parallel with the project's
+ * ffmpeg (montagescene + montagebeat), skipping files whose sidecars are
+ * valid. See doc/montage-analyze.1.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "driver/batch.h"
+#include "driver/cache_glue.h"
+#include "driver/file_list.h"
+#include "driver/options.h"
+#include "driver/signals.h"
+#include "driver/tool_lookup.h"
+
+#define EXIT_USAGE 2
+
+static int online_cpus(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+static int collect_files(const MtDriverOptions *opts, MtFileList *list)
+{
+    int read_stdin = opts->n_paths == 0;
+    for (int i = 0; i < opts->n_paths; i++) {
+        if (!strcmp(opts->paths[i], "-"))
+            read_stdin = 1;
+        else if (mt_file_list_add_argument(list, opts->paths[i], stderr) < 0)
+            return -1;
+    }
+    if (read_stdin && mt_file_list_read(list, stdin, opts->null_list) < 0)
+        return -1;
+    mt_file_list_sort_unique(list);
+    if (opts->shard.count > 1) {
+        size_t kept = 0;
+        for (size_t i = 0; i < list->n; i++) {
+            if (mt_shard_selects(&opts->shard, list->entries[i].path))
+                list->entries[kept++] = list->entries[i];
+            else
+                free(list->entries[i].path);
+        }
+        list->n = kept;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    MtDriverOptions opts;
+    MtFileList list;
+    MtBatchResult result;
+    char self_dir[PATH_MAX], ffmpeg[PATH_MAX], ffprobe[PATH_MAX];
+
+    switch (mt_driver_options_parse(argc, argv, &opts, stdout, stderr)) {
+    case MT_OPTIONS_EXIT_OK: return 0;
+    case MT_OPTIONS_USAGE:   return EXIT_USAGE;
+    case MT_OPTIONS_RUN:     break;
+    }
+    if (opts.n_paths == 0 && isatty(0)) {
+        fprintf(stderr, "montage-analyze: no PATH given and stdin is a terminal\n"
+                        "Try 'montage-analyze --help' for more information.\n");
+        return EXIT_USAGE;
+    }
+    if (opts.cache_dir) {
+        char err[512];
+        if (mt_glue_prepare_cache_dir(opts.cache_dir, err, sizeof(err)) < 0) {
+            fprintf(stderr, "montage-analyze: --cache-dir: %s\n", err);
+            return EXIT_USAGE;
+        }
+    }
+
+    int have_self = mt_tool_self_dir(argv[0], self_dir, sizeof(self_dir)) == 0;
+    if (mt_tool_find("ffmpeg", opts.ffmpeg, "MONTAGE_FFMPEG", have_self ? self_dir : NULL,
+                     ffmpeg, sizeof(ffmpeg)) < 0 ||
+        mt_tool_find("ffprobe", opts.ffprobe, "MONTAGE_FFPROBE", have_self ? self_dir : NULL,
+                     ffprobe, sizeof(ffprobe)) < 0) {
+        fprintf(stderr, "montage-analyze: cannot find an executable %s; use --ffmpeg/--ffprobe "
+                        "or MONTAGE_FFMPEG/MONTAGE_FFPROBE\n",
+                access(ffmpeg, X_OK) ? ffmpeg : ffprobe);
+        return EXIT_USAGE;
+    }
+
+    int signal_fd = mt_signals_install();
+    if (signal_fd < 0) {
+        perror("montage-analyze: signal pipe");
+        return 1;
+    }
+
+    mt_file_list_init(&list);
+    if (collect_files(&opts, &list) < 0) {
+        fprintf(stderr, "montage-analyze: out of memory reading the file list\n");
+        mt_file_list_free(&list);
+        return 1;
+    }
+
+    int cpus = online_cpus();
+    int jobs = opts.jobs > 0 ? opts.jobs : cpus;
+    MtJobContext ctx = {
+        .ffmpeg          = ffmpeg,
+        .ffprobe         = ffprobe,
+        .cache_dir       = opts.cache_dir,
+        .force           = opts.force,
+        .keyframes       = opts.keyframes,
+        /* jobs x threads <= cpus: no oversubscription */
+        .decoder_threads = cpus / jobs > 1 ? cpus / jobs : 1,
+        .timeout_s       = opts.timeout_s,
+    };
+    int interactive = isatty(1) && isatty(2);
+    MtOutput out = {
+        .json    = opts.json || !interactive,
+        .bar     = isatty(2) && !opts.json && !opts.no_progress && !opts.quiet,
+        .verbose = opts.verbose,
+        .quiet   = opts.quiet,
+    };
+    mt_output_log(&out, 2, "%zu file(s), %d job(s), %d decoder thread(s) each, ffmpeg %s",
+                  list.n, jobs, ctx.decoder_threads, ffmpeg);
+
+    mt_batch_run(&list, &ctx, jobs, signal_fd, &out, &result);
+    if (!result.stop_signal && (list.n > 1 || !out.json))
+        mt_output_log(&out, 1, "%zu analysed, %zu cached, %zu failed",
+                      result.ok, result.cached, result.failed);
+    mt_file_list_free(&list);
+    return mt_batch_exit_status(&result);
+}

@@ -1,0 +1,71 @@
+/* flock-based per-entry locks; see entry_lock.h. */
+#define _DEFAULT_SOURCE /* flock */
+#include "driver/entry_lock.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
+{
+    lock->fd = -1;
+    lock->path = NULL;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        struct stat held, current;
+        if (fd < 0)
+            return -errno;
+        if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+            int err = errno;
+            close(fd);
+            return err == EWOULDBLOCK ? MT_LOCK_BUSY : -err;
+        }
+        /* the previous holder may have unlinked it between our open and
+         * our flock: then we hold a lock nobody else will see */
+        if (fstat(fd, &held) == 0 && stat(lock_path, &current) == 0 &&
+            held.st_dev == current.st_dev && held.st_ino == current.st_ino) {
+            lock->fd = fd;
+            lock->path = strdup(lock_path);
+            if (!lock->path) {
+                unlink(lock_path);
+                close(fd);
+                lock->fd = -1;
+                return -ENOMEM;
+            }
+            return MT_LOCK_ACQUIRED;
+        }
+        close(fd);
+    }
+    return MT_LOCK_BUSY;
+}
+
+void mt_entry_lock_release(MtEntryLock *lock)
+{
+    if (lock->fd < 0)
+        return;
+    unlink(lock->path);
+    close(lock->fd);
+    free(lock->path);
+    lock->fd = -1;
+    lock->path = NULL;
+}
+
+int mt_entry_lock_path(const char *sidecar_path, char *out, size_t out_size)
+{
+    static const char *const suffixes[] = { ".scene.montage.msgpack", ".beat.montage.msgpack" };
+    size_t len = strlen(sidecar_path);
+    for (size_t i = 0; i < 2; i++) {
+        size_t ls = strlen(suffixes[i]);
+        if (len > ls && !strcmp(sidecar_path + len - ls, suffixes[i])) {
+            int n = snprintf(out, out_size, "%.*s.montage.lock", (int)(len - ls), sidecar_path);
+            return n < 0 || (size_t)n >= out_size ? -1 : 0;
+        }
+    }
+    int n = snprintf(out, out_size, "%s.lock", sidecar_path);
+    return n < 0 || (size_t)n >= out_size ? -1 : 0;
+}

@@ -1,0 +1,107 @@
+/* The analysis command line; see ffmpeg_args.h. */
+#include "driver/ffmpeg_args.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver/filter_escape.h"
+
+#define OPTIONS_MAX 32768 /* 7 values, paths up to PATH_MAX, quoting growth */
+
+int mt_ffmpeg_filter_string(const char *filter_name, const char *sidecar,
+                            const MtSourceIdentity *source,
+                            char *out, size_t out_size)
+{
+    char *opts = calloc(1, OPTIONS_MAX);
+    char number[32];
+    int ret = -1;
+    if (!opts)
+        return -1;
+    if (mt_filter_append_option(opts, OPTIONS_MAX, "sidecar", sidecar) < 0)
+        goto end;
+    if (source) {
+        if (source->path &&
+            mt_filter_append_option(opts, OPTIONS_MAX, "source_path", source->path) < 0)
+            goto end;
+        struct { const char *key; int64_t v; } nums[] = {
+            { "source_size",     source->size },
+            { "source_mtime_ns", source->mtime_ns },
+            { "source_ctime_ns", source->ctime_ns },
+            { "source_inode",    source->inode },
+        };
+        for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+            if (nums[i].v < 0)
+                continue; /* unknown: leave the filter's default */
+            snprintf(number, sizeof(number), "%" PRId64, nums[i].v);
+            if (mt_filter_append_option(opts, OPTIONS_MAX, nums[i].key, number) < 0)
+                goto end;
+        }
+        if (source->digest && source->digest[0] &&
+            mt_filter_append_option(opts, OPTIONS_MAX, "source_digest", source->digest) < 0)
+            goto end;
+    }
+    size_t name_len = strlen(filter_name);
+    if (name_len + 2 > out_size)
+        goto end;
+    memcpy(out, filter_name, name_len);
+    out[name_len] = '=';
+    if (mt_filter_escape_graph(opts, out + name_len + 1, out_size - name_len - 1) < 0)
+        goto end;
+    ret = 0;
+end:
+    free(opts);
+    return ret;
+}
+
+static void push_filter(MtArgList *args, const char *map, const char *flag,
+                        const char *filter_name, const char *sidecar,
+                        const MtSourceIdentity *source)
+{
+    char *graph = malloc(2 * OPTIONS_MAX);
+    if (!graph || mt_ffmpeg_filter_string(filter_name, sidecar, source,
+                                          graph, 2 * OPTIONS_MAX) < 0) {
+        free(graph);
+        args->failed = 1;
+        return;
+    }
+    mt_arg_list_push(args, "-map");
+    mt_arg_list_push(args, map);
+    mt_arg_list_push(args, flag);
+    mt_arg_list_push(args, graph);
+    free(graph);
+}
+
+void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
+{
+    mt_arg_list_push(args, cmd->ffmpeg);
+    mt_arg_list_push(args, "-nostdin");
+    mt_arg_list_push(args, "-hide_banner");
+    mt_arg_list_push(args, "-nostats");
+    mt_arg_list_push(args, "-loglevel");
+    mt_arg_list_push(args, "error");
+    if (cmd->progress_fd >= 0) {
+        mt_arg_list_push(args, "-progress");
+        mt_arg_list_pushf(args, "pipe:%d", cmd->progress_fd);
+    }
+    /* global: the filters themselves run in one thread per graph */
+    mt_arg_list_push(args, "-filter_threads");
+    mt_arg_list_push(args, "1");
+    /* input options: decoder threads, key frames only */
+    mt_arg_list_push(args, "-threads");
+    mt_arg_list_pushf(args, "%d", cmd->decoder_threads > 0 ? cmd->decoder_threads : 1);
+    if (cmd->keyframes_only) {
+        mt_arg_list_push(args, "-skip_frame");
+        mt_arg_list_push(args, "nokey");
+    }
+    mt_arg_list_push(args, "-i");
+    mt_arg_list_pushf(args, "file:%s", cmd->input_path);
+    if (cmd->scene_sidecar)
+        push_filter(args, "0:v:0", "-filter:v", "montagescene", cmd->scene_sidecar, cmd->source);
+    if (cmd->beat_sidecar)
+        push_filter(args, "0:a:0", "-filter:a", "montagebeat", cmd->beat_sidecar, cmd->source);
+    mt_arg_list_push(args, "-f");
+    mt_arg_list_push(args, "null");
+    mt_arg_list_push(args, "-");
+}

@@ -1,0 +1,94 @@
+/* Records, logs and the bar; see output.h. */
+#include "driver/output.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static void write_all(int fd, const char *buf, size_t len)
+{
+    while (len) {
+        ssize_t w = write(fd, buf, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        buf += w;
+        len -= (size_t)w;
+    }
+}
+
+void mt_output_clear_bar(MtOutput *out)
+{
+    if (out->bar_shown) {
+        write_all(2, "\r\033[K", 4);
+        out->bar_shown = 0;
+    }
+}
+
+static void draw_bar(MtOutput *out)
+{
+    char line[300];
+    int n = snprintf(line, sizeof(line), "\r%s\033[K", out->bar_line);
+    if (n > 0)
+        write_all(2, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+    out->bar_shown = 1;
+}
+
+void mt_output_record(MtOutput *out, const MtJsonRecord *rec)
+{
+    char buf[MT_JSON_RECORD_MAX];
+    if (!out->json || out->stdout_broken)
+        return;
+    int len = mt_json_record_build(rec, buf, sizeof(buf));
+    if (len <= 0)
+        return;
+    /* one write: records of parallel drivers sharing a pipe never mix */
+    ssize_t w;
+    do {
+        w = write(1, buf, (size_t)len);
+    } while (w < 0 && errno == EINTR);
+    if (w < 0 && errno == EPIPE)
+        out->stdout_broken = 1;
+}
+
+void mt_output_log(MtOutput *out, int level, const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    if ((level == 1 && out->quiet) || (level >= 2 && out->verbose < level - 1))
+        return;
+    int n = snprintf(line, sizeof(line), "montage-analyze: ");
+    va_start(ap, fmt);
+    int m = vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
+    va_end(ap);
+    if (m < 0)
+        m = 0;
+    n += m;
+    if (n > (int)sizeof(line) - 2)
+        n = (int)sizeof(line) - 2;
+    line[n++] = '\n';
+    int had_bar = out->bar_shown;
+    mt_output_clear_bar(out);
+    write_all(2, line, (size_t)n);
+    if (had_bar)
+        draw_bar(out);
+}
+
+void mt_output_progress(MtOutput *out, const MtBatchProgress *p, double now, int force)
+{
+    struct winsize ws;
+    int width = 80;
+    if (!out->bar || (!force && now - out->last_draw < 0.2))
+        return;
+    if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10)
+        width = ws.ws_col - 1;
+    if (width > (int)sizeof(out->bar_line) - 1)
+        width = (int)sizeof(out->bar_line) - 1;
+    mt_progress_render(p, width, out->bar_line, sizeof(out->bar_line));
+    out->last_draw = now;
+    draw_bar(out);
+}

@@ -1,0 +1,36 @@
+/*
+ * Where the batch's output goes: JSON records on stdout (one write(2)
+ * each), log lines and the progress bar on stderr. A log line clears the
+ * bar first and redraws it after, so they never mix on a terminal.
+ */
+#ifndef MONTAGE_DRIVER_OUTPUT_H
+#define MONTAGE_DRIVER_OUTPUT_H
+
+#include "driver/json_record.h"
+#include "driver/progress.h"
+
+typedef struct MtOutput {
+    int  json;     /* write records to stdout */
+    int  bar;      /* draw the progress bar on stderr */
+    int  verbose;
+    int  quiet;
+    int  bar_shown;
+    int  stdout_broken; /* EPIPE: stop writing records */
+    char bar_line[256];
+    double last_draw;
+} MtOutput;
+
+void mt_output_record(MtOutput *out, const MtJsonRecord *rec);
+
+/* "montage-analyze: " + message + "\n" on stderr. level 0 = error (always
+ * shown), 1 = info (hidden by -q), 2 = verbose (needs -v). */
+void mt_output_log(MtOutput *out, int level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Redraws the bar (at most every 0.2 s unless force). */
+void mt_output_progress(MtOutput *out, const MtBatchProgress *p, double now, int force);
+
+/* Removes the bar from the terminal (end of batch). */
+void mt_output_clear_bar(MtOutput *out);
+
+#endif /* MONTAGE_DRIVER_OUTPUT_H */

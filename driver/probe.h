@@ -1,0 +1,32 @@
+/*
+ * Media probing with ffprobe: which streams a file has and how long it
+ * is. The media type comes from the content, never from the file name.
+ * A still image (image2 or *_pipe demuxer, e.g. a JPEG or PNG) has no
+ * motion to cut and no sound: it is reported as not analysable. Cover art
+ * (attached_pic) in an audio file is not a video stream.
+ */
+#ifndef MONTAGE_DRIVER_PROBE_H
+#define MONTAGE_DRIVER_PROBE_H
+
+#include <stddef.h>
+
+#include "driver/arg_list.h"
+
+typedef struct MtProbeResult {
+    int    has_video;   /* a motion video stream (not cover art, not a still) */
+    int    has_audio;
+    int    still_image; /* the only video is a still image */
+    double duration_s;  /* 0 when unknown */
+    char   format_name[64];
+} MtProbeResult;
+
+/* ffprobe arguments printing the fields parse reads (-of flat). */
+void mt_probe_build_args(MtArgList *args, const char *ffprobe, const char *path);
+
+/* Parses ffprobe's "-of flat" output. Returns 0 (even with no streams). */
+int mt_probe_parse(const char *text, MtProbeResult *result);
+
+/* Why a probed file is not analysed, or NULL when it is analysable. */
+const char *mt_probe_rejection(const MtProbeResult *result);
+
+#endif /* MONTAGE_DRIVER_PROBE_H */

@@ -1,0 +1,53 @@
+/* Temporary file cleanup after a killed child; see temp_cleanup.h. */
+#include "driver/temp_cleanup.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache/atomic_file.h"
+
+int mt_temp_name_is_from_pid(const char *name, pid_t pid)
+{
+    char prefix[64];
+    int n = snprintf(prefix, sizeof(prefix), MT_ATOMIC_TMP_PREFIX "%ld.", (long)pid);
+    size_t len = strlen(name), ls = strlen(MT_ATOMIC_TMP_SUFFIX);
+    return n > 0 && !strncmp(name, prefix, (size_t)n) &&
+           len > (size_t)n + ls && !strcmp(name + len - ls, MT_ATOMIC_TMP_SUFFIX);
+}
+
+int mt_temp_cleanup_for_pid(const char *target_path, pid_t pid)
+{
+    const char *slash = strrchr(target_path, '/');
+    size_t dir_len = slash ? (size_t)(slash - target_path) : 0;
+    char *dir = malloc(dir_len + 2);
+    int removed = 0;
+    if (!dir)
+        return 0;
+    if (slash) {
+        memcpy(dir, target_path, dir_len ? dir_len : 1); /* "/x" -> "/" */
+        dir[dir_len ? dir_len : 1] = '\0';
+    } else {
+        strcpy(dir, ".");
+    }
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        if (!mt_temp_name_is_from_pid(de->d_name, pid))
+            continue;
+        size_t len = strlen(dir) + strlen(de->d_name) + 2;
+        char *path = malloc(len);
+        if (path) {
+            snprintf(path, len, "%s/%s", dir, de->d_name);
+            if (unlink(path) == 0)
+                removed++;
+            free(path);
+        }
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    return removed;
+}

@@ -1,0 +1,59 @@
+/*
+ * The only place where the Montage filters differ between FFmpeg releases
+ * (5.1, 7.1, 8.x, 9.x). The filter sources are identical in every tree;
+ * each gate below names the version where FFmpeg changed.
+ */
+#ifndef MONTAGE_COMPAT_H
+#define MONTAGE_COMPAT_H
+
+#include "libavutil/frame.h"
+#include "libavutil/version.h"
+#include "libavfilter/avfilter.h"
+#include "libavfilter/filters.h"
+#include "libavfilter/version.h"
+
+/* Gate 1: from libavfilter 11 (FFmpeg 8.0) a filter is an FFFilter that
+ * embeds the public AVFilter as member `p`. Use as
+ * `const MT_FILTER ff_vf_x = { MT_PUBLIC(name) = "x", ... }`. */
+#if LIBAVFILTER_VERSION_MAJOR >= 11
+#define MT_FILTER FFFilter
+#define MT_PUBLIC(field) .p.field
+#else
+#define MT_FILTER AVFilter
+#define MT_PUBLIC(field) .field
+#endif
+
+/* Gate 2: from libavfilter 10.4 (FFmpeg 7.1) the link frame rate lives in
+ * the internal FilterLink. 0/1 means variable frame rate. */
+static inline AVRational mt_link_frame_rate(AVFilterLink *link)
+{
+#if LIBAVFILTER_VERSION_INT >= AV_VERSION_INT(10, 4, 100)
+    return ff_filter_link(link)->frame_rate;
+#else
+    return link->frame_rate;
+#endif
+}
+
+/* Gate 3: AVFrame.duration exists from libavutil 57.30.100; before it the
+ * same value was pkt_duration. */
+static inline int64_t mt_frame_duration(const AVFrame *frame)
+{
+#if LIBAVUTIL_VERSION_INT >= AV_VERSION_INT(57, 30, 100)
+    return frame->duration;
+#else
+    return frame->pkt_duration;
+#endif
+}
+
+/* Gate 4: the key-frame flag moved into AVFrame.flags (key_frame is gone in
+ * libavutil 60). */
+static inline int mt_frame_is_key(const AVFrame *frame)
+{
+#ifdef AV_FRAME_FLAG_KEY
+    return !!(frame->flags & AV_FRAME_FLAG_KEY);
+#else
+    return frame->key_frame;
+#endif
+}
+
+#endif /* MONTAGE_COMPAT_H */

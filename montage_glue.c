@@ -1,0 +1,85 @@
+/*
+ * Sidecar plumbing shared by montagescene and montagebeat (see montage_glue.h).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "libavutil/avutil.h"
+#include "libavutil/error.h"
+#include "libavutil/log.h"
+#include "libavfilter/version.h"
+
+#include "cache/atomic_check.h"
+#include "cache/sidecar_write.h"
+#include "montage_glue.h"
+
+int mt_glue_check_sidecar_path(void *log_ctx, const MtSidecarOptions *o)
+{
+    char err[512];
+    int ret;
+
+    if (!o->sidecar)
+        return 0;
+    if (!*o->sidecar) {
+        av_log(log_ctx, AV_LOG_ERROR, "sidecar: empty path\n");
+        return AVERROR(EINVAL);
+    }
+    ret = mt_atomic_check_writable(o->sidecar, err, sizeof(err));
+    if (ret < 0) {
+        av_log(log_ctx, AV_LOG_ERROR, "%s\n", err);
+        return AVERROR(-ret);
+    }
+    return 0;
+}
+
+void mt_glue_fill_identity(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,
+                           const char *filter_name, int analyser_version)
+{
+    sc->kind         = kind;
+    sc->schema_major = MT_SIDECAR_SCHEMA_MAJOR;
+    sc->schema_minor = MT_SIDECAR_SCHEMA_MINOR;
+
+    sc->generator.name                = filter_name;
+    sc->generator.version             = MONTAGE_VERSION;
+    sc->generator.analyser_version    = analyser_version;
+    sc->generator.ffmpeg_version      = av_version_info();
+    sc->generator.libavfilter_version = AV_STRINGIFY(LIBAVFILTER_VERSION);
+
+    sc->source.path     = o->source_path;
+    sc->source.size     = o->source_size;
+    sc->source.mtime_ns = o->source_mtime_ns;
+    sc->source.ctime_ns = o->source_ctime_ns;
+    sc->source.inode    = o->source_inode;
+    sc->source.digest   = o->source_digest;
+}
+
+int mt_glue_write_sidecar(void *log_ctx, const MtSidecarOptions *o, const MtSidecar *sc)
+{
+    char err[512];
+    int ret;
+
+    if (!o->sidecar)
+        return 0;
+    ret = mt_sidecar_write_file(o->sidecar, sc, err, sizeof(err));
+    if (ret < 0) {
+        av_log(log_ctx, AV_LOG_ERROR, "%s\n", err);
+        return AVERROR(-ret);
+    }
+    av_log(log_ctx, AV_LOG_VERBOSE, "sidecar written: %s\n", o->sidecar);
+    return 0;
+}
+
+int mt_glue_meta_double(AVDictionary **meta, const char *key, double v)
+{
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%.6f", v);
+    return av_dict_set(meta, key, buf, 0);
+}
+
+int mt_glue_meta_int(AVDictionary **meta, const char *key, int64_t v)
+{
+    char buf[32];
+    snprintf(buf, sizeof(buf), "%" PRId64, v);
+    return av_dict_set(meta, key, buf, 0);
+}

@@ -1,0 +1,27 @@
+# Shared helpers for the shell tests. Source it; it sets:
+#   ROOT      the repository
+#   FFMPEG    the project's ffmpeg (build/bin/ffmpeg or $MONTAGE_FFMPEG)
+#   FFPROBE   the project's ffprobe
+#   T         a scratch directory removed at exit
+# and defines ok/fail/check helpers that print one line per test case,
+# which tests/run counts.
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+FFMPEG=${MONTAGE_FFMPEG:-$BUILD/bin/ffmpeg}
+FFPROBE=${MONTAGE_FFPROBE:-$BUILD/bin/ffprobe}
+T=$(mktemp -d "${TMPDIR:-/tmp}/montage-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+failures=0
+
+ok()   { echo "ok $1"; }
+fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
+# check NAME COMMAND...: the case passes when the command succeeds.
+check() {
+    name=$1; shift
+    if out=$("$@" 2>&1); then ok "$name"; else fail "$name" "$(printf '%s' "$out" | tail -n 3 | tr '\n' ' ')"; fi
+}
+# expect_eq NAME GOT WANT
+expect_eq() {
+    if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "got '$2', expected '$3'"; fi
+}
+finish() { [ "$failures" -eq 0 ]; exit $?; }

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Runs beat_cli on every piece of a media dir and scores it.
+# usage: tests/tools/eval_beats.sh MEDIA_DIR OUT_DIR [BUILD_DIR] [-- beat_cli options]
+# Scoring needs the evaluation kit (score_beats.py, mir_eval): a dev tool,
+# not part of the test suite. GT_DIR and SCORE override their locations.
+set -eu
+media=$1; out=$2; build=${3:-build}
+shift 2; [ $# -gt 0 ] && shift
+[ "${1:-}" = "--" ] && shift
+score=${SCORE:-/work/shared/eval/score_beats.py}
+gt=${GT_DIR:-$media}
+mkdir -p "$out"
+for f in "$media"/*.mp3 "$media"/*.ogg "$media"/*.flac "$media"/*.wav; do
+    [ -e "$f" ] || continue
+    id=$(basename "$f"); id=${id%.*}
+    rate=$(ffprobe -v error -select_streams a:0 -show_entries stream=sample_rate -of csv=p=0 "$f")
+    ch=$(ffprobe -v error -select_streams a:0 -show_entries stream=channels -of csv=p=0 "$f")
+    ffmpeg -v error -i "$f" -f f32le - |
+        "$build/tools/beat_cli" --rate "$rate" --channels "$ch" --format f32 \
+            --id "$id" --out "$out" "$@"
+done
+/usr/bin/python3 "$score" --gt-dir "$gt" --pred-dir "$out"

@@ -1,0 +1,71 @@
+/*
+ * Writes a sample sidecar (tests/unit/sidecar_samples.h) with the C writer,
+ * for the shell tests, the Python interop test and the fuzz seeds.
+ *
+ *   sidecar_sample scene|beat OUT [--features ROWSxCOLS] [--media FILE]
+ *                  [--incomplete]
+ *
+ * --media records FILE's real identity (stat + digest) as the source.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache/sidecar_write.h"
+#include "cache/source_identity.h"
+#include "tests/unit/sidecar_samples.h"
+
+int main(int argc, char **argv)
+{
+    SampleScene scene;
+    SampleBeat beat;
+    MtSourceIdentityBuf id;
+    MtSidecar *sc;
+    size_t rows = 0, cols = 0;
+    const char *media = NULL;
+    int incomplete = 0;
+    char err[512];
+
+    if (argc < 3 || (strcmp(argv[1], "scene") && strcmp(argv[1], "beat"))) {
+        fprintf(stderr, "usage: sidecar_sample scene|beat OUT [--features RxC] [--media FILE] [--incomplete]\n");
+        return 2;
+    }
+    for (int i = 3; i < argc; i++) {
+        if (!strcmp(argv[i], "--features") && i + 1 < argc) {
+            if (sscanf(argv[++i], "%zux%zu", &rows, &cols) != 2)
+                return 2;
+        } else if (!strcmp(argv[i], "--media") && i + 1 < argc) {
+            media = argv[++i];
+        } else if (!strcmp(argv[i], "--incomplete")) {
+            incomplete = 1;
+        } else {
+            fprintf(stderr, "sidecar_sample: unknown argument '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    if (!strcmp(argv[1], "scene")) {
+        if (sample_scene_init(&scene, rows, cols) < 0)
+            return 1;
+        sc = &scene.sc;
+    } else {
+        sample_beat_init(&beat);
+        sc = &beat.sc;
+    }
+    if (media) {
+        if (mt_source_identify(media, 1, &id, err, sizeof(err)) < 0) {
+            fprintf(stderr, "sidecar_sample: %s\n", err);
+            return 1;
+        }
+        sc->source = id.id;
+    }
+    if (incomplete)
+        sc->status.complete = 0;
+    int ret = mt_sidecar_write_file(argv[2], sc, err, sizeof(err));
+    if (sc == &scene.sc)
+        sample_scene_free(&scene);
+    if (ret < 0) {
+        fprintf(stderr, "sidecar_sample: %s\n", err);
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,144 @@
+/* File lists (driver/file_list.c), entry locks (driver/entry_lock.c) and
+ * temporary-file cleanup (driver/temp_cleanup.c), in a scratch directory. */
+#define _DEFAULT_SOURCE /* mkdtemp */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "driver/entry_lock.h"
+#include "driver/file_list.h"
+#include "driver/temp_cleanup.h"
+#include "unit.h"
+
+static char root[64];
+
+static void touch(const char *rel)
+{
+    char p[256];
+    snprintf(p, sizeof(p), "%s/%s", root, rel);
+    FILE *f = fopen(p, "w");
+    if (f) {
+        fputs("x", f);
+        fclose(f);
+    }
+}
+
+static void walk_sorted_and_filtered(void)
+{
+    char p[256], q[256];
+    MtFileList l;
+    snprintf(p, sizeof(p), "%s/sub", root);
+    mkdir(p, 0777);
+    snprintf(p, sizeof(p), "%s/sub/looks-like.mp4", root); /* a directory */
+    mkdir(p, 0777);
+    snprintf(p, sizeof(p), "%s/.hidden", root);
+    mkdir(p, 0777);
+    touch("b.mp4");
+    touch("a.mkv");
+    touch("sub/c.wav");
+    touch(".hidden/d.mp4");
+    touch("b.mp4.scene.montage.msgpack");
+    touch("b.montage.lock");
+    touch(".montage.123.0.tmp");
+    snprintf(p, sizeof(p), "%s/fifo", root);
+    mkfifo(p, 0666);
+    snprintf(p, sizeof(p), "%s/link.mp4", root);
+    snprintf(q, sizeof(q), "%s/a.mkv", root);
+    CHECK_INT(symlink(q, p), 0);
+    snprintf(p, sizeof(p), "%s/loop", root);
+    CHECK_INT(symlink(root, p), 0); /* a walk must not follow it */
+
+    mt_file_list_init(&l);
+    CHECK_INT(mt_file_list_add_argument(&l, root, NULL), 0);
+    CHECK_INT(mt_file_list_add_argument(&l, "/nonexistent/x.mp4", NULL), 0);
+    snprintf(p, sizeof(p), "%s/b.mp4", root);
+    CHECK_INT(mt_file_list_add_argument(&l, p, NULL), 0); /* named twice */
+    mt_file_list_sort_unique(&l);
+    CHECK_INT(l.n, 5);
+    const char *want[] = { "a.mkv", "b.mp4", "link.mp4", "sub/c.wav" };
+    CHECK(!strcmp(l.entries[0].path, "/nonexistent/x.mp4") && l.entries[0].named);
+    for (int i = 0; i < 4; i++) {
+        snprintf(p, sizeof(p), "%s/%s", root, want[i]);
+        if (strcmp(l.entries[i + 1].path, p))
+            UNIT_FAIL("entry %d is %s, expected %s", i + 1, l.entries[i + 1].path, p);
+    }
+    CHECK(l.entries[2].named); /* the walk found it too; named wins */
+    CHECK(!l.entries[1].named);
+    mt_file_list_free(&l);
+}
+
+static void read_lists(void)
+{
+    MtFileList l;
+    const char nl[] = "b\r\n\na c\n";
+    const char nul[] = "x\ny\0\0z";
+    FILE *f = fmemopen((void *)nl, sizeof(nl) - 1, "r");
+    mt_file_list_init(&l);
+    CHECK_INT(mt_file_list_read(&l, f, 0), 0);
+    fclose(f);
+    CHECK_INT(l.n, 2);
+    CHECK(!strcmp(l.entries[0].path, "b") && !strcmp(l.entries[1].path, "a c"));
+    mt_file_list_free(&l);
+    f = fmemopen((void *)nul, sizeof(nul) - 1, "r");
+    CHECK_INT(mt_file_list_read(&l, f, 1), 0);
+    fclose(f);
+    CHECK_INT(l.n, 2);
+    CHECK(!strcmp(l.entries[0].path, "x\ny") && !strcmp(l.entries[1].path, "z"));
+    CHECK(l.entries[0].named);
+    mt_file_list_free(&l);
+}
+
+static void lock_excludes_and_cleans_up(void)
+{
+    char path[256], lp[256];
+    MtEntryLock a, b;
+    snprintf(path, sizeof(path), "%s/m.mp4.scene.montage.msgpack", root);
+    CHECK_INT(mt_entry_lock_path(path, lp, sizeof(lp)), 0);
+    CHECK(strstr(lp, "/m.mp4.montage.lock") && strlen(strstr(lp, "/m.mp4.montage.lock")) == 19);
+    CHECK_INT(mt_entry_lock_try(&a, lp), MT_LOCK_ACQUIRED);
+    CHECK_INT(mt_entry_lock_try(&b, lp), MT_LOCK_BUSY); /* own fd: flock is per open file */
+    mt_entry_lock_release(&a);
+    CHECK(access(lp, F_OK) != 0); /* removed */
+    CHECK_INT(mt_entry_lock_try(&b, lp), MT_LOCK_ACQUIRED);
+    mt_entry_lock_release(&b);
+    CHECK_INT(mt_entry_lock_try(&a, "/nonexistent-dir/x.lock"), -2 /* -ENOENT */);
+    CHECK_INT(mt_entry_lock_path("/a/b.beat.montage.msgpack", lp, sizeof(lp)), 0);
+    CHECK(!strcmp(lp, "/a/b.montage.lock"));
+    CHECK_INT(mt_entry_lock_path("/c/by-path/00ff.scene.msgpack", lp, sizeof(lp)), 0);
+    CHECK(!strcmp(lp, "/c/by-path/00ff.scene.msgpack.lock"));
+}
+
+static void temp_files_of_one_pid(void)
+{
+    char target[256], p[256];
+    CHECK(mt_temp_name_is_from_pid(".montage.4242.0.tmp", 4242));
+    CHECK(!mt_temp_name_is_from_pid(".montage.42420.0.tmp", 4242));
+    CHECK(!mt_temp_name_is_from_pid(".montage.4242.0.tmpx", 4242));
+    CHECK(!mt_temp_name_is_from_pid("x.montage.4242.0.tmp", 4242));
+    touch(".montage.4242.0.tmp");
+    touch(".montage.4242.17.tmp");
+    touch(".montage.4243.0.tmp");
+    snprintf(target, sizeof(target), "%s/x.mp4.scene.montage.msgpack", root);
+    CHECK_INT(mt_temp_cleanup_for_pid(target, 4242), 2);
+    snprintf(p, sizeof(p), "%s/.montage.4243.0.tmp", root);
+    CHECK(access(p, F_OK) == 0); /* another process's file stays */
+}
+
+int main(void)
+{
+    char cmd[128];
+    strcpy(root, "/tmp/test_driver_files.XXXXXX");
+    if (!mkdtemp(root))
+        return 1;
+    RUN(walk_sorted_and_filtered);
+    RUN(read_lists);
+    RUN(lock_excludes_and_cleans_up);
+    RUN(temp_files_of_one_pid);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+    if (system(cmd) != 0)
+        return 1;
+    UNIT_EXIT();
+}

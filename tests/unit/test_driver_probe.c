@@ -1,0 +1,85 @@
+/* ffprobe output parsing (driver/probe.c) and stderr error lines
+ * (driver/job.c mt_job_error_line). */
+#include <string.h>
+
+#include "driver/job.h"
+#include "driver/probe.h"
+#include "unit.h"
+
+static void video_and_audio(void)
+{
+    MtProbeResult r;
+    mt_probe_parse("streams.stream.0.index=0\n"
+                   "streams.stream.0.codec_type=\"video\"\n"
+                   "streams.stream.0.duration=\"24.320000\"\n"
+                   "streams.stream.0.disposition.attached_pic=0\n"
+                   "streams.stream.1.index=1\n"
+                   "streams.stream.1.codec_type=\"audio\"\n"
+                   "streams.stream.1.duration=\"24.400000\"\n"
+                   "streams.stream.1.disposition.attached_pic=0\n"
+                   "format.format_name=\"mov,mp4,m4a,3gp,3g2,mj2\"\n"
+                   "format.duration=\"24.400000\"\n", &r);
+    CHECK(r.has_video && r.has_audio && !r.still_image);
+    CHECK_NEAR(r.duration_s, 24.4, 1e-9);
+    CHECK(mt_probe_rejection(&r) == NULL);
+}
+
+static void audio_with_cover_art(void)
+{
+    MtProbeResult r;
+    mt_probe_parse("streams.stream.0.codec_type=\"audio\"\n"
+                   "streams.stream.0.duration=\"180.5\"\n"
+                   "streams.stream.1.codec_type=\"video\"\n"
+                   "streams.stream.1.disposition.attached_pic=1\n"
+                   "format.format_name=\"mp3\"\n"
+                   "format.duration=\"N/A\"\n", &r);
+    CHECK(!r.has_video && r.has_audio && !r.still_image);
+    CHECK_NEAR(r.duration_s, 180.5, 1e-9); /* from the stream when the format has none */
+}
+
+static void still_image_rejected(void)
+{
+    MtProbeResult r;
+    mt_probe_parse("streams.stream.0.codec_type=\"video\"\n"
+                   "streams.stream.0.duration=\"N/A\"\n"
+                   "format.format_name=\"png_pipe\"\n", &r);
+    CHECK(!r.has_video && !r.has_audio && r.still_image);
+    CHECK(mt_probe_rejection(&r) && strstr(mt_probe_rejection(&r), "still image"));
+    mt_probe_parse("streams.stream.0.codec_type=\"video\"\nformat.format_name=\"image2\"\n", &r);
+    CHECK(r.still_image);
+}
+
+static void subtitles_only_rejected(void)
+{
+    MtProbeResult r;
+    mt_probe_parse("streams.stream.0.codec_type=\"subtitle\"\nformat.format_name=\"srt\"\n", &r);
+    CHECK(!r.has_video && !r.has_audio && !r.still_image);
+    CHECK(!strcmp(mt_probe_rejection(&r), "no audio or video stream"));
+    mt_probe_parse("", &r);
+    CHECK(mt_probe_rejection(&r) != NULL);
+}
+
+static void error_line_keeps_cause(void)
+{
+    char out[256];
+    mt_job_error_line("[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55d0c] moov atom not found\n"
+                      "file:/m/a b.mp4: Invalid data found when processing input\n\n",
+                      "/m/a b.mp4", out, sizeof(out));
+    CHECK(!strcmp(out, "moov atom not found: Invalid data found when processing input"));
+    mt_job_error_line("", "/x", out, sizeof(out));
+    CHECK(!strcmp(out, "no error message"));
+    mt_job_error_line("only line\n", "/x", out, sizeof(out));
+    CHECK(!strcmp(out, "only line"));
+    mt_job_error_line("a\nb\nc", NULL, out, 4);
+    CHECK(!strcmp(out, "b: "));
+}
+
+int main(void)
+{
+    RUN(video_and_audio);
+    RUN(audio_with_cover_art);
+    RUN(still_image_rejected);
+    RUN(subtitles_only_rejected);
+    RUN(error_line_keeps_cause);
+    UNIT_EXIT();
+}
