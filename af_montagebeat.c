@@ -11,8 +11,6 @@
  * This file is part of Montage. It is built into FFmpeg by
  * patches/apply-ffmpeg.sh and is the same for every supported release.
  */
-#include <float.h>
-
 #include "libavutil/channel_layout.h"
 #include "libavutil/mem.h"
 #include "libavutil/opt.h"
@@ -73,7 +71,7 @@ static av_cold int init(AVFilterContext *ctx)
         return AVERROR(EINVAL);
     }
     s->first_pts = AV_NOPTS_VALUE;
-    return mt_glue_check_sidecar_path(ctx, &s->out);
+    return mt_glue_init_sidecar(ctx, &s->out);
 }
 
 static int config_input(AVFilterLink *inlink)

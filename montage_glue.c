@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "libavutil/avutil.h"
 #include "libavutil/error.h"
@@ -14,11 +15,35 @@
 #include "cache/sidecar_write.h"
 #include "montage_glue.h"
 
-int mt_glue_check_sidecar_path(void *log_ctx, const MtSidecarOptions *o)
+/* An optional non-negative integer option: -1 when absent. */
+static int parse_identity_int(void *log_ctx, const char *name, const char *str, int64_t *out)
+{
+    char *end;
+    long long v;
+
+    *out = -1;
+    if (!str)
+        return 0;
+    errno = 0;
+    v = strtoll(str, &end, 10);
+    if (errno || end == str || *end || v < 0) {
+        av_log(log_ctx, AV_LOG_ERROR, "%s: '%s' is not a non-negative integer\n", name, str);
+        return AVERROR(EINVAL);
+    }
+    *out = v;
+    return 0;
+}
+
+int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o)
 {
     char err[512];
     int ret;
 
+    if ((ret = parse_identity_int(log_ctx, "source_size", o->source_size_str, &o->source_size)) < 0 ||
+        (ret = parse_identity_int(log_ctx, "source_mtime_ns", o->source_mtime_str, &o->source_mtime_ns)) < 0 ||
+        (ret = parse_identity_int(log_ctx, "source_ctime_ns", o->source_ctime_str, &o->source_ctime_ns)) < 0 ||
+        (ret = parse_identity_int(log_ctx, "source_inode", o->source_inode_str, &o->source_inode)) < 0)
+        return ret;
     if (!o->sidecar)
         return 0;
     if (!*o->sidecar) {

@@ -18,11 +18,14 @@
 typedef struct MtSidecarOptions {
     char   *sidecar;         ///< path of the msgpack sidecar, NULL for none
     char   *source_path;     ///< identity of the analysed file, from the caller
-    int64_t source_size;
+    char   *source_digest;
+    /* Integers arrive as strings: FFmpeg's int64 options are parsed through
+     * a double, which would round nanosecond times. */
+    char   *source_size_str, *source_mtime_str, *source_ctime_str, *source_inode_str;
+    int64_t source_size;     ///< parsed by mt_glue_init_sidecar(), -1: unknown
     int64_t source_mtime_ns;
     int64_t source_ctime_ns;
     int64_t source_inode;
-    char   *source_digest;
 } MtSidecarOptions;
 
 /* AVOption rows for MtSidecarOptions; OFFSET(x) must give offsetof(Ctx, x). */
@@ -31,20 +34,21 @@ typedef struct MtSidecarOptions {
       AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
     { "source_path", "path of the analysed file, recorded in the sidecar", OFFSET(out.source_path),    \
       AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
-    { "source_size", "size in bytes of the analysed file (-1: unknown)", OFFSET(out.source_size),      \
-      AV_OPT_TYPE_INT64, { .i64 = -1 }, -1, INT64_MAX, flags },                                        \
-    { "source_mtime_ns", "modification time of the analysed file in ns (-1: unknown)",                 \
-      OFFSET(out.source_mtime_ns), AV_OPT_TYPE_INT64, { .i64 = -1 }, -1, INT64_MAX, flags },           \
-    { "source_ctime_ns", "status change time of the analysed file in ns (-1: unknown)",                \
-      OFFSET(out.source_ctime_ns), AV_OPT_TYPE_INT64, { .i64 = -1 }, -1, INT64_MAX, flags },           \
-    { "source_inode", "inode of the analysed file (-1: unknown)", OFFSET(out.source_inode),           \
-      AV_OPT_TYPE_INT64, { .i64 = -1 }, -1, INT64_MAX, flags },                                        \
+    { "source_size", "size in bytes of the analysed file", OFFSET(out.source_size_str),                \
+      AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
+    { "source_mtime_ns", "modification time of the analysed file, ns since the epoch",                 \
+      OFFSET(out.source_mtime_str), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                \
+    { "source_ctime_ns", "status change time of the analysed file, ns since the epoch",                \
+      OFFSET(out.source_ctime_str), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                \
+    { "source_inode", "inode number of the analysed file", OFFSET(out.source_inode_str),              \
+      AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
     { "source_digest", "content digest of the analysed file, e.g. xxh3-128:<hex>",                     \
       OFFSET(out.source_digest), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags }
 
-/* Checks at init that the sidecar's directory takes a new file, so a bad
- * path fails the run before any decoding. 0 or a negative AVERROR. */
-int mt_glue_check_sidecar_path(void *log_ctx, const MtSidecarOptions *o);
+/* At init: parses the integer identity options and checks that the
+ * sidecar's directory takes a new file, so a bad path fails the run before
+ * any decoding. 0 or a negative AVERROR, with one line logged. */
+int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o);
 
 /* Fills the kind, generator, source and schema fields of sc. */
 void mt_glue_fill_identity(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,

@@ -1,21 +1,380 @@
-#include "montage_compat.h"
+/*
+ * montagescene: shot boundaries of a video stream (hard cuts, fades,
+ * dissolves, wipes), for cutting video to music. A metadata-only filter:
+ * frames pass through unchanged, each frame gets lavfi.montagescene.*
+ * metadata, and at end of stream the transitions and scenes are written to a
+ * msgpack sidecar.
+ *
+ * The detector needs a few frames of look-ahead (to tell a flash from a
+ * cut), so frames are held back by mt_scene_lookahead() frames and leave in
+ * order with their final metadata. The analysis lives in analysis/scene_*.c
+ * (plain C, no FFmpeg). Documentation: doc/montagescene.texi.
+ *
+ * This file is part of Montage. It is built into FFmpeg by
+ * patches/apply-ffmpeg.sh and is the same for every supported release.
+ */
+#include <inttypes.h>
+#include <math.h>
+
+#include "libavutil/mem.h"
+#include "libavutil/opt.h"
+#include "libavutil/pixdesc.h"
+
+#include "avfilter.h"
+#include "filters.h"
 #include "video.h"
+
+#include "analysis/scene_detect.h"
+#include "cache/sidecar_names.h"
+#include "montage_compat.h"
+#include "montage_glue.h"
+
+typedef struct MontageSceneContext {
+    const AVClass *class;
+    MtSidecarOptions out;      ///< sidecar path and source identity
+    MtSceneConfig cfg;         ///< analysis options
+
+    MtSceneDetector *detector;
+    AVFrame **held;            ///< frames waiting for their final metadata
+    int held_cap, held_first, held_count;
+    int64_t frames;            ///< frames seen
+    int64_t first_pts, last_pts, last_duration;
+    int sidecar_done;          ///< the sidecar was written (or failed) at EOF
+} MontageSceneContext;
+
+#define OFFSET(x) offsetof(MontageSceneContext, x)
+#define FLAGS AV_OPT_FLAG_VIDEO_PARAM | AV_OPT_FLAG_FILTERING_PARAM
+
+static const AVOption montagescene_options[] = {
+    MT_SIDECAR_OPTIONS(FLAGS),
+    { "threshold", "hard-cut score a frame must reach to start a new shot", OFFSET(cfg.threshold),
+      AV_OPT_TYPE_DOUBLE, { .dbl = MT_SCENE_THRESHOLD_DEFAULT }, MT_SCENE_THRESHOLD_MIN,
+      MT_SCENE_THRESHOLD_MAX, FLAGS },
+    { "gradual_threshold", "evidence a fade, dissolve or wipe must reach (0: off)",
+      OFFSET(cfg.gradual_threshold), AV_OPT_TYPE_DOUBLE, { .dbl = MT_SCENE_GRADUAL_THRESHOLD_DEFAULT },
+      MT_SCENE_GRADUAL_THRESHOLD_MIN, MT_SCENE_GRADUAL_THRESHOLD_MAX, FLAGS },
+    { "min_scene_len", "shortest scene in seconds; closer boundaries are dropped", OFFSET(cfg.min_scene_len),
+      AV_OPT_TYPE_DOUBLE, { .dbl = MT_SCENE_MIN_SCENE_LEN_DEFAULT }, MT_SCENE_MIN_SCENE_LEN_MIN,
+      MT_SCENE_MIN_SCENE_LEN_MAX, FLAGS },
+    { "flash", "a short burst that returns to the same shot is not a cut", OFFSET(cfg.flash),
+      AV_OPT_TYPE_BOOL, { .i64 = MT_SCENE_FLASH_DEFAULT }, MT_SCENE_FLASH_MIN, MT_SCENE_FLASH_MAX, FLAGS },
+    { "flash_len", "longest such burst in frames", OFFSET(cfg.flash_len), AV_OPT_TYPE_INT,
+      { .i64 = MT_SCENE_FLASH_LEN_DEFAULT }, MT_SCENE_FLASH_LEN_MIN, MT_SCENE_FLASH_LEN_MAX, FLAGS },
+    { "analysis_size", "cells of the analysis grid along the longer side", OFFSET(cfg.analysis_size),
+      AV_OPT_TYPE_INT, { .i64 = MT_SCENE_ANALYSIS_SIZE_DEFAULT }, MT_SCENE_ANALYSIS_SIZE_MIN,
+      MT_SCENE_ANALYSIS_SIZE_MAX, FLAGS },
+    { "keep_features", "store per-frame features in the sidecar", OFFSET(cfg.keep_features),
+      AV_OPT_TYPE_BOOL, { .i64 = MT_SCENE_KEEP_FEATURES_DEFAULT }, MT_SCENE_KEEP_FEATURES_MIN,
+      MT_SCENE_KEEP_FEATURES_MAX, FLAGS },
+    { NULL }
+};
+
+AVFILTER_DEFINE_CLASS(montagescene);
+
+/* Everything the component model of analysis/image.h can read without a
+ * conversion: 8 to 16-bit little-endian YUV (planar, semi-planar, packed),
+ * gray, and packed or planar RGB. */
+static const enum AVPixelFormat pix_fmts[] = {
+    AV_PIX_FMT_YUV420P, AV_PIX_FMT_YUVJ420P, AV_PIX_FMT_YUV422P, AV_PIX_FMT_YUVJ422P,
+    AV_PIX_FMT_YUV444P, AV_PIX_FMT_YUVJ444P, AV_PIX_FMT_YUV440P, AV_PIX_FMT_YUVJ440P,
+    AV_PIX_FMT_YUV411P, AV_PIX_FMT_YUV410P,
+    AV_PIX_FMT_YUVA420P, AV_PIX_FMT_YUVA422P, AV_PIX_FMT_YUVA444P,
+    AV_PIX_FMT_YUV420P10LE, AV_PIX_FMT_YUV422P10LE, AV_PIX_FMT_YUV444P10LE,
+    AV_PIX_FMT_YUV420P12LE, AV_PIX_FMT_YUV422P12LE, AV_PIX_FMT_YUV444P12LE,
+    AV_PIX_FMT_YUV420P16LE, AV_PIX_FMT_YUV422P16LE, AV_PIX_FMT_YUV444P16LE,
+    AV_PIX_FMT_NV12, AV_PIX_FMT_NV21, AV_PIX_FMT_NV16, AV_PIX_FMT_NV24, AV_PIX_FMT_NV42,
+    AV_PIX_FMT_P010LE, AV_PIX_FMT_P016LE,
+    AV_PIX_FMT_YUYV422, AV_PIX_FMT_UYVY422,
+    AV_PIX_FMT_GRAY8, AV_PIX_FMT_GRAY10LE, AV_PIX_FMT_GRAY12LE, AV_PIX_FMT_GRAY16LE, AV_PIX_FMT_YA8,
+    AV_PIX_FMT_RGB24, AV_PIX_FMT_BGR24, AV_PIX_FMT_RGBA, AV_PIX_FMT_BGRA, AV_PIX_FMT_ARGB,
+    AV_PIX_FMT_ABGR, AV_PIX_FMT_RGB0, AV_PIX_FMT_BGR0, AV_PIX_FMT_0RGB, AV_PIX_FMT_0BGR,
+    AV_PIX_FMT_RGB48LE, AV_PIX_FMT_GBRP, AV_PIX_FMT_GBRAP, AV_PIX_FMT_GBRP10LE, AV_PIX_FMT_GBRP12LE,
+    AV_PIX_FMT_NONE
+};
+
+static av_cold int init(AVFilterContext *ctx)
+{
+    MontageSceneContext *s = ctx->priv;
+    int ret = mt_glue_init_sidecar(ctx, &s->out);
+
+    if (ret < 0)
+        return ret;
+    s->detector = mt_scene_new(&s->cfg);
+    if (!s->detector)
+        return AVERROR(ENOMEM);
+    s->held_cap = mt_scene_lookahead(s->detector) + 1;
+    s->held = av_calloc(s->held_cap, sizeof(*s->held));
+    if (!s->held)
+        return AVERROR(ENOMEM);
+    s->first_pts = s->last_pts = AV_NOPTS_VALUE;
+    return 0;
+}
+
+/* Describes a frame for the analysis; the format comes from the frame
+ * itself so that a mid-stream change (-reinit_filter 0) is read right. */
+static int describe_frame(const AVFrame *f, MtImage *img)
+{
+    const AVPixFmtDescriptor *d = av_pix_fmt_desc_get(f->format);
+    int yuvj = f->format == AV_PIX_FMT_YUVJ420P || f->format == AV_PIX_FMT_YUVJ422P ||
+               f->format == AV_PIX_FMT_YUVJ444P || f->format == AV_PIX_FMT_YUVJ440P;
+    int ncomp;
+
+    if (!d || (d->flags & (AV_PIX_FMT_FLAG_BE | AV_PIX_FMT_FLAG_HWACCEL | AV_PIX_FMT_FLAG_PAL |
+                           AV_PIX_FMT_FLAG_BITSTREAM | AV_PIX_FMT_FLAG_FLOAT)))
+        return AVERROR(EINVAL);
+    memset(img, 0, sizeof(*img));
+    img->width  = f->width;
+    img->height = f->height;
+    if (d->flags & AV_PIX_FMT_FLAG_RGB) {
+        img->model = MT_COLOR_RGB;
+        img->full_range = 1;
+    } else if (d->nb_components < 3) {
+        img->model = MT_COLOR_GRAY; /* gray is full range unless it says otherwise */
+        img->full_range = f->color_range != AVCOL_RANGE_MPEG;
+    } else {
+        img->model = MT_COLOR_YUV;
+        img->full_range = yuvj || f->color_range == AVCOL_RANGE_JPEG;
+    }
+    img->log2_chroma_w = d->log2_chroma_w;
+    img->log2_chroma_h = d->log2_chroma_h;
+    ncomp = img->model == MT_COLOR_GRAY ? 1 : 3;
+    for (int c = 0; c < ncomp; c++) {
+        img->comp[c].plane  = d->comp[c].plane;
+        img->comp[c].step   = d->comp[c].step;
+        img->comp[c].offset = d->comp[c].offset;
+        img->comp[c].shift  = d->comp[c].shift;
+        img->comp[c].depth  = d->comp[c].depth;
+    }
+    for (int p = 0; p < 4; p++) {
+        img->data[p]     = f->data[p];
+        img->linesize[p] = f->linesize[p];
+    }
+    return 0;
+}
+
+static double pts_seconds(AVFilterLink *inlink, int64_t pts)
+{
+    return pts == AV_NOPTS_VALUE ? NAN : pts * av_q2d(inlink->time_base);
+}
+
+/* Tags the oldest held frame with its final info and sends it on. */
+static int release_frame(AVFilterContext *ctx, const MtSceneFrameInfo *info)
+{
+    MontageSceneContext *s = ctx->priv;
+    AVFrame *frame = s->held[s->held_first];
+    AVDictionary **m = &frame->metadata;
+    const char *type;
+    int ret;
+
+    s->held[s->held_first] = NULL;
+    s->held_first = (s->held_first + 1) % s->held_cap;
+    s->held_count--;
+
+    ret = mt_glue_meta_double(m, "lavfi.montagescene.score", info->score);
+    if (ret >= 0 && info->flash)
+        ret = av_dict_set(m, "lavfi.montagescene.flash", "1", 0);
+    type = info->cut_type >= 0 ? mt_transition_type_name(info->cut_type) : NULL;
+    if (ret >= 0 && type && info->cut_type == MT_TRANSITION_HARD) {
+        /* a hard cut: this frame is the first of the new shot */
+        ret = av_dict_set(m, "lavfi.montagescene.cut", type, 0);
+        if (ret >= 0)
+            ret = mt_glue_meta_double(m, "lavfi.montagescene.cut_score", info->cut_score);
+        av_log(ctx, AV_LOG_INFO, "cut:%s frame:%" PRId64 " time:%.6f score:%.3f\n",
+               type, info->frame, info->t, info->cut_score);
+    } else if (ret >= 0 && type) {
+        /* a gradual transition, confirmed on this (later) frame */
+        ret = av_dict_set(m, "lavfi.montagescene.transition", type, 0);
+        if (ret >= 0)
+            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_frame", info->cut_frame);
+        if (ret >= 0)
+            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_first", info->cut_first);
+        if (ret >= 0)
+            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_last", info->cut_last);
+        if (ret >= 0)
+            ret = mt_glue_meta_double(m, "lavfi.montagescene.transition_time", info->cut_t);
+        if (ret >= 0)
+            ret = mt_glue_meta_double(m, "lavfi.montagescene.cut_score", info->cut_score);
+        av_log(ctx, AV_LOG_INFO, "transition:%s frame:%" PRId64 " first:%" PRId64 " last:%" PRId64
+               " time:%.6f score:%.3f\n", type, info->cut_frame, info->cut_first, info->cut_last,
+               info->cut_t, info->cut_score);
+    }
+    if (ret < 0) {
+        av_frame_free(&frame);
+        return ret;
+    }
+    return ff_filter_frame(ctx->outputs[0], frame);
+}
+
+/* Sends on every held frame whose info is final. */
+static int release_ready(AVFilterContext *ctx)
+{
+    MontageSceneContext *s = ctx->priv;
+    MtSceneFrameInfo info;
+    int ret, released = 0;
+
+    while (s->held_count && mt_scene_pop(s->detector, &info) == 1) {
+        ret = release_frame(ctx, &info);
+        if (ret < 0)
+            return ret;
+        released++;
+    }
+    return released;
+}
+
+static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
+{
+    MontageSceneContext *s = ctx->priv;
+    AVFilterLink *inlink = ctx->inputs[0];
+    MtImage img;
+    double t;
+    int ret;
+
+    if (describe_frame(frame, &img) < 0) {
+        av_log(ctx, AV_LOG_ERROR, "unsupported pixel format %s\n", av_get_pix_fmt_name(frame->format));
+        av_frame_free(&frame);
+        return AVERROR(EINVAL);
+    }
+    if (s->first_pts == AV_NOPTS_VALUE)
+        s->first_pts = frame->pts;
+    s->last_pts      = frame->pts;
+    s->last_duration = mt_frame_duration(frame);
+    /* Without timestamps, time follows the frame count at the link rate. */
+    t = pts_seconds(inlink, frame->pts);
+    if (isnan(t)) {
+        AVRational fr = mt_link_frame_rate(inlink);
+        t = fr.num > 0 ? s->frames * av_q2d(av_inv_q(fr)) : 0;
+    }
+    ret = mt_scene_push(s->detector, &img, frame->pts, t);
+    if (ret < 0) {
+        av_frame_free(&frame);
+        return AVERROR(-ret);
+    }
+    s->frames++;
+    s->held[(s->held_first + s->held_count) % s->held_cap] = frame;
+    s->held_count++;
+    return release_ready(ctx);
+}
+
+static int write_sidecar(AVFilterContext *ctx, int complete)
+{
+    MontageSceneContext *s = ctx->priv;
+    AVFilterLink *inlink = ctx->inputs[0];
+    MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES];
+    static const char *const incomplete[] = { "end of stream not reached" };
+    AVRational fr = mt_link_frame_rate(inlink);
+    MtSidecar sc = { 0 };
+
+    if (!s->out.sidecar)
+        return 0;
+    if (mt_scene_result(s->detector, &sc.scene) < 0)
+        return AVERROR(ENOMEM);
+    mt_glue_fill_identity(&sc, &s->out, MT_KIND_SCENE, "montagescene", MT_SCENE_ANALYSER_VERSION);
+    sc.config.entries = entries;
+    sc.config.n = mt_scene_config_entries(&s->cfg, entries, MT_SCENE_CONFIG_ENTRIES);
+    sc.status.complete   = complete;
+    sc.status.units_seen = s->frames;
+    if (!complete) {
+        sc.status.warnings   = incomplete;
+        sc.status.n_warnings = 1;
+    }
+    sc.scene.stream.width          = inlink->w;
+    sc.scene.stream.height         = inlink->h;
+    sc.scene.stream.pix_fmt        = av_get_pix_fmt_name(inlink->format);
+    sc.scene.stream.time_base_num  = inlink->time_base.num;
+    sc.scene.stream.time_base_den  = inlink->time_base.den;
+    sc.scene.stream.frame_rate_num = fr.num;
+    sc.scene.stream.frame_rate_den = fr.den ? fr.den : 1;
+    sc.scene.stream.frames         = s->frames;
+    if (s->first_pts != AV_NOPTS_VALUE && s->last_pts != AV_NOPTS_VALUE)
+        sc.scene.stream.duration_s = (s->last_pts - s->first_pts + FFMAX(s->last_duration, 0)) *
+                                     av_q2d(inlink->time_base);
+    return mt_glue_write_sidecar(ctx, &s->out, &sc);
+}
+
 static int activate(AVFilterContext *ctx)
 {
-    AVFilterLink *inlink = ctx->inputs[0], *outlink = ctx->outputs[0];
-    AVFrame *frame; int ret;
+    MontageSceneContext *s = ctx->priv;
+    AVFilterLink *inlink = ctx->inputs[0];
+    AVFilterLink *outlink = ctx->outputs[0];
+    AVFrame *frame;
+    int64_t pts;
+    int ret, status;
+
     FF_FILTER_FORWARD_STATUS_BACK(outlink, inlink);
+
     ret = ff_inlink_consume_frame(inlink, &frame);
-    if (ret < 0) return ret;
-    if (ret) return ff_filter_frame(outlink, frame);
-    FF_FILTER_FORWARD_STATUS(inlink, outlink);
+    if (ret < 0)
+        return ret;
+    if (ret > 0) {
+        ret = analyse_frame(ctx, frame);
+        if (ret < 0)
+            return ret;
+        /* Progress made: come back for queued frames or to ask for more. */
+        if (ret > 0 || ff_inlink_queued_frames(inlink))
+            ff_filter_set_ready(ctx, 100);
+        if (ret > 0)
+            return 0;
+    }
+
+    if (ff_inlink_acknowledge_status(inlink, &status, &pts)) {
+        mt_scene_finish(s->detector);
+        ret = release_ready(ctx);
+        if (ret < 0)
+            return ret;
+        if (!s->sidecar_done) {
+            s->sidecar_done = 1;
+            ret = write_sidecar(ctx, status == AVERROR_EOF);
+            if (ret < 0)
+                return ret;
+        }
+        ff_outlink_set_status(outlink, status, pts);
+        return 0;
+    }
+
     FF_FILTER_FORWARD_WANTED(outlink, inlink);
     return FFERROR_NOT_READY;
 }
-static const AVFilterPad pads[] = {{ .name = "default", .type = AVMEDIA_TYPE_VIDEO }};
+
+static av_cold void uninit(AVFilterContext *ctx)
+{
+    MontageSceneContext *s = ctx->priv;
+
+    /* Without EOF (-t, -frames, an interrupted run) the partial analysis is
+     * still worth keeping, marked incomplete; a failure can only be logged. */
+    if (s->detector && !s->sidecar_done && s->frames) {
+        mt_scene_finish(s->detector);
+        write_sidecar(ctx, 0);
+    }
+    for (int i = 0; s->held && i < s->held_cap; i++)
+        av_frame_free(&s->held[i]);
+    av_freep(&s->held);
+    mt_scene_free(&s->detector);
+}
+
+static const AVFilterPad montagescene_inputs[] = {
+    {
+        .name = "default",
+        .type = AVMEDIA_TYPE_VIDEO,
+    },
+};
+
+static const AVFilterPad montagescene_outputs[] = {
+    {
+        .name = "default",
+        .type = AVMEDIA_TYPE_VIDEO,
+    },
+};
+
 const MT_FILTER ff_vf_montagescene = {
-    MT_PUBLIC(name) = "montagescene",
-    MT_PUBLIC(description) = "stub",
-    .activate = activate,
-    FILTER_INPUTS(pads), FILTER_OUTPUTS(pads),
+    MT_PUBLIC(name)        = "montagescene",
+    MT_PUBLIC(description) = NULL_IF_CONFIG_SMALL("Detect shot cuts, fades and dissolves; write a msgpack sidecar."),
+    MT_PUBLIC(priv_class)  = &montagescene_class,
+    MT_PUBLIC(flags)       = AVFILTER_FLAG_METADATA_ONLY,
+    .priv_size             = sizeof(MontageSceneContext),
+    .init                  = init,
+    .uninit                = uninit,
+    .activate              = activate,
+    FILTER_INPUTS(montagescene_inputs),
+    FILTER_OUTPUTS(montagescene_outputs),
+    FILTER_PIXFMTS_ARRAY(pix_fmts),
 };

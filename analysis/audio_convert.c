@@ -54,6 +54,40 @@ int mt_audio_downmix(const uint8_t *const *planes, MtSampleFormat fmt,
         if (!planes[c])
             return -1;
     const double scale = 1.0 / channels;
+    if (fmt == MT_SAMPLE_FLT) { /* the decoders' usual output: a lean path */
+        const float fscale = 1.0f / (float)channels;
+        const float limit = MT_AUDIO_CLAMP * (float)channels;
+        const size_t step = planar ? 1 : (size_t)channels;
+        for (size_t i = 0; i < n; i++) {
+            float acc = 0.0f, v;
+            if (planar) {
+                for (int c = 0; c < channels; c++) {
+                    memcpy(&v, planes[c] + i * sizeof(float), sizeof(float));
+                    acc += v;
+                }
+            } else {
+                const uint8_t *p = planes[0] + i * step * sizeof(float);
+                for (int c = 0; c < channels; c++) {
+                    memcpy(&v, p + (size_t)c * sizeof(float), sizeof(float));
+                    acc += v;
+                }
+            }
+            /* NaN, Inf or absurd values make the sum fail this test (NaN
+             * fails every compare); then sanitise channel by channel */
+            if (!(acc >= -limit && acc <= limit)) {
+                double slow = 0.0;
+                for (int c = 0; c < channels; c++) {
+                    const uint8_t *p = planar ? planes[c] + i * sizeof(float)
+                                              : planes[0] + (i * step + (size_t)c) * sizeof(float);
+                    memcpy(&v, p, sizeof(float));
+                    slow += sanitize(v);
+                }
+                acc = (float)slow;
+            }
+            out[i] = acc * fscale;
+        }
+        return 0;
+    }
     switch (fmt) {
     case MT_SAMPLE_U8:  DOWNMIX_LOOP(uint8_t, ((int)v - 128) * (1.0 / 128.0)); break;
     case MT_SAMPLE_S16: DOWNMIX_LOOP(int16_t, v * (1.0 / 32768.0)); break;

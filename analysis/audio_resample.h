@@ -1,6 +1,7 @@
 /*
- * Windowed-sinc polyphase resampler (any rate to any rate) with a proper
- * anti-aliasing low-pass at 0.9 x the lower Nyquist frequency. Output
+ * Windowed-sinc polyphase resampler (any rate to any rate) with an
+ * anti-aliasing low-pass (Blackman-windowed sinc, 12 zero crossings per
+ * side, pass band to 0.85 x the lower Nyquist frequency). Output
  * sample k sits exactly at input time k * in_rate / out_rate (the filter is
  * symmetric, so no time shift); the price is a look-ahead of
  * mt_resampler_lookahead() input samples before an output can be emitted.

@@ -13,6 +13,7 @@
 #define TRIM_FRACTION     0.2  /* edge beats weaker than this x median are dropped */
 #define CURVE_MIN_CHANGE  1.05 /* max/min local tempo above which a curve is kept */
 #define METER_CONTRAST    0.5  /* z-score contrast needed to name a meter */
+#define LOCAL_WINDOW_S    8.0  /* window of the local tempo estimates */
 
 /* Divides env by its RMS; returns the RMS (0 = silent). */
 static double normalise(float *env, size_t n)
@@ -127,6 +128,56 @@ static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
     return 0;
 }
 
+/* Confidence-weighted median of the tempo estimated on ~8 s windows
+ * (hop 4 s); 0 when no window has a tempo. acv/scratch: work buffers. */
+static double local_median_bpm(MtBeatTracker *bt, float *acv, float *scratch)
+{
+    const size_t nb = mt_block_ac_blocks(bt->ac);
+    const size_t win = (size_t)(LOCAL_WINDOW_S * bt->tp.fps / MT_BEAT_AC_BLOCK + 0.5);
+    const size_t hop = win / 2 ? win / 2 : 1;
+    size_t cap = nb / hop + 2, m = 0;
+    double *lb = malloc(sizeof(double) * cap), *lw = malloc(sizeof(double) * cap);
+    double res = 0.0;
+    if (!lb || !lw)
+        goto done;
+    for (size_t b0 = 0; b0 < nb && m < cap; b0 += hop) {
+        size_t b1 = b0 + win < nb ? b0 + win : nb;
+        if (b1 - b0 < win / 2 && b0 > 0)
+            break;
+        MtTempoEstimate e;
+        if (mt_block_ac_window(bt->ac, b0, b1, acv) < 0)
+            continue;
+        size_t f0 = b0 * MT_BEAT_AC_BLOCK, f1 = b1 * MT_BEAT_AC_BLOCK;
+        if (f1 > bt->n_frames) f1 = bt->n_frames;
+        if (f0 >= f1)
+            continue;
+        mt_tempo_estimate(&bt->tp, bt->grid, acv, bt->max_lag, bt->env + f0, f1 - f0, scratch, &e);
+        if (e.bpm > 0 && e.confidence > 0.05f) {
+            lb[m] = log(e.bpm);
+            lw[m] = e.confidence;
+            m++;
+        }
+    }
+    if (m == 0)
+        goto done;
+    /* weighted median: sort by tempo, walk to half the total weight */
+    for (size_t i = 1; i < m; i++)
+        for (size_t j = i; j > 0 && lb[j - 1] > lb[j]; j--) {
+            double t = lb[j]; lb[j] = lb[j - 1]; lb[j - 1] = t;
+            t = lw[j]; lw[j] = lw[j - 1]; lw[j - 1] = t;
+        }
+    double total = 0.0, acc = 0.0;
+    for (size_t i = 0; i < m; i++) total += lw[i];
+    for (size_t i = 0; i < m; i++) {
+        acc += lw[i];
+        if (acc >= total / 2) { res = exp(lb[i]); break; }
+    }
+done:
+    free(lb);
+    free(lw);
+    return res;
+}
+
 int mt_beat_analyse(MtBeatTracker *bt)
 {
     const size_t n = bt->n_frames;
@@ -152,6 +203,12 @@ int mt_beat_analyse(MtBeatTracker *bt)
         goto done;
     }
     mt_tempo_estimate(&bt->tp, bt->grid, acv, bt->max_lag, bt->env, n, scratch, &est);
+    double centre = local_median_bpm(bt, acv, scratch);
+    if (centre > 0 && est.bpm > 0 && fabs(log(centre / est.bpm)) > log(1.06)) {
+        /* the tempo changes (or the global mix of tempi misleads): the
+         * curve is centred on the typical local tempo instead */
+        est.bpm = centre;
+    }
     if (!(est.bpm > 0)) {
         ret = 0;
         goto done;

@@ -11,6 +11,7 @@
 #define ONSET_MIN_HZ   30.0
 #define ONSET_MAX_HZ   10500.0
 #define ONSET_BANDS_PER_OCTAVE 4.0
+#define ONSET_WEIGHT_POWER 0.5 /* band weight = (f / 30 Hz)^power */
 #define CHROMA_MIN_HZ  250.0  /* below this a bin spans several semitones */
 #define CHROMA_MAX_HZ  3000.0
 
@@ -54,7 +55,7 @@ static void build_bands(MtOnset *o)
         /* sqrt(frequency) weighting, a mild "high frequency content":
          * percussive attacks are broadband and dominate the top octaves,
          * while bass and chord notes, often syncopated, live lower */
-        o->band_w[o->nbands] = (float)sqrt(lo * bin_hz / ONSET_MIN_HZ);
+        o->band_w[o->nbands] = (float)pow(lo * bin_hz / ONSET_MIN_HZ, ONSET_WEIGHT_POWER);
         o->nbands++;
         lo = hi;
         f = lo * bin_hz;

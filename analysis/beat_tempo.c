@@ -4,11 +4,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 #define COMB_MULTIPLES   4
 #define OFFBEAT_WINDOW_S 8.0
 #define MIN_SALIENCE     0.04f /* below this there is no periodicity */
+#define TATUM_RATIO      0.1  /* sub-beats weaker than this: the level is not subdivided */
+#define TATUM_PENALTY    0.6
+#define DOUBLING_CLAMP   2.0
+#define SUPPORT_POWER    0.5f /* compression of env for the support ratios */
 
 MtTempoGrid *mt_tempo_grid_new(const MtTempoParams *p)
 {
@@ -145,20 +148,6 @@ double mt_tempo_subdivision_ratio(const float *env, size_t n, double period,
     return num / den;
 }
 
-/* Metrical evidence for moving from a level to k times faster: the
- * sub-beat positions' strength relative to the beat, against
- * MtTempoParams.octave_ratio (1 at the threshold, squared so that clear
- * evidence outweighs the prior). Unknown evidence is neutral. */
-static double level_evidence(const MtTempoParams *p, const float *env, size_t n,
-                             double period, int k)
-{
-    double r = env ? mt_tempo_subdivision_ratio(env, n, period, k, p->fps) : -1.0;
-    if (r < 0)
-        return 1.0;
-    double e = r / p->octave_ratio;
-    return e * e;
-}
-
 /* Index of the grid tempo nearest bpm. */
 static int grid_index(const MtTempoGrid *g, double bpm)
 {
@@ -188,6 +177,127 @@ static double interp_bpm(const MtTempoGrid *g, const float *sal, int i)
     if (d > 0.5) d = 0.5;
     if (d < -0.5) d = -0.5;
     return g->bpm[0] * pow(MT_TEMPO_GRID_STEP, i + d);
+}
+
+#define MAX_LEVELS 12
+
+/* Evidence that every beat of `bpm` is present: the sub-beat ratio of
+ * the level below (bpm / 2) against octave_ratio, clamped to
+ * [1/DOUBLING_CLAMP, DOUBLING_CLAMP]; 1 (neutral) when unknown. */
+static double doubling_support(const MtTempoParams *p, const float *env, size_t n,
+                               double bpm)
+{
+    double r = mt_tempo_subdivision_ratio(env, n, 120.0 * p->fps / bpm, 2, p->fps);
+    if (r < 0)
+        return 1.0;
+    double e = r / p->octave_ratio;
+    return e < 1.0 / DOUBLING_CLAMP ? 1.0 / DOUBLING_CLAMP : e > DOUBLING_CLAMP ? DOUBLING_CLAMP : e;
+}
+
+static int add_candidate(int *cand, int nc, const MtTempoParams *p, const MtTempoGrid *g,
+                         const float *sal, double bpm)
+{
+    if (nc >= MAX_LEVELS || bpm < p->min_bpm / 1.02 || bpm > p->max_bpm * 1.02)
+        return nc;
+    int k = refine_peak(g, sal, bpm);
+    for (int i = 0; i < nc; i++)
+        if (fabs(log(g->bpm[cand[i]] / g->bpm[k])) < log(1.03))
+            return nc;
+    cand[nc] = k;
+    return nc + 1;
+}
+
+/* Salience x prior summed over the binary family of grid tempo i. */
+static double family_weight(const MtTempoParams *p, const MtTempoGrid *g, const float *sal, int i)
+{
+    double root = g->bpm[i], w = 0.0;
+    while (root / 2.0 >= p->min_bpm / 1.02)
+        root /= 2.0;
+    for (double b = root; b <= p->max_bpm * 1.02; b *= 2.0) {
+        int k = refine_peak(g, sal, b);
+        w += sal[k] * g->prior[k];
+    }
+    return w;
+}
+
+/* Adds the binary family (T * 2^k within range) of bpm. */
+static int add_family(int *cand, int nc, const MtTempoParams *p, const MtTempoGrid *g,
+                      const float *sal, double bpm)
+{
+    while (bpm / 2.0 >= p->min_bpm / 1.02)
+        bpm /= 2.0;
+    for (; bpm <= p->max_bpm * 1.02; bpm *= 2.0)
+        nc = add_candidate(cand, nc, p, g, sal, bpm);
+    return nc;
+}
+
+/*
+ * The octave decision. Candidates: the binary family (T * 2^k) of the
+ * salience peak whose family weighs most (so a peak at 2/3 or 3/2 of the
+ * beat, common with dense off-beats, does not lead), plus the triple of
+ * any member whose thirds are marked (a 3/4 bar level found first).
+ * Thirds of members are not tried: with dense off-beats they mostly
+ * produce the 2/3-of-the-beat error. Each scores
+ *   prior x support x tatum,
+ * support being the product of doubling_support() down the candidate's
+ * binary chain (a level is worth its prior, more when the level below it
+ * is evenly subdivided into it, less when every other beat of it would
+ * be weak), and tatum = TATUM_PENALTY for a level with no subdivision of
+ * its own (the fastest regular pulse is more often felt as subdivision
+ * than as beat). The envelope here is the raw flux, which keeps the weak
+ * subdivisions that the baseline-removed envelope drops.
+ */
+static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const float *sal,
+                        const int *peaks, int np, const float *env, size_t n_env)
+{
+    if (!env || n_env == 0)
+        return peaks[0];
+    float *cenv = malloc(sizeof(float) * n_env);
+    if (!cenv)
+        return peaks[0];
+    for (size_t i = 0; i < n_env; i++)
+        cenv[i] = env[i] > 0 ? powf(env[i], SUPPORT_POWER) : 0.0f;
+    int lead = peaks[0];
+    double lead_w = family_weight(p, g, sal, lead);
+    for (int k = 1; k < np; k++) {
+        double w = family_weight(p, g, sal, peaks[k]);
+        if (w > lead_w) { lead_w = w; lead = peaks[k]; }
+    }
+    int cand[MAX_LEVELS], nc = 0;
+    nc = add_family(cand, nc, p, g, sal, g->bpm[lead]);
+    const int nbin = nc;
+    double third[MAX_LEVELS]; /* evidence for a ternary candidate from its parent */
+    for (int i = 0; i < MAX_LEVELS; i++)
+        third[i] = 1.0;
+    for (int i = 0; i < nbin; i++) {
+        double r3 = mt_tempo_subdivision_ratio(env, n_env, g->period[cand[i]], 3, p->fps);
+        if (r3 > TATUM_RATIO) {
+            r3 = mt_tempo_subdivision_ratio(cenv, n_env, g->period[cand[i]], 3, p->fps);
+            int m = add_candidate(cand, nc, p, g, sal, g->bpm[cand[i]] * 3.0);
+            if (m > nc) {
+                double e = r3 / p->octave_ratio;
+                third[nc] = e < 1.0 / DOUBLING_CLAMP ? 1.0 / DOUBLING_CLAMP
+                          : e > DOUBLING_CLAMP ? DOUBLING_CLAMP : e;
+            }
+            nc = m;
+        }
+    }
+    int best = peaks[0];
+    double best_s = -1.0;
+    for (int i = 0; i < nc; i++) {
+        const double bpm = g->bpm[cand[i]];
+        double support = third[i];
+        for (double b = bpm; b / 2.0 >= p->min_bpm / 1.02; b /= 2.0)
+            support *= doubling_support(p, cenv, n_env, b);
+        double r2 = mt_tempo_subdivision_ratio(env, n_env, g->period[cand[i]], 2, p->fps);
+        double r3 = mt_tempo_subdivision_ratio(env, n_env, g->period[cand[i]], 3, p->fps);
+        double sub = r2 > r3 ? r2 : r3;
+        double tatum = sub >= 0 && sub < TATUM_RATIO ? TATUM_PENALTY : 1.0;
+        const double score = g->prior[cand[i]] * support * tatum;
+        if (score > best_s) { best_s = score; best = cand[i]; }
+    }
+    free(cenv);
+    return best;
 }
 
 void mt_tempo_estimate(const MtTempoParams *p, const MtTempoGrid *g,
@@ -226,33 +336,7 @@ void mt_tempo_estimate(const MtTempoParams *p, const MtTempoGrid *g,
     if (np == 0 || sal[peaks[0]] < MIN_SALIENCE)
         return; /* no tempo */
 
-    /* octave decision inside the family of the best peak: from its
-     * slowest member up, each doubling is worth prior x evidence that
-     * the half-beat positions are about as strong as the beats */
-    double t0 = g->bpm[peaks[0]];
-    while (t0 / 2.0 >= p->min_bpm)
-        t0 /= 2.0;
-    int member = refine_peak(g, sal, t0), chosen = member;
-    double acc = 1.0, best = g->prior[member];
-    while (g->bpm[member] * 2.0 <= p->max_bpm * 1.02) {
-        int faster = refine_peak(g, sal, g->bpm[member] * 2.0);
-        if (g->bpm[faster] > p->max_bpm * 1.02)
-            break;
-        acc *= level_evidence(p, env, n_env, g->period[member], 2);
-        if (getenv("MT_BEAT_DEBUG")) fprintf(stderr, "  member %.1f prior %.2f r2 %.2f -> %.1f prior %.2f acc %.2f\n", g->bpm[member], g->prior[member], mt_tempo_subdivision_ratio(env, n_env, g->period[member], 2, p->fps), g->bpm[faster], g->prior[faster], acc);
-        member = faster;
-        if (g->prior[member] * acc > best) {
-            best = g->prior[member] * acc;
-            chosen = member;
-        }
-    }
-    /* a ternary level (3/4 bars, 6/8 beats) above the chosen one */
-    if (g->bpm[chosen] * 3.0 <= p->max_bpm * 1.02) {
-        int faster = refine_peak(g, sal, g->bpm[chosen] * 3.0);
-        double e = level_evidence(p, env, n_env, g->period[chosen], 3);
-        if (g->bpm[faster] <= p->max_bpm * 1.02 && g->prior[faster] * e > g->prior[chosen])
-            chosen = faster;
-    }
+    int chosen = choose_level(p, g, sal, peaks, np, env, n_env);
     out->bpm = interp_bpm(g, sal, chosen);
 
     /* confidence: chosen salience against the typical level */

@@ -15,7 +15,8 @@
 #include "analysis/beat_autocorr.h"
 #include "analysis/beat_tempo.h"
 
-#define MT_TEMPO_CURVE_BAND    1.5  /* local tempo within global / x .. global * x */
+#define MT_TEMPO_CURVE_BAND    1.4  /* local tempo within global / x .. global * x
+                                      (excludes the 2/3 and 3/2 relatives) */
 #define MT_TEMPO_CURVE_WINDOW_S 8.0
 
 /*

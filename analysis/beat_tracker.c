@@ -8,7 +8,7 @@
 
 #define BASELINE_TAU_S 0.5  /* flux baseline (running mean) time constant */
 #define SCALE_TAU_S    10.0 /* streaming onset scale time constant */
-#define OCTAVE_RATIO   0.8  /* see MtTempoParams.octave_ratio */
+#define OCTAVE_RATIO   0.6  /* see MtTempoParams.octave_ratio */
 
 int mt_beat_grow(void **p, size_t *cap, size_t need, size_t elem)
 {
@@ -174,9 +174,19 @@ static int feed_analysis(MtBeatTracker *bt, const float *x, size_t n)
 
 static int push_energy(MtBeatTracker *bt, const float *x, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        bt->energy_acc += (double)x[i] * x[i];
-        if (++bt->energy_fill == bt->energy_block) {
+    size_t i = 0;
+    while (i < n) {
+        /* run to the end of the current block in one tight loop */
+        size_t m = (size_t)(bt->energy_block - bt->energy_fill);
+        if (m > n - i)
+            m = n - i;
+        double acc = 0.0;
+        for (size_t k = 0; k < m; k++)
+            acc += (double)x[i + k] * x[i + k];
+        bt->energy_acc += acc;
+        bt->energy_fill += (int)m;
+        i += m;
+        if (bt->energy_fill == bt->energy_block) {
             if (mt_beat_grow((void **)&bt->energy, &bt->cap_energy, bt->n_energy + 1, sizeof(float)) < 0)
                 return -1;
             bt->energy[bt->n_energy++] = (float)sqrt(bt->energy_acc / bt->energy_block);

@@ -16,7 +16,7 @@
 #define MT_BEAT_AC_BLOCK     128  /* onset frames per autocorrelation block */
 /* Frame f is time-stamped at its window centre plus this correction: the
  * lag-2 flux peaks about a hop before the centre reaches the attack. */
-#define MT_BEAT_FRAME_OFFSET_S 0.0
+#define MT_BEAT_FRAME_OFFSET_S (-0.010)
 
 struct MtBeatTracker {
     MtBeatConfig cfg;

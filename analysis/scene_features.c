@@ -50,6 +50,11 @@ int mt_scene_grid_init(MtSceneGrid *g, int w, int h, int cells)
     n.sh  = clampi(h / n.gh, 1, MT_SCENE_CELL_SAMPLES);
     n.csw = n.sw > 1 ? n.sw / 2 : 1;
     n.csh = n.sh > 1 ? n.sh / 2 : 1;
+    /* 4x3 motion regions (fewer on tiny grids); search range 1/16 of the
+     * longer side, at least one cell */
+    n.rx = clampi(n.gw / 4, 1, 4);
+    n.ry = clampi(n.gh / 4, 1, 3);
+    n.radius = clampi((cells + 8) / 16, 1, 8);
 
     size_t nx = (size_t)n.gw * n.sw, ny = (size_t)n.gh * n.sh;
     size_t ncx = (size_t)n.gw * n.csw, ncy = (size_t)n.gh * n.csh;

@@ -26,6 +26,8 @@ typedef struct MtSceneGrid {
     int gw, gh;        /* cells */
     int sw, sh;        /* luma samples per cell, each direction */
     int csw, csh;      /* chroma samples per cell, each direction */
+    int rx, ry;        /* motion regions across and down */
+    int radius;        /* motion search range in cells */
     int *lx, *ly;      /* luma sample coordinates (gw*sw, gh*sh) */
     int *cx, *cy;      /* chroma sample coordinates in luma units */
     int *xoff;         /* scratch: byte offsets of one row of samples */

@@ -7,9 +7,6 @@
 /* Mean |a - b| of two independent unit-variance Gaussian fields (2/sqrt(pi)):
  * the structure residual of unrelated frames, used to scale it to ~0..1. */
 #define UNRELATED_RESIDUAL 1.1284f
-/* Regions are about this many cells wide and high. */
-#define REGION_W 12
-#define REGION_H 9
 
 float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b)
 {
@@ -19,14 +16,17 @@ float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b)
     return 0.5f * d;
 }
 
+/* sum |a[y][x] - b[y+dy][x+dx]| over x0..x1-1, y0..y1-1 */
 static float sad(const float *a, const float *b, int gw, int x0, int x1, int y0, int y1,
                  int dx, int dy)
 {
     float s = 0;
     for (int y = y0; y < y1; y++) {
         const float *pa = a + y * gw, *pb = b + (y + dy) * gw + dx;
+        float r = 0;
         for (int x = x0; x < x1; x++)
-            s += fabsf(pa[x] - pb[x]);
+            r += fabsf(pa[x] - pb[x]);
+        s += r;
     }
     return s;
 }
@@ -38,15 +38,14 @@ void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
                       const MtSceneFeat *b, int radius, MtScenePair *out)
 {
     int gw = g->gw, gh = g->gh;
-    int rx = imax(1, (gw + REGION_W / 2) / REGION_W), ry = imax(1, (gh + REGION_H / 2) / REGION_H);
     int rdx = imin(radius, gw / 2), rdy = imin(radius, gh / 2);
-    double st = 0, lu = 0, co = 0, mo = 0, cells = 0;
+    double st = 0, lu = 0, co = 0, mo = 0, act = 0, cells = 0;
 
     out->hist = mt_scene_hist_dist(a, b);
-    for (int j = 0; j < ry; j++) {
-        for (int i = 0; i < rx; i++) {
-            int x0 = i * gw / rx, x1 = (i + 1) * gw / rx;
-            int y0 = j * gh / ry, y1 = (j + 1) * gh / ry;
+    for (int j = 0; j < g->ry; j++) {
+        for (int i = 0; i < g->rx; i++) {
+            int x0 = i * gw / g->rx, x1 = (i + 1) * gw / g->rx;
+            int y0 = j * gh / g->ry, y1 = (j + 1) * gh / g->ry;
             int area = (x1 - x0) * (y1 - y0);
             float best = INFINITY;
             int bdx = 0, bdy = 0, bx0 = x0, bx1 = x1, by0 = y0, by1 = y1;
@@ -69,20 +68,19 @@ void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
                 }
             }
             int cnt = (bx1 - bx0) * (by1 - by0);
-            float r = sad(a->yn, b->yn, gw, bx0, bx1, by0, by1, bdx, bdy) / cnt;
-            float l = sad(a->y, b->y, gw, bx0, bx1, by0, by1, bdx, bdy) / cnt;
-            float c = (sad(a->u, b->u, gw, bx0, bx1, by0, by1, bdx, bdy) +
-                       sad(a->v, b->v, gw, bx0, bx1, by0, by1, bdx, bdy)) / cnt;
-            st += (double)r * area;
-            lu += (double)l * area;
-            co += (double)c * area;
+            st += (double)(best - 0.002f * (abs(bdx) + abs(bdy))) * area;
+            lu += (double)sad(a->y, b->y, gw, bx0, bx1, by0, by1, bdx, bdy) / cnt * area;
+            co += (double)(sad(a->u, b->u, gw, bx0, bx1, by0, by1, bdx, bdy) +
+                           sad(a->v, b->v, gw, bx0, bx1, by0, by1, bdx, bdy)) / cnt * area;
+            act += (double)sad(a->y, b->y, gw, x0, x1, y0, y1, 0, 0);
             mo += sqrt((double)bdx * bdx + (double)bdy * bdy) * area;
             cells += area;
         }
     }
     float s = (float)(st / cells) / UNRELATED_RESIDUAL;
     out->structure = s > 1 ? 1 : s;
-    out->luma   = (float)(lu / cells);
-    out->color  = (float)(co / cells);
-    out->motion = (float)(mo / cells);
+    out->luma     = (float)(lu / cells);
+    out->color    = (float)(co / cells);
+    out->activity = (float)(act / cells);
+    out->motion   = (float)(mo / cells / gw);
 }

@@ -14,14 +14,16 @@ typedef struct MtScenePair {
     float structure; /* 0..1: residual of the contrast-normalised luma */
     float luma;      /* mean |dY| of the cells at the matched shifts, 0..1 */
     float color;     /* mean |dU| + |dV| of the cells at the matched shifts */
-    float motion;    /* mean shift length of the regions, in cells */
+    float activity;  /* mean |dY| of the cells without motion compensation */
+    float motion;    /* mean shift length of the regions, fraction of the
+                        grid width */
 } MtScenePair;
 
 /* Histogram distance only (cheap). */
 float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b);
 
 /* Full comparison of a and b (same grid); radius is the shift search range
- * in cells (0 = no motion compensation). */
+ * in cells (0 = no motion compensation), usually g->radius. */
 void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
                       const MtSceneFeat *b, int radius, MtScenePair *out);
 

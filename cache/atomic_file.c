@@ -43,9 +43,12 @@ static char *dir_of(const char *path)
     size_t n;
     char *dir;
 
-    if (!slash)
-        return strdup(".");
-    n = slash == path ? 1 : (size_t)(slash - path);
+    if (!slash) {
+        path = ".";
+        n = 1;
+    } else {
+        n = slash == path ? 1 : (size_t)(slash - path);
+    }
     dir = malloc(n + 1);
     if (dir) {
         memcpy(dir, path, n);
@@ -74,11 +77,11 @@ static int open_temp(const char *dir, char *tmp, size_t tmplen)
 {
     for (int attempt = 0; attempt < 100; attempt++) {
         unsigned n = atomic_fetch_add(&tmp_counter, 1);
-        int len = snprintf(tmp, tmplen, "%s/" MT_ATOMIC_TMP_PREFIX "%ld.%u" MT_ATOMIC_TMP_SUFFIX,
-                           dir, (long)getpid(), n);
+        int fd, len = snprintf(tmp, tmplen, "%s/" MT_ATOMIC_TMP_PREFIX "%ld.%u" MT_ATOMIC_TMP_SUFFIX,
+                               dir, (long)getpid(), n);
         if (len < 0 || (size_t)len >= tmplen)
             return -ENAMETOOLONG;
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST)
             return fd >= 0 ? fd : -errno;
     }

@@ -207,7 +207,8 @@ MtCacheState mt_cache_check(const char *sidecar_path, const char *media_path,
     MtCacheState state;
     char media[MT_PATH_MAX];
 
-    if (mt_sidecar_read_file(sidecar_path, &sc, &e) < 0) {
+    /* every byte is validated; only the packed arrays are not copied */
+    if (mt_sidecar_read_file_ex(sidecar_path, MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, &e) < 0) {
         if (e.code == MT_SIDECAR_ERR_IO && e.sys_errno == ENOENT)
             return say(MT_CACHE_MISSING, why, whylen, "no sidecar");
         if (e.code == MT_SIDECAR_ERR_VERSION) /* a newer or older writer: redo */

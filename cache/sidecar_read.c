@@ -35,6 +35,7 @@ typedef struct OwnedSidecar {
 typedef struct Reader {
     MtSidecarError *err;
     MtArena        *arena;
+    int             no_array_data; /* MT_SIDECAR_READ_NO_ARRAY_DATA */
 } Reader;
 
 typedef const msgpack_object Obj;
@@ -325,7 +326,7 @@ static int obj_packed(Reader *r, const Obj *o, const char *path, PackedType t,
     *rows = (size_t)dim[0];
     *cols = (size_t)dim[1];
     *data = NULL;
-    if (!have)
+    if (!have || r->no_array_data)
         return 0;
     if (!(*data = mt_arena_alloc(r->arena, have)))
         return nomem(r);
@@ -707,7 +708,7 @@ static int read_beat(Reader *r, const Obj *root, MtBeatResult *b)
     if ((o = find(beats, "sample"))) {
         if ((ret = get_packed1(r, beats, wb, "sample", P_I64, b->n_beats, &n, &d)) < 0)
             return ret;
-    } else if (b->n_beats) { /* optional: derived from t like the writer does */
+    } else if (b->n_beats && !r->no_array_data) { /* optional: derived from t like the writer does */
         int64_t *s = mt_arena_array(r->arena, b->n_beats, sizeof(*s));
         if (!s)
             return nomem(r);
@@ -781,6 +782,12 @@ static int read_header(Reader *r, const Obj *root, MtSidecar *sc)
 int mt_sidecar_read_buffer(const void *buf, size_t len, MtSidecar **out,
                            MtSidecarError *err)
 {
+    return mt_sidecar_read_buffer_ex(buf, len, 0, out, err);
+}
+
+int mt_sidecar_read_buffer_ex(const void *buf, size_t len, unsigned flags,
+                              MtSidecar **out, MtSidecarError *err)
+{
     MtSidecarError local;
     msgpack_unpacked up;
     OwnedSidecar *own;
@@ -805,6 +812,7 @@ int mt_sidecar_read_buffer(const void *buf, size_t len, MtSidecar **out,
     }
     r.err = err;
     r.arena = &own->arena;
+    r.no_array_data = (flags & MT_SIDECAR_READ_NO_ARRAY_DATA) != 0;
 
     const Obj *root = &up.data;
     MtSidecar *sc = &own->sc;
@@ -885,6 +893,12 @@ int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,
 
 int mt_sidecar_read_file(const char *path, MtSidecar **out, MtSidecarError *err)
 {
+    return mt_sidecar_read_file_ex(path, 0, out, err);
+}
+
+int mt_sidecar_read_file_ex(const char *path, unsigned flags, MtSidecar **out,
+                            MtSidecarError *err)
+{
     char *buf;
     size_t len;
     int ret;
@@ -896,7 +910,7 @@ int mt_sidecar_read_file(const char *path, MtSidecar **out, MtSidecarError *err)
     }
     if ((ret = mt_sidecar_slurp(path, MT_SIDECAR_MAX_BYTES, &buf, &len, err)) < 0)
         return ret;
-    ret = mt_sidecar_read_buffer(buf, len, out, err);
+    ret = mt_sidecar_read_buffer_ex(buf, len, flags, out, err);
     free(buf);
     return ret;
 }

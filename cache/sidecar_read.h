@@ -28,6 +28,17 @@ int mt_sidecar_read_buffer(const void *buf, size_t len, MtSidecar **out,
  * it does not exist. Messages do not repeat the path. */
 int mt_sidecar_read_file(const char *path, MtSidecar **out, MtSidecarError *err);
 
+/* Flags of the _ex variants. NO_ARRAY_DATA: validate everything (packed
+ * array shapes against their byte sizes included) but leave the packed
+ * array pointers NULL (counts are set) and skip copying them: what a
+ * validity check needs, at a fraction of the cost for large sidecars. */
+#define MT_SIDECAR_READ_NO_ARRAY_DATA 1u
+
+int mt_sidecar_read_buffer_ex(const void *buf, size_t len, unsigned flags,
+                              MtSidecar **out, MtSidecarError *err);
+int mt_sidecar_read_file_ex(const char *path, unsigned flags, MtSidecar **out,
+                            MtSidecarError *err);
+
 /* Reads a whole file (at most max bytes) into a malloc'ed buffer. Returns 0
  * or -(MT_SIDECAR_ERR_IO / _TOO_LARGE / _NOMEM). Shared with the CLI. */
 int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,

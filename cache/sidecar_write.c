@@ -35,11 +35,12 @@ static void chk(Encoder *e, int rc)
 
 static void put_str(Encoder *e, const char *s)
 {
+    size_t n;
     if (!s) {
         chk(e, msgpack_pack_nil(&e->pk));
         return;
     }
-    size_t n = strlen(s);
+    n = strlen(s);
     chk(e, msgpack_pack_str(&e->pk, n));
     chk(e, msgpack_pack_str_body(&e->pk, s, n));
 }
@@ -163,6 +164,7 @@ static int check_model(const MtSidecar *sc, char *err, size_t errlen)
     NEED(sc->status.warnings, sc->status.n_warnings, "status.warnings");
     if (sc->kind == MT_KIND_SCENE) {
         const MtSceneResult *s = &sc->scene;
+        const MtF32Matrix *f = &s->frame_features;
         NEED(s->transitions, s->n_transitions, "scene.transitions");
         NEED(s->scenes, s->n_scenes, "scene.scenes");
         if (s->hist_bins < 0)
@@ -175,7 +177,6 @@ static int check_model(const MtSidecar *sc, char *err, size_t errlen)
             if (!mt_transition_type_name(s->transitions[i].type))
                 return bad(err, errlen, "sidecar: scene.transitions[%zu] has invalid type %d",
                            i, (int)s->transitions[i].type);
-        const MtF32Matrix *f = &s->frame_features;
         if (f->cols && f->rows > SIZE_MAX / 8 / f->cols)
             return bad(err, errlen, "sidecar: frame_features %zux%zu is too large", f->rows, f->cols);
         NEED(f->data, f->rows * f->cols, "scene.frame_features");
@@ -273,6 +274,7 @@ static void put_scene_entry(Encoder *e, const MtScene *s, int hist_bins)
 static void put_scene(Encoder *e, const MtSceneResult *r)
 {
     const MtVideoStream *st = &r->stream;
+    const MtF32Matrix *f = &r->frame_features;
 
     put_map(e, 5);
     put_key(e, "stream");
@@ -298,7 +300,6 @@ static void put_scene(Encoder *e, const MtSceneResult *r)
         put_scene_entry(e, &r->scenes[i], r->hist_bins);
 
     put_key(e, "frame_features");
-    const MtF32Matrix *f = &r->frame_features;
     if (!f->cols) {
         chk(e, msgpack_pack_nil(&e->pk));
     } else {

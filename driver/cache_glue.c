@@ -32,10 +32,10 @@ int mt_glue_prepare_cache_dir(const char *cache_dir, char *err, size_t err_size)
     return mt_cache_dir_prepare(cache_dir, err, err_size) < 0 ? -1 : 0;
 }
 
-int mt_glue_identity(const char *media_path, MtGlueIdentity *out,
+int mt_glue_identity(const char *media_path, int with_digest, MtGlueIdentity *out,
                      char *err, size_t err_size)
 {
-    return mt_source_identify(media_path, 1, out, err, err_size) < 0 ? -1 : 0;
+    return mt_source_identify(media_path, with_digest, out, err, err_size) < 0 ? -1 : 0;
 }
 
 const char *mt_glue_state_name(MtGlueState state)

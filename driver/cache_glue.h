@@ -38,9 +38,9 @@ MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
  * cause in err. */
 int mt_glue_prepare_cache_dir(const char *cache_dir, char *err, size_t err_size);
 
-/* Stat identity plus content digest of media_path. Returns 0, or -1 with
- * a one-line cause in err. */
-int mt_glue_identity(const char *media_path, MtGlueIdentity *out,
+/* Stat identity of media_path, plus its content digest when
+ * with_digest. Returns 0, or -1 with a one-line cause in err. */
+int mt_glue_identity(const char *media_path, int with_digest, MtGlueIdentity *out,
                      char *err, size_t err_size);
 
 const char *mt_glue_state_name(MtGlueState state);

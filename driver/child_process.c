@@ -15,7 +15,8 @@ static void close_pair(int p[2])
     p[0] = p[1] = -1;
 }
 
-int mt_child_spawn(MtChild *child, char *const argv[], int pipes)
+int mt_child_spawn(MtChild *child, char *const argv[], int pipes,
+                   const MtChildPreExec *pre_exec)
 {
     int out[2] = { -1, -1 }, err[2] = { -1, -1 }, prog[2] = { -1, -1 };
     int ret = 0;
@@ -51,6 +52,8 @@ int mt_child_spawn(MtChild *child, char *const argv[], int pipes)
             dup2(err[1], 2) < 0 ||
             (prog[1] >= 0 && dup2(prog[1], MT_CHILD_PROGRESS_FD) < 0))
             _exit(127);
+        if (pre_exec && pre_exec->fn)
+            pre_exec->fn(pre_exec->opaque);
         execvp(argv[0], argv);
         /* the parent reads this from the stderr pipe */
         const char *msg = strerror(errno);

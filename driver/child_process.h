@@ -24,10 +24,20 @@ typedef enum MtChildPipes {
     MT_CHILD_PIPE_PROGRESS = 2, /* fd MT_CHILD_PROGRESS_FD for -progress */
 } MtChildPipes;
 
-/* Starts argv[0] (looked up in PATH if it has no '/'). Returns 0, or a
- * negative errno (also when exec fails: the child exits 127 then and the
- * caller sees it at wait time). */
-int mt_child_spawn(MtChild *child, char *const argv[], int pipes);
+/* Optional work done in the child after its descriptors are set up and
+ * before exec (e.g. hashing the media while the driver goes on). It may
+ * write to fd 1 and 2; it must not return an error: it reports through
+ * its output. */
+typedef struct MtChildPreExec {
+    void (*fn)(void *opaque);
+    void *opaque;
+} MtChildPreExec;
+
+/* Starts argv[0] (looked up in PATH if it has no '/'). pre_exec may be
+ * NULL. Returns 0, or a negative errno (also when exec fails: the child
+ * exits 127 then and the caller sees it at wait time). */
+int mt_child_spawn(MtChild *child, char *const argv[], int pipes,
+                   const MtChildPreExec *pre_exec);
 
 /* SIGKILL to the child's process group. */
 void mt_child_kill(const MtChild *child);

@@ -91,7 +91,7 @@ static int is_cached(MtJob *job)
     return valid > 0;
 }
 
-static int spawn(MtJob *job, MtArgList *args, int pipes)
+static int spawn(MtJob *job, MtArgList *args, int pipes, const MtChildPreExec *pre_exec)
 {
     if (args->failed) {
         mt_arg_list_free(args);
@@ -99,9 +99,51 @@ static int spawn(MtJob *job, MtArgList *args, int pipes)
     }
     job->err_len = 0;
     job->err_buf[0] = '\0';
-    int ret = mt_child_spawn(&job->child, args->argv, pipes);
+    int ret = mt_child_spawn(&job->child, args->argv, pipes, pre_exec);
     mt_arg_list_free(args);
     return ret;
+}
+
+#define DIGEST_LINE "montage_digest="
+#define DIGEST_ERROR_LINE "montage_digest_error="
+
+/* Runs in the probe child before ffprobe is exec'ed: the digest goes out
+ * first on stdout, ffprobe's output follows. */
+static void hash_then_probe(void *opaque)
+{
+    MtGlueIdentity id;
+    char err[256], line[512];
+    int n;
+    if (mt_glue_identity(opaque, 1, &id, err, sizeof(err)) == 0)
+        n = snprintf(line, sizeof(line), DIGEST_LINE "%s\n", id.digest);
+    else
+        n = snprintf(line, sizeof(line), DIGEST_ERROR_LINE "%s\n", err);
+    if (n > 0)
+        (void)!write(1, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+}
+
+/* The digest line of the probe child's output into the identity. */
+static int take_digest(MtJob *job, char *err, size_t err_size)
+{
+    const char *d = strstr(job->out_buf, DIGEST_LINE);
+    const char *e = strstr(job->out_buf, DIGEST_ERROR_LINE);
+    if (d && (d == job->out_buf || d[-1] == '\n')) {
+        d += strlen(DIGEST_LINE);
+        size_t len = strcspn(d, "\n");
+        if (len < sizeof(job->identity.digest)) {
+            memcpy(job->identity.digest, d, len);
+            job->identity.digest[len] = '\0';
+            job->identity.id.digest = job->identity.digest;
+            return 0;
+        }
+    }
+    if (e) {
+        e += strlen(DIGEST_ERROR_LINE);
+        snprintf(err, err_size, "%.*s", (int)strcspn(e, "\n"), e);
+    } else {
+        snprintf(err, err_size, "content digest missing");
+    }
+    return -1;
 }
 
 MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
@@ -153,8 +195,9 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
     }
     if (lock < 0) {
         if (lock == -EACCES || lock == -EROFS || lock == -EPERM)
-            return fail(job, now, "cannot write sidecars next to %s: %s (use --cache-dir)",
-                        ctx->cache_dir ? "the cache" : "the media", strerror(-lock));
+            return fail(job, now, ctx->cache_dir ? "cannot write in the cache directory: %s"
+                                                 : "cannot write next to the media: %s (use --cache-dir)",
+                        strerror(-lock));
         return fail(job, now, "cannot create lock file %s: %s", lock_path, strerror(-lock));
     }
     /* another driver may have finished it while we waited for the lock */
@@ -162,7 +205,9 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
         return finish(job, MT_JOB_CACHED, now);
     memset(job->have, 0, sizeof(job->have));
 
-    if (mt_glue_identity(job->real_path, &job->identity, err, sizeof(err)) < 0)
+    /* stat part now; the content digest is computed by the probe child
+     * (hash_then_probe), so a large file never stalls the batch loop */
+    if (mt_glue_identity(job->real_path, 0, &job->identity, err, sizeof(err)) < 0)
         return fail(job, now, "%s", err);
 
     MtArgList args;
@@ -172,7 +217,8 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
         return fail(job, now, "out of memory");
     job->out_len = 0;
     job->out_buf[0] = '\0';
-    int ret = spawn(job, &args, MT_CHILD_PIPE_STDOUT);
+    MtChildPreExec hash = { hash_then_probe, job->real_path };
+    int ret = spawn(job, &args, MT_CHILD_PIPE_STDOUT, &hash);
     if (ret < 0)
         return fail(job, now, "cannot start ffprobe: %s", strerror(-ret));
     job->phase = MT_PHASE_PROBING;
@@ -235,42 +281,30 @@ static size_t clean_line(const char *p, const char *line_end, const char *path,
 void mt_job_error_line(const char *stderr_text, const char *path,
                        char *out, size_t out_size)
 {
-    /* the last two non-blank lines: FFmpeg gives the specific cause
-     * ("moov atom not found") before the generic one */
-    const char *starts[2] = { NULL, NULL }, *ends[2] = { NULL, NULL };
-    const char *end = stderr_text + strlen(stderr_text);
-    int found = 0;
-    while (found < 2) {
-        while (end > stderr_text && strchr("\n\r ", end[-1]))
-            end--;
-        if (end == stderr_text)
-            break;
-        const char *start = end;
-        while (start > stderr_text && start[-1] != '\n')
-            start--;
-        starts[found] = start;
-        ends[found] = end;
-        found++;
-        end = start;
-    }
-    if (!found) {
+    /* FFmpeg prints the root cause first ("moov atom not found", "No
+     * such filter: ...") and a generic consequence last ("Invalid data
+     * found ...", "Conversion failed!"): keep both */
+    const char *first = stderr_text, *first_end, *last_end, *last;
+    while (*first && strchr("\n\r ", *first))
+        first++;
+    if (!*first) {
         snprintf(out, out_size, "no error message");
         return;
     }
-    size_t n = 0;
-    for (int i = found - 1; i >= 0; i--) {
-        char line[512];
-        clean_line(starts[i], ends[i], path, line, sizeof(line));
-        if (!line[0] || (i == 0 && found == 2 && n && !strcmp(line, out)))
-            continue;
-        n += (size_t)snprintf(out + n, n < out_size ? out_size - n : 0, "%s%s",
-                              n ? ": " : "", line);
-        if (n >= out_size) {
-            n = out_size - 1;
-            break;
-        }
-    }
-    out[n] = '\0';
+    first_end = first + strcspn(first, "\r\n");
+    last_end = stderr_text + strlen(stderr_text);
+    while (last_end > first && strchr("\n\r ", last_end[-1]))
+        last_end--;
+    last = last_end;
+    while (last > first && last[-1] != '\n')
+        last--;
+    char a[512], b[512];
+    clean_line(first, first_end, path, a, sizeof(a));
+    clean_line(last, last_end, path, b, sizeof(b));
+    if (last == first || !strcmp(a, b))
+        snprintf(out, out_size, "%s", a);
+    else
+        snprintf(out, out_size, "%s: %s", a, b);
 }
 
 static void describe_exit(int wstatus, char *out, size_t out_size)
@@ -307,6 +341,8 @@ static void remove_child_temps(MtJob *job, pid_t pid)
 static MtJobPhase probe_done(MtJob *job, const MtJobContext *ctx, int wstatus, double now)
 {
     char line[512], how[64];
+    if (take_digest(job, line, sizeof(line)) < 0)
+        return fail(job, now, "%s", line);
     if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
         mt_job_error_line(job->err_buf, job->real_path, line, sizeof(line));
         describe_exit(wstatus, how, sizeof(how));
@@ -334,7 +370,7 @@ static MtJobPhase probe_done(MtJob *job, const MtJobContext *ctx, int wstatus, d
     mt_ffmpeg_build_args(&cmd, &args);
     job->prog_len = 0;
     job->prog_buf[0] = '\0';
-    int ret = spawn(job, &args, MT_CHILD_PIPE_PROGRESS);
+    int ret = spawn(job, &args, MT_CHILD_PIPE_PROGRESS, NULL);
     if (ret < 0)
         return fail(job, now, "cannot start ffmpeg: %s", strerror(-ret));
     job->phase = MT_PHASE_ANALYSING;

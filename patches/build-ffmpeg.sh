@@ -35,7 +35,7 @@ decoders=$(list h264 hevc vp8 vp9 mpeg1video mpeg2video mpeg4 h263 msmpeg4v3 pro
     png rawvideo wrapped_avframe ffv1 aac aac_latm mp3 mp3float mp2 ac3 eac3 opus vorbis flac alac \
     pcm_u8 pcm_s16le pcm_s16be pcm_s24le pcm_s24be pcm_s32le pcm_s32be pcm_f32le pcm_f64le pcm_s64le)
 demuxers=$(list mov matroska avi mpegts mpegps wav mp3 ogg flac aac ac3 eac3 h264 hevc m4v mjpeg \
-    rawvideo nut image2 yuv4mpegpipe pcm_s16le pcm_f32le)
+    rawvideo nut image2 yuv4mpegpipe pcm_s16le pcm_f32le concat)
 parsers=$(list h264 hevc vp8 vp9 av1 mpegvideo mpeg4video mpegaudio aac aac_latm opus vorbis flac \
     ac3 dnxhd mjpeg png)
 encoders=$(list rawvideo wrapped_avframe pcm_s16le pcm_s24le pcm_f32le flac ffv1 mjpeg)

@@ -2,6 +2,7 @@
 #   ROOT      the repository
 #   FFMPEG    the project's ffmpeg (build/bin/ffmpeg or $MONTAGE_FFMPEG)
 #   FFPROBE   the project's ffprobe
+#   PYTHON    Debian's python3 (with python3-msgpack)
 #   T         a scratch directory removed at exit
 # and defines ok/fail/check helpers that print one line per test case,
 # which tests/run counts.
@@ -9,6 +10,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 FFMPEG=${MONTAGE_FFMPEG:-$BUILD/bin/ffmpeg}
 FFPROBE=${MONTAGE_FFPROBE:-$BUILD/bin/ffprobe}
+# Debian's interpreter, which has python3-msgpack (another python3 may come first on PATH).
+PYTHON=${PYTHON:-/usr/bin/python3}
 T=$(mktemp -d "${TMPDIR:-/tmp}/montage-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 failures=0

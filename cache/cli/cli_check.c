@@ -55,7 +55,7 @@ int cli_check(int argc, char **argv)
         char why[1024];
 
         /* the kind decides which analyser version is current */
-        if (mt_sidecar_read_file(argv[i], &sc, NULL) == 0) {
+        if (mt_sidecar_read_file_ex(argv[i], MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, NULL) == 0) {
             kind = sc->kind;
             version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
             mt_sidecar_free(sc);

@@ -106,20 +106,34 @@ static json_t *hex(const char *p, size_t n)
     return j;
 }
 
+/* JSON strings must be UTF-8; the reader does not check that, so bytes of
+ * an invalid string are replaced: >= 0x80 by '?'. */
+static json_t *string(const char *p, size_t n)
+{
+    json_t *j = json_stringn(p, n);
+    if (j)
+        return j;
+    char *c = malloc(n ? n : 1);
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        c[i] = (unsigned char)p[i] >= 0x80 ? '?' : p[i];
+    j = json_stringn(c, n);
+    free(c);
+    return j;
+}
+
 /* JSON object keys are strings: other msgpack keys are written as their
  * compact JSON text. */
 static char *key_text(const msgpack_object *k)
 {
-    if (k->type == MSGPACK_OBJECT_STR) {
-        char *s = malloc(k->via.str.size + 1);
-        if (s) {
-            memcpy(s, k->via.str.ptr, k->via.str.size);
-            s[k->via.str.size] = 0;
-        }
-        return s;
-    }
-    json_t *j = cli_msgpack_to_json(k);
-    char *s = j ? json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+    json_t *j = k->type == MSGPACK_OBJECT_STR ? string(k->via.str.ptr, k->via.str.size)
+                                              : cli_msgpack_to_json(k);
+    char *s = NULL;
+    if (j && json_is_string(j))
+        s = strdup(json_string_value(j)); /* stops at a NUL byte */
+    else if (j)
+        s = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
     json_decref(j);
     return s;
 }
@@ -131,22 +145,20 @@ static json_t *map_to_json(const msgpack_object *o)
         const msgpack_object *k = &o->via.map.ptr[i].key, *v = &o->via.map.ptr[i].val;
         char *name = key_text(k);
         json_t *jv;
-        if (packed && v->type == MSGPACK_OBJECT_BIN && !strcmp(name ? name : "", "data")) {
+        if (name && packed && v->type == MSGPACK_OBJECT_BIN && !strcmp(name, "data")) {
             jv = packed;
             packed = NULL;
         } else {
             jv = cli_msgpack_to_json(v);
         }
-        /* keys with NUL bytes cannot be JSON object keys in jansson; dropped */
-        if (!name || !jv || json_object_set_new(obj, name, jv) < 0) {
-            if (!name || !jv) {
-                free(name);
-                json_decref(jv);
-                json_decref(obj);
-                json_decref(packed);
-                return NULL;
-            }
+        if (!name || !jv) {
+            free(name);
+            json_decref(jv);
+            json_decref(obj);
+            obj = NULL;
+            break;
         }
+        json_object_set_new(obj, name, jv); /* steals jv, even on failure */
         free(name);
     }
     json_decref(packed);
@@ -165,7 +177,7 @@ json_t *cli_msgpack_to_json(const msgpack_object *o)
     case MSGPACK_OBJECT_NEGATIVE_INTEGER: return json_integer((json_int_t)o->via.i64);
     case MSGPACK_OBJECT_FLOAT32:
     case MSGPACK_OBJECT_FLOAT64:          return real_or_null(o->via.f64);
-    case MSGPACK_OBJECT_STR:              return json_stringn(o->via.str.ptr, o->via.str.size);
+    case MSGPACK_OBJECT_STR:              return string(o->via.str.ptr, o->via.str.size);
     case MSGPACK_OBJECT_BIN:              return hex(o->via.bin.ptr, o->via.bin.size);
     case MSGPACK_OBJECT_EXT:              return hex(o->via.ext.ptr, o->via.ext.size);
     case MSGPACK_OBJECT_ARRAY: {

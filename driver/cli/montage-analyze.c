@@ -3,6 +3,8 @@
  * ffmpeg (montagescene + montagebeat), skipping files whose sidecars are
  * valid. See doc/montage-analyze.1.
  */
+#define _DEFAULT_SOURCE /* realpath */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +56,7 @@ int main(int argc, char **argv)
     MtDriverOptions opts;
     MtFileList list;
     MtBatchResult result;
-    char self_dir[PATH_MAX], ffmpeg[PATH_MAX], ffprobe[PATH_MAX];
+    char self_dir[PATH_MAX], ffmpeg[PATH_MAX], ffprobe[PATH_MAX], cache_dir_abs[PATH_MAX];
 
     switch (mt_driver_options_parse(argc, argv, &opts, stdout, stderr)) {
     case MT_OPTIONS_EXIT_OK: return 0;
@@ -72,6 +74,13 @@ int main(int argc, char **argv)
             fprintf(stderr, "montage-analyze: --cache-dir: %s\n", err);
             return EXIT_USAGE;
         }
+        /* absolute: sidecar paths in records and filter options must not
+         * depend on the working directory */
+        if (!realpath(opts.cache_dir, cache_dir_abs)) {
+            fprintf(stderr, "montage-analyze: --cache-dir %s: %s\n", opts.cache_dir, strerror(errno));
+            return EXIT_USAGE;
+        }
+        opts.cache_dir = cache_dir_abs;
     }
 
     int have_self = mt_tool_self_dir(argv[0], self_dir, sizeof(self_dir)) == 0;

@@ -7,7 +7,7 @@
 #   MEDIA_FFMPEG     the ffmpeg that encodes the test media (default: the
 #     system one, /usr/bin/ffmpeg, which has libx264/aac)
 
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 failures=0
 
 ok()   { echo "ok $1"; }
@@ -32,6 +32,9 @@ if [ -z "$MONTAGE_FFPROBE" ] || [ ! -x "$MONTAGE_FFPROBE" ]; then
     MONTAGE_FFPROBE=$(pick_first "$TOP/build/bin/ffprobe" /usr/bin/ffprobe) ||
         { echo "FAIL setup: no ffprobe"; exit 1; }
 fi
+# the sidecar CLI, when built, to validate sidecars independently
+MONTAGE_SIDECAR=${MONTAGE_SIDECAR:-$(pick_first "$(dirname "$MONTAGE_ANALYZE")/montage-sidecar" \
+    "$TOP/build/montage-sidecar")}
 MEDIA_FFMPEG=${MEDIA_FFMPEG:-$(pick_first /usr/bin/ffmpeg "$MONTAGE_FFMPEG")}
 export MONTAGE_FFMPEG MONTAGE_FFPROBE MEDIA_FFMPEG
 

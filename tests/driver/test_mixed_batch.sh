@@ -92,6 +92,18 @@ n_cached=$(grep -c '"status":"cached"' "$WORK/run2.jsonl")
 [ "$n_cached" -eq 5 ] && [ "$(wc -l < "$WORK/calls.log")" -eq "$calls_before" ] &&
     ok good_sidecars_valid || fail good_sidecars_valid "$n_cached cached"
 
+# and independently, with the sidecar CLI when it is built
+if [ -n "$MONTAGE_SIDECAR" ]; then
+    bad=
+    for m in "$M/both.mp4" "$M/damaged.mp4" "$M/sub/video only.mp4" "$M/audio-only.wav" "$AWK"; do
+        for s in "$m".*.montage.msgpack; do
+            "$MONTAGE_SIDECAR" check -q --media "$m" "$s" > /dev/null 2>&1 || bad="$bad $s"
+        done
+    done
+    n=$(ls "$M"/*.montage.msgpack "$M"/sub/*.montage.msgpack | wc -l)
+    [ -z "$bad" ] && [ "$n" -eq 8 ] && ok sidecars_check_valid || fail sidecars_check_valid "$n sidecars, invalid:$bad"
+fi
+
 # no leftovers: temporary files or locks
 left=$(find "$M" -name '.montage.*' -o -name '*.montage.lock')
 [ -z "$left" ] && ok no_leftovers || fail no_leftovers "$left"

@@ -3,10 +3,13 @@
  * for the shell tests, the Python interop test and the fuzz seeds.
  *
  *   sidecar_sample scene|beat OUT [--features ROWSxCOLS] [--media FILE]
- *                  [--incomplete]
+ *                  [--incomplete] [--nan]
  *
+ * --nan stores NaN and +Inf in float fields (beat: bpm and confidence;
+ * scene: the first transition's score and t), for the JSON null test.
  * --media records FILE's real identity (stat + digest) as the source.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +26,11 @@ int main(int argc, char **argv)
     MtSidecar *sc;
     size_t rows = 0, cols = 0;
     const char *media = NULL;
-    int incomplete = 0;
+    int incomplete = 0, nan_values = 0;
     char err[512];
 
     if (argc < 3 || (strcmp(argv[1], "scene") && strcmp(argv[1], "beat"))) {
-        fprintf(stderr, "usage: sidecar_sample scene|beat OUT [--features RxC] [--media FILE] [--incomplete]\n");
+        fprintf(stderr, "usage: sidecar_sample scene|beat OUT [--features RxC] [--media FILE] [--incomplete] [--nan]\n");
         return 2;
     }
     for (int i = 3; i < argc; i++) {
@@ -38,6 +41,8 @@ int main(int argc, char **argv)
             media = argv[++i];
         } else if (!strcmp(argv[i], "--incomplete")) {
             incomplete = 1;
+        } else if (!strcmp(argv[i], "--nan")) {
+            nan_values = 1;
         } else {
             fprintf(stderr, "sidecar_sample: unknown argument '%s'\n", argv[i]);
             return 2;
@@ -60,6 +65,13 @@ int main(int argc, char **argv)
     }
     if (incomplete)
         sc->status.complete = 0;
+    if (nan_values && sc == &beat.sc) {
+        beat.sc.beat.bpm = NAN;
+        beat.sc.beat.confidence = INFINITY;
+    } else if (nan_values) {
+        scene.transitions[0].score = NAN;
+        scene.transitions[0].t = INFINITY;
+    }
     int ret = mt_sidecar_write_file(argv[2], sc, err, sizeof(err));
     if (sc == &scene.sc)
         sample_scene_free(&scene);

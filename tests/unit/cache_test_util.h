@@ -32,7 +32,8 @@ static inline void tmpdir_remove(const char *dir)
     while (d && (de = readdir(d))) {
         if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
             continue;
-        snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+        if (snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
+            continue;
         struct stat st;
         if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
             tmpdir_remove(path);

@@ -70,8 +70,10 @@ static void error_line_keeps_cause(void)
     CHECK(!strcmp(out, "no error message"));
     mt_job_error_line("only line\n", "/x", out, sizeof(out));
     CHECK(!strcmp(out, "only line"));
-    mt_job_error_line("a\nb\nc", NULL, out, 4);
-    CHECK(!strcmp(out, "b: "));
+    mt_job_error_line("[Parsed_x_0 @ 0x1] cause\nnoise\nconsequence\n", NULL, out, sizeof(out));
+    CHECK(!strcmp(out, "cause: consequence"));
+    mt_job_error_line("\n a\nb\nc", NULL, out, 4);
+    CHECK(!strcmp(out, "a: "));
 }
 
 int main(void)

@@ -1,0 +1,50 @@
+/* montagescene options: defaults, validation and the resolved list. */
+#include "analysis/scene_detect.h"
+
+#include <errno.h>
+#include <math.h>
+
+void mt_scene_config_default(MtSceneConfig *cfg)
+{
+    cfg->threshold         = MT_SCENE_THRESHOLD_DEFAULT;
+    cfg->gradual_threshold = MT_SCENE_GRADUAL_THRESHOLD_DEFAULT;
+    cfg->min_scene_len     = MT_SCENE_MIN_SCENE_LEN_DEFAULT;
+    cfg->flash             = MT_SCENE_FLASH_DEFAULT;
+    cfg->flash_len         = MT_SCENE_FLASH_LEN_DEFAULT;
+    cfg->analysis_size     = MT_SCENE_ANALYSIS_SIZE_DEFAULT;
+    cfg->keep_features     = MT_SCENE_KEEP_FEATURES_DEFAULT;
+}
+
+#define IN_RANGE(v, NAME) ((v) >= MT_SCENE_##NAME##_MIN && (v) <= MT_SCENE_##NAME##_MAX)
+
+int mt_scene_config_check(const MtSceneConfig *cfg)
+{
+    if (!cfg || isnan(cfg->threshold) || isnan(cfg->gradual_threshold) ||
+        isnan(cfg->min_scene_len))
+        return -EINVAL;
+    if (!IN_RANGE(cfg->threshold, THRESHOLD) ||
+        !IN_RANGE(cfg->gradual_threshold, GRADUAL_THRESHOLD) ||
+        !IN_RANGE(cfg->min_scene_len, MIN_SCENE_LEN) ||
+        !IN_RANGE(cfg->flash, FLASH) ||
+        !IN_RANGE(cfg->flash_len, FLASH_LEN) ||
+        !IN_RANGE(cfg->analysis_size, ANALYSIS_SIZE) ||
+        !IN_RANGE(cfg->keep_features, KEEP_FEATURES))
+        return -EINVAL;
+    return 0;
+}
+
+size_t mt_scene_config_entries(const MtSceneConfig *cfg, MtConfigEntry *out, size_t max)
+{
+    const MtConfigEntry all[MT_SCENE_CONFIG_ENTRIES] = {
+        { .key = "threshold",         .type = MT_VALUE_DOUBLE, .d = cfg->threshold },
+        { .key = "gradual_threshold", .type = MT_VALUE_DOUBLE, .d = cfg->gradual_threshold },
+        { .key = "min_scene_len",     .type = MT_VALUE_DOUBLE, .d = cfg->min_scene_len },
+        { .key = "flash",             .type = MT_VALUE_BOOL,   .i = cfg->flash },
+        { .key = "flash_len",         .type = MT_VALUE_INT,    .i = cfg->flash_len },
+        { .key = "analysis_size",     .type = MT_VALUE_INT,    .i = cfg->analysis_size },
+        { .key = "keep_features",     .type = MT_VALUE_BOOL,   .i = cfg->keep_features },
+    };
+    for (size_t i = 0; i < MT_SCENE_CONFIG_ENTRIES && i < max; i++)
+        out[i] = all[i];
+    return MT_SCENE_CONFIG_ENTRIES;
+}

@@ -1,0 +1,166 @@
+/*
+ * montagescene core: shot boundary detection on a stream of frames.
+ *
+ * Per frame the detector reads a small subset of pixels (a grid of cells,
+ * analysis_size cells along the longer side, 4x4 luma samples per cell)
+ * into a cell-mean thumbnail and a 32-bin colour histogram, then compares
+ * frames with motion compensation (each of 4x3 regions of the grid is
+ * matched at its best shift), so pans, tilts and moderate zooms stay cheap
+ * to tell from content changes.
+ *
+ *  - Hard cuts: the change from frame n-1 to n (histogram plus
+ *    contrast-normalised structure) must exceed both neighbouring
+ *    frame-to-frame changes by `threshold`. A candidate is dropped as a
+ *    flash (or any 1..flash_len frame glitch) when a frame within flash_len
+ *    frames after it matches frame n-1 again.
+ *  - Gradual transitions (dissolves, wipes): at lags of 8, 16, 32 and 64
+ *    frames, a pair of frames L apart must differ by more than pairs of the
+ *    same lag inside the shots on either side ("three-frame test"). The span
+ *    is then located from the progress between two anchor frames, and the
+ *    two shots must differ in both structure and colour, which rejects
+ *    brightness ramps and in-shot motion.
+ *  - Fades through black or white: a run of flat (uniform) frames reached
+ *    or left through a gradual change of contrast.
+ *  - Boundaries closer than min_scene_len seconds to the previous one are
+ *    dropped.
+ *
+ * Cost: about 0.1-0.2 ms per frame whatever the resolution (see
+ * bench/scene_core_bench.c). Memory is fixed after the first frame (a ring
+ * of per-frame features, about 4 MB at the default analysis size), plus a
+ * few bytes per scene, plus the per-frame feature matrix if keep_features.
+ *
+ * Usage: mt_scene_new(), then per frame in presentation order
+ * mt_scene_push() and drain mt_scene_pop(); at end of stream
+ * mt_scene_finish(), drain mt_scene_pop(), then mt_scene_result().
+ */
+#ifndef MONTAGE_ANALYSIS_SCENE_DETECT_H
+#define MONTAGE_ANALYSIS_SCENE_DETECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analysis/image.h"
+#include "cache/sidecar_model.h"
+
+/* Option ranges and defaults; the filter's AVOption table uses these. */
+
+/* threshold: hard-cut score (0..1) a frame must reach to start a new shot.
+ * Lower finds more cuts. */
+#define MT_SCENE_THRESHOLD_DEFAULT          0.15
+#define MT_SCENE_THRESHOLD_MIN              0.01
+#define MT_SCENE_THRESHOLD_MAX              1.0
+/* gradual_threshold: evidence (0..1) a dissolve, wipe or fade must reach;
+ * 0 turns gradual detection off (fades included). Lower finds more. */
+#define MT_SCENE_GRADUAL_THRESHOLD_DEFAULT  0.125
+#define MT_SCENE_GRADUAL_THRESHOLD_MIN      0.0
+#define MT_SCENE_GRADUAL_THRESHOLD_MAX      1.0
+/* min_scene_len: seconds; a boundary closer than this to the previous one
+ * is dropped (the earlier one is kept). */
+#define MT_SCENE_MIN_SCENE_LEN_DEFAULT      0.4
+#define MT_SCENE_MIN_SCENE_LEN_MIN          0.0
+#define MT_SCENE_MIN_SCENE_LEN_MAX          3600.0
+/* flash: 1 = a short burst of different frames that returns to the same
+ * shot (flash, strobe, glitch) does not start a new shot. */
+#define MT_SCENE_FLASH_DEFAULT              1
+#define MT_SCENE_FLASH_MIN                  0
+#define MT_SCENE_FLASH_MAX                  1
+/* flash_len: the longest such burst, in frames. */
+#define MT_SCENE_FLASH_LEN_DEFAULT          3
+#define MT_SCENE_FLASH_LEN_MIN              1
+#define MT_SCENE_FLASH_LEN_MAX              8
+/* analysis_size: cells of the analysis grid along the longer image side
+ * (the shorter side keeps the aspect ratio); cost grows with its square. */
+#define MT_SCENE_ANALYSIS_SIZE_DEFAULT      48
+#define MT_SCENE_ANALYSIS_SIZE_MIN          16
+#define MT_SCENE_ANALYSIS_SIZE_MAX          128
+/* keep_features: 1 = keep per-frame features for the sidecar
+ * (MT_SCENE_FEATURE_COLS floats per frame). */
+#define MT_SCENE_KEEP_FEATURES_DEFAULT      0
+#define MT_SCENE_KEEP_FEATURES_MIN          0
+#define MT_SCENE_KEEP_FEATURES_MAX          1
+
+#define MT_SCENE_CONFIG_ENTRIES 7 /* options listed by mt_scene_config_entries */
+
+typedef struct MtSceneConfig {
+    double threshold;         /* hard-cut score threshold, 0..1 */
+    double gradual_threshold; /* gradual evidence threshold, 0 = off */
+    double min_scene_len;     /* seconds */
+    int    flash;             /* bool: suppress flashes */
+    int    flash_len;         /* frames */
+    int    analysis_size;     /* cells along the longer side */
+    int    keep_features;     /* bool */
+} MtSceneConfig;
+
+/* Per-frame feature columns kept when keep_features is set. */
+#define MT_SCENE_FEATURE_COLS 8
+/* "luma"       mean luma, 0..1
+ * "contrast"   standard deviation of luma
+ * "saturation" mean chroma magnitude of the cells
+ * "score"      hard-cut score, 0..1
+ * "hist_diff"  histogram distance to the previous frame, 0..1
+ * "struct_diff" motion-compensated structure change, 0..1
+ * "motion"     mean region shift to the previous frame, fraction of width
+ * "activity"   mean absolute luma change of the cells, 0..1 */
+
+typedef struct MtSceneDetector MtSceneDetector;
+
+/* One finished frame, popped in frame order. */
+typedef struct MtSceneFrameInfo {
+    int64_t frame;     /* 0-based index in push order */
+    int64_t pts;       /* as pushed */
+    double  t;         /* seconds, as pushed */
+    float   score;     /* hard-cut score 0..1 (cut when >= threshold) */
+    float   luma;      /* mean luma 0..1 */
+    float   motion;    /* activity: mean |luma change| of the cells, 0..1 */
+    int     flash;     /* 1 on frames judged a flash (not a cut) */
+    /* Event: a boundary reported on this frame, or cut_type == -1.
+     * A hard cut is reported on the first frame of the new shot
+     * (cut_frame == frame). A gradual transition is reported when it is
+     * confirmed, on a later frame: cut_frame is then the frame where the
+     * new shot takes over (already popped), cut_first..cut_last the span. */
+    int     cut_type;  /* MtTransitionType or -1 */
+    float   cut_score; /* evidence of the event, 0..1 */
+    int64_t cut_frame, cut_first, cut_last;
+    double  cut_t, cut_t_first, cut_t_last; /* seconds of those frames */
+} MtSceneFrameInfo;
+
+void   mt_scene_config_default(MtSceneConfig *cfg);
+/* 0, or -EINVAL naming no field (see the ranges above). */
+int    mt_scene_config_check(const MtSceneConfig *cfg);
+/* Lists every option, resolved, into out (up to max entries); returns the
+ * number of options (MT_SCENE_CONFIG_ENTRIES) even when max is smaller.
+ * Keys and string values are static. */
+size_t mt_scene_config_entries(const MtSceneConfig *cfg, MtConfigEntry *out, size_t max);
+
+/* NULL when cfg is invalid or on allocation failure. */
+MtSceneDetector *mt_scene_new(const MtSceneConfig *cfg);
+void mt_scene_free(MtSceneDetector **det);
+
+/* Frames the detector must see after frame n before frame n's info is
+ * final: a filter holds this many frames back before passing frame n on
+ * with its metadata (flash_len + 1 with flash suppression, else 1).
+ * Gradual transitions are reported on a later frame instead (see
+ * MtSceneFrameInfo), so they need no extra delay. */
+int mt_scene_lookahead(const MtSceneDetector *det);
+
+/* Analyses one frame (any size; a size change restarts the comparisons
+ * without reporting a boundary). t is the presentation time in seconds and
+ * may be irregular. Returns 0, -EINVAL for an unreadable image or after
+ * finish, or -ENOMEM. */
+int mt_scene_push(MtSceneDetector *det, const MtImage *img, int64_t pts, double t);
+
+/* 1 and fills out when the next frame's info is final, else 0. */
+int mt_scene_pop(MtSceneDetector *det, MtSceneFrameInfo *out);
+
+/* End of stream: every remaining frame becomes poppable and the last scene
+ * is closed. Further pushes fail. */
+void mt_scene_finish(MtSceneDetector *det);
+
+/* After finish: transitions (in frame order), scenes, per-scene mean
+ * histograms (hist_bins = 32: 16 luma, 8 U, 8 V bins, each part summing
+ * to 1/3) and, if kept, per-frame features. Everything points into
+ * the detector and stays valid until it is freed. out->stream is zeroed
+ * for the caller to fill. 0, or -EINVAL before finish. */
+int mt_scene_result(const MtSceneDetector *det, MtSceneResult *out);
+
+#endif /* MONTAGE_ANALYSIS_SCENE_DETECT_H */

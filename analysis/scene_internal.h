@@ -1,0 +1,145 @@
+/*
+ * Internals of the scene detector shared by scene_detect.c (lifecycle,
+ * frame ring, hard cuts and flashes), scene_gradual.c (dissolves, wipes,
+ * fades) and scene_result.c (transitions, scenes, per-frame features).
+ * Not part of the API.
+ */
+#ifndef MONTAGE_ANALYSIS_SCENE_INTERNAL_H
+#define MONTAGE_ANALYSIS_SCENE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "analysis/scene_detect.h"
+#include "analysis/scene_features.h"
+#include "analysis/scene_metric.h"
+
+/* Lags of the gradual-transition test, in frames; the longest detectable
+ * dissolve or wipe is a little under the largest. */
+#define SCN_NSCALES 4
+#define SCN_MAX_LAG 64
+extern const int mt_scene_lags[SCN_NSCALES];
+
+/* A frame's luma standard deviation below this counts as a flat frame
+ * (black, white or any uniform colour) for fades. */
+#define SCN_FLAT_STD 0.04f
+
+typedef struct SceneSlot {
+    int64_t idx, pts;
+    double  t;
+    int     seg;        /* size segment the frame belongs to */
+    MtSceneFeat f;
+    /* change from the previous frame (valid when has_prev) */
+    int     has_prev;
+    float   h1, s1;     /* histogram and structure distance */
+    float   activity;   /* mean |dY| of the cells at zero shift */
+    float   motion;     /* mean region shift, fraction of the grid width */
+    float   score;      /* hard-cut score */
+    int     flash;      /* judged part of a flash */
+    int     ret;        /* first frame after a flash */
+    /* per lag: change over the lag (sub(idx-L) -> sub(idx)) */
+    int     g_ok[SCN_NSCALES];
+    float   g_h[SCN_NSCALES], g_s[SCN_NSCALES];
+    /* event reported on this frame, ev_type -1 when none */
+    int     ev_type;
+    size_t  ev_trans;   /* index into transitions at the time of the event */
+    MtTransition ev;
+} SceneSlot;
+
+struct MtSceneDetector {
+    MtSceneConfig cfg;
+    int     la;           /* lookahead in frames */
+    float   cut_thr;      /* threshold in excess units (0..2) */
+    float   grad_thr;
+    int     ring_size;
+    SceneSlot *ring;
+    float  *ring_mem;
+    MtSceneGrid grid;
+    MtSceneLut  lut;
+    int     seg;          /* current size segment */
+    int64_t seg_start;    /* first frame of the current segment */
+    int64_t n_in;         /* frames pushed */
+    int64_t n_done;       /* frames whose info is final */
+    int     finished;
+    int     oom;          /* a growth failed: results are incomplete */
+
+    /* shot starts known so far (cut frames, ends of gradual transitions,
+     * segment starts), sorted, only recent ones kept */
+    int64_t *bounds;
+    int      n_bounds, cap_bounds;
+
+    /* gradual test state per lag */
+    struct { int on; int64_t p0, p1; float peak; } plat[SCN_NSCALES];
+    /* fade state: 0 idle, 1 in a flat run, 2 after it (contrast rising) */
+    int     fade_state;
+    int64_t fade_f0, fade_f1;
+    int     fade_rin;
+    float   fade_min_std;
+
+    /* gradual events waiting for a frame without an event */
+    MtTransition pending[8];
+    int      n_pending;
+
+    /* output queue of final frame infos */
+    MtSceneFrameInfo *outq;
+    size_t   outq_head, outq_len, outq_cap;
+
+    /* results */
+    MtTransition *trans;
+    size_t   n_trans, cap_trans;
+    MtScene *scenes;
+    float   *scene_hist;
+    size_t   n_scenes, cap_scenes;
+    struct {
+        int64_t start, next_frame; /* scene start; next frame to account */
+        double  t_start;
+        double  hist[MT_SCENE_HIST_BINS];
+        double  luma, act;
+        int64_t n_pure;
+        size_t  next_trans;        /* first transition not yet passed */
+    } acc;
+    float   *features;
+    size_t   n_feat_rows, cap_feat_rows;
+};
+
+/* ring access: frame idx must be within the last ring_size frames */
+static inline SceneSlot *scn_slot(const MtSceneDetector *d, int64_t idx)
+{
+    return &d->ring[idx % d->ring_size];
+}
+/* 1 when frame idx is still in the ring */
+static inline int scn_have(const MtSceneDetector *d, int64_t idx)
+{
+    return idx >= 0 && idx < d->n_in && idx > d->n_in - 1 - d->ring_size;
+}
+
+/* scene_detect.c */
+int     mt_scene_same_seg(const MtSceneDetector *d, int64_t a, int64_t b);
+void    mt_scene_cmp(const MtSceneDetector *d, int64_t a, int64_t b, MtScenePair *p);
+int64_t mt_scene_unflash(const MtSceneDetector *d, int64_t x); /* last non-flash frame <= x */
+int64_t mt_scene_last_bound(const MtSceneDetector *d, int64_t x);
+int64_t mt_scene_next_bound(const MtSceneDetector *d, int64_t x);
+int     mt_scene_add_bound(MtSceneDetector *d, int64_t frame);
+/* 1 when a new transition [first, last] is too close to (or overlaps) a
+ * known one, allowing `margin` frames between spans */
+int     mt_scene_conflicts(const MtSceneDetector *d, int64_t first, int64_t last, int margin);
+/* records a transition (and its shot start) and reports it on the frame
+ * being finalised now or a later one */
+int     mt_scene_emit(MtSceneDetector *d, const MtTransition *tr);
+
+/* scene_gradual.c */
+void    mt_scene_gradual_reset(MtSceneDetector *d);
+/* runs the gradual and fade analysis for frame k (its flash status is
+ * final; frames up to `avail` are in the ring) */
+void    mt_scene_gradual_step(MtSceneDetector *d, int64_t k, int64_t avail);
+/* end of stream: flush pending tests */
+void    mt_scene_gradual_finish(MtSceneDetector *d);
+
+/* scene_result.c */
+int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr);
+/* accounts frame idx (leaving the ring) into the scene statistics */
+void    mt_scene_account(MtSceneDetector *d, int64_t idx);
+void    mt_scene_close_scenes(MtSceneDetector *d);
+int     mt_scene_keep_features(MtSceneDetector *d, const SceneSlot *s);
+void    mt_scene_result_free(MtSceneDetector *d);
+
+#endif /* MONTAGE_ANALYSIS_SCENE_INTERNAL_H */

@@ -1,0 +1,104 @@
+#!/bin/sh
+# Shell tests of montage-sidecar: output, exit codes (0 valid, 1 stale,
+# 2 missing, 3 corrupt, 4 usage), one-line errors on stderr, gc.
+# CLI and SAMPLE name the montage-sidecar and sidecar_sample binaries.
+set -u
+CLI=${CLI:-build/montage-sidecar}
+SAMPLE=${SAMPLE:-build/tools/sidecar_sample}
+PY=/usr/bin/python3
+T=$(mktemp -d "${TMPDIR:-/tmp}/montage-cli-XXXXXX")
+trap 'rm -rf "$T"' EXIT
+fails=0
+
+ok()   { echo "ok $1"; }
+fail() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
+# expect NAME WANTED_STATUS command...
+expect() {
+    name=$1 want=$2; shift 2
+    "$@" >"$T/out" 2>"$T/err"; got=$?
+    if [ "$got" -eq "$want" ]; then ok "$name"; else fail "$name" "exit $got, expected $want ($(cat "$T/err"))"; fi
+}
+
+printf 'media bytes' >"$T/clip.mp4"
+"$SAMPLE" scene "$T/clip.mp4.scene.montage.msgpack" --media "$T/clip.mp4" --features 4x3
+"$SAMPLE" beat "$T/clip.mp4.beat.montage.msgpack" --media "$T/clip.mp4"
+S="$T/clip.mp4.scene.montage.msgpack"
+B="$T/clip.mp4.beat.montage.msgpack"
+
+expect help 0 "$CLI" --help
+grep -q '^usage: montage-sidecar' "$T/out" && ok help_text || fail help_text "no usage line"
+expect no_args 4 "$CLI"
+expect bad_command 4 "$CLI" frobnicate
+
+expect show_scene 0 "$CLI" show "$S"
+grep -q '^transitions: 2 (1 hard, 1 fade' "$T/out" && ok show_transitions || fail show_transitions "$(cat "$T/out")"
+grep -q '^features:    4 frames x 3 (score, hist_dist, luma)' "$T/out" && ok show_features || fail show_features "$(grep features "$T/out")"
+[ ! -s "$T/err" ] && ok show_quiet_stderr || fail show_quiet_stderr "$(cat "$T/err")"
+expect show_beat 0 "$CLI" show "$B"
+grep -q '^beats:       6 (2 downbeats)' "$T/out" && ok show_beats || fail show_beats "$(cat "$T/out")"
+
+# dump --json: valid JSON, packed arrays expanded, exact values
+expect dump 0 "$CLI" dump --json "$B"
+"$PY" - "$T/out" <<'PYEOF' && ok dump_values || fail dump_values "JSON content"
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = d["beat"]
+assert d["schema"] == "montage.sidecar" and d["schema_version"] == [1, 0] and d["kind"] == "beat"
+assert b["beats"]["t"]["data"] == [0.25 + 0.5 * i for i in range(6)]
+assert b["beats"]["sample"]["data"] == [12000 + 24000 * i for i in range(6)]
+assert b["beats"]["downbeat"]["data"] == [1, 0, 0, 0, 1, 0]
+assert b["tempo"]["candidates"] == [{"bpm": 120.0, "weight": 0.75}, {"bpm": 60.0, "weight": 0.25}]
+assert b["onset_env"]["values"]["data"] == [0.0625 * i for i in range(5)]
+assert list(d) == ["schema", "schema_version", "kind", "generator", "source", "config", "status", "beat"]
+PYEOF
+expect dump_scene 0 "$CLI" dump --json "$S"
+"$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = d["scene"]["frame_features"]
+assert f["shape"] == [4, 3] and len(f["data"]) == 4 and all(len(r) == 3 for r in f["data"])
+assert f["data"][1] == [3 / 512, 4 / 512, 5 / 512]
+' "$T/out" && ok dump_matrix || fail dump_matrix "frame_features rows"
+expect dump_usage 4 "$CLI" dump "$S"
+"$SAMPLE" beat "$T/nan.bin" --nan
+expect dump_nan 0 "$CLI" dump --json "$T/nan.bin"
+"$PY" -c '
+import json, sys
+t = json.load(open(sys.argv[1]))["beat"]["tempo"]
+assert t["bpm"] is None and t["confidence"] is None and t["meter"] == 4
+' "$T/out" && ok dump_nan_null || fail dump_nan_null "$(head -c 300 "$T/out")"
+rm -f "$T/nan.bin"
+
+# check: valid, stale (media rewritten), missing, corrupt; worst wins
+expect check_valid 0 "$CLI" check "$S" "$B"
+[ "$(cut -f1 "$T/out" | sort -u)" = valid ] && ok check_output || fail check_output "$(cat "$T/out")"
+expect check_quiet 0 "$CLI" check -q "$S"
+[ ! -s "$T/out" ] && ok check_quiet_output || fail check_quiet_output "$(cat "$T/out")"
+expect check_missing 2 "$CLI" check "$T/none.scene.montage.msgpack"
+head -c 100 "$S" >"$T/cut.scene.montage.msgpack"
+expect check_corrupt 3 "$CLI" check "$T/cut.scene.montage.msgpack" "$S"
+grep -q "^corrupt	$T/cut.scene.montage.msgpack	truncated at byte 100" "$T/out" \
+    && ok check_corrupt_reason || fail check_corrupt_reason "$(cat "$T/out")"
+expect show_corrupt 3 "$CLI" show "$T/cut.scene.montage.msgpack"
+[ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^montage-sidecar: $T/cut.scene.montage.msgpack: truncated at byte 100" "$T/err" \
+    && ok error_one_line || fail error_one_line "$(cat "$T/err")"
+expect show_missing 2 "$CLI" show "$T/none.scene.montage.msgpack"
+printf 'media bytez' >"$T/clip.mp4"   # same size, new content
+expect check_stale 1 "$CLI" check "$S"
+grep -q 'content changed' "$T/out" && ok check_stale_reason || fail check_stale_reason "$(cat "$T/out")"
+# a missing sidecar stays missing whatever the media
+expect check_media_option 2 "$CLI" check --media "$T/clip.mp4" "$T/none.scene.montage.msgpack"
+[ "$(cut -f1 "$T/out")" = missing ] && ok check_media_missing || fail check_media_missing "$(cat "$T/out")"
+
+# gc: dry run lists, real run removes stale + corrupt + old temp files
+: >"$T/.montage.99999.0.tmp"
+touch -d '2 hours ago' "$T/.montage.99999.0.tmp"
+expect gc_dry 0 "$CLI" gc --dry-run "$T"
+[ "$(grep -c '^would-remove' "$T/out")" -eq 4 ] && [ -e "$S" ] && ok gc_dry_list || fail gc_dry_list "$(cat "$T/out")"
+expect gc 0 "$CLI" gc "$T"
+[ ! -e "$S" ] && [ ! -e "$B" ] && [ ! -e "$T/cut.scene.montage.msgpack" ] && [ ! -e "$T/.montage.99999.0.tmp" ] \
+    && [ -e "$T/clip.mp4" ] && ok gc_removed || fail gc_removed "$(ls -a "$T")"
+mkdir "$T/cache"
+expect gc_cache_dir_empty 0 "$CLI" gc --cache-dir "$T/cache/none"
+
+[ "$fails" -eq 0 ]

@@ -1,0 +1,70 @@
+#!/bin/sh
+# SIGINT mid-batch: exit 130, every child gone, no temporary, lock or
+# partial sidecar files. SIGTERM: 143. --timeout: the file fails with
+# "timed out after Ns" and the batch goes on.
+. "$(dirname "$0")/lib.sh"
+
+M=$WORK/media
+mkdir -p "$M"
+for i in 1 2 3 4; do gen_av "$M/clip$i.mp4" 20; done
+gen_audio "$M/short.wav" 1
+
+# An ffmpeg that reads its input in real time (-re, so 20 s per clip) and
+# first leaves a sidecar temporary file with its own pid, as a filter
+# killed while writing would (exec keeps the pid).
+cat > "$WORK/slow-ffmpeg" <<WRAP
+#!/bin/sh
+case "\$*" in *clip*) : > "$M/.montage.\$\$.0.tmp" ;; esac
+n=\$#
+for a in "\$@"; do
+    [ "\$a" = "-i" ] && set -- "\$@" -re
+    set -- "\$@" "\$a"
+done
+shift \$n
+exec "$MONTAGE_FFMPEG" "\$@"
+WRAP
+chmod +x "$WORK/slow-ffmpeg"
+
+wait_for_temps() { # $1 = how many
+    i=0
+    while [ "$(find "$M" -name '.montage.*.tmp' | wc -l)" -lt "$1" ] && [ $i -lt 100 ]; do
+        sleep 0.1; i=$((i + 1))
+    done
+}
+
+check_clean() { # $1 = test name, $2 = exit status, $3 = expected
+    left=$(find "$M" -name '.montage.*' -o -name '*.montage.lock' -o -name '*.msgpack')
+    procs=$(procs_mentioning "$M/clip")
+    if [ "$2" -ne "$3" ]; then fail "$1" "exit $2, expected $3"
+    elif [ -n "$procs" ]; then fail "$1" "children left: $procs"
+    elif [ -n "$left" ]; then fail "$1" "files left: $left"
+    else ok "$1"; fi
+}
+
+"$MONTAGE_ANALYZE" -j 2 --ffmpeg "$WORK/slow-ffmpeg" "$M"/clip*.mp4 > "$WORK/int.jsonl" 2> "$WORK/int.err" &
+pid=$!
+wait_for_temps 2
+kill -INT $pid
+wait $pid
+check_clean sigint_mid_batch $? 130
+grep -q "interrupted" "$WORK/int.err" && ok sigint_message || fail sigint_message "$(cat "$WORK/int.err")"
+
+"$MONTAGE_ANALYZE" -j 2 --ffmpeg "$WORK/slow-ffmpeg" "$M"/clip*.mp4 > /dev/null 2>&1 &
+pid=$!
+wait_for_temps 2
+kill -TERM $pid
+wait $pid
+check_clean sigterm_mid_batch $? 143
+
+start=$(date +%s)
+"$MONTAGE_ANALYZE" -j 2 --timeout 2 --ffmpeg "$WORK/slow-ffmpeg" "$M/clip1.mp4" "$M/short.wav" \
+    > "$WORK/to.jsonl" 2> "$WORK/to.err"
+rc=$?
+took=$(( $(date +%s) - start ))
+rm -f "$M/short.wav".*.msgpack
+grep -q '"path":"'"$M"'/clip1.mp4","status":"failed","sidecars":\[\],"seconds":[0-9.]*,"error":"timed out after 2s"}' "$WORK/to.jsonl" &&
+    grep -q '"path":"'"$M"'/short.wav","status":"ok"' "$WORK/to.jsonl" && [ "$took" -le 6 ] &&
+    grep -q "clip1.mp4: timed out after 2s" "$WORK/to.err" &&
+    ok timeout_fails_file || fail timeout_fails_file "took ${took}s: $(cat "$WORK/to.jsonl")"
+check_clean timeout_leaves_nothing $rc 1
+finish

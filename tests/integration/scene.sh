@@ -1,0 +1,109 @@
+#!/bin/sh
+# montagescene in the project's ffmpeg, on generated video with transitions
+# at known frames (25 fps, 320x240 unless said otherwise).
+. "$(dirname "$0")/../lib.sh"
+A="$PYTHON $ROOT/tests/integration/sidecar_assert.py"
+
+# Shots from unrelated lavfi sources, each FRAMES long.
+shot() { # SOURCE FRAMES [SIZE]
+    echo "$1=s=${3:-320x240}:r=25,trim=end_frame=$2,setpts=PTS-STARTPTS,format=yuv420p"
+}
+# A textured still moving at DX pixels per frame (a fast pan).
+pan() { # FRAMES DX
+    echo "mandelbrot=s=1600x240:r=25,trim=end_frame=1,loop=loop=-1:size=1,trim=end_frame=$1,crop=w=320:h=240:x='mod(n*$2,1280)':y=0,setpts=N/25/TB,format=yuv420p"
+}
+
+# scene NAME GRAPH SPEC [FILTER_OPTIONS]: the graph's output goes through
+# montagescene; the sidecar must hold exactly SPEC (see sidecar_assert.py).
+scene() {
+    if "$FFMPEG" -nostdin -v error -filter_complex "$2,montagescene=sidecar=$T/$1.msgpack${4:+:$4}" -f null - 2> "$T/$1.err"; then
+        $A cuts "$T/$1.msgpack" "$1" "$3"
+    else fail "$1" "$(head -c 300 "$T/$1.err")"; fi
+}
+
+cuts="$(shot testsrc2 40)[a];$(shot mandelbrot 35)[b];$(shot smptebars 30)[c];$(shot life 45)[d];[a][b][c][d]concat=n=4"
+scene hard_cuts_frame_exact "$cuts" "40:hard,75:hard,105:hard"
+
+fade="$(shot testsrc2 50),fade=t=out:st=1.4:d=0.6[a];color=black:s=320x240:r=25:d=0.4,format=yuv420p[k];$(shot mandelbrot 50),fade=t=in:d=0.6[b];[a][k][b]concat=n=3"
+scene fade_through_black "$fade" "35-75:fade"
+
+white="$(shot testsrc2 50),fade=t=out:st=1.4:d=0.6:c=white[a];$(shot mandelbrot 50),fade=t=in:d=0.6:c=white[b];[a][b]concat"
+scene fade_through_white "$white" "35-65:fade"
+
+dissolve="$(shot testsrc2 60)[a];$(shot mandelbrot 60)[b];[a][b]xfade=transition=dissolve:duration=0.8:offset=1.6"
+scene dissolve_20_frames "$dissolve" "40-60:dissolve"
+
+wipe="$(shot testsrc2 60)[a];$(shot mandelbrot 60)[b];[a][b]xfade=transition=wiperight:duration=0.8:offset=1.6"
+scene wipe_20_frames "$wipe" "40-60:wipe"
+
+# Hard negatives: nothing may be detected.
+flash="$(shot testsrc2 80)[a];color=white:s=320x240:r=25:d=3.2[w];[a][w]overlay=enable='eq(n,40)'"
+scene flash_one_frame_no_cut "$flash" "-"
+flash2="$(shot testsrc2 80)[a];color=white:s=320x240:r=25:d=3.2[w];[a][w]overlay=enable='between(n,40,41)'"
+scene flash_two_frames_no_cut "$flash2" "-"
+scene fast_pan_no_cut "$(pan 100 24)" "-"
+scene brightness_ramp_no_cut "$(shot testsrc2 100),hue=b='-8+t*4'" "-"
+scene static_shot_no_cut "$(shot smptebars 75)" "-"
+scene noisy_static_no_cut "color=gray:s=320x240:r=25:d=4,noise=alls=40:allf=t,format=yuv420p" "-"
+
+# min_scene_len: two cuts 5 frames apart; the second is dropped at 10 frames.
+close="$(shot testsrc2 40)[a];$(shot mandelbrot 5)[b];$(shot smptebars 40)[c];[a][b][c]concat=n=3"
+scene min_scene_len_respected "$close" "40:hard" "min_scene_len=10"
+
+# Every pixel format family, read as is: same cuts, and the filter's input
+# is the requested format (no conversion inserted).
+for fmt in yuv420p yuvj420p yuv422p yuv444p yuv420p10le yuv422p10le nv12 nv21 p010le yuyv422 \
+           gray gray10le rgb24 bgr24 rgba bgra gbrp rgb48le; do
+    scene "pixel_format_$fmt" "$cuts,format=$fmt" "40:hard,75:hard,105:hard"
+    $A field "$T/pixel_format_$fmt.msgpack" "pixel_format_${fmt}_unconverted" scene.stream.pix_fmt "\"$fmt\""
+done
+a=$("$FFMPEG" -nostdin -v error -filter_complex "$cuts" -f md5 - 2>&1)
+b=$("$FFMPEG" -nostdin -v error -filter_complex "$cuts,montagescene" -f md5 - 2>&1)
+expect_eq frames_pass_through_unchanged "$b" "$a"
+
+# Frame metadata: a score on every frame, the cut marker on the first frame
+# of each new shot.
+"$FFMPEG" -nostdin -v error -filter_complex "$cuts,montagescene,metadata=print:file=$T/meta.txt" -f null - 2>/dev/null
+n_score=$(grep -c 'lavfi.montagescene.score=' "$T/meta.txt")
+expect_eq metadata_score_every_frame "$n_score" 150
+cut_frames=$(grep -B1 'lavfi.montagescene.cut=hard' "$T/meta.txt" | sed -n 's/^frame:\([0-9]*\) .*/\1/p' | tr '\n' ' ')
+expect_eq metadata_cut_markers "$cut_frames" "40 75 105 "
+
+# Stream facts, exact: variable frame rate keeps exact pts.
+vfr="$(shot testsrc2 40)[a];$(shot mandelbrot 40)[b];[a][b]concat,setpts='(N+0.25*mod(N,3))/25/TB'"
+scene vfr_cut "$vfr" "40:hard"
+$A field "$T/vfr_cut.msgpack" vfr_cut_time scene.transitions.0.t 1.6
+$A field "$T/vfr_cut.msgpack" stream_frames scene.stream.frames 80
+$A field "$T/vfr_cut.msgpack" stream_size scene.stream.width 320
+$A field "$T/vfr_cut.msgpack" status_complete status.complete true
+
+# Odd inputs never crash and give valid sidecars.
+scene zero_frames "testsrc2=s=320x240:r=25,trim=end_frame=0" "-"
+scene one_frame "testsrc2=s=320x240:r=25,trim=end_frame=1" "-"
+scene size_1x1 "$(shot testsrc2 30 1x1)" "-"
+scene size_4097x3 "$(shot testsrc2 30 4097x3)" "-"
+# A resolution change mid-stream (concat demuxer, filters not reinitialised).
+"$FFMPEG" -nostdin -v error -f lavfi -i "$(shot testsrc2 30 320x240)" -c:v ffv1 "$T/r1.nut" &&
+"$FFMPEG" -nostdin -v error -f lavfi -i "$(shot mandelbrot 30 640x360)" -c:v ffv1 "$T/r2.nut" &&
+printf "file '%s'\nfile '%s'\n" "$T/r1.nut" "$T/r2.nut" > "$T/list.txt"
+if "$FFMPEG" -nostdin -v error -f concat -safe 0 -i "$T/list.txt" -reinit_filter 0 \
+        -vf "montagescene=sidecar=$T/res.msgpack" -f null - 2> "$T/res.err"; then
+    $A cuts "$T/res.msgpack" resolution_change_is_a_cut "30:hard"
+else fail resolution_change_is_a_cut "$(cat "$T/res.err")"; fi
+
+# Bad sidecar paths: one clear line, non-zero exit, nothing left behind.
+if "$FFMPEG" -nostdin -v error -f lavfi -i testsrc2=d=1 -vf "montagescene=sidecar=$T/nodir/x.msgpack" -f null - 2> "$T/bad.err"; then
+    fail unwritable_sidecar "ffmpeg succeeded"
+elif grep -q "cannot write sidecar '$T/nodir/x.msgpack': No such file or directory" "$T/bad.err" && [ ! -e "$T/nodir" ]; then
+    ok unwritable_sidecar
+else fail unwritable_sidecar "$(cat "$T/bad.err")"; fi
+mkdir "$T/isdir.msgpack"
+if "$FFMPEG" -nostdin -v error -f lavfi -i testsrc2=d=1 -vf "montagescene=sidecar=$T/isdir.msgpack" -f null - 2> "$T/bad.err"; then
+    fail sidecar_is_directory "ffmpeg succeeded"
+elif grep -q "Is a directory" "$T/bad.err" && [ -z "$(ls -A "$T/isdir.msgpack")" ]; then ok sidecar_is_directory
+else fail sidecar_is_directory "$(cat "$T/bad.err")"; fi
+if "$FFMPEG" -nostdin -v error -f lavfi -i testsrc2=d=1 -vf "montagescene=source_size=12x" -f null - 2> "$T/bad.err"; then
+    fail bad_identity_rejected "ffmpeg succeeded"
+elif grep -q "source_size: '12x' is not a non-negative integer" "$T/bad.err"; then ok bad_identity_rejected
+else fail bad_identity_rejected "$(cat "$T/bad.err")"; fi
+finish

@@ -1,0 +1,172 @@
+/* Tempo, beats, meter and downbeats of generated click tracks and drum
+ * patterns whose beat grid is known exactly. */
+#include "tests/unit/unit.h"
+#include "tests/unit/beat_test_signals.h"
+
+#define SR 44100
+
+typedef struct Piece {
+    float *x;
+    size_t n;
+    double beats[512];
+    int nb;
+} Piece;
+
+/* 30 s (or given) of clicks / drums from t0 = 0.5 s on a steady grid. */
+static int make_piece(Piece *p, double bpm, int meter, int drums, double seconds)
+{
+    p->n = (size_t)(seconds * SR);
+    p->x = calloc(p->n, sizeof(float));
+    if (!p->x)
+        return -1;
+    p->nb = (int)((seconds - 1.5) * bpm / 60.0);
+    bt_grid(p->beats, p->nb, 0.5, bpm, bpm);
+    if (drums)
+        bt_drums(p->x, p->n, SR, p->beats, p->nb, meter);
+    else
+        bt_clicks(p->x, p->n, SR, p->beats, p->nb, meter);
+    return 0;
+}
+
+/* Runs the tracker and checks tempo (2 %) and beats (F >= 0.95 after 2 s). */
+static void check_piece(double bpm, int meter, int drums, int want_meter)
+{
+    Piece p;
+    CHECK(make_piece(&p, bpm, meter, drums, 30.0) == 0);
+    MtBeatTracker *bt = bt_run(p.x, p.n, SR, NULL);
+    CHECK(bt != NULL);
+    MtBeatResult r;
+    CHECK(mt_beat_result(bt, &r) == 0);
+    CHECK(bt_result_finite(&r));
+    CHECK_NEAR(r.bpm, bpm, bpm * 0.02);
+    CHECK(r.confidence > 0.3f && r.confidence <= 1.0f);
+    CHECK(r.n_candidates >= 1);
+    CHECK_NEAR(r.candidates[0].bpm, r.bpm, 1e-3);
+    for (size_t i = 1; i < r.n_candidates; i++)
+        CHECK(r.candidates[i].weight <= r.candidates[i - 1].weight || i == 1);
+    double f = bt_fmeasure(p.beats, p.nb, r.beat_t, r.n_beats, 2.0, p.beats[p.nb - 1] - 0.5);
+    if (!(f >= 0.95))
+        UNIT_FAIL("beat F-measure %.3f at %.0f BPM", f, bpm);
+    CHECK_INT(r.n_curve, 0); /* steady tempo: no curve */
+    if (want_meter) {
+        CHECK_INT(r.meter, want_meter);
+        /* every downbeat flag sits on a beat matching a grid downbeat */
+        int checked = 0;
+        for (size_t i = 0; i < r.n_beats; i++) {
+            int on_grid_down = 0;
+            for (int k = 0; k < p.nb; k += meter)
+                on_grid_down |= fabs(r.beat_t[i] - p.beats[k]) <= 0.07;
+            if (r.beat_t[i] > 2.0 && r.beat_t[i] < p.beats[p.nb - 1] - 0.5) {
+                CHECK_INT(r.beat_downbeat[i], on_grid_down);
+                checked++;
+            }
+        }
+        CHECK(checked > 20);
+    }
+    CHECK(r.n_onset > 0 && r.n_energy > 0);
+    CHECK_NEAR(r.onset_rate_hz, (double)MT_BEAT_ANALYSIS_RATE / MT_BEAT_HOP, 1e-9);
+    mt_beat_free(&bt);
+    CHECK(bt == NULL);
+    free(p.x);
+}
+
+static void clicks_90(void) { check_piece(90.0, 0, 0, 0); }
+static void clicks_120(void) { check_piece(120.0, 0, 0, 0); }
+static void clicks_150(void) { check_piece(150.0, 0, 0, 0); }
+static void drums_4_4_120(void) { check_piece(120.0, 4, 1, 4); }
+static void drums_4_4_96(void) { check_piece(96.0, 4, 1, 4); }
+static void drums_3_4_150(void) { check_piece(150.0, 3, 1, 3); }
+static void drums_3_4_120(void) { check_piece(120.0, 3, 1, 3); }
+
+/* A beat is time-stamped at its attack: the mean offset of the matched
+ * beats from a click grid stays within 15 ms. */
+static void beat_time_offset(void)
+{
+    Piece p;
+    CHECK(make_piece(&p, 120.0, 0, 0, 20.0) == 0);
+    MtBeatTracker *bt = bt_run(p.x, p.n, SR, NULL);
+    CHECK(bt != NULL);
+    MtBeatResult r;
+    mt_beat_result(bt, &r);
+    double sum = 0.0;
+    int m = 0;
+    for (size_t i = 0; i < r.n_beats; i++)
+        for (int k = 0; k < p.nb; k++)
+            if (fabs(r.beat_t[i] - p.beats[k]) < 0.07) {
+                sum += r.beat_t[i] - p.beats[k];
+                m++;
+            }
+    CHECK(m > 20);
+    CHECK_NEAR(sum / m, 0.0, 0.015);
+    mt_beat_free(&bt);
+    free(p.x);
+}
+
+/* A tempo jump 100 -> 140 BPM halfway: curve present, beats follow. */
+static void tempo_jump(void)
+{
+    const double seconds = 40.0;
+    size_t n = (size_t)(seconds * SR);
+    float *x = calloc(n, sizeof(float));
+    double beats[256];
+    CHECK(x != NULL);
+    int n1 = 32;
+    bt_grid(beats, n1, 0.5, 100.0, 100.0);
+    int n2 = (int)((seconds - 1.5 - (beats[n1 - 1] + 0.6)) * 140.0 / 60.0);
+    bt_grid(beats + n1, n2, beats[n1 - 1] + 0.6, 140.0, 140.0);
+    bt_drums(x, n, SR, beats, n1 + n2, 4);
+    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
+    CHECK(bt != NULL);
+    MtBeatResult r;
+    mt_beat_result(bt, &r);
+    CHECK(bt_result_finite(&r));
+    CHECK(r.n_curve > 4);
+    CHECK_NEAR(r.curve_bpm[1], 100.0, 5.0);
+    CHECK_NEAR(r.curve_bpm[r.n_curve - 2], 140.0, 7.0);
+    double f = bt_fmeasure(beats, n1 + n2, r.beat_t, r.n_beats, 2.0, seconds - 2.0);
+    if (!(f >= 0.9))
+        UNIT_FAIL("beat F-measure %.3f across the jump", f);
+    mt_beat_free(&bt);
+    free(x);
+}
+
+/* An accelerando 90 -> 130 BPM: beats follow within +-70 ms. */
+static void accelerando(void)
+{
+    const double seconds = 40.0;
+    size_t n = (size_t)(seconds * SR);
+    float *x = calloc(n, sizeof(float));
+    double beats[256];
+    CHECK(x != NULL);
+    int nb = 70;
+    bt_grid(beats, nb, 0.5, 90.0, 130.0);
+    CHECK(beats[nb - 1] < seconds - 1.0);
+    bt_drums(x, n, SR, beats, nb, 4);
+    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
+    CHECK(bt != NULL);
+    MtBeatResult r;
+    mt_beat_result(bt, &r);
+    CHECK(bt_result_finite(&r));
+    CHECK(r.n_curve > 4);
+    CHECK(r.curve_bpm[r.n_curve - 2] > r.curve_bpm[1] + 20.0f);
+    double f = bt_fmeasure(beats, nb, r.beat_t, r.n_beats, 2.0, beats[nb - 1]);
+    if (!(f >= 0.9))
+        UNIT_FAIL("beat F-measure %.3f on the accelerando", f);
+    mt_beat_free(&bt);
+    free(x);
+}
+
+int main(void)
+{
+    RUN(clicks_90);
+    RUN(clicks_120);
+    RUN(clicks_150);
+    RUN(drums_4_4_120);
+    RUN(drums_4_4_96);
+    RUN(drums_3_4_150);
+    RUN(drums_3_4_120);
+    RUN(beat_time_offset);
+    RUN(tempo_jump);
+    RUN(accelerando);
+    UNIT_EXIT();
+}
