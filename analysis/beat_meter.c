@@ -66,7 +66,10 @@ int mt_meter_detect(const size_t *beats, size_t n_beats,
     for (size_t i = 0; i < n_beats; i++) {
         size_t a = beats[i], b = i + 1 < n_beats ? beats[i + 1] : a + 1;
         if (b > n) b = n;
-        for (size_t t = a; t < b; t++)
+        /* the second half of each beat only: slow attacks (pads,
+         * strings) have settled there, so a chord change shows in the
+         * beat it starts on rather than the next */
+        for (size_t t = a + (b - a) / 2; t < b; t++)
             for (int c = 0; c < 12; c++)
                 bc[i * 12 + (size_t)c] += chroma[t * 12 + (size_t)c];
         acc[i] = peak_near(low, n, a);

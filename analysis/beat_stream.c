@@ -56,7 +56,12 @@ static double recent_beat(const float *env, size_t n, double period)
             double x = (double)(n - 1) - ph - k * period;
             if (x < 0)
                 break;
-            acc += w * env[(size_t)(x + 0.5)];
+            /* +-1 frame: onsets are one or two frames wide and jitter */
+            size_t i = (size_t)(x + 0.5);
+            float v = env[i];
+            if (i > 0 && env[i - 1] > v) v = env[i - 1];
+            if (i + 1 < n && env[i + 1] > v) v = env[i + 1];
+            acc += w * v;
         }
         if (acc > best) {
             best = acc;

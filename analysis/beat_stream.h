@@ -6,7 +6,7 @@
  * envelope, then predicts the next beat. A beat event is released on the
  * first frame at or after its predicted time, so an event for time t is
  * known about one analysis frame (plus the window/2 look-ahead the frame
- * needs) after t; see mt_beat_stream_latency_s in beat_tracker.h.
+ * needs) after t; see MT_BEAT_STREAM_LATENCY_S in beat_tracker.h.
  * No beats are emitted before MT_STREAM_WARMUP_S of signal or while the
  * tempo confidence is below MT_STREAM_MIN_CONFIDENCE.
  */

@@ -244,8 +244,8 @@ static int add_family(int *cand, int nc, const MtTempoParams *p, const MtTempoGr
  * is evenly subdivided into it, less when every other beat of it would
  * be weak), and tatum = TATUM_PENALTY for a level with no subdivision of
  * its own (the fastest regular pulse is more often felt as subdivision
- * than as beat). The envelope here is the raw flux, which keeps the weak
- * subdivisions that the baseline-removed envelope drops.
+ * than as beat). Support ratios are measured on env^SUPPORT_POWER so
+ * that a loud bar accent does not hide the other beats.
  */
 static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const float *sal,
                         const int *peaks, int np, const float *env, size_t n_env)

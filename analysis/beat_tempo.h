@@ -6,13 +6,20 @@
  *    normalised autocorrelation at 1..4 times the beat period (a true
  *    period also repeats at its multiples; a sub-beat does not).
  * 2. Perceptual prior: log-normal around prior_bpm (width in octaves).
- * 3. Octave decision (the classic half/double error): within the family
- *    T * 2^k of the best peak, from the slowest member up, each member
- *    scores prior x the product of the metrical evidence of the levels
- *    below it: a doubling is supported when the half-period positions are
- *    nearly as strong as the beats, and opposed when they are clearly
- *    weaker (see mt_tempo_subdivision_ratio). Then the same test for a
- *    ternary level (3/4 bar mistaken for the beat).
+ * 3. Octave decision (the classic half/double error), explicit: the
+ *    candidates are the metrical family T * 2^k of the peak whose family
+ *    weighs most, plus triples (3 T) where thirds are marked (a 3/4 bar
+ *    found before its beat). Each scores prior x metrical evidence:
+ *    - support: for every halving below the candidate, how evenly that
+ *      slower level is subdivided into the candidate's beats (the
+ *      half-period positions' strength relative to the beats, see
+ *      mt_tempo_subdivision_ratio, on sqrt(env) so a bar accent does not
+ *      hide the other beats), clamped to [1/2, 2];
+ *    - tatum penalty: a level with no subdivision of its own (the fastest
+ *      regular pulse, e.g. arpeggiated eighths) is more often felt as
+ *      subdivision than as beat.
+ *    Peaks at 2/3 or 3/2 of the beat (common with dense off-beats) only
+ *    lead when their own family outweighs the beat's.
  */
 #ifndef MONTAGE_ANALYSIS_BEAT_TEMPO_H
 #define MONTAGE_ANALYSIS_BEAT_TEMPO_H

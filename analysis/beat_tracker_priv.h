@@ -14,9 +14,6 @@
 
 #define MT_BEAT_CHUNK        4096 /* input samples converted per step */
 #define MT_BEAT_AC_BLOCK     128  /* onset frames per autocorrelation block */
-/* Frame f is time-stamped at its window centre plus this correction: the
- * lag-2 flux peaks about a hop before the centre reaches the attack. */
-#define MT_BEAT_FRAME_OFFSET_S (-0.010)
 
 struct MtBeatTracker {
     MtBeatConfig cfg;

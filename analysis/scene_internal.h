@@ -94,7 +94,11 @@ struct MtSceneDetector {
         double  t_start;
         double  hist[MT_SCENE_HIST_BINS];
         double  luma, act;
+        double  hist_all[MT_SCENE_HIST_BINS];
+        double  luma_all, act_all;
         int64_t n_pure;
+        double  t_prev;            /* time of the last accounted frame */
+        double  dt;                /* and the step before it */
         size_t  next_trans;        /* first transition not yet passed */
     } acc;
     float   *features;
@@ -128,9 +132,9 @@ int     mt_scene_emit(MtSceneDetector *d, const MtTransition *tr);
 
 /* scene_gradual.c */
 void    mt_scene_gradual_reset(MtSceneDetector *d);
-/* runs the gradual and fade analysis for frame k (its flash status is
- * final; frames up to `avail` are in the ring) */
-void    mt_scene_gradual_step(MtSceneDetector *d, int64_t k, int64_t avail);
+/* runs the gradual and fade analysis for frame k, whose flash status is
+ * final (frames after k may not be) */
+void    mt_scene_gradual_step(MtSceneDetector *d, int64_t k);
 /* end of stream: flush pending tests */
 void    mt_scene_gradual_finish(MtSceneDetector *d);
 

@@ -103,10 +103,17 @@ def check_nobeats(path, name):
     return report(name, errors)
 
 
+def same(got, want):
+    """Equal, with numbers compared to 1e-9 relative (times are float64)."""
+    if isinstance(want, float) and isinstance(got, (int, float)) and not isinstance(got, bool):
+        return abs(got - want) <= 1e-9 * max(1.0, abs(want))
+    return got == want
+
+
 def check_field(path, name, field, expected):
     got = get(load(path), field)
     want = json.loads(expected)
-    return report(name, [] if got == want else ["%s is %r, expected %r" % (field, got, want)])
+    return report(name, [] if same(got, want) else ["%s is %r, expected %r" % (field, got, want)])
 
 
 def check_cuts(path, name, spec):

@@ -2,7 +2,7 @@
 # Smoke test of one FFmpeg build with the filters ($MONTAGE_FFMPEG): both
 # filters list their options, find a known cut and a known tempo, and write
 # valid sidecars; the glue patch of that release is idempotent.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 A="$PYTHON $ROOT/tests/integration/sidecar_assert.py"
 tree=$(dirname "$FFMPEG")
 

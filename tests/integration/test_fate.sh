@@ -2,7 +2,7 @@
 # Metadata reference tests in FFmpeg's FATE style: the frame metadata of
 # generated media, as ffprobe prints it, compared with tests/ref/<name>.
 # After an intended change of the analysis (and a bump of its analyser
-# version), regenerate with: sh tests/integration/fate.sh --update
+# version), regenerate with: sh tests/integration/test_fate.sh --update
 . "$(dirname "$0")/../lib.sh"
 update=0
 [ "${1:-}" = "--update" ] && update=1

@@ -1,0 +1,408 @@
+/* montagescene core: lifecycle, frame ring, hard cuts and flashes. */
+#include "analysis/scene_internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
+
+static float clamp01(float v)
+{
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+MtSceneDetector *mt_scene_new(const MtSceneConfig *cfg)
+{
+    if (mt_scene_config_check(cfg) < 0)
+        return NULL;
+    MtSceneDetector *d = calloc(1, sizeof(*d));
+    if (!d)
+        return NULL;
+    d->cfg      = *cfg;
+    d->la       = cfg->flash ? cfg->flash_len + 1 : 1;
+    d->cut_thr  = (float)(2 * cfg->threshold);
+    d->grad_thr = (float)(2 * cfg->gradual_threshold);
+    /* the oldest frame the gradual analysis reaches back to is about
+     * 2.5 lags plus the lookahead and a flash before the newest frame */
+    d->ring_size = SCN_MAX_LAG * 5 / 2 + d->la + MT_SCENE_FLASH_LEN_MAX + 16;
+    d->ring = calloc(d->ring_size, sizeof(*d->ring));
+    d->cap_bounds = 64;
+    d->bounds = malloc(d->cap_bounds * sizeof(*d->bounds));
+    if (!d->ring || !d->bounds) {
+        mt_scene_free(&d);
+        return NULL;
+    }
+    d->bounds[d->n_bounds++] = 0;
+    d->seg = 0;
+    mt_scene_gradual_reset(d);
+    return d;
+}
+
+void mt_scene_free(MtSceneDetector **pd)
+{
+    MtSceneDetector *d = pd ? *pd : NULL;
+    if (!d)
+        return;
+    free(d->ring);
+    free(d->ring_mem);
+    free(d->bounds);
+    free(d->outq);
+    mt_scene_grid_free(&d->grid);
+    mt_scene_lut_free(&d->lut);
+    mt_scene_result_free(d);
+    free(d);
+    *pd = NULL;
+}
+
+int mt_scene_lookahead(const MtSceneDetector *d)
+{
+    return d->la;
+}
+
+/* ---- helpers shared with scene_gradual.c ---- */
+
+int mt_scene_same_seg(const MtSceneDetector *d, int64_t a, int64_t b)
+{
+    return scn_have(d, a) && scn_have(d, b) && scn_slot(d, a)->seg == scn_slot(d, b)->seg;
+}
+
+void mt_scene_cmp(const MtSceneDetector *d, int64_t a, int64_t b, MtScenePair *p)
+{
+    mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, b)->f, d->grid.radius, p);
+}
+
+int64_t mt_scene_unflash(const MtSceneDetector *d, int64_t x)
+{
+    while (x > d->seg_start && scn_have(d, x - 1) && scn_slot(d, x)->flash)
+        x--;
+    return x;
+}
+
+int64_t mt_scene_last_bound(const MtSceneDetector *d, int64_t x)
+{
+    for (int i = d->n_bounds - 1; i >= 0; i--)
+        if (d->bounds[i] <= x)
+            return d->bounds[i];
+    return 0;
+}
+
+int64_t mt_scene_next_bound(const MtSceneDetector *d, int64_t x)
+{
+    int64_t nb = INT64_MAX;
+    for (int i = d->n_bounds - 1; i >= 0 && d->bounds[i] > x; i--)
+        nb = d->bounds[i];
+    return nb;
+}
+
+int mt_scene_add_bound(MtSceneDetector *d, int64_t frame)
+{
+    /* drop bounds that fell out of the ring (keep the newest of them) */
+    int drop = 0;
+    while (drop + 1 < d->n_bounds && d->bounds[drop + 1] < d->n_in - d->ring_size)
+        drop++;
+    if (drop) {
+        memmove(d->bounds, d->bounds + drop, (d->n_bounds - drop) * sizeof(*d->bounds));
+        d->n_bounds -= drop;
+    }
+    if (d->n_bounds == d->cap_bounds) {
+        int64_t *nb = realloc(d->bounds, 2 * d->cap_bounds * sizeof(*nb));
+        if (!nb)
+            return -ENOMEM;
+        d->bounds = nb;
+        d->cap_bounds *= 2;
+    }
+    int i = d->n_bounds;
+    while (i > 0 && d->bounds[i - 1] > frame) {
+        d->bounds[i] = d->bounds[i - 1];
+        i--;
+    }
+    if (i > 0 && d->bounds[i - 1] == frame) { /* already known */
+        memmove(d->bounds + i, d->bounds + i + 1, (d->n_bounds - i) * sizeof(*d->bounds));
+        return 0;
+    }
+    d->bounds[i] = frame;
+    d->n_bounds++;
+    return 0;
+}
+
+int mt_scene_conflicts(const MtSceneDetector *d, int64_t first, int64_t last, int margin)
+{
+    double t_first = scn_slot(d, first)->t, t_last = scn_slot(d, last)->t;
+    /* transitions are sorted by frame: look at the overlapping ones and at
+     * the nearest one on each side (minimum scene length, in seconds) */
+    for (size_t i = d->n_trans; i-- > 0;) {
+        const MtTransition *o = &d->trans[i];
+        if (o->last_frame + margin >= first && o->first_frame - margin <= last)
+            return 1;
+        if (o->first_frame > last) {
+            if (o->t_first - t_last < d->cfg.min_scene_len &&
+                (i == 0 || d->trans[i - 1].first_frame <= last))
+                return 1;
+            continue;
+        }
+        if (o->last_frame < first)
+            return t_first - o->t_last < d->cfg.min_scene_len;
+    }
+    return 0;
+}
+
+static void fill_times(const MtSceneDetector *d, MtTransition *tr)
+{
+    tr->pts     = scn_slot(d, tr->frame)->pts;
+    tr->t       = scn_slot(d, tr->frame)->t;
+    tr->t_first = scn_slot(d, tr->first_frame)->t;
+    tr->t_last  = scn_slot(d, tr->last_frame)->t;
+}
+
+int mt_scene_emit(MtSceneDetector *d, const MtTransition *in)
+{
+    MtTransition tr = *in;
+    fill_times(d, &tr);
+    int ret = mt_scene_insert_transition(d, &tr);
+    if (ret >= 0)
+        ret = mt_scene_add_bound(d, tr.type == MT_TRANSITION_HARD ? tr.frame : tr.last_frame + 1);
+    if (ret < 0) {
+        d->oom = 1;
+        return ret;
+    }
+    /* report on the frame being finalised now (n_done), or queue it */
+    SceneSlot *s = scn_slot(d, d->n_done);
+    if (tr.type == MT_TRANSITION_HARD || s->ev_type < 0) {
+        if (s->ev_type >= 0 && d->n_pending < (int)(sizeof(d->pending) / sizeof(d->pending[0])))
+            d->pending[d->n_pending++] = s->ev; /* a cut takes the frame */
+        s->ev_type = tr.type;
+        s->ev = tr;
+    } else if (d->n_pending < (int)(sizeof(d->pending) / sizeof(d->pending[0]))) {
+        d->pending[d->n_pending++] = tr;
+    }
+    return 0;
+}
+
+/* ---- frame ring ---- */
+
+static int alloc_ring(MtSceneDetector *d)
+{
+    size_t cells = (size_t)d->grid.gw * d->grid.gh;
+    float *mem = malloc((size_t)d->ring_size * 4 * cells * sizeof(*mem));
+    if (!mem)
+        return -ENOMEM;
+    free(d->ring_mem);
+    d->ring_mem = mem;
+    for (int i = 0; i < d->ring_size; i++) {
+        MtSceneFeat *f = &d->ring[i].f;
+        f->y  = mem + (size_t)i * 4 * cells;
+        f->u  = f->y + cells;
+        f->v  = f->u + cells;
+        f->yn = f->v + cells;
+    }
+    return 0;
+}
+
+/* ---- hard cuts ---- */
+
+static float step_e(const MtSceneDetector *d, int64_t k)
+{
+    if (!scn_have(d, k))
+        return 0;
+    const SceneSlot *s = scn_slot(d, k);
+    return s->has_prev ? s->h1 + s->s1 : 0;
+}
+
+static void step_hs(const MtSceneDetector *d, int64_t k, float *h, float *s)
+{
+    *h = *s = 0;
+    if (scn_have(d, k) && scn_slot(d, k)->has_prev) {
+        *h = scn_slot(d, k)->h1;
+        *s = scn_slot(d, k)->s1;
+    }
+}
+
+static void cut_decide(MtSceneDetector *d, int64_t c)
+{
+    SceneSlot *s = scn_slot(d, c);
+    if (!s->has_prev)
+        return;
+    float hp, sp, hn, sn;
+    step_hs(d, c - 1, &hp, &sp);
+    step_hs(d, c + 1, &hn, &sn);
+    float exc = (s->h1 - fmaxf(hp, hn)) + (s->s1 - fmaxf(sp, sn));
+    s->score = clamp01(exc / 2);
+    if (s->flash || s->ret)
+        return;
+    float jump = step_e(d, c) - step_e(d, c - 1);
+    if (jump < d->cut_thr)
+        return;
+    if (d->cfg.flash) {
+        /* a flash or glitch: a frame soon after matches the one before */
+        for (int m = 1; m <= d->cfg.flash_len; m++) {
+            if (c + m >= d->n_in || !mt_scene_same_seg(d, c - 1, c + m))
+                break;
+            MtScenePair p;
+            mt_scene_cmp(d, c - 1, c + m, &p);
+            float back = p.hist + p.structure - step_e(d, c - 1);
+            if (back < 0.5f * jump && back < d->cut_thr) {
+                for (int j = 0; j < m; j++)
+                    scn_slot(d, c + j)->flash = 1;
+                scn_slot(d, c + m)->ret = 1;
+                return;
+            }
+        }
+    }
+    if (exc < d->cut_thr || mt_scene_conflicts(d, c, c, 0))
+        return;
+    MtTransition tr = { .type = MT_TRANSITION_HARD, .frame = c, .first_frame = c,
+                        .last_frame = c, .score = s->score };
+    mt_scene_emit(d, &tr);
+}
+
+/* ---- finalisation and output queue ---- */
+
+static int outq_push(MtSceneDetector *d, const MtSceneFrameInfo *fi)
+{
+    if (d->outq_len == d->outq_cap) {
+        size_t cap = d->outq_cap ? 2 * d->outq_cap : 16;
+        MtSceneFrameInfo *q = malloc(cap * sizeof(*q));
+        if (!q)
+            return -ENOMEM;
+        for (size_t i = 0; i < d->outq_len; i++)
+            q[i] = d->outq[(d->outq_head + i) % d->outq_cap];
+        free(d->outq);
+        d->outq = q;
+        d->outq_cap = cap;
+        d->outq_head = 0;
+    }
+    d->outq[(d->outq_head + d->outq_len) % d->outq_cap] = *fi;
+    d->outq_len++;
+    return 0;
+}
+
+static void finalise(MtSceneDetector *d, int64_t k)
+{
+    SceneSlot *s = scn_slot(d, k);
+    if (s->ev_type < 0 && d->n_pending) {
+        s->ev = d->pending[0];
+        s->ev_type = s->ev.type;
+        memmove(d->pending, d->pending + 1, --d->n_pending * sizeof(d->pending[0]));
+    }
+    MtSceneFrameInfo fi = {
+        .frame = k, .pts = s->pts, .t = s->t, .score = s->score,
+        .luma = s->f.mean, .motion = s->has_prev ? s->activity : 0,
+        .flash = s->flash, .cut_type = s->ev_type,
+        .cut_frame = -1, .cut_first = -1, .cut_last = -1,
+        .cut_t = NAN, .cut_t_first = NAN, .cut_t_last = NAN,
+    };
+    if (s->ev_type >= 0) {
+        fi.cut_score   = s->ev.score;
+        fi.cut_frame   = s->ev.frame;
+        fi.cut_first   = s->ev.first_frame;
+        fi.cut_last    = s->ev.last_frame;
+        fi.cut_t       = s->ev.t;
+        fi.cut_t_first = s->ev.t_first;
+        fi.cut_t_last  = s->ev.t_last;
+    }
+    if (outq_push(d, &fi) < 0 || (d->cfg.keep_features && mt_scene_keep_features(d, s) < 0))
+        d->oom = 1;
+    d->n_done = k + 1;
+}
+
+/* The cut decision and gradual analysis of frame k, once the frames after
+ * it are known (la of them while streaming). */
+static void analyse(MtSceneDetector *d, int64_t k)
+{
+    cut_decide(d, k);
+    if (d->grad_thr > 0)
+        mt_scene_gradual_step(d, k);
+}
+
+/* End of a segment (size change) or of the stream: finalises every frame,
+ * letting the gradual tests run out on the last one. */
+static void drain(MtSceneDetector *d)
+{
+    while (d->n_done < d->n_in) {
+        int64_t k = d->n_done;
+        analyse(d, k);
+        if (k == d->n_in - 1 && d->grad_thr > 0)
+            mt_scene_gradual_finish(d);
+        finalise(d, k);
+    }
+    d->n_pending = 0; /* recorded as transitions; no frame left to carry them */
+}
+
+int mt_scene_push(MtSceneDetector *d, const MtImage *img, int64_t pts, double t)
+{
+    int ret;
+    if (!d || d->finished || mt_scene_image_check(img) < 0)
+        return -EINVAL;
+    int64_t k = d->n_in;
+    if (!d->ring_mem || img->width != d->grid.width || img->height != d->grid.height) {
+        /* new size: everything before is no longer comparable */
+        drain(d);
+        if ((ret = mt_scene_grid_init(&d->grid, img->width, img->height,
+                                      d->cfg.analysis_size)) < 0 ||
+            (ret = alloc_ring(d)) < 0)
+            return ret;
+        if (k > 0) {
+            d->seg++;
+            if ((ret = mt_scene_add_bound(d, k)) < 0)
+                return ret;
+        }
+        d->seg_start = k;
+        mt_scene_gradual_reset(d);
+    }
+    if ((ret = mt_scene_lut_update(&d->lut, img)) < 0)
+        return ret;
+
+    /* the slot's previous frame leaves the ring */
+    if (k >= d->ring_size)
+        mt_scene_account(d, k - d->ring_size);
+    SceneSlot *s = scn_slot(d, k);
+    MtSceneFeat f = s->f;
+    memset(s, 0, sizeof(*s));
+    s->f = f;
+    s->idx = k;
+    s->pts = pts;
+    s->t   = t;
+    s->seg = d->seg;
+    s->ev_type = -1;
+    mt_scene_features(&d->grid, &d->lut, img, &s->f);
+    d->n_in = k + 1;
+
+    if (k > d->seg_start) {
+        MtScenePair p;
+        mt_scene_cmp(d, k - 1, k, &p);
+        s->has_prev = 1;
+        s->h1 = p.hist;
+        s->s1 = p.structure;
+        s->activity = p.activity;
+        s->motion = p.motion;
+    }
+    if (k - d->la >= d->n_done) {
+        analyse(d, k - d->la);
+        finalise(d, k - d->la);
+    }
+    return d->oom ? -ENOMEM : 0;
+}
+
+int mt_scene_pop(MtSceneDetector *d, MtSceneFrameInfo *out)
+{
+    if (!d || !d->outq_len)
+        return 0;
+    *out = d->outq[d->outq_head];
+    d->outq_head = (d->outq_head + 1) % d->outq_cap;
+    d->outq_len--;
+    return 1;
+}
+
+void mt_scene_finish(MtSceneDetector *d)
+{
+    if (!d || d->finished)
+        return;
+    drain(d);
+    d->finished = 1;
+    int64_t first = d->n_in - d->ring_size > 0 ? d->n_in - d->ring_size : 0;
+    for (int64_t k = first; k < d->n_in; k++)
+        mt_scene_account(d, k);
+    mt_scene_close_scenes(d);
+}

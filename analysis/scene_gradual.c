@@ -1,0 +1,281 @@
+/*
+ * Gradual transitions: dissolves and wipes (multi-lag three-frame test,
+ * progress localisation, verification) and fades (a flat run reached or
+ * left through a gradual change of contrast). See scene_detect.h.
+ */
+#include "analysis/scene_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* The two shots around a dissolve or wipe must differ at least this much
+ * in structure and in colour (brightness ramps and in-shot motion do
+ * not). */
+#define MIN_CROSS_STRUCTURE 0.5f
+#define MIN_CROSS_HIST      0.15f
+/* Progress between the anchor frames that delimits the transition. */
+#define PROGRESS_LO  0.15f
+#define PROGRESS_HI  0.85f
+/* A frame-to-frame contrast change counts as part of a fade ramp above
+ * this factor (plus a small absolute step). */
+#define FADE_RISE    1.02f
+#define FADE_EPS     0.0005f
+#define FADE_MIN_RAMP 3   /* frames on the gradual side of a fade */
+#define FADE_CONTRAST 4.0f /* shots around a fade: this much more contrast */
+/* Below this ratio of the best single-shot explanation, the middle frame
+ * is a cell-wise selection of the two shots: a wipe. */
+#define WIPE_SELECTION 0.6f
+
+void mt_scene_gradual_reset(MtSceneDetector *d)
+{
+    for (int i = 0; i < SCN_NSCALES; i++)
+        d->plat[i].on = 0;
+    d->fade_state = 0;
+}
+
+static float pair_e(const MtSceneDetector *d, int64_t a, int64_t b)
+{
+    MtScenePair p;
+    mt_scene_cmp(d, a, b, &p);
+    return p.hist + p.structure;
+}
+
+static float std_of(const MtSceneDetector *d, int64_t k)
+{
+    return scn_slot(d, k)->f.std;
+}
+
+/* ---- fades ---- */
+
+static void fade_eval(MtSceneDetector *d)
+{
+    int64_t f0 = d->fade_f0, f1 = d->fade_f1, lb = mt_scene_last_bound(d, f0);
+    int64_t j = f0 - 1, b = f1 + d->fade_rin + 1;
+    if (j < lb || !mt_scene_same_seg(d, j, b))
+        return;
+    while (j - 1 > lb && scn_have(d, j - 1) && !scn_slot(d, j - 1)->flash &&
+           std_of(d, j - 1) > std_of(d, j) * FADE_RISE + FADE_EPS)
+        j--;
+    int64_t a = j;
+    int rout = (int)(f0 - 1 - a), rin = d->fade_rin;
+    float lo = d->fade_min_std;
+    if ((rout < FADE_MIN_RAMP && rin < FADE_MIN_RAMP) ||
+        std_of(d, a) < FADE_CONTRAST * lo || std_of(d, b) < FADE_CONTRAST * lo ||
+        mt_scene_conflicts(d, a + 1, b - 1, 0))
+        return;
+    float ends = fminf(std_of(d, a), std_of(d, b));
+    MtTransition tr = { .type = MT_TRANSITION_FADE, .frame = f1 + 1, .first_frame = a + 1,
+                        .last_frame = b - 1, .score = 1.0f - lo / ends };
+    mt_scene_emit(d, &tr);
+}
+
+static void fade_step(MtSceneDetector *d, int64_t k)
+{
+    const SceneSlot *s = scn_slot(d, k);
+    int flat = s->f.std < SCN_FLAT_STD;
+    switch (d->fade_state) {
+    case 0:
+        if (flat && k > d->seg_start && !s->flash && std_of(d, k - 1) >= SCN_FLAT_STD) {
+            d->fade_state = 1;
+            d->fade_f0 = k;
+            d->fade_min_std = s->f.std;
+        }
+        return;
+    case 1: /* in the flat run */
+        if (flat) {
+            d->fade_min_std = fminf(d->fade_min_std, s->f.std);
+            return;
+        }
+        d->fade_f1 = k - 1;
+        d->fade_rin = 0;
+        d->fade_state = 2;
+        return;
+    default: { /* after it: follow the rising contrast */
+        int64_t j = d->fade_f1 + d->fade_rin + 1;
+        if (k == j + 1 && !s->flash && s->f.std > std_of(d, j) * FADE_RISE + FADE_EPS) {
+            d->fade_rin++;
+            return;
+        }
+        fade_eval(d);
+        d->fade_state = 0;
+    }
+    }
+}
+
+/* ---- dissolves and wipes ---- */
+
+/* Within-shot change over lag index i (or the longest shorter lag that
+ * stays inside the shot) for the pair ending at x (side < 0) or starting
+ * at x (side > 0). Returns 0 when there is none; *full when the lag is the
+ * requested one. */
+static int within_ref(const MtSceneDetector *d, int64_t x, int side, int i, int64_t avail,
+                      float *h, float *s, int *full)
+{
+    int64_t lb = mt_scene_last_bound(d, x), nb = mt_scene_next_bound(d, x);
+    for (int j = i; j >= 0; j--) {
+        int L = mt_scene_lags[j];
+        int64_t y = side < 0 ? x : x + L;
+        if (side < 0 ? x - L < lb : (y > avail || y >= nb))
+            continue;
+        const SceneSlot *sl = scn_slot(d, y);
+        if (!scn_have(d, y) || !sl->g_ok[j])
+            continue;
+        *h = sl->g_h[j];
+        *s = sl->g_s[j];
+        *full = j == i;
+        return 1;
+    }
+    return 0;
+}
+
+/* The middle frame as a cell-wise choice between the two shots (a wipe)
+ * explains it much better than either shot alone. */
+static int is_wipe(const MtSceneDetector *d, int64_t a, int64_t m, int64_t b)
+{
+    const MtSceneFeat *A = &scn_slot(d, a)->f, *M = &scn_slot(d, m)->f, *B = &scn_slot(d, b)->f;
+    int n = d->grid.gw * d->grid.gh;
+    double sel = 0, sa = 0, sb = 0;
+    for (int c = 0; c < n; c++) {
+        float da = fabsf(M->y[c] - A->y[c]) + fabsf(M->u[c] - A->u[c]) + fabsf(M->v[c] - A->v[c]);
+        float db = fabsf(M->y[c] - B->y[c]) + fabsf(M->u[c] - B->u[c]) + fabsf(M->v[c] - B->v[c]);
+        sel += fminf(da, db);
+        sa += da;
+        sb += db;
+    }
+    double single = fmin(sa, sb);
+    return single > 0 && sel < WIPE_SELECTION * single;
+}
+
+static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float peak, int64_t avail)
+{
+    if (b - a < 2 || mt_scene_conflicts(d, a + 1, b - 1, 0))
+        return;
+    int64_t a2 = a - L / 2, b2 = b + L / 2, lb = mt_scene_last_bound(d, a);
+    int64_t nb = mt_scene_next_bound(d, b);
+    if (a2 < lb) a2 = lb;
+    if (b2 > avail) b2 = avail;
+    if (b2 > nb - 1) b2 = nb - 1;
+    a2 = mt_scene_unflash(d, a2);
+    while (b2 > b && scn_slot(d, b2)->flash)
+        b2--;
+    if (b2 <= a2 + 2 || !mt_scene_same_seg(d, a2, b2))
+        return;
+
+    /* progress from anchor a2 (0) to anchor b2 (1) */
+    int64_t f = -1, l = -1, mid = -1;
+    for (int64_t k = a2; k <= b2; k++) {
+        if (scn_slot(d, k)->flash)
+            continue;
+        float ea = pair_e(d, a2, k), eb = pair_e(d, k, b2);
+        float p = ea / (ea + eb + 1e-9f);
+        if (f < 0 && p > PROGRESS_LO)
+            f = k;
+        if (p < PROGRESS_HI)
+            l = k;
+        if (mid < 0 && p >= 0.5f)
+            mid = k;
+    }
+    if (f < 0 || l < 0 || mid < 0)
+        return;
+    if (l < f) {
+        int64_t t = f; f = l; l = t;
+    }
+    if (l - f + 1 <= 1 || mt_scene_conflicts(d, f, l, 2))
+        return;
+    for (int64_t k = f; k <= l; k++)
+        if (std_of(d, k) < SCN_FLAT_STD)
+            return; /* a fade: left to the fade detector */
+    int64_t A = mt_scene_unflash(d, f - 1 > a2 ? f - 1 : a2), B = l + 1 < b2 ? l + 1 : b2;
+    while (B < b2 && scn_slot(d, B)->flash)
+        B++;
+    MtScenePair x;
+    mt_scene_cmp(d, A, B, &x);
+    if (x.structure < MIN_CROSS_STRUCTURE || x.hist < MIN_CROSS_HIST)
+        return;
+    MtTransition tr = { .type = is_wipe(d, A, mid, B) ? MT_TRANSITION_WIPE : MT_TRANSITION_DISSOLVE,
+                        .frame = mid, .first_frame = f, .last_frame = l,
+                        .score = peak / 2 > 1 ? 1 : peak / 2 };
+    mt_scene_emit(d, &tr);
+}
+
+static void plateau_end(MtSceneDetector *d, int i, int64_t avail)
+{
+    int L = mt_scene_lags[i];
+    d->plat[i].on = 0;
+    int64_t a = d->plat[i].p1 - L, b = d->plat[i].p0;
+    /* a boundary already inside: that transition is known */
+    if (b < a || mt_scene_next_bound(d, a) <= b)
+        return;
+    candidate(d, a, b, L, d->plat[i].peak, avail);
+}
+
+/* Three-frame test at lag index i for the pair (n - L, n). */
+static void test(MtSceneDetector *d, int i, int64_t n, int64_t avail)
+{
+    int L = mt_scene_lags[i], have = 0;
+    float T = 0;
+    const SceneSlot *s = scn_slot(d, n);
+    if (s->g_ok[i] && n - L >= mt_scene_last_bound(d, n)) {
+        float lh, ls, rh, rs;
+        int lf, rf;
+        if (within_ref(d, n - L, -1, i, avail, &lh, &ls, &lf) &&
+            within_ref(d, n, +1, i, avail, &rh, &rs, &rf) && (lf || rf)) {
+            T = (s->g_h[i] - fmaxf(lh, rh)) + (s->g_s[i] - fmaxf(ls, rs));
+            have = 1;
+        }
+    }
+    if (have && T > d->grad_thr) {
+        if (!d->plat[i].on) {
+            d->plat[i].on = 1;
+            d->plat[i].p0 = n;
+            d->plat[i].peak = T;
+        }
+        d->plat[i].p1 = n;
+        d->plat[i].peak = fmaxf(d->plat[i].peak, T);
+        return;
+    }
+    if (d->plat[i].on)
+        plateau_end(d, i, avail);
+}
+
+void mt_scene_gradual_step(MtSceneDetector *d, int64_t k)
+{
+    SceneSlot *s = scn_slot(d, k);
+    int64_t sk = mt_scene_unflash(d, k);
+    for (int i = 0; i < SCN_NSCALES; i++) {
+        int64_t a = k - mt_scene_lags[i];
+        s->g_ok[i] = 0;
+        if (a < d->seg_start)
+            continue;
+        a = mt_scene_unflash(d, a);
+        if (!mt_scene_same_seg(d, a, sk))
+            continue;
+        MtScenePair p;
+        mt_scene_cmp(d, a, sk, &p);
+        s->g_h[i] = p.hist;
+        s->g_s[i] = p.structure;
+        s->g_ok[i] = 1;
+    }
+    if (k > d->seg_start)
+        fade_step(d, k);
+    for (int i = 0; i < SCN_NSCALES; i++) {
+        int64_t n = k - mt_scene_lags[i];
+        if (n >= d->seg_start)
+            test(d, i, n, k);
+    }
+}
+
+void mt_scene_gradual_finish(MtSceneDetector *d)
+{
+    int64_t K = d->n_in - 1;
+    for (int i = 0; i < SCN_NSCALES; i++) {
+        int64_t n = K - mt_scene_lags[i] + 1;
+        for (n = n > d->seg_start ? n : d->seg_start; n <= K; n++)
+            test(d, i, n, K);
+        if (d->plat[i].on)
+            plateau_end(d, i, K);
+    }
+    if (d->fade_state == 2)
+        fade_eval(d);
+    d->fade_state = 0;
+}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Cost of the filters against the decode they ride on: wall and CPU time of
+#   ffmpeg -i X -vf montagescene -f null -     vs   ffmpeg -i X -f null -
+#   ffmpeg -i X -af montagebeat -f null -      vs   ffmpeg -i X -f null -
+# run alternately (A B A B ...) so machine noise hits both alike; prints the
+# median of each and the ratio of the medians.
+#
+#   bench/filters_vs_decode.sh [RUNS] [MEDIA...]
+#
+# Without MEDIA it encodes 1080p and 720p H.264 clips and an MP3 (20 s each)
+# into build/bench with Debian's /usr/bin/ffmpeg (apt-get install ffmpeg):
+# the analysis build of FFmpeg decodes them but has no H.264 or MP3 encoder.
+set -eu
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+[ $# -gt 0 ] && shift
+FFMPEG=${MONTAGE_FFMPEG:-build/bin/ffmpeg}
+out=build/bench
+mkdir -p "$out"
+
+if [ $# -eq 0 ]; then
+    enc=/usr/bin/ffmpeg
+    [ -x "$enc" ] || { echo "bench: needs Debian's ffmpeg to encode the inputs (apt-get install ffmpeg)" >&2; exit 1; }
+    for size in 1920x1080 1280x720; do
+        f=$out/clip$size.mp4
+        [ -f "$f" ] || "$enc" -nostdin -v error -f lavfi -i "testsrc2=s=$size:r=30:d=20" \
+            -f lavfi -i "mandelbrot=s=$size:r=30,trim=end_frame=1" -filter_complex "[0][1]overlay=enable='gt(mod(t,4),2)'" \
+            -c:v libx264 -preset medium -crf 20 -pix_fmt yuv420p "$f"
+    done
+    f=$out/song.mp3
+    [ -f "$f" ] || "$enc" -nostdin -v error -f lavfi -i "aevalsrc='0.6*sin(2*PI*55*t)*exp(-mod(t,0.5)*20)+0.2*(random(0)-0.5)*exp(-mod(t,0.25)*60)|0.6*sin(2*PI*55*t)*exp(-mod(t,0.5)*20)':s=44100:d=180" \
+        -c:a libmp3lame -b:a 192k "$f"
+    set -- "$out/clip1920x1080.mp4" "$out/clip1280x720.mp4" "$out/song.mp3"
+fi
+
+# time_one CMD...: prints "wall cpu" seconds of one run.
+time_one() {
+    /usr/bin/time -f '%e %U %S' -o "$out/time.txt" "$@" >/dev/null 2>&1
+    awk '{ printf "%s %.3f\n", $1, $2 + $3 }' "$out/time.txt"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf '%-28s %-13s %9s %9s %9s %9s %7s %7s\n' media filter wall_dec wall_filt cpu_dec cpu_filt wall_x cpu_x
+for media in "$@"; do
+    case $media in *.mp3|*.ogg|*.flac|*.wav|*.m4a) filter="-af montagebeat" ;; *) filter="-vf montagescene" ;; esac
+    : > "$out/a.txt"; : > "$out/b.txt"
+    time_one "$FFMPEG" -nostdin -i "$media" -f null - > /dev/null # warm-up
+    i=0
+    while [ $i -lt "$runs" ]; do
+        time_one "$FFMPEG" -nostdin -i "$media" -f null - >> "$out/a.txt"
+        # shellcheck disable=SC2086
+        time_one "$FFMPEG" -nostdin -i "$media" $filter -f null - >> "$out/b.txt"
+        i=$((i + 1))
+    done
+    wa=$(cut -d' ' -f1 "$out/a.txt" | median); wb=$(cut -d' ' -f1 "$out/b.txt" | median)
+    ca=$(cut -d' ' -f2 "$out/a.txt" | median); cb=$(cut -d' ' -f2 "$out/b.txt" | median)
+    printf '%-28s %-13s %9s %9s %9s %9s %7.3f %7.3f\n' "$(basename "$media")" "${filter#-?f }" "$wa" "$wb" "$ca" "$cb" \
+        "$(echo "$wb $wa" | awk '{ print $1 / $2 }')" "$(echo "$cb $ca" | awk '{ print $1 / $2 }')"
+done

@@ -1,0 +1,231 @@
+/*
+ * scene_cli: run the montagescene core on raw frames from stdin, e.g.
+ *
+ *   ffmpeg -v error -i clip.mp4 -f rawvideo -pix_fmt yuv420p - |
+ *       scene_cli -s 1280x720 --fps 25 --pix-fmt yuv420p
+ *
+ * prints the time (seconds) of every detected boundary, one per line, in
+ * the format of shared/eval/score_shots.py (the frame where the new shot
+ * takes over). -v adds the transitions with type and span and the scenes
+ * as # comments; -vv also one line per frame. A development tool, not part
+ * of the test suite.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/scene_detect.h"
+#include "cache/sidecar_names.h"
+
+typedef struct RawFormat {
+    const char *name;
+    MtColorModel model;
+    int log2w, log2h;  /* chroma subsampling */
+    int planes;        /* 1 packed/gray, 2 semi-planar, 3 planar */
+    int bytes;         /* bytes per sample (1 or 2) */
+    int depth, shift;
+    int full_range;
+    int pix_step;      /* packed: bytes per pixel */
+    int off[3];        /* packed: byte offset of R, G, B */
+} RawFormat;
+
+#define PLANAR(n, m, lw, lh, np, by, dep, sh, fr) \
+    { .name = n, .model = m, .log2w = lw, .log2h = lh, .planes = np, .bytes = by, \
+      .depth = dep, .shift = sh, .full_range = fr }
+#define PACKED(n, step, r, g, b) \
+    { .name = n, .model = MT_COLOR_RGB, .planes = 1, .bytes = 1, .depth = 8, \
+      .full_range = 1, .pix_step = step, .off = { r, g, b } }
+static const RawFormat formats[] = {
+    PLANAR("yuv420p",     MT_COLOR_YUV,  1, 1, 3, 1, 8,  0, 0),
+    PLANAR("yuvj420p",    MT_COLOR_YUV,  1, 1, 3, 1, 8,  0, 1),
+    PLANAR("yuv422p",     MT_COLOR_YUV,  1, 0, 3, 1, 8,  0, 0),
+    PLANAR("yuv444p",     MT_COLOR_YUV,  0, 0, 3, 1, 8,  0, 0),
+    PLANAR("yuv420p10le", MT_COLOR_YUV,  1, 1, 3, 2, 10, 0, 0),
+    PLANAR("yuv422p10le", MT_COLOR_YUV,  1, 0, 3, 2, 10, 0, 0),
+    PLANAR("yuv444p10le", MT_COLOR_YUV,  0, 0, 3, 2, 10, 0, 0),
+    PLANAR("nv12",        MT_COLOR_YUV,  1, 1, 2, 1, 8,  0, 0),
+    PLANAR("p010le",      MT_COLOR_YUV,  1, 1, 2, 2, 10, 6, 0),
+    PLANAR("gray",        MT_COLOR_GRAY, 0, 0, 1, 1, 8,  0, 1),
+    PLANAR("gray10le",    MT_COLOR_GRAY, 0, 0, 1, 2, 10, 0, 1),
+    PACKED("rgb24", 3, 0, 1, 2),
+    PACKED("bgr24", 3, 2, 1, 0),
+    PACKED("rgba",  4, 0, 1, 2),
+    PACKED("bgra",  4, 2, 1, 0),
+};
+
+/* Lays out one frame of format f and size w x h starting at buf; returns
+ * the frame size in bytes. */
+static size_t raw_image(const RawFormat *f, int w, int h, const uint8_t *buf, MtImage *img)
+{
+    memset(img, 0, sizeof(*img));
+    img->width = w;
+    img->height = h;
+    img->model = f->model;
+    img->full_range = f->full_range;
+    img->log2_chroma_w = f->log2w;
+    img->log2_chroma_h = f->log2h;
+    int cw = (w + (1 << f->log2w) - 1) >> f->log2w, ch = (h + (1 << f->log2h) - 1) >> f->log2h;
+    size_t size;
+    if (f->model == MT_COLOR_RGB) {
+        img->data[0] = buf;
+        img->linesize[0] = (ptrdiff_t)w * f->pix_step;
+        for (int c = 0; c < 3; c++)
+            img->comp[c] = (MtComponent){ 0, f->pix_step, f->off[c], 0, 8 };
+        return (size_t)w * h * f->pix_step;
+    }
+    img->data[0] = buf;
+    img->linesize[0] = (ptrdiff_t)w * f->bytes;
+    img->comp[0] = (MtComponent){ 0, f->bytes, 0, f->shift, f->depth };
+    size = (size_t)w * h * f->bytes;
+    if (f->planes == 3) {
+        for (int c = 1; c < 3; c++) {
+            img->data[c] = buf + size;
+            img->linesize[c] = (ptrdiff_t)cw * f->bytes;
+            img->comp[c] = (MtComponent){ c, f->bytes, 0, f->shift, f->depth };
+            size += (size_t)cw * ch * f->bytes;
+        }
+    } else if (f->planes == 2) {
+        img->data[1] = buf + size;
+        img->linesize[1] = (ptrdiff_t)cw * 2 * f->bytes;
+        for (int c = 1; c < 3; c++)
+            img->comp[c] = (MtComponent){ 1, 2 * f->bytes, (c - 1) * f->bytes, f->shift, f->depth };
+        size += (size_t)cw * ch * 2 * f->bytes;
+    }
+    return size;
+}
+
+static void usage(void)
+{
+    fprintf(stderr,
+            "usage: scene_cli -s WxH [--fps F] [--pix-fmt NAME] [--range full|limited] [-v[v]]\n"
+            "                 [--threshold X] [--gradual X] [--min-scene-len S] [--flash 0|1]\n"
+            "                 [--flash-len N] [--analysis-size N] < raw_frames\n"
+            "pixel formats:");
+    for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+        fprintf(stderr, " %s", formats[i].name);
+    fprintf(stderr, "\n");
+}
+
+static void print_frame(const MtSceneFrameInfo *fi)
+{
+    printf("# frame %lld t=%.6f score=%.4f luma=%.4f motion=%.4f%s",
+           (long long)fi->frame, fi->t, fi->score, fi->luma, fi->motion, fi->flash ? " flash" : "");
+    if (fi->cut_type >= 0)
+        printf(" cut=%s frame=%lld first=%lld last=%lld",
+               mt_transition_type_name((MtTransitionType)fi->cut_type),
+               (long long)fi->cut_frame, (long long)fi->cut_first, (long long)fi->cut_last);
+    printf("\n");
+}
+
+int main(int argc, char **argv)
+{
+    MtSceneConfig cfg;
+    mt_scene_config_default(&cfg);
+    int w = 0, h = 0, verbose = 0, range = -1;
+    double fps = 25;
+    const RawFormat *fmt = &formats[0];
+    enum { O_FPS = 256, O_PIX, O_RANGE, O_THR, O_GRAD, O_MIN, O_FLASH, O_FLEN, O_SIZE };
+    static const struct option opts[] = {
+        { "size", required_argument, NULL, 's' },   { "fps", required_argument, NULL, O_FPS },
+        { "pix-fmt", required_argument, NULL, O_PIX }, { "range", required_argument, NULL, O_RANGE },
+        { "threshold", required_argument, NULL, O_THR }, { "gradual", required_argument, NULL, O_GRAD },
+        { "min-scene-len", required_argument, NULL, O_MIN }, { "flash", required_argument, NULL, O_FLASH },
+        { "flash-len", required_argument, NULL, O_FLEN }, { "analysis-size", required_argument, NULL, O_SIZE },
+        { "verbose", no_argument, NULL, 'v' }, { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "s:vh", opts, NULL)) != -1) {
+        switch (c) {
+        case 's':
+            if (sscanf(optarg, "%dx%d", &w, &h) != 2) {
+                fprintf(stderr, "scene_cli: bad size '%s'\n", optarg);
+                return 1;
+            }
+            break;
+        case O_FPS:   fps = atof(optarg); break;
+        case O_PIX:
+            fmt = NULL;
+            for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+                if (!strcmp(formats[i].name, optarg))
+                    fmt = &formats[i];
+            if (!fmt) {
+                fprintf(stderr, "scene_cli: unknown pixel format '%s'\n", optarg);
+                usage();
+                return 1;
+            }
+            break;
+        case O_RANGE: range = !strcmp(optarg, "full"); break;
+        case O_THR:   cfg.threshold = atof(optarg); break;
+        case O_GRAD:  cfg.gradual_threshold = atof(optarg); break;
+        case O_MIN:   cfg.min_scene_len = atof(optarg); break;
+        case O_FLASH: cfg.flash = atoi(optarg); break;
+        case O_FLEN:  cfg.flash_len = atoi(optarg); break;
+        case O_SIZE:  cfg.analysis_size = atoi(optarg); break;
+        case 'v':     verbose++; break;
+        default:      usage(); return c == 'h' ? 0 : 1;
+        }
+    }
+    if (w <= 0 || h <= 0 || fps <= 0) {
+        usage();
+        return 1;
+    }
+    MtSceneDetector *det = mt_scene_new(&cfg);
+    if (!det) {
+        fprintf(stderr, "scene_cli: invalid option value (see the ranges in analysis/scene_detect.h)\n");
+        return 1;
+    }
+    MtImage img;
+    size_t fsize = raw_image(fmt, w, h, NULL, &img);
+    uint8_t *buf = malloc(fsize);
+    if (!buf) {
+        fprintf(stderr, "scene_cli: out of memory\n");
+        return 1;
+    }
+    int64_t n = 0;
+    MtSceneFrameInfo fi;
+    int ret = 0;
+    while (fread(buf, 1, fsize, stdin) == fsize) {
+        raw_image(fmt, w, h, buf, &img);
+        if (range >= 0)
+            img.full_range = range;
+        if ((ret = mt_scene_push(det, &img, n, n / fps)) < 0) {
+            fprintf(stderr, "scene_cli: frame %lld: %s\n", (long long)n, strerror(-ret));
+            break;
+        }
+        n++;
+        while (mt_scene_pop(det, &fi))
+            if (verbose > 1)
+                print_frame(&fi);
+    }
+    mt_scene_finish(det);
+    while (mt_scene_pop(det, &fi))
+        if (verbose > 1)
+            print_frame(&fi);
+
+    MtSceneResult res;
+    mt_scene_result(det, &res);
+    if (verbose) {
+        printf("# %lld frames, %zu transitions, %zu scenes\n", (long long)n, res.n_transitions,
+               res.n_scenes);
+        for (size_t i = 0; i < res.n_transitions; i++) {
+            const MtTransition *t = &res.transitions[i];
+            printf("# transition %s frame=%lld [%lld,%lld] score=%.3f\n",
+                   mt_transition_type_name(t->type), (long long)t->frame,
+                   (long long)t->first_frame, (long long)t->last_frame, t->score);
+        }
+        for (size_t i = 0; i < res.n_scenes; i++) {
+            const MtScene *s = &res.scenes[i];
+            printf("# scene [%lld,%lld) t=%.3f..%.3f luma=%.3f motion=%.4f rep=%lld\n",
+                   (long long)s->start_frame, (long long)s->end_frame, s->t_start, s->t_end,
+                   s->mean_luma, s->motion, (long long)s->representative_frame);
+        }
+    }
+    for (size_t i = 0; i < res.n_transitions; i++)
+        printf("%.6f\n", res.transitions[i].t);
+    free(buf);
+    mt_scene_free(&det);
+    return ret < 0 ? 1 : 0;
+}
