@@ -2,6 +2,7 @@
 # defaults below (pkg-config lookups) are enough for the FFmpeg-independent
 # parts: the analysis library, the sidecar library, the tools and unit tests.
 -include config.mak
+.DEFAULT_GOAL := all
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
@@ -36,8 +37,8 @@ TOOL_BIN     = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 -include Makefile.d/*.mk
 
-.PHONY: all lib unit tools ffmpeg check check-unit check-san check-integration clean distclean
-all: lib tools
+.PHONY: all lib unit tools ffmpeg dropin check install clean distclean
+all: lib tools driver
 lib: $(LIBMONTAGE)
 unit: $(UNIT_BIN)
 tools: $(TOOL_BIN)
@@ -58,9 +59,22 @@ ffmpeg:
 	ln -sf ../ffmpeg/ffmpeg $(BUILD)/bin/ffmpeg
 	ln -sf ../ffmpeg/ffprobe $(BUILD)/bin/ffprobe
 
+# The machine's own Debian/Ubuntu FFmpeg with the filters added: a rebuilt
+# libavfilter used through the wrappers in $(BUILD)/dropin/bin.
+dropin:
+	CC="$(CC)" PKG_CONFIG="$(PKG_CONFIG)" patches/build-dropin.sh $(BUILD)/dropin
+
 # The whole suite; tests/run prints "N passed, N failed" last.
 check: all
 	tests/run
+
+# Programs, the sidecar library with its pkg-config file, man pages.
+install: all install-cache install-driver
+ifeq ($(WITH_FFMPEG),yes)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/ffmpeg/ffmpeg $(DESTDIR)$(PREFIX)/bin/ffmpeg
+	install -m 755 $(BUILD)/ffmpeg/ffprobe $(DESTDIR)$(PREFIX)/bin/ffprobe
+endif
 
 distclean: clean
 	rm -f config.mak
@@ -74,9 +88,11 @@ $(LIBMONTAGE): $(ANALYSIS_OBJ) $(CACHE_OBJ) $(DRIVER_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBMONTAGE)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS)
 
 $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(LIBMONTAGE)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS)
 
 clean:

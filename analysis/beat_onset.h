@@ -1,10 +1,13 @@
 /*
  * Onset features of one analysis frame for montagebeat: a Hann-windowed
- * real FFT (KISS FFT, cfg allocated once), log-compressed band magnitudes
- * and their half-wave rectified change ("spectral flux", SuperFlux-style:
- * compared with the band-max-filtered frame MT_ONSET_DIFF_LAG hops back,
- * which suppresses vibrato and slow swells), a low band (kick/bass) flux
- * and a 12-bin chroma for harmonic-change (downbeat) cues.
+ * real FFT (KISS FFT, cfg allocated once), log-compressed magnitudes in
+ * quarter-octave bands from 30 Hz to 10.5 kHz and their half-wave
+ * rectified change ("spectral flux", SuperFlux-style: compared with the
+ * band-max-filtered frame MT_ONSET_DIFF_LAG hops back, which suppresses
+ * vibrato and slow swells), each band weighted by sqrt(frequency) (a mild
+ * high-frequency-content emphasis: percussive attacks mark the beat
+ * phase better than syncopated bass and chord notes); plus a low band
+ * (kick/bass) flux and a 12-bin chroma for downbeat cues.
  */
 #ifndef MONTAGE_ANALYSIS_BEAT_ONSET_H
 #define MONTAGE_ANALYSIS_BEAT_ONSET_H

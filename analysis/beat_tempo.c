@@ -339,17 +339,14 @@ void mt_tempo_estimate(const MtTempoParams *p, const MtTempoGrid *g,
     int chosen = choose_level(p, g, sal, peaks, np, env, n_env);
     out->bpm = interp_bpm(g, sal, chosen);
 
-    /* confidence: chosen salience against the typical level */
-    float sorted_med = 0.0f;
-    {
-        int below = 0;
-        for (int i = 0; i < g->n; i++)
-            below += sal[i] < sal[chosen] * 0.5f;
-        sorted_med = (float)below / (float)g->n; /* share of clearly weaker tempi */
-    }
+    /* confidence: the chosen salience (periodicity strength) times the
+     * share of grid tempi clearly weaker than it (peak distinctness) */
+    int weaker = 0;
+    for (int i = 0; i < g->n; i++)
+        weaker += sal[i] < sal[chosen] * 0.5f;
     float c = sal[chosen] * 2.0f;
     if (c > 1.0f) c = 1.0f;
-    out->confidence = c * sorted_med;
+    out->confidence = c * (float)weaker / (float)g->n;
     if (!isfinite(out->confidence) || out->confidence < 0)
         out->confidence = 0;
 

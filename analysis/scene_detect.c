@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +56,24 @@ void mt_scene_free(MtSceneDetector **pd)
     mt_scene_result_free(d);
     free(d);
     *pd = NULL;
+}
+
+void mt_scene_set_log(MtSceneDetector *d, MtSceneLogFn fn, void *opaque)
+{
+    d->log = fn;
+    d->log_opaque = opaque;
+}
+
+void mt_scene_trace(const MtSceneDetector *d, const char *fmt, ...)
+{
+    char line[256];
+    va_list ap;
+    if (!d->log)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    d->log(d->log_opaque, line);
 }
 
 int mt_scene_lookahead(const MtSceneDetector *d)
@@ -243,6 +263,8 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
             mt_scene_cmp(d, c - 1, c + m, &p);
             float back = p.hist + p.structure - step_e(d, c - 1);
             if (back < 0.5f * jump && back < d->cut_thr) {
+                mt_scene_trace(d, "flash %lld..%lld (back %.3f, jump %.3f)", (long long)c,
+                               (long long)(c + m - 1), back, jump);
                 for (int j = 0; j < m; j++)
                     scn_slot(d, c + j)->flash = 1;
                 scn_slot(d, c + m)->ret = 1;
@@ -250,8 +272,12 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
             }
         }
     }
-    if (exc < d->cut_thr || mt_scene_conflicts(d, c, c, 0))
+    if (exc < d->cut_thr)
         return;
+    if (mt_scene_conflicts(d, c, c, 0)) {
+        mt_scene_trace(d, "cut %lld dropped: too close to another boundary", (long long)c);
+        return;
+    }
     MtTransition tr = { .type = MT_TRANSITION_HARD, .frame = c, .first_frame = c,
                         .last_frame = c, .score = s->score };
     mt_scene_emit(d, &tr);

@@ -136,6 +136,11 @@ size_t mt_scene_config_entries(const MtSceneConfig *cfg, MtConfigEntry *out, siz
 MtSceneDetector *mt_scene_new(const MtSceneConfig *cfg);
 void mt_scene_free(MtSceneDetector **det);
 
+/* Optional trace of the decisions (candidates and why they were kept or
+ * dropped), one line per call without newline, for a filter's DEBUG log. */
+typedef void (*MtSceneLogFn)(void *opaque, const char *line);
+void mt_scene_set_log(MtSceneDetector *det, MtSceneLogFn fn, void *opaque);
+
 /* Frames the detector must see after frame n before frame n's info is
  * final: a filter holds this many frames back before passing frame n on
  * with its metadata (flash_len + 1 with flash suppression, else 1).

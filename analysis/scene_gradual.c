@@ -9,10 +9,13 @@
 #include <stdlib.h>
 
 /* The two shots around a dissolve or wipe must differ at least this much
- * in structure and in colour (brightness ramps and in-shot motion do
- * not). */
-#define MIN_CROSS_STRUCTURE 0.5f
-#define MIN_CROSS_HIST      0.15f
+ * in content: structure matched with a wide motion search (8/3 of the
+ * usual range, 1/6 of the picture) plus colour histogram. Brightness ramps
+ * change only the histogram; in-shot motion, even when too complex for the
+ * frame-to-frame search, mostly finds its content again with the wide
+ * search. */
+#define CROSS_RADIUS_MUL   8 / 3
+#define MIN_CROSS_CONTENT  0.88f
 /* Progress between the anchor frames that delimits the transition. */
 #define PROGRESS_LO  0.15f
 #define PROGRESS_HI  0.85f
@@ -59,6 +62,9 @@ static void fade_eval(MtSceneDetector *d)
     int64_t a = j;
     int rout = (int)(f0 - 1 - a), rin = d->fade_rin;
     float lo = d->fade_min_std;
+    mt_scene_trace(d, "fade? [%lld,%lld] flat [%lld,%lld] ramps %d/%d contrast %.3f/%.3f min %.4f",
+                   (long long)a + 1, (long long)b - 1, (long long)f0, (long long)f1, rout, rin,
+                   std_of(d, a), std_of(d, b), lo);
     if ((rout < FADE_MIN_RAMP && rin < FADE_MIN_RAMP) ||
         std_of(d, a) < FADE_CONTRAST * lo || std_of(d, b) < FADE_CONTRAST * lo ||
         mt_scene_conflicts(d, a + 1, b - 1, 0))
@@ -148,6 +154,8 @@ static int is_wipe(const MtSceneDetector *d, int64_t a, int64_t m, int64_t b)
 
 static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float peak, int64_t avail)
 {
+    mt_scene_trace(d, "gradual? lag %d anchors %lld..%lld peak %.3f", L, (long long)a,
+                   (long long)b, peak);
     if (b - a < 2 || mt_scene_conflicts(d, a + 1, b - 1, 0))
         return;
     int64_t a2 = a - L / 2, b2 = b + L / 2, lb = mt_scene_last_bound(d, a);
@@ -180,17 +188,24 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     if (l < f) {
         int64_t t = f; f = l; l = t;
     }
+    mt_scene_trace(d, "  located [%lld,%lld] mid %lld (window %lld..%lld)", (long long)f,
+                   (long long)l, (long long)mid, (long long)a2, (long long)b2);
     if (l - f + 1 <= 1 || mt_scene_conflicts(d, f, l, 2))
         return;
     for (int64_t k = f; k <= l; k++)
         if (std_of(d, k) < SCN_FLAT_STD)
             return; /* a fade: left to the fade detector */
-    int64_t A = mt_scene_unflash(d, f - 1 > a2 ? f - 1 : a2), B = l + 1 < b2 ? l + 1 : b2;
+    /* anchors two frames outside the located span, which may be a frame
+     * short at either end */
+    int64_t A = mt_scene_unflash(d, f - 2 > a2 ? f - 2 : a2), B = l + 2 < b2 ? l + 2 : b2;
     while (B < b2 && scn_slot(d, B)->flash)
         B++;
     MtScenePair x;
-    mt_scene_cmp(d, A, B, &x);
-    if (x.structure < MIN_CROSS_STRUCTURE || x.hist < MIN_CROSS_HIST)
+    mt_scene_compare(&d->grid, &scn_slot(d, A)->f, &scn_slot(d, B)->f,
+                     d->grid.radius * CROSS_RADIUS_MUL, &x);
+    mt_scene_trace(d, "  shots %lld|%lld differ: structure %.3f hist %.3f", (long long)A,
+                   (long long)B, x.structure, x.hist);
+    if (x.structure + x.hist < MIN_CROSS_CONTENT)
         return;
     MtTransition tr = { .type = is_wipe(d, A, mid, B) ? MT_TRANSITION_WIPE : MT_TRANSITION_DISSOLVE,
                         .frame = mid, .first_frame = f, .last_frame = l,

@@ -103,6 +103,9 @@ struct MtSceneDetector {
     } acc;
     float   *features;
     size_t   n_feat_rows, cap_feat_rows;
+
+    MtSceneLogFn log;
+    void    *log_opaque;
 };
 
 /* ring access: frame idx must be within the last ring_size frames */
@@ -129,6 +132,11 @@ int     mt_scene_conflicts(const MtSceneDetector *d, int64_t first, int64_t last
 /* records a transition (and its shot start) and reports it on the frame
  * being finalised now or a later one */
 int     mt_scene_emit(MtSceneDetector *d, const MtTransition *tr);
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void    mt_scene_trace(const MtSceneDetector *d, const char *fmt, ...);
 
 /* scene_gradual.c */
 void    mt_scene_gradual_reset(MtSceneDetector *d);

@@ -28,8 +28,16 @@ for i in 0 1 2 3 4 5 6 7 8 9; do
         -pix_fmt yuv420p -c:a aac -shortest "$C/clip$i.mp4"
 done
 "$MONTAGE_ANALYZE" -j 1 "$C" > /dev/null 2>&1 # warm the page cache
-t0=$(now); "$MONTAGE_ANALYZE" -j 1 --force "$C" > "$WORK/j1.jsonl" 2> /dev/null; t1=$(now)
-"$MONTAGE_ANALYZE" -j 2 --force "$C" > "$WORK/j2.jsonl" 2> /dev/null; t2=$(now)
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+# CPU seconds (user+sys of the driver and its children) next to wall time:
+# on a shared machine the wall ratio only means something when it is idle
+cpu_of() { awk '{ printf "%.1f", $1 + $2 }' "$1"; }
+t0=$(now)
+/usr/bin/time -f '%U %S' -o "$WORK/j1.cpu" "$MONTAGE_ANALYZE" -j 1 --force "$C" > "$WORK/j1.jsonl" 2> /dev/null
+t1=$(now)
+/usr/bin/time -f '%U %S' -o "$WORK/j2.cpu" "$MONTAGE_ANALYZE" -j 2 --force "$C" > "$WORK/j2.jsonl" 2> /dev/null
+t2=$(now)
+load_after=$(cut -d' ' -f1 /proc/loadavg)
 j1=$(elapsed "$t0" "$t1"); j2=$(elapsed "$t1" "$t2")
 ok1=$(grep -c '"status":"ok"' "$WORK/j1.jsonl"); ok2=$(grep -c '"status":"ok"' "$WORK/j2.jsonl")
 ratio=$(echo "$j1 / $j2" | bc -l | awk '{ printf "%.2f", $1 }')
@@ -70,6 +78,8 @@ sidecar_bytes=$(stat -c %s "$W/f0000.mp4.scene.montage.msgpack" "$W/f0000.mp4.be
 printf '%-34s %12s %12s %10s\n' "measure" "value" "bar" "verdict"
 printf '%-34s %12s %12s %10s\n' "10 clips (${CLIP_SECONDS}s ${CLIP_SIZE}) -j 1 wall s" "$j1" "" "($ok1 ok)"
 printf '%-34s %12s %12s %10s\n' "10 clips -j 2 wall s" "$j2" "" "($ok2 ok)"
+printf '%-34s %12s %12s %10s\n' "  CPU s -j 1 / -j 2" "$(cpu_of "$WORK/j1.cpu") / $(cpu_of "$WORK/j2.cpu")" "" ""
+printf '%-34s %12s %12s %10s\n' "  load average before / after" "$load_before / $load_after" "" ""
 printf '%-34s %12s %12s %10s\n' "speed-up -j2 vs -j1" "${ratio}x" ">= 1.8x" \
     "$( [ "$(echo "$ratio >= 1.8" | bc)" -eq 1 ] && echo PASS || echo MISS)"
 printf '%-34s %12s %12s %10s\n' "warm run $WARM_FILES cached files wall s" "$best" "<= 0.3" \

@@ -174,13 +174,15 @@ typedef struct MtBeatResult {
     const float   *beat_strength; /* 0..1 */
     const uint8_t *beat_downbeat; /* 1 on the first beat of a bar */
     size_t n_beats;
-    /* curves sampled at rate_hz from t0 */
+    /* curves: value i is at t0 + i / rate_hz seconds */
     const float *onset_env;
     size_t n_onset;
     double onset_rate_hz;
+    double onset_t0;
     const float *energy; /* RMS, linear full scale */
     size_t n_energy;
     double energy_rate_hz;
+    double energy_t0;
 } MtBeatResult;
 
 typedef struct MtSidecar {

@@ -720,14 +720,16 @@ static int read_beat(Reader *r, const Obj *root, MtBeatResult *b)
     }
     b->beat_sample = d;
 
-    /* the two curves: {rate_hz, [hop,] values} */
+    /* the two curves: {rate_hz, t0, [hop,] values} */
     static const char *const curve_keys[2] = { "onset_env", "energy" };
     for (int c = 0; c < 2; c++) {
         char wk[PATH_LEN];
         const Obj *cm;
         double *rate = c ? &b->energy_rate_hz : &b->onset_rate_hz;
+        double *t0 = c ? &b->energy_t0 : &b->onset_t0;
         if ((ret = get_map(r, m, w, curve_keys[c], &cm, wk)) < 0 ||
             (ret = get_f64(r, cm, wk, "rate_hz", rate)) < 0 ||
+            (ret = get_f64(r, cm, wk, "t0", t0)) < 0 ||
             (ret = get_packed1(r, cm, wk, "values", P_F32, SIZE_MAX, &n, &d)) < 0)
             return ret;
         if (c) { b->energy = d; b->n_energy = n; }

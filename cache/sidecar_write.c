@@ -354,14 +354,16 @@ static void put_beat(Encoder *e, const MtBeatResult *b)
 
     /* curves: a packed map with the sampling rate added */
     put_key(e, "onset_env");
-    put_map(e, 3);
+    put_map(e, 4);
     kv_f64(e, "rate_hz", b->onset_rate_hz);
+    kv_f64(e, "t0", b->onset_t0);
     kv_i64(e, "hop", st->hop);
     kv_packed(e, "values", P_F32, b->onset_env, b->n_onset);
 
     put_key(e, "energy");
-    put_map(e, 2);
+    put_map(e, 3);
     kv_f64(e, "rate_hz", b->energy_rate_hz);
+    kv_f64(e, "t0", b->energy_t0);
     kv_packed(e, "values", P_F32, b->energy, b->n_energy);
 }
 

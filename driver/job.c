@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "driver/ffmpeg_args.h"
+#include "driver/ffmpeg_errors.h"
 #include "driver/progress.h"
 #include "driver/temp_cleanup.h"
 
@@ -104,48 +105,6 @@ static int spawn(MtJob *job, MtArgList *args, int pipes, const MtChildPreExec *p
     return ret;
 }
 
-#define DIGEST_LINE "montage_digest="
-#define DIGEST_ERROR_LINE "montage_digest_error="
-
-/* Runs in the probe child before ffprobe is exec'ed: the digest goes out
- * first on stdout, ffprobe's output follows. */
-static void hash_then_probe(void *opaque)
-{
-    MtGlueIdentity id;
-    char err[256], line[512];
-    int n;
-    if (mt_glue_identity(opaque, 1, &id, err, sizeof(err)) == 0)
-        n = snprintf(line, sizeof(line), DIGEST_LINE "%s\n", id.digest);
-    else
-        n = snprintf(line, sizeof(line), DIGEST_ERROR_LINE "%s\n", err);
-    if (n > 0)
-        (void)!write(1, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
-}
-
-/* The digest line of the probe child's output into the identity. */
-static int take_digest(MtJob *job, char *err, size_t err_size)
-{
-    const char *d = strstr(job->out_buf, DIGEST_LINE);
-    const char *e = strstr(job->out_buf, DIGEST_ERROR_LINE);
-    if (d && (d == job->out_buf || d[-1] == '\n')) {
-        d += strlen(DIGEST_LINE);
-        size_t len = strcspn(d, "\n");
-        if (len < sizeof(job->identity.digest)) {
-            memcpy(job->identity.digest, d, len);
-            job->identity.digest[len] = '\0';
-            job->identity.id.digest = job->identity.digest;
-            return 0;
-        }
-    }
-    if (e) {
-        e += strlen(DIGEST_ERROR_LINE);
-        snprintf(err, err_size, "%.*s", (int)strcspn(e, "\n"), e);
-    } else {
-        snprintf(err, err_size, "content digest missing");
-    }
-    return -1;
-}
-
 MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
 {
     char path_buf[PATH_MAX + 64];
@@ -206,7 +165,7 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
     memset(job->have, 0, sizeof(job->have));
 
     /* stat part now; the content digest is computed by the probe child
-     * (hash_then_probe), so a large file never stalls the batch loop */
+     * (mt_probe_hash_before_exec), so a large file never stalls the loop */
     if (mt_glue_identity(job->real_path, 0, &job->identity, err, sizeof(err)) < 0)
         return fail(job, now, "%s", err);
 
@@ -217,7 +176,7 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
         return fail(job, now, "out of memory");
     job->out_len = 0;
     job->out_buf[0] = '\0';
-    MtChildPreExec hash = { hash_then_probe, job->real_path };
+    MtChildPreExec hash = { mt_probe_hash_before_exec, job->real_path };
     int ret = spawn(job, &args, MT_CHILD_PIPE_STDOUT, &hash);
     if (ret < 0)
         return fail(job, now, "cannot start ffprobe: %s", strerror(-ret));
@@ -251,60 +210,6 @@ void mt_job_read_pipes(MtJob *job)
         mt_child_drain(&c->progress_fd, job->prog_buf, sizeof(job->prog_buf), &job->prog_len);
         parse_progress(job);
     }
-}
-
-/* Copies one stderr line without "[demuxer @ 0x...] " context and
- * "file:PATH: " prefixes (the record names the file already). */
-static size_t clean_line(const char *p, const char *line_end, const char *path,
-                         char *out, size_t out_size)
-{
-    size_t n = 0, path_len = path ? strlen(path) : 0;
-    if (*p == '[') {
-        const char *close = memchr(p, ']', (size_t)(line_end - p));
-        if (close && close + 1 < line_end && close[1] == ' ' &&
-            memchr(p, '@', (size_t)(close - p)))
-            p = close + 2;
-    }
-    while (p < line_end && n + 1 < out_size) {
-        if (path_len && (size_t)(line_end - p) >= 5 + path_len + 2 &&
-            !strncmp(p, "file:", 5) && !strncmp(p + 5, path, path_len) &&
-            !strncmp(p + 5 + path_len, ": ", 2)) {
-            p += 5 + path_len + 2;
-            continue;
-        }
-        out[n++] = *p++;
-    }
-    out[n] = '\0';
-    return n;
-}
-
-void mt_job_error_line(const char *stderr_text, const char *path,
-                       char *out, size_t out_size)
-{
-    /* FFmpeg prints the root cause first ("moov atom not found", "No
-     * such filter: ...") and a generic consequence last ("Invalid data
-     * found ...", "Conversion failed!"): keep both */
-    const char *first = stderr_text, *first_end, *last_end, *last;
-    while (*first && strchr("\n\r ", *first))
-        first++;
-    if (!*first) {
-        snprintf(out, out_size, "no error message");
-        return;
-    }
-    first_end = first + strcspn(first, "\r\n");
-    last_end = stderr_text + strlen(stderr_text);
-    while (last_end > first && strchr("\n\r ", last_end[-1]))
-        last_end--;
-    last = last_end;
-    while (last > first && last[-1] != '\n')
-        last--;
-    char a[512], b[512];
-    clean_line(first, first_end, path, a, sizeof(a));
-    clean_line(last, last_end, path, b, sizeof(b));
-    if (last == first || !strcmp(a, b))
-        snprintf(out, out_size, "%s", a);
-    else
-        snprintf(out, out_size, "%s: %s", a, b);
 }
 
 static void describe_exit(int wstatus, char *out, size_t out_size)
@@ -341,10 +246,12 @@ static void remove_child_temps(MtJob *job, pid_t pid)
 static MtJobPhase probe_done(MtJob *job, const MtJobContext *ctx, int wstatus, double now)
 {
     char line[512], how[64];
-    if (take_digest(job, line, sizeof(line)) < 0)
+    if (mt_probe_take_digest(job->out_buf, job->identity.digest,
+                             sizeof(job->identity.digest), line, sizeof(line)) < 0)
         return fail(job, now, "%s", line);
+    job->identity.id.digest = job->identity.digest;
     if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
-        mt_job_error_line(job->err_buf, job->real_path, line, sizeof(line));
+        mt_ffmpeg_error_summary(job->err_buf, job->real_path, line, sizeof(line));
         describe_exit(wstatus, how, sizeof(how));
         return fail(job, now, "not readable as media (ffprobe %s): %s", how, line);
     }
@@ -385,7 +292,7 @@ static MtJobPhase analysis_done(MtJob *job, int wstatus, double now)
     if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
         remove_child_temps(job, pid);
         remove_written_sidecars(job);
-        mt_job_error_line(job->err_buf, job->real_path, line, sizeof(line));
+        mt_ffmpeg_error_summary(job->err_buf, job->real_path, line, sizeof(line));
         describe_exit(wstatus, how, sizeof(how));
         return fail(job, now, "ffmpeg %s: %s", how, line);
     }

@@ -95,9 +95,4 @@ double mt_job_media_done(const MtJob *job);
 /* The job's JSON record (pointers into job). */
 void mt_job_record(const MtJob *job, MtJsonRecord *rec);
 
-/* The last meaningful line of a child's stderr, with "file:PATH: "
- * prefixes removed, into out. Pure; exposed for tests. */
-void mt_job_error_line(const char *stderr_text, const char *path,
-                       char *out, size_t out_size);
-
 #endif /* MONTAGE_DRIVER_JOB_H */

@@ -1,8 +1,12 @@
 /* ffprobe command and output parsing; see probe.h. */
 #include "driver/probe.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "driver/cache_glue.h"
 
 #define MAX_STREAMS 64
 
@@ -115,4 +119,43 @@ const char *mt_probe_rejection(const MtProbeResult *result)
     if (result->still_image)
         return "still image: no motion video or audio to analyse";
     return "no audio or video stream";
+}
+
+#define DIGEST_LINE "montage_digest="
+#define DIGEST_ERROR_LINE "montage_digest_error="
+
+void mt_probe_hash_before_exec(void *media_path)
+{
+    MtGlueIdentity id;
+    char err[256], line[512];
+    int n;
+    if (mt_glue_identity(media_path, 1, &id, err, sizeof(err)) == 0)
+        n = snprintf(line, sizeof(line), DIGEST_LINE "%s\n", id.digest);
+    else
+        n = snprintf(line, sizeof(line), DIGEST_ERROR_LINE "%s\n", err);
+    if (n > 0)
+        (void)!write(1, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+}
+
+int mt_probe_take_digest(const char *output, char *digest, size_t digest_size,
+                         char *err, size_t err_size)
+{
+    const char *d = strstr(output, DIGEST_LINE);
+    const char *e = strstr(output, DIGEST_ERROR_LINE);
+    if (d && (d == output || d[-1] == '\n')) {
+        d += strlen(DIGEST_LINE);
+        size_t len = strcspn(d, "\n");
+        if (len > 0 && len < digest_size) {
+            memcpy(digest, d, len);
+            digest[len] = '\0';
+            return 0;
+        }
+    }
+    if (e && (e == output || e[-1] == '\n')) {
+        e += strlen(DIGEST_ERROR_LINE);
+        snprintf(err, err_size, "%.*s", (int)strcspn(e, "\n"), e);
+    } else {
+        snprintf(err, err_size, "content digest missing");
+    }
+    return -1;
 }

@@ -26,7 +26,19 @@ void mt_probe_build_args(MtArgList *args, const char *ffprobe, const char *path)
 /* Parses ffprobe's "-of flat" output. Returns 0 (even with no streams). */
 int mt_probe_parse(const char *text, MtProbeResult *result);
 
-/* Why a probed file is not analysed, or NULL when it is analysable. */
+/* The content digest is computed in the probe child, before ffprobe is
+ * exec'ed (MtChildPreExec with the media path as opaque), so hashing a
+ * large file never stalls the batch loop: it writes one line,
+ * "montage_digest=<digest>" or "montage_digest_error=<cause>", to stdout
+ * ahead of ffprobe's output. */
+void mt_probe_hash_before_exec(void *media_path);
+
+/* Takes the digest line from the probe child's output into digest.
+ * Returns 0, or -1 with the cause in err. */
+int mt_probe_take_digest(const char *output, char *digest, size_t digest_size,
+                         char *err, size_t err_size);
+
+/* Why a probed file is not analysable, or NULL when it is. */
 const char *mt_probe_rejection(const MtProbeResult *result);
 
 #endif /* MONTAGE_DRIVER_PROBE_H */

@@ -14,7 +14,8 @@ set -eu
 die() { echo "build-ffmpeg: $*" >&2; exit 1; }
 [ $# -ge 2 ] || die "usage: build-ffmpeg.sh SRC_TREE WORK_DIR [analysis|full]"
 src=$(cd "$1" && pwd) || die "no FFmpeg tree at $1"
-work=$2
+mkdir -p "$2"
+work=$(cd "$2" && pwd)
 profile=${3:-analysis}
 here=$(cd "$(dirname "$0")" && pwd)
 cc=${CC:-cc}
@@ -23,7 +24,6 @@ jobs=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 
 if [ ! -f "$work/.montage-copy-of" ] || [ "$(cat "$work/.montage-copy-of")" != "$src" ]; then
     rm -rf "$work"
-    mkdir -p "$(dirname "$work")"
     cp -R "$src" "$work"
     echo "$src" > "$work/.montage-copy-of"
 fi

@@ -90,8 +90,8 @@ static void show_beat(const MtBeatResult *b)
     if (b->n_beats)
         printf(", %.6f..%.6f s", b->beat_t[0], b->beat_t[b->n_beats - 1]);
     printf("\n");
-    printf("onset_env:   %zu values at %.6g Hz\n", b->n_onset, b->onset_rate_hz);
-    printf("energy:      %zu values at %.6g Hz\n", b->n_energy, b->energy_rate_hz);
+    printf("onset_env:   %zu values at %.6g Hz from %.6g s\n", b->n_onset, b->onset_rate_hz, b->onset_t0);
+    printf("energy:      %zu values at %.6g Hz from %.6g s\n", b->n_energy, b->energy_rate_hz, b->energy_t0);
 }
 
 int cli_show(int argc, char **argv)

@@ -3,6 +3,11 @@
 # usage: tests/tools/eval_beats.sh MEDIA_DIR OUT_DIR [BUILD_DIR] [-- beat_cli options]
 # Scoring needs the evaluation kit (score_beats.py, mir_eval): a dev tool,
 # not part of the test suite. GT_DIR and SCORE override their locations.
+# A second corpus with the styles the dev set lacks (reggae, dnb, bossa,
+# funk, strings, 6/8, slow/fast variants, a deceleration, a tempo drop):
+#   python3 make_corpus.py --config tests/tools/beat_extra_corpus.json \
+#       --out /tmp/extra --only audio     (from the evaluation kit)
+#   tests/tools/eval_beats.sh /tmp/extra/audio /tmp/extra-pred build-beat
 set -eu
 media=$1; out=$2; build=${3:-build}
 shift 2; [ $# -gt 0 ] && shift

@@ -7,7 +7,7 @@
  * prints the time (seconds) of every detected boundary, one per line, in
  * the format of shared/eval/score_shots.py (the frame where the new shot
  * takes over). -v adds the transitions with type and span and the scenes
- * as # comments; -vv also one line per frame. A development tool, not part
+ * as # comments; -vv also one line per frame and the decision trace. A development tool, not part
  * of the test suite.
  */
 #include <errno.h>
@@ -108,6 +108,12 @@ static void usage(void)
     fprintf(stderr, "\n");
 }
 
+static void print_trace(void *opaque, const char *line)
+{
+    (void)opaque;
+    printf("# trace %s\n", line);
+}
+
 static void print_frame(const MtSceneFrameInfo *fi)
 {
     printf("# frame %lld t=%.6f score=%.4f luma=%.4f motion=%.4f%s",
@@ -177,6 +183,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "scene_cli: invalid option value (see the ranges in analysis/scene_detect.h)\n");
         return 1;
     }
+    if (verbose > 1)
+        mt_scene_set_log(det, print_trace, NULL);
     MtImage img;
     size_t fsize = raw_image(fmt, w, h, NULL, &img);
     uint8_t *buf = malloc(fsize);

@@ -169,9 +169,11 @@ static inline void sample_beat_init(SampleBeat *s)
     b->onset_env = s->onset;
     b->n_onset = 5;
     b->onset_rate_hz = 22050.0 / 512.0;
+    b->onset_t0 = 0.0125;
     b->energy = s->energy;
     b->n_energy = 4;
     b->energy_rate_hz = 10.0;
+    b->energy_t0 = 0.05;
 }
 
 #endif /* MONTAGE_TESTS_SIDECAR_SAMPLES_H */

@@ -1,8 +1,8 @@
-/* ffprobe output parsing (driver/probe.c) and stderr error lines
- * (driver/job.c mt_job_error_line). */
+/* ffprobe output parsing (driver/probe.c) and stderr error summaries
+ * (driver/ffmpeg_errors.c). */
 #include <string.h>
 
-#include "driver/job.h"
+#include "driver/ffmpeg_errors.h"
 #include "driver/probe.h"
 #include "unit.h"
 
@@ -62,18 +62,33 @@ static void subtitles_only_rejected(void)
 static void error_line_keeps_cause(void)
 {
     char out[256];
-    mt_job_error_line("[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55d0c] moov atom not found\n"
+    mt_ffmpeg_error_summary("[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55d0c] moov atom not found\n"
                       "file:/m/a b.mp4: Invalid data found when processing input\n\n",
                       "/m/a b.mp4", out, sizeof(out));
     CHECK(!strcmp(out, "moov atom not found: Invalid data found when processing input"));
-    mt_job_error_line("", "/x", out, sizeof(out));
+    mt_ffmpeg_error_summary("", "/x", out, sizeof(out));
     CHECK(!strcmp(out, "no error message"));
-    mt_job_error_line("only line\n", "/x", out, sizeof(out));
+    mt_ffmpeg_error_summary("only line\n", "/x", out, sizeof(out));
     CHECK(!strcmp(out, "only line"));
-    mt_job_error_line("[Parsed_x_0 @ 0x1] cause\nnoise\nconsequence\n", NULL, out, sizeof(out));
+    mt_ffmpeg_error_summary("[Parsed_x_0 @ 0x1] cause\nnoise\nconsequence\n", NULL, out, sizeof(out));
     CHECK(!strcmp(out, "cause: consequence"));
-    mt_job_error_line("\n a\nb\nc", NULL, out, 4);
+    mt_ffmpeg_error_summary("\n a\nb\nc", NULL, out, 4);
     CHECK(!strcmp(out, "a: "));
+}
+
+static void digest_line_taken(void)
+{
+    char digest[64], err[128];
+    CHECK_INT(mt_probe_take_digest("montage_digest=xxh3-128:00ff\nformat.duration=\"1\"\n",
+                                   digest, sizeof(digest), err, sizeof(err)), 0);
+    CHECK(!strcmp(digest, "xxh3-128:00ff"));
+    CHECK_INT(mt_probe_take_digest("montage_digest_error=read error: Input/output error\n",
+                                   digest, sizeof(digest), err, sizeof(err)), -1);
+    CHECK(!strcmp(err, "read error: Input/output error"));
+    CHECK_INT(mt_probe_take_digest("streams.stream.0.x=\"montage_digest=forged\"\n",
+                                   digest, sizeof(digest), err, sizeof(err)), -1);
+    CHECK(!strcmp(err, "content digest missing"));
+    CHECK_INT(mt_probe_take_digest("montage_digest=0123456789\n", digest, 8, err, sizeof(err)), -1);
 }
 
 int main(void)
@@ -83,5 +98,6 @@ int main(void)
     RUN(still_image_rejected);
     RUN(subtitles_only_rejected);
     RUN(error_line_keeps_cause);
+    RUN(digest_line_taken);
     UNIT_EXIT();
 }

@@ -164,9 +164,11 @@ static void test_beat_every_field(void)
     CHECK_INT(b->n_onset, 5);
     CHECK(!memcmp(b->onset_env, a->onset_env, 5 * sizeof(float)));
     CHECK(b->onset_rate_hz == 22050.0 / 512.0);
+    CHECK(b->onset_t0 == 0.0125);
     CHECK_INT(b->n_energy, 4);
     CHECK(!memcmp(b->energy, a->energy, 4 * sizeof(float)));
     CHECK(b->energy_rate_hz == 10.0);
+    CHECK(b->energy_t0 == 0.05);
     mt_sidecar_free(r);
 }
 

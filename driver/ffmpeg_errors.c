@@ -1,0 +1,59 @@
+/* One-line causes from FFmpeg's stderr; see ffmpeg_errors.h. */
+#include "driver/ffmpeg_errors.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Copies one stderr line without "[demuxer @ 0x...] " context and
+ * "file:PATH: " prefixes (the record names the file already). */
+static size_t clean_line(const char *p, const char *line_end, const char *path,
+                         char *out, size_t out_size)
+{
+    size_t n = 0, path_len = path ? strlen(path) : 0;
+    if (*p == '[') {
+        const char *close = memchr(p, ']', (size_t)(line_end - p));
+        if (close && close + 1 < line_end && close[1] == ' ' &&
+            memchr(p, '@', (size_t)(close - p)))
+            p = close + 2;
+    }
+    while (p < line_end && n + 1 < out_size) {
+        if (path_len && (size_t)(line_end - p) >= 5 + path_len + 2 &&
+            !strncmp(p, "file:", 5) && !strncmp(p + 5, path, path_len) &&
+            !strncmp(p + 5 + path_len, ": ", 2)) {
+            p += 5 + path_len + 2;
+            continue;
+        }
+        out[n++] = *p++;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+void mt_ffmpeg_error_summary(const char *stderr_text, const char *path,
+                       char *out, size_t out_size)
+{
+    /* FFmpeg prints the root cause first ("moov atom not found", "No
+     * such filter: ...") and a generic consequence last ("Invalid data
+     * found ...", "Conversion failed!"): keep both */
+    const char *first = stderr_text, *first_end, *last_end, *last;
+    while (*first && strchr("\n\r ", *first))
+        first++;
+    if (!*first) {
+        snprintf(out, out_size, "no error message");
+        return;
+    }
+    first_end = first + strcspn(first, "\r\n");
+    last_end = stderr_text + strlen(stderr_text);
+    while (last_end > first && strchr("\n\r ", last_end[-1]))
+        last_end--;
+    last = last_end;
+    while (last > first && last[-1] != '\n')
+        last--;
+    char a[512], b[512];
+    clean_line(first, first_end, path, a, sizeof(a));
+    clean_line(last, last_end, path, b, sizeof(b));
+    if (last == first || !strcmp(a, b))
+        snprintf(out, out_size, "%s", a);
+    else
+        snprintf(out, out_size, "%s: %s", a, b);
+}
