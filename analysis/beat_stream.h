@@ -18,7 +18,7 @@
 #include "analysis/beat_autocorr.h"
 #include "analysis/beat_tempo.h"
 
-#define MT_STREAM_UPDATE_FRAMES  32 /* ~0.37 s */
+#define MT_STREAM_UPDATE_FRAMES  16 /* ~0.37 s */
 #define MT_STREAM_WINDOW_S       8.0
 #define MT_STREAM_WARMUP_S       3.0
 #define MT_STREAM_MIN_CONFIDENCE 0.1f

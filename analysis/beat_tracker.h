@@ -56,8 +56,8 @@
 #include "analysis/audio_convert.h"
 #include "cache/sidecar_model.h"
 
-#define MT_BEAT_ANALYSIS_RATE 22050
-#define MT_BEAT_WINDOW        1024
+#define MT_BEAT_ANALYSIS_RATE 11025
+#define MT_BEAT_WINDOW        512
 #define MT_BEAT_HOP           256
 /* Longest delay between a streamed beat's time and the push that
  * releases it: half a window of look-ahead, one hop of frame granularity,

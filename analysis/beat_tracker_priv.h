@@ -13,7 +13,7 @@
 #include "analysis/beat_tracker.h"
 
 #define MT_BEAT_CHUNK        4096 /* input samples converted per step */
-#define MT_BEAT_AC_BLOCK     128  /* onset frames per autocorrelation block */
+#define MT_BEAT_AC_BLOCK     64   /* onset frames per autocorrelation block */
 
 struct MtBeatTracker {
     MtBeatConfig cfg;

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* The two shots around a dissolve or wipe must differ at least this much
  * in content: structure matched with a wide motion search (8/3 of the
@@ -34,6 +35,7 @@ void mt_scene_gradual_reset(MtSceneDetector *d)
     for (int i = 0; i < SCN_NSCALES; i++)
         d->plat[i].on = 0;
     d->fade_state = 0;
+    d->n_examined = 0;
 }
 
 static float pair_e(const MtSceneDetector *d, int64_t a, int64_t b)
@@ -152,11 +154,29 @@ static int is_wipe(const MtSceneDetector *d, int64_t a, int64_t m, int64_t b)
     return single > 0 && sel < WIPE_SELECTION * single;
 }
 
+static int was_examined(const MtSceneDetector *d, int64_t first, int64_t last)
+{
+    for (int i = 0; i < d->n_examined; i++)
+        if (d->examined[i].first <= last && d->examined[i].last >= first)
+            return 1;
+    return 0;
+}
+
+static void set_examined(MtSceneDetector *d, int64_t first, int64_t last)
+{
+    int n = (int)(sizeof(d->examined) / sizeof(d->examined[0]));
+    if (d->n_examined == n)
+        memmove(d->examined, d->examined + 1, --d->n_examined * sizeof(d->examined[0]));
+    d->examined[d->n_examined].first = first;
+    d->examined[d->n_examined].last = last;
+    d->n_examined++;
+}
+
 static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float peak, int64_t avail)
 {
     mt_scene_trace(d, "gradual? lag %d anchors %lld..%lld peak %.3f", L, (long long)a,
                    (long long)b, peak);
-    if (b - a < 2 || mt_scene_conflicts(d, a + 1, b - 1, 0))
+    if (b - a < 2 || mt_scene_conflicts(d, a + 1, b - 1, 0) || was_examined(d, a + 1, b - 1))
         return;
     int64_t a2 = a - L / 2, b2 = b + L / 2, lb = mt_scene_last_bound(d, a);
     int64_t nb = mt_scene_next_bound(d, b);
@@ -190,7 +210,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     }
     mt_scene_trace(d, "  located [%lld,%lld] mid %lld (window %lld..%lld)", (long long)f,
                    (long long)l, (long long)mid, (long long)a2, (long long)b2);
-    if (l - f + 1 <= 1 || mt_scene_conflicts(d, f, l, 2))
+    if (l - f + 1 <= 1 || mt_scene_conflicts(d, f, l, 2) || was_examined(d, f, l))
         return;
     for (int64_t k = f; k <= l; k++)
         if (std_of(d, k) < SCN_FLAT_STD)
@@ -205,8 +225,13 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
                      d->grid.radius * CROSS_RADIUS_MUL, &x);
     mt_scene_trace(d, "  shots %lld|%lld differ: structure %.3f hist %.3f", (long long)A,
                    (long long)B, x.structure, x.hist);
-    if (x.structure + x.hist < MIN_CROSS_CONTENT)
+    if (x.structure + x.hist < MIN_CROSS_CONTENT) {
+        /* seen whole at this lag: longer lags, whose anchors lie further
+         * apart, must not report the same change again */
+        if (l - f + 1 < L)
+            set_examined(d, f, l);
         return;
+    }
     MtTransition tr = { .type = is_wipe(d, A, mid, B) ? MT_TRANSITION_WIPE : MT_TRANSITION_DISSOLVE,
                         .frame = mid, .first_frame = f, .last_frame = l,
                         .score = peak / 2 > 1 ? 1 : peak / 2 };

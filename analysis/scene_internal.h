@@ -75,6 +75,11 @@ struct MtSceneDetector {
     int     fade_rin;
     float   fade_min_std;
 
+    /* changes examined at a lag longer than they took and found to be no
+     * transition: no other lag may report them */
+    struct { int64_t first, last; } examined[8];
+    int      n_examined;
+
     /* gradual events waiting for a frame without an event */
     MtTransition pending[8];
     int      n_pending;

@@ -8,7 +8,7 @@ update=0
 [ "${1:-}" = "--update" ] && update=1
 
 # A cut at frame 40 and a 20-frame dissolve from frame 80, 25 fps.
-scene_src="testsrc2=s=320x240:r=25:d=3.2[a];mandelbrot=s=320x240:r=25,trim=end_frame=60[b];smptebars=s=320x240:r=25:d=3.2[c];[a][b]concat[ab];[ab]trim=end_frame=100,setpts=PTS-STARTPTS[x];[c]trim=end_frame=80,setpts=PTS-STARTPTS[y];[x][y]xfade=transition=dissolve:duration=0.8:offset=3.2,format=yuv420p,montagescene"
+scene_src="testsrc2=s=320x240:r=25:d=1.6[a];mandelbrot=s=320x240:r=25,trim=end_frame=60[b];smptebars=s=320x240:r=25:d=3.2[c];[a][b]concat[ab];[ab]trim=end_frame=100,setpts=PTS-STARTPTS,settb=1/25[x];[c]trim=end_frame=80,setpts=PTS-STARTPTS,settb=1/25[y];[x][y]xfade=transition=dissolve:duration=0.8:offset=3.2,format=yuv420p,montagescene"
 # Clicks at 120 BPM, 8 s.
 beat_src="aevalsrc='0.8*sin(2*PI*1000*t)*exp(-mod(t,0.5)*60)':s=44100:d=8,montagebeat"
 
