@@ -2,6 +2,7 @@
 #include "analysis/audio_convert.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 size_t mt_sample_format_bytes(MtSampleFormat fmt)
@@ -43,6 +44,67 @@ static float sanitize(double v)
         out[i] = (float)(acc * scale);                                        \
     }
 
+/* Channel sum of frame i of float planes, sanitised channel by channel. */
+static float slow_float_sum(const uint8_t *const *planes, int planar, int channels, size_t i)
+{
+    double acc = 0.0;
+    for (int c = 0; c < channels; c++) {
+        float v;
+        const uint8_t *p = planar ? planes[c] + i * sizeof(float)
+                                  : planes[0] + (i * (size_t)channels + (size_t)c) * sizeof(float);
+        memcpy(&v, p, sizeof(float));
+        acc += sanitize(v);
+    }
+    return (float)acc;
+}
+
+/*
+ * Float input: sum the channels, then one range test per frame; NaN, Inf
+ * or absurd values make the sum fail it (NaN fails every compare) and the
+ * frame is redone channel by channel. Mono and stereo, the usual cases,
+ * get loops of their own (no per-sample channel loop or layout test).
+ */
+static void downmix_float(const uint8_t *const *planes, int planar, int channels,
+                          size_t n, float *out)
+{
+    const float fscale = 1.0f / (float)channels;
+    const float limit = MT_AUDIO_CLAMP * (float)channels;
+    const float *p0 = (const float *)(const void *)planes[0];
+    const float *p1 = channels > 1 && planar ? (const float *)(const void *)planes[1] : NULL;
+    int aligned = 1;
+    for (int c = 0; c < (planar ? channels : 1); c++)
+        aligned &= (uintptr_t)planes[c] % _Alignof(float) == 0;
+    if (!aligned) { /* never from a decoder; read byte-wise */
+        for (size_t i = 0; i < n; i++)
+            out[i] = slow_float_sum(planes, planar, channels, i) * fscale;
+        return;
+    }
+    if (channels == 1) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = p0[i];
+    } else if (channels == 2 && planar) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = p0[i] + p1[i];
+    } else if (channels == 2) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = p0[2 * i] + p0[2 * i + 1];
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            float acc = 0.0f;
+            for (int c = 0; c < channels; c++)
+                acc += planar ? ((const float *)(const void *)planes[c])[i]
+                              : p0[i * (size_t)channels + (size_t)c];
+            out[i] = acc;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        float acc = out[i];
+        if (!(acc >= -limit && acc <= limit))
+            acc = slow_float_sum(planes, planar, channels, i);
+        out[i] = acc * fscale;
+    }
+}
+
 int mt_audio_downmix(const uint8_t *const *planes, MtSampleFormat fmt,
                      int planar, int channels, size_t n, float *out)
 {
@@ -55,37 +117,7 @@ int mt_audio_downmix(const uint8_t *const *planes, MtSampleFormat fmt,
             return -1;
     const double scale = 1.0 / channels;
     if (fmt == MT_SAMPLE_FLT) { /* the decoders' usual output: a lean path */
-        const float fscale = 1.0f / (float)channels;
-        const float limit = MT_AUDIO_CLAMP * (float)channels;
-        const size_t step = planar ? 1 : (size_t)channels;
-        for (size_t i = 0; i < n; i++) {
-            float acc = 0.0f, v;
-            if (planar) {
-                for (int c = 0; c < channels; c++) {
-                    memcpy(&v, planes[c] + i * sizeof(float), sizeof(float));
-                    acc += v;
-                }
-            } else {
-                const uint8_t *p = planes[0] + i * step * sizeof(float);
-                for (int c = 0; c < channels; c++) {
-                    memcpy(&v, p + (size_t)c * sizeof(float), sizeof(float));
-                    acc += v;
-                }
-            }
-            /* NaN, Inf or absurd values make the sum fail this test (NaN
-             * fails every compare); then sanitise channel by channel */
-            if (!(acc >= -limit && acc <= limit)) {
-                double slow = 0.0;
-                for (int c = 0; c < channels; c++) {
-                    const uint8_t *p = planar ? planes[c] + i * sizeof(float)
-                                              : planes[0] + (i * step + (size_t)c) * sizeof(float);
-                    memcpy(&v, p, sizeof(float));
-                    slow += sanitize(v);
-                }
-                acc = (float)slow;
-            }
-            out[i] = acc * fscale;
-        }
+        downmix_float(planes, planar, channels, n, out);
         return 0;
     }
     switch (fmt) {

@@ -1,4 +1,4 @@
-/* Polyphase windowed-sinc resampler; see audio_resample.h. */
+/* Rational polyphase windowed-sinc resampler; see audio_resample.h. */
 #include "analysis/audio_resample.h"
 
 #include <math.h>
@@ -6,57 +6,80 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RS_PHASES     256 /* fractional positions; nearest phase is used, so
-                             the timing error is < 1/512 input sample */
-#define RS_ZEROS      12   /* sinc zero crossings per side (at the low rate) */
-#define RS_CUTOFF     0.85 /* pass band edge as a fraction of the low Nyquist;
-                              with the Blackman window's transition
-                              (~6 / taps) the stop band starts ~1.1 x the
-                              low Nyquist, so aliases land only in the top
-                              ~10 % of the output band */
-#define RS_PI         3.14159265358979323846
+#define RS_ZEROS   3    /* sinc zero crossings per side (at the low rate): a
+                           short kernel, since onset analysis tolerates a
+                           wide transition band but must stay cheap */
+#define RS_CUTOFF  0.9  /* -6 dB point as a fraction of the low Nyquist */
+#define RS_BETA    5.0  /* Kaiser window shape: ~50 dB side lobes */
+#define RS_PI      3.14159265358979323846
 
 struct MtResampler {
     int64_t in_rate, out_rate;
-    int half;        /* taps per side, in input samples */
-    int taps;        /* 2 * half */
-    float *table;    /* (RS_PHASES + 1) x taps */
-    float *buf;      /* input history; buf[0] is absolute input index buf_start */
+    int phases;       /* L = out / gcd: distinct output positions mod one input */
+    int step_int;     /* M / L and M % L, M = in / gcd: input advance per output */
+    int step_frac;
+    int half;         /* taps per side, in input samples */
+    int taps;         /* 2 * half, rounded up to a multiple of 4 */
+    float *table;     /* phases x taps */
+    float *buf;       /* input history; buf[0] is absolute input index buf_start */
     size_t buf_len, buf_cap;
     int64_t buf_start;
-    int64_t next_out; /* index of the next output sample */
+    int64_t next_base; /* input index at or before the next output */
+    int next_phase;    /* its fractional position, in 1/phases of an input */
 };
 
-static double sinc(double x)
+static int64_t gcd64(int64_t a, int64_t b)
 {
-    if (fabs(x) < 1e-9)
-        return 1.0;
-    return sin(RS_PI * x) / (RS_PI * x);
+    while (b) {
+        int64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* Modified Bessel function of the first kind, order 0 (Kaiser window). */
+static double bessel_i0(double x)
+{
+    double sum = 1.0, term = 1.0;
+    for (int k = 1; k < 50 && term > 1e-12 * sum; k++) {
+        term *= (x / (2.0 * k)) * (x / (2.0 * k));
+        sum += term;
+    }
+    return sum;
 }
 
 static int build_table(MtResampler *r)
 {
     const double low = (double)(r->in_rate < r->out_rate ? r->in_rate : r->out_rate);
     const double fc = RS_CUTOFF * 0.5 * low / (double)r->in_rate; /* cycles per input sample */
-    r->half = (int)ceil(RS_ZEROS * (double)r->in_rate / low);
-    r->taps = 2 * r->half;
-    r->table = malloc(sizeof(float) * (size_t)(RS_PHASES + 1) * (size_t)r->taps);
+    const double span = RS_ZEROS * (double)r->in_rate / low;      /* kernel half width */
+    r->half = (int)ceil(span);
+    r->taps = (2 * r->half + 3) / 4 * 4; /* extra taps at the end are zeros */
+    r->table = calloc((size_t)r->phases * (size_t)r->taps, sizeof(float));
     if (!r->table)
         return -1;
-    for (int ph = 0; ph <= RS_PHASES; ph++) {
+    const double i0b = bessel_i0(RS_BETA);
+    for (int ph = 0; ph < r->phases; ph++) {
         float *row = r->table + (size_t)ph * (size_t)r->taps;
-        double sum = 0.0;
-        for (int j = 0; j < r->taps; j++) {
+        double sum = 0.0, v[1024];
+        double *vals = 2 * r->half <= 1024 ? v : malloc(sizeof(double) * 2 * (size_t)r->half);
+        if (!vals)
+            return -1;
+        for (int j = 0; j < 2 * r->half; j++) {
             /* distance from the output instant to input tap j */
-            double d = (double)(j - r->half + 1) - (double)ph / RS_PHASES;
-            double w = fabs(d) >= r->half ? 0.0
-                     : 0.42 + 0.5 * cos(RS_PI * d / r->half) + 0.08 * cos(2 * RS_PI * d / r->half);
-            double v = 2.0 * fc * sinc(2.0 * fc * d) * w;
-            row[j] = (float)v;
-            sum += v;
+            double d = (double)(j - r->half + 1) - (double)ph / r->phases;
+            double u = d / span;
+            double w = fabs(u) >= 1.0 ? 0.0 : bessel_i0(RS_BETA * sqrt(1.0 - u * u)) / i0b;
+            double x = 2.0 * fc * d;
+            double s = fabs(x) < 1e-9 ? 1.0 : sin(RS_PI * x) / (RS_PI * x);
+            vals[j] = 2.0 * fc * s * w;
+            sum += vals[j];
         }
-        for (int j = 0; j < r->taps; j++) /* exact unity gain at DC */
-            row[j] = (float)(row[j] / sum);
+        for (int j = 0; j < 2 * r->half; j++) /* exact unity gain at DC */
+            row[j] = (float)(vals[j] / sum);
+        if (vals != v)
+            free(vals);
     }
     return 0;
 }
@@ -70,6 +93,15 @@ MtResampler *mt_resampler_new(int in_rate, int out_rate)
         return NULL;
     r->in_rate = in_rate;
     r->out_rate = out_rate;
+    const int64_t g = gcd64(in_rate, out_rate);
+    const int64_t L = out_rate / g, M = in_rate / g;
+    if (L > 4096) { /* rates with no useful common divisor: not supported */
+        free(r);
+        return NULL;
+    }
+    r->phases = (int)L;
+    r->step_int = (int)(M / L);
+    r->step_frac = (int)(M % L);
     if (build_table(r) < 0) {
         mt_resampler_free(&r);
         return NULL;
@@ -104,7 +136,7 @@ size_t mt_resampler_max_out(const MtResampler *r, size_t n)
 
 int mt_resampler_lookahead(const MtResampler *r)
 {
-    return r->half;
+    return r->taps - r->half;
 }
 
 long mt_resampler_process(MtResampler *r, const float *in, size_t n, float *out)
@@ -120,34 +152,35 @@ long mt_resampler_process(MtResampler *r, const float *in, size_t n, float *out)
     memcpy(r->buf + r->buf_len, in, sizeof(float) * n);
     r->buf_len += n;
 
+    /* output at next_base + phase/L reads inputs [base - half + 1, base - half + taps] */
     const int64_t end = r->buf_start + (int64_t)r->buf_len; /* one past last input */
+    const int taps = r->taps, L = r->phases, si = r->step_int, sf = r->step_frac;
+    int64_t base = r->next_base;
+    int ph = r->next_phase;
     long produced = 0;
-    for (;;) {
-        const int64_t pos = r->next_out * r->in_rate; /* input time x out_rate */
-        const int64_t base = pos / r->out_rate;
-        if (base + r->half >= end)
-            break; /* needs input index base + half, not there yet */
-        const int64_t rem = pos % r->out_rate;
-        const int ph = (int)((rem * RS_PHASES + r->out_rate / 2) / r->out_rate);
-        const float *h = r->table + (size_t)ph * (size_t)r->taps;
+    while (base - r->half + taps < end) {
+        const float *h = r->table + (size_t)ph * (size_t)taps;
         const float *x = r->buf + (base - r->half + 1 - r->buf_start);
-        /* four partial sums: independent chains the CPU can overlap
-         * (taps is even, a multiple of 4 for every ratio but 1:1) */
+        /* four partial sums: independent chains the CPU can overlap */
         float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f;
-        int j = 0;
-        for (; j + 4 <= r->taps; j += 4) {
+        for (int j = 0; j < taps; j += 4) {
             a0 += h[j] * x[j];
             a1 += h[j + 1] * x[j + 1];
             a2 += h[j + 2] * x[j + 2];
             a3 += h[j + 3] * x[j + 3];
         }
-        for (; j < r->taps; j++)
-            a0 += h[j] * x[j];
         out[produced++] = (a0 + a1) + (a2 + a3);
-        r->next_out++;
+        base += si;
+        ph += sf;
+        if (ph >= L) {
+            ph -= L;
+            base++;
+        }
     }
+    r->next_base = base;
+    r->next_phase = ph;
     /* drop history the next output no longer needs */
-    const int64_t need = (r->next_out * r->in_rate) / r->out_rate - r->half + 1;
+    const int64_t need = base - r->half + 1;
     if (need > r->buf_start) {
         size_t drop = (size_t)(need - r->buf_start);
         if (drop > r->buf_len)

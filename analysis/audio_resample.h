@@ -1,9 +1,13 @@
 /*
- * Windowed-sinc polyphase resampler (any rate to any rate) with an
- * anti-aliasing low-pass (Blackman-windowed sinc, 12 zero crossings per
- * side, pass band to 0.85 x the lower Nyquist frequency). Output
- * sample k sits exactly at input time k * in_rate / out_rate (the filter is
- * symmetric, so no time shift); the price is a look-ahead of
+ * Rational polyphase windowed-sinc resampler (any rate to any rate whose
+ * ratio reduces to at most 4096 output phases, e.g. every common audio
+ * rate to 11025 Hz) with an anti-aliasing low-pass: a short Kaiser-windowed
+ * sinc (3 zero crossings per side at the lower rate, -6 dB at 0.9 x the
+ * lower Nyquist frequency, stop band from about 1.3 x it). Cheap by design:
+ * for 44.1 kHz to 11025 Hz it is 24 multiply-adds per output and no
+ * division; onset analysis tolerates the wide transition band. Output
+ * sample k sits exactly at input time k * in_rate / out_rate (exact phases,
+ * symmetric kernel, so no time shift); the price is a look-ahead of
  * mt_resampler_lookahead() input samples before an output can be emitted.
  * Samples before the first input are taken as zeros.
  */
@@ -14,7 +18,8 @@
 
 typedef struct MtResampler MtResampler;
 
-/* NULL on bad rates (<= 0) or allocation failure. */
+/* NULL on bad rates (<= 0, or a ratio needing more than 4096 phases)
+ * or allocation failure. */
 MtResampler *mt_resampler_new(int in_rate, int out_rate);
 void mt_resampler_free(MtResampler **r);
 

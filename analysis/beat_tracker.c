@@ -180,10 +180,20 @@ static int push_energy(MtBeatTracker *bt, const float *x, size_t n)
         size_t m = (size_t)(bt->energy_block - bt->energy_fill);
         if (m > n - i)
             m = n - i;
-        double acc = 0.0;
-        for (size_t k = 0; k < m; k++)
-            acc += (double)x[i + k] * x[i + k];
-        bt->energy_acc += acc;
+        /* four float partial sums: independent chains, exact enough for
+         * a block of a few thousand samples */
+        const float *y = x + i;
+        float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f;
+        size_t k = 0;
+        for (; k + 4 <= m; k += 4) {
+            a0 += y[k] * y[k];
+            a1 += y[k + 1] * y[k + 1];
+            a2 += y[k + 2] * y[k + 2];
+            a3 += y[k + 3] * y[k + 3];
+        }
+        for (; k < m; k++)
+            a0 += y[k] * y[k];
+        bt->energy_acc += (double)((a0 + a1) + (a2 + a3));
         bt->energy_fill += (int)m;
         i += m;
         if (bt->energy_fill == bt->energy_block) {

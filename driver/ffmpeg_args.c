@@ -95,6 +95,11 @@ void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
         mt_arg_list_push(args, "-skip_frame");
         mt_arg_list_push(args, "nokey");
     }
+    /* A mid-stream size or format change would otherwise rebuild the
+     * graph, and the new filter instances would overwrite the sidecars
+     * with the tail of the stream only; the filters handle such changes. */
+    mt_arg_list_push(args, "-reinit_filter");
+    mt_arg_list_push(args, "0");
     mt_arg_list_push(args, "-i");
     mt_arg_list_pushf(args, "file:%s", cmd->input_path);
     if (cmd->scene_sidecar)
