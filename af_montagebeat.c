@@ -156,22 +156,15 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
     MontageBeatContext *s = ctx->priv;
     AVFilterLink *inlink = ctx->inputs[0];
     MtConfigEntry entries[MT_BEAT_CONFIG_ENTRIES];
-    static const char *const incomplete[] = { "end of stream not reached" };
     MtSidecar sc = { 0 };
 
     if (!s->out.sidecar || !s->tracker)
         return 0;
     if (mt_beat_finish(s->tracker) < 0 || mt_beat_result(s->tracker, &sc.beat) < 0)
         return AVERROR(ENOMEM);
-    mt_glue_fill_identity(&sc, &s->out, MT_KIND_BEAT, "montagebeat", MT_BEAT_ANALYSER_VERSION);
+    mt_glue_fill_common(&sc, &s->out, MT_KIND_BEAT, "montagebeat", MT_BEAT_ANALYSER_VERSION, complete, s->samples);
     sc.config.entries = entries;
     sc.config.n = mt_beat_config_entries(&s->cfg, entries, MT_BEAT_CONFIG_ENTRIES);
-    sc.status.complete   = complete;
-    sc.status.units_seen = s->samples;
-    if (!complete) {
-        sc.status.warnings   = incomplete;
-        sc.status.n_warnings = 1;
-    }
     sc.beat.stream.channels       = inlink->ch_layout.nb_channels;
     sc.beat.stream.channel_layout = s->layout;
     sc.beat.stream.sample_fmt     = av_get_sample_fmt_name(inlink->format);

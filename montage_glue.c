@@ -58,9 +58,12 @@ int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o)
     return 0;
 }
 
-void mt_glue_fill_identity(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,
-                           const char *filter_name, int analyser_version)
+void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,
+                         const char *filter_name, int analyser_version,
+                         int complete, int64_t units_seen)
 {
+    static const char *const incomplete[] = { "end of stream not reached" };
+
     sc->kind         = kind;
     sc->schema_major = MT_SIDECAR_SCHEMA_MAJOR;
     sc->schema_minor = MT_SIDECAR_SCHEMA_MINOR;
@@ -77,6 +80,11 @@ void mt_glue_fill_identity(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKi
     sc->source.ctime_ns = o->source_ctime_ns;
     sc->source.inode    = o->source_inode;
     sc->source.digest   = o->source_digest;
+
+    sc->status.complete   = complete;
+    sc->status.units_seen = units_seen;
+    sc->status.warnings   = complete ? NULL : incomplete;
+    sc->status.n_warnings = complete ? 0 : 1;
 }
 
 int mt_glue_write_sidecar(void *log_ctx, const MtSidecarOptions *o, const MtSidecar *sc)

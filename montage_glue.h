@@ -50,9 +50,11 @@ typedef struct MtSidecarOptions {
  * any decoding. 0 or a negative AVERROR, with one line logged. */
 int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o);
 
-/* Fills the kind, generator, source and schema fields of sc. */
-void mt_glue_fill_identity(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,
-                           const char *filter_name, int analyser_version);
+/* Fills the kind, schema, generator, source and status sections of sc;
+ * `complete` says whether end of stream was reached. */
+void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,
+                         const char *filter_name, int analyser_version,
+                         int complete, int64_t units_seen);
 
 /* Writes sc to o->sidecar atomically (nothing when no sidecar was asked
  * for). Logs one line naming the file and the cause on failure. 0 or a

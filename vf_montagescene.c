@@ -260,7 +260,6 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
     MontageSceneContext *s = ctx->priv;
     AVFilterLink *inlink = ctx->inputs[0];
     MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES];
-    static const char *const incomplete[] = { "end of stream not reached" };
     AVRational fr = mt_link_frame_rate(inlink);
     MtSidecar sc = { 0 };
 
@@ -268,15 +267,9 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
         return 0;
     if (mt_scene_result(s->detector, &sc.scene) < 0)
         return AVERROR(ENOMEM);
-    mt_glue_fill_identity(&sc, &s->out, MT_KIND_SCENE, "montagescene", MT_SCENE_ANALYSER_VERSION);
+    mt_glue_fill_common(&sc, &s->out, MT_KIND_SCENE, "montagescene", MT_SCENE_ANALYSER_VERSION, complete, s->frames);
     sc.config.entries = entries;
     sc.config.n = mt_scene_config_entries(&s->cfg, entries, MT_SCENE_CONFIG_ENTRIES);
-    sc.status.complete   = complete;
-    sc.status.units_seen = s->frames;
-    if (!complete) {
-        sc.status.warnings   = incomplete;
-        sc.status.n_warnings = 1;
-    }
     sc.scene.stream.width          = inlink->w;
     sc.scene.stream.height         = inlink->h;
     sc.scene.stream.pix_fmt        = av_get_pix_fmt_name(inlink->format);

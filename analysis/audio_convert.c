@@ -58,6 +58,22 @@ static float slow_float_sum(const uint8_t *const *planes, int planar, int channe
     return (float)acc;
 }
 
+static float sum_planar(const uint8_t *const *planes, int channels, size_t i)
+{
+    float acc = 0.0f;
+    for (int c = 0; c < channels; c++)
+        acc += ((const float *)(const void *)planes[c])[i];
+    return acc;
+}
+
+static float sum_packed(const float *p, int channels)
+{
+    float acc = 0.0f;
+    for (int c = 0; c < channels; c++)
+        acc += p[c];
+    return acc;
+}
+
 /*
  * Float input: sum the channels, then one range test per frame; NaN, Inf
  * or absurd values make the sum fail it (NaN fails every compare) and the
@@ -79,30 +95,25 @@ static void downmix_float(const uint8_t *const *planes, int planar, int channels
             out[i] = slow_float_sum(planes, planar, channels, i) * fscale;
         return;
     }
+#define CHECKED_STORE(EXPR)                                                \
+    for (size_t i = 0; i < n; i++) {                                       \
+        float acc = (EXPR);                                                \
+        if (!(acc >= -limit && acc <= limit))                              \
+            acc = slow_float_sum(planes, planar, channels, i);             \
+        out[i] = acc * fscale;                                             \
+    }
     if (channels == 1) {
-        for (size_t i = 0; i < n; i++)
-            out[i] = p0[i];
+        CHECKED_STORE(p0[i]);
     } else if (channels == 2 && planar) {
-        for (size_t i = 0; i < n; i++)
-            out[i] = p0[i] + p1[i];
+        CHECKED_STORE(p0[i] + p1[i]);
     } else if (channels == 2) {
-        for (size_t i = 0; i < n; i++)
-            out[i] = p0[2 * i] + p0[2 * i + 1];
+        CHECKED_STORE(p0[2 * i] + p0[2 * i + 1]);
+    } else if (planar) {
+        CHECKED_STORE(sum_planar(planes, channels, i));
     } else {
-        for (size_t i = 0; i < n; i++) {
-            float acc = 0.0f;
-            for (int c = 0; c < channels; c++)
-                acc += planar ? ((const float *)(const void *)planes[c])[i]
-                              : p0[i * (size_t)channels + (size_t)c];
-            out[i] = acc;
-        }
+        CHECKED_STORE(sum_packed(p0 + i * (size_t)channels, channels));
     }
-    for (size_t i = 0; i < n; i++) {
-        float acc = out[i];
-        if (!(acc >= -limit && acc <= limit))
-            acc = slow_float_sum(planes, planar, channels, i);
-        out[i] = acc * fscale;
-    }
+#undef CHECKED_STORE
 }
 
 int mt_audio_downmix(const uint8_t *const *planes, MtSampleFormat fmt,

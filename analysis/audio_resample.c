@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RS_ZEROS   3    /* sinc zero crossings per side (at the low rate): a
+#define RS_ZEROS   2    /* sinc zero crossings per side (at the low rate): a
                            short kernel, since onset analysis tolerates a
                            wide transition band but must stay cheap */
 #define RS_CUTOFF  0.9  /* -6 dB point as a fraction of the low Nyquist */

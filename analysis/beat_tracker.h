@@ -57,7 +57,7 @@
 #include "cache/sidecar_model.h"
 
 #define MT_BEAT_ANALYSIS_RATE 11025
-#define MT_BEAT_WINDOW        512
+#define MT_BEAT_WINDOW        256
 #define MT_BEAT_HOP           256
 /* Longest delay between a streamed beat's time and the push that
  * releases it: half a window of look-ahead, one hop of frame granularity,

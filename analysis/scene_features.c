@@ -104,8 +104,14 @@ int mt_scene_image_check(const MtImage *img)
 void mt_scene_lut_free(MtSceneLut *lut)
 {
     for (int c = 0; c < 3; c++)
-        free(lut->val[c]);
+        free(lut->val[c]); /* bin[c] shares the allocation */
     memset(lut, 0, sizeof(*lut));
+}
+
+static int bin_of(float x, int bins)
+{
+    int b = (int)(x * bins);
+    return b < 0 ? 0 : b >= bins ? bins - 1 : b;
 }
 
 static float clampf(float v, float lo, float hi)
@@ -125,7 +131,7 @@ int mt_scene_lut_update(MtSceneLut *lut, const MtImage *img)
     mt_scene_lut_free(lut);
     for (int c = 0; c < nc; c++) {
         int depth = img->comp[c].depth, size = 1 << depth;
-        float *t = malloc((size_t)size * sizeof(*t));
+        float *t = malloc((size_t)size * (sizeof(*t) + 1));
         if (!t) {
             mt_scene_lut_free(lut);
             return -ENOMEM;
@@ -142,7 +148,12 @@ int mt_scene_lut_update(MtSceneLut *lut, const MtImage *img)
             t[v] = c == 0 || img->model == MT_COLOR_RGB ? clampf((float)x, 0.f, 1.f)
                                                           : clampf((float)x, -0.5f, 0.5f);
         }
+        uint8_t *bin = (uint8_t *)(t + size);
+        for (int v = 0; v < size; v++)
+            bin[v] = (uint8_t)(c == 0 ? bin_of(t[v], MT_SCENE_HIST_Y)
+                                      : bin_of(t[v] + 0.5f, MT_SCENE_HIST_C));
         lut->val[c]  = t;
+        lut->bin[c]  = bin;
         lut->size[c] = size;
     }
     memcpy(lut->key, key, sizeof(key));
@@ -158,6 +169,7 @@ typedef struct Reader {
     unsigned mask;
     int wide;
     const float *lut;
+    const uint8_t *bin;
 } Reader;
 
 static void reader_init(Reader *r, const MtImage *img, const MtSceneLut *lut, int c,
@@ -170,22 +182,22 @@ static void reader_init(Reader *r, const MtImage *img, const MtSceneLut *lut, in
     r->mask     = (1u << k->depth) - 1;
     r->wide     = k->depth > 8;
     r->lut      = lut->val[c];
+    r->bin      = lut->bin[c];
     for (int i = 0; i < nx; i++)
         xoff[i] = (xs[i] >> log2w) * k->step + k->offset;
     r->xoff = xoff;
 }
 
+/* raw sample i of a row; 8-bit samples without shift take the fast path */
+#define RAW(r, row, i, fast8)                                                   \
+    ((fast8) ? (unsigned)(row)[(r)->xoff[i]]                                   \
+             : ((((r)->wide ? (unsigned)(row)[(r)->xoff[i]] |                  \
+                              (unsigned)(row)[(r)->xoff[i] + 1] << 8           \
+                            : (unsigned)(row)[(r)->xoff[i]]) >> (r)->shift) & (r)->mask))
+
 static inline float reader_get(const uint8_t *row, const Reader *r, int i)
 {
-    const uint8_t *p = row + r->xoff[i];
-    unsigned raw = r->wide ? (unsigned)p[0] | (unsigned)p[1] << 8 : p[0];
-    return r->lut[(raw >> r->shift) & r->mask];
-}
-
-static int bin_of(float x, int bins)
-{
-    int b = (int)(x * bins);
-    return b < 0 ? 0 : b >= bins ? bins - 1 : b;
+    return r->lut[RAW(r, row, i, 0)];
 }
 
 /* BT.601 RGB (0..1) -> Y 0..1, U and V -0.5..0.5 */
@@ -197,40 +209,80 @@ static void rgb_to_yuv(float r, float g, float b, float *y, float *u, float *v)
     *v = (r - l) * 0.713267f;
 }
 
-static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
-                        MtSceneFeat *f, double *sum, double *sumsq, unsigned *hist)
+/* Luma of YUV or gray: one component read through the tables. */
+static void luma_rows(const MtSceneGrid *g, const Reader *r, float *cells, double *sum,
+                      double *sumsq, unsigned *hist, int fast8)
 {
-    int nx = g->gw * g->sw, ny = g->gh * g->sh, rgb = img->model == MT_COLOR_RGB;
-    Reader rd[3];
+    int ny = g->gh * g->sh;
     double s = 0, ss = 0;
-    for (int c = 0; c < (rgb ? 3 : 1); c++)
-        reader_init(&rd[c], img, lut, c, g->xoff + c * nx, g->lx, nx, 0);
     for (int j = 0; j < ny; j++) {
-        float *cell = f->y + (j / g->sh) * g->gw;
-        const uint8_t *row[3];
-        for (int c = 0; c < (rgb ? 3 : 1); c++)
-            row[c] = rd[c].base + (ptrdiff_t)g->ly[j] * rd[c].linesize;
+        const uint8_t *row = r->base + (ptrdiff_t)g->ly[j] * r->linesize;
+        float *cell = cells + (j / g->sh) * g->gw, rs = 0, rss = 0;
         for (int cx = 0, i = 0; cx < g->gw; cx++) {
             float acc = 0;
             for (int k = 0; k < g->sw; k++, i++) {
-                float y;
-                if (rgb) {
-                    float u, v;
-                    rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
-                               reader_get(row[2], &rd[2], i), &y, &u, &v);
-                } else {
-                    y = reader_get(row[0], &rd[0], i);
-                }
+                unsigned raw = RAW(r, row, i, fast8);
+                float y = r->lut[raw];
                 acc += y;
-                ss  += y * y;
-                hist[bin_of(y, MT_SCENE_HIST_Y)]++;
+                rss += y * y;
+                hist[r->bin[raw]]++;
             }
             cell[cx] += acc;
-            s += acc;
+            rs += acc;
         }
+        s += rs;
+        ss += rss;
     }
     *sum = s;
     *sumsq = ss;
+}
+
+static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, double *sum,
+                          double *sumsq, unsigned *hist)
+{
+    int ny = g->gh * g->sh;
+    double s = 0, ss = 0;
+    for (int j = 0; j < ny; j++) {
+        const uint8_t *row[3];
+        for (int c = 0; c < 3; c++)
+            row[c] = rd[c].base + (ptrdiff_t)g->ly[j] * rd[c].linesize;
+        float *cell = cells + (j / g->sh) * g->gw, rs = 0, rss = 0;
+        for (int cx = 0, i = 0; cx < g->gw; cx++) {
+            float acc = 0;
+            for (int k = 0; k < g->sw; k++, i++) {
+                float y, u, v;
+                rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
+                           reader_get(row[2], &rd[2], i), &y, &u, &v);
+                acc += y;
+                rss += y * y;
+                hist[bin_of(y, MT_SCENE_HIST_Y)]++;
+            }
+            cell[cx] += acc;
+            rs += acc;
+        }
+        s += rs;
+        ss += rss;
+    }
+    *sum = s;
+    *sumsq = ss;
+}
+
+static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
+                        MtSceneFeat *f, double *sum, double *sumsq, unsigned *hist)
+{
+    int nx = g->gw * g->sw;
+    Reader rd[3];
+    if (img->model == MT_COLOR_RGB) {
+        for (int c = 0; c < 3; c++)
+            reader_init(&rd[c], img, lut, c, g->xoff + c * nx, g->lx, nx, 0);
+        luma_rows_rgb(g, rd, f->y, sum, sumsq, hist);
+        return;
+    }
+    reader_init(&rd[0], img, lut, 0, g->xoff, g->lx, nx, 0);
+    if (!rd[0].wide && !rd[0].shift && rd[0].mask == 255)
+        luma_rows(g, &rd[0], f->y, sum, sumsq, hist, 1);
+    else
+        luma_rows(g, &rd[0], f->y, sum, sumsq, hist, 0);
 }
 
 static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
@@ -254,14 +306,17 @@ static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtI
                 if (rgb) {
                     rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
                                reader_get(row[2], &rd[2], i), &y, &u, &v);
+                    hu[bin_of(u + 0.5f, MT_SCENE_HIST_C)]++;
+                    hv[bin_of(v + 0.5f, MT_SCENE_HIST_C)]++;
                 } else {
-                    u = reader_get(row[1], &rd[1], i);
-                    v = reader_get(row[2], &rd[2], i);
+                    unsigned ru = RAW(&rd[1], row[1], i, 0), rv = RAW(&rd[2], row[2], i, 0);
+                    u = rd[1].lut[ru];
+                    v = rd[2].lut[rv];
+                    hu[rd[1].bin[ru]]++;
+                    hv[rd[2].bin[rv]]++;
                 }
                 au += u;
                 av += v;
-                hu[bin_of(u + 0.5f, MT_SCENE_HIST_C)]++;
-                hv[bin_of(v + 0.5f, MT_SCENE_HIST_C)]++;
             }
             f->u[off + cx] += au;
             f->v[off + cx] += av;

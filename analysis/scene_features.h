@@ -47,9 +47,10 @@ typedef struct MtSceneFeat {
 
 /* Value lookup for one image format: raw sample -> normalised value. */
 typedef struct MtSceneLut {
-    int     key[8];   /* format fields the tables were made for */
-    float  *val[3];   /* per component, 1 << depth entries */
-    int     size[3];
+    int      key[8];  /* format fields the tables were made for */
+    float   *val[3];  /* per component, 1 << depth entries */
+    uint8_t *bin[3];  /* YUV and gray: histogram bin of each value */
+    int      size[3];
 } MtSceneLut;
 
 /* Sets up the grid for an image of w x h with `cells` cells along the

@@ -16,23 +16,55 @@ float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b)
     return 0.5f * d;
 }
 
-/* sum |a[y][x] - b[y+dy][x+dx]| over x0..x1-1, y0..y1-1 */
+/* sum |a[y][x] - b[y+dy][x+dx]| over x0..x1-1, y0..y1-1, every step-th
+ * cell in both directions */
 static float sad(const float *a, const float *b, int gw, int x0, int x1, int y0, int y1,
-                 int dx, int dy)
+                 int dx, int dy, int step)
 {
     float s = 0;
-    for (int y = y0; y < y1; y++) {
+    for (int y = y0; y < y1; y += step) {
         const float *pa = a + y * gw, *pb = b + (y + dy) * gw + dx;
-        float r = 0;
-        for (int x = x0; x < x1; x++)
-            r += fabsf(pa[x] - pb[x]);
-        s += r;
+        float r0 = 0, r1 = 0;
+        int x = x0;
+        if (step == 1) {
+            for (; x + 1 < x1; x += 2) {
+                r0 += fabsf(pa[x] - pb[x]);
+                r1 += fabsf(pa[x + 1] - pb[x + 1]);
+            }
+        }
+        for (; x < x1; x += step)
+            r0 += fabsf(pa[x] - pb[x]);
+        s += r0 + r1;
     }
     return s;
 }
 
 static int imax(int a, int b) { return a > b ? a : b; }
 static int imin(int a, int b) { return a < b ? a : b; }
+
+typedef struct Match {
+    float r;            /* mean residual plus the small-shift preference */
+    int dx, dy;
+    int x0, x1, y0, y1; /* cells of the region that stay inside the grid */
+} Match;
+
+/* Residual of region (x0..x1, y0..y1) of a against b shifted by (dx, dy),
+ * on every step-th cell; 0 when less than half the region overlaps. */
+static int try_shift(const float *a, const float *b, int gw, int gh, int x0, int x1, int y0,
+                     int y1, int dx, int dy, int step, Match *best)
+{
+    int xs = imax(x0, -dx), xe = imin(x1, gw - dx), ys = imax(y0, -dy), ye = imin(y1, gh - dy);
+    if (xe <= xs || ye <= ys || 2 * (xe - xs) * (ye - ys) < (x1 - x0) * (y1 - y0))
+        return 0;
+    int cnt = ((xe - xs + step - 1) / step) * ((ye - ys + step - 1) / step);
+    /* a slight preference for small shifts decides ties (flat regions) in
+     * favour of no motion */
+    float r = sad(a, b, gw, xs, xe, ys, ye, dx, dy, step) / cnt + 0.002f * (abs(dx) + abs(dy));
+    if (r < best->r) {
+        *best = (Match){ r, dx, dy, xs, xe, ys, ye };
+    }
+    return 1;
+}
 
 void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
                       const MtSceneFeat *b, int radius, MtScenePair *out)
@@ -47,33 +79,27 @@ void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
             int x0 = i * gw / g->rx, x1 = (i + 1) * gw / g->rx;
             int y0 = j * gh / g->ry, y1 = (j + 1) * gh / g->ry;
             int area = (x1 - x0) * (y1 - y0);
-            float best = INFINITY;
-            int bdx = 0, bdy = 0, bx0 = x0, bx1 = x1, by0 = y0, by1 = y1;
-            for (int dy = -rdy; dy <= rdy; dy++) {
-                int ys = imax(y0, -dy), ye = imin(y1, gh - dy);
-                for (int dx = -rdx; dx <= rdx; dx++) {
-                    int xs = imax(x0, -dx), xe = imin(x1, gw - dx);
-                    int cnt = (xe - xs) * (ye - ys);
-                    if (xe <= xs || ye <= ys || 2 * cnt < area)
-                        continue;
-                    /* a slight preference for small shifts decides ties
-                     * (flat regions) in favour of no motion */
-                    float r = sad(a->yn, b->yn, gw, xs, xe, ys, ye, dx, dy) / cnt +
-                              0.002f * (abs(dx) + abs(dy));
-                    if (r < best) {
-                        best = r;
-                        bdx = dx; bdy = dy;
-                        bx0 = xs; bx1 = xe; by0 = ys; by1 = ye;
-                    }
-                }
-            }
-            int cnt = (bx1 - bx0) * (by1 - by0);
-            st += (double)(best - 0.002f * (abs(bdx) + abs(bdy))) * area;
-            lu += (double)sad(a->y, b->y, gw, bx0, bx1, by0, by1, bdx, bdy) / cnt * area;
-            co += (double)(sad(a->u, b->u, gw, bx0, bx1, by0, by1, bdx, bdy) +
-                           sad(a->v, b->v, gw, bx0, bx1, by0, by1, bdx, bdy)) / cnt * area;
-            act += (double)sad(a->y, b->y, gw, x0, x1, y0, y1, 0, 0);
-            mo += sqrt((double)bdx * bdx + (double)bdy * bdy) * area;
+            /* coarse: even shifts on every other cell; then every shift
+             * next to the best one on all cells */
+            Match c = { INFINITY, 0, 0, x0, x1, y0, y1 }, best;
+            for (int dy = -(rdy & ~1); dy <= rdy; dy += 2)
+                for (int dx = -(rdx & ~1); dx <= rdx; dx += 2)
+                    try_shift(a->yn, b->yn, gw, gh, x0, x1, y0, y1, dx, dy, 2, &c);
+            best = (Match){ INFINITY, 0, 0, x0, x1, y0, y1 };
+            for (int dy = imax(c.dy - 1, -rdy); dy <= imin(c.dy + 1, rdy); dy++)
+                for (int dx = imax(c.dx - 1, -rdx); dx <= imin(c.dx + 1, rdx); dx++)
+                    try_shift(a->yn, b->yn, gw, gh, x0, x1, y0, y1, dx, dy, 1, &best);
+            if (best.r == INFINITY) /* region too small to shift */
+                try_shift(a->yn, b->yn, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
+            int cnt = (best.x1 - best.x0) * (best.y1 - best.y0);
+            float r = best.r - 0.002f * (abs(best.dx) + abs(best.dy));
+#define SAD1(p, q) sad(p, q, gw, best.x0, best.x1, best.y0, best.y1, best.dx, best.dy, 1)
+            st += (double)r * area;
+            lu += (double)SAD1(a->y, b->y) / cnt * area;
+            co += (double)(SAD1(a->u, b->u) + SAD1(a->v, b->v)) / cnt * area;
+#undef SAD1
+            act += (double)sad(a->y, b->y, gw, x0, x1, y0, y1, 0, 0, 1);
+            mo += sqrt((double)best.dx * best.dx + (double)best.dy * best.dy) * area;
             cells += area;
         }
     }
