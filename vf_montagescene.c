@@ -33,6 +33,7 @@ typedef struct MontageSceneContext {
     const AVClass *class;
     MtSidecarOptions out;      ///< sidecar path and source identity
     MtSceneConfig cfg;         ///< analysis options
+    int keyframes_only;        ///< the input holds key frames only (recorded for caches)
 
     MtSceneDetector *detector;
     AVFrame **held;            ///< frames waiting for their final metadata
@@ -66,6 +67,8 @@ static const AVOption montagescene_options[] = {
     { "keep_features", "store per-frame features in the sidecar", OFFSET(cfg.keep_features),
       AV_OPT_TYPE_BOOL, { .i64 = MT_SCENE_KEEP_FEATURES_DEFAULT }, MT_SCENE_KEEP_FEATURES_MIN,
       MT_SCENE_KEEP_FEATURES_MAX, FLAGS },
+    { "keyframes_only", "the input was decoded key frames only (-skip_frame nokey); recorded in the sidecar",
+      OFFSET(keyframes_only), AV_OPT_TYPE_BOOL, { .i64 = 0 }, 0, 1, FLAGS },
     { NULL }
 };
 
@@ -259,7 +262,7 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
 {
     MontageSceneContext *s = ctx->priv;
     AVFilterLink *inlink = ctx->inputs[0];
-    MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES];
+    MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES + 1];
     AVRational fr = mt_link_frame_rate(inlink);
     MtSidecar sc = { 0 };
 
@@ -270,6 +273,8 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
     mt_glue_fill_common(&sc, &s->out, MT_KIND_SCENE, "montagescene", MT_SCENE_ANALYSER_VERSION, complete, s->frames);
     sc.config.entries = entries;
     sc.config.n = mt_scene_config_entries(&s->cfg, entries, MT_SCENE_CONFIG_ENTRIES);
+    entries[sc.config.n++] = (MtConfigEntry){ .key = "keyframes_only", .type = MT_VALUE_BOOL,
+                                              .i = s->keyframes_only };
     sc.scene.stream.width          = inlink->w;
     sc.scene.stream.height         = inlink->h;
     sc.scene.stream.pix_fmt        = av_get_pix_fmt_name(inlink->format);

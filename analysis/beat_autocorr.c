@@ -6,7 +6,9 @@
 
 struct MtBlockAc {
     int max_lag, block_len;
-    float *hist;      /* ring of the last max_lag + 1 inputs */
+    float *hist;      /* ring of the last max_lag + 1 inputs, stored twice
+                         (hist[i] == hist[i + ring]) so that every lag
+                         reads one contiguous run, no wrap test */
     size_t n;         /* inputs so far */
     double *blocks;   /* per block: max_lag + 1 lag sums, then sum x, count */
     size_t n_blocks, cap_blocks; /* n_blocks includes the current block */
@@ -23,7 +25,7 @@ MtBlockAc *mt_block_ac_new(int max_lag, int block_len)
         return NULL;
     ac->max_lag = max_lag;
     ac->block_len = block_len;
-    ac->hist = calloc((size_t)max_lag + 1, sizeof(float));
+    ac->hist = calloc(2 * ((size_t)max_lag + 1), sizeof(float));
     if (!ac->hist) {
         mt_block_ac_free(&ac);
         return NULL;
@@ -60,12 +62,13 @@ int mt_block_ac_push(MtBlockAc *ac, float x)
     const size_t ring = (size_t)ac->max_lag + 1;
     const size_t pos = ac->n % ring;
     ac->hist[pos] = x;
-    /* lags that reach before the stream start multiply the ring's zeros */
+    ac->hist[pos + ring] = x;
+    /* lags that reach before the stream start multiply the ring's zeros;
+     * hist[pos + ring - l] is the input l frames back */
     const int lags = ac->n < (size_t)ac->max_lag ? (int)ac->n : ac->max_lag;
-    for (int l = 0; l <= lags; l++) {
-        size_t p = pos >= (size_t)l ? pos - (size_t)l : pos + ring - (size_t)l;
-        blk[l] += (double)x * ac->hist[p];
-    }
+    const float *h = ac->hist + pos + ring;
+    for (int l = 0; l <= lags; l++)
+        blk[l] += (double)(x * h[-l]);
     blk[ac->max_lag + 1] += x;
     blk[ac->max_lag + 2] += 1.0;
     ac->n++;

@@ -15,6 +15,8 @@ struct MtBeatStream {
     double next_beat;  /* predicted frame of the next beat, < 0 = none */
     double last_emitted; /* frame of the last released beat, < 0 = none */
     float confidence;
+    double est_bpm;    /* latest tempo estimate, 0 = none */
+    unsigned updates;  /* phase updates so far */
     MtBeatStreamEvent q[MT_STREAM_QUEUE];
     int q_head, q_len;
 };
@@ -88,18 +90,22 @@ static void reestimate(MtBeatStream *s, const float *env, size_t n, const MtBloc
     const size_t nb = mt_block_ac_blocks(ac);
     const size_t win_blocks = (size_t)ceil(MT_STREAM_WINDOW_S * s->p.fps / mt_block_ac_block_len(ac));
     const size_t b0 = nb > win_blocks ? nb - win_blocks : 0;
-    MtTempoEstimate est;
     const size_t win = (size_t)(MT_STREAM_WINDOW_S * s->p.fps);
     const size_t e0 = n > win ? n - win : 0;
-    if (mt_block_ac_window(ac, b0, nb, s->acv) < 0) {
-        s->confidence = 0.0f;
-        return;
+    if (s->updates++ % MT_STREAM_TEMPO_EVERY == 0) {
+        MtTempoEstimate est;
+        if (mt_block_ac_window(ac, b0, nb, s->acv) < 0) {
+            s->confidence = 0.0f;
+            s->est_bpm = 0.0;
+            return;
+        }
+        mt_tempo_estimate(&s->p, s->g, s->acv, s->max_lag, env + e0, n - e0, s->scratch, &est);
+        s->confidence = est.confidence;
+        s->est_bpm = est.bpm;
     }
-    mt_tempo_estimate(&s->p, s->g, s->acv, s->max_lag, env + e0, n - e0, s->scratch, &est);
-    s->confidence = est.confidence;
-    if (!(est.bpm > 0) || est.confidence < MT_STREAM_MIN_CONFIDENCE)
+    if (!(s->est_bpm > 0) || s->confidence < MT_STREAM_MIN_CONFIDENCE)
         return;
-    double per = 60.0 * s->p.fps / est.bpm;
+    double per = 60.0 * s->p.fps / s->est_bpm;
     /* small changes are smoothed; a clear change is taken at once */
     if (s->period > 0 && fabs(log(per / s->period)) < 0.08)
         per = 0.7 * s->period + 0.3 * per;

@@ -1,9 +1,10 @@
 /*
  * Causal beat predictor for the streaming metadata. Every
- * MT_STREAM_UPDATE_FRAMES frames it re-estimates the tempo from the last
- * MT_STREAM_WINDOW_S seconds (same salience / prior / octave logic as the
- * whole-stream analysis) and the beat phase by a comb over the recent
- * envelope, then predicts the next beat. A beat event is released on the
+ * MT_STREAM_TEMPO_EVERY x MT_STREAM_UPDATE_FRAMES frames it re-estimates the
+ * tempo from the last MT_STREAM_WINDOW_S seconds (same salience / prior /
+ * octave logic as the whole-stream analysis); every MT_STREAM_UPDATE_FRAMES
+ * it re-estimates the beat phase by a comb over the recent envelope and
+ * predicts the next beat. A beat event is released on the
  * first frame at or after its predicted time, so an event for time t is
  * known about one analysis frame (plus the window/2 look-ahead the frame
  * needs) after t; see MT_BEAT_STREAM_LATENCY_S in beat_tracker.h.
@@ -18,7 +19,8 @@
 #include "analysis/beat_autocorr.h"
 #include "analysis/beat_tempo.h"
 
-#define MT_STREAM_UPDATE_FRAMES  16 /* ~0.37 s */
+#define MT_STREAM_UPDATE_FRAMES  16 /* ~0.37 s: beat phase re-estimated */
+#define MT_STREAM_TEMPO_EVERY    3  /* tempo re-estimated every 3rd update (~1.1 s) */
 #define MT_STREAM_WINDOW_S       8.0
 #define MT_STREAM_WARMUP_S       3.0
 #define MT_STREAM_MIN_CONFIDENCE 0.1f

@@ -31,8 +31,10 @@ int mt_tempo_curve(const MtTempoParams *p, const MtTempoGrid *g,
     double *score = malloc(sizeof(double) * (size_t)ns);
     double *next = malloc(sizeof(double) * (size_t)ns);
     int *back = malloc(sizeof(int) * nb * (size_t)ns);
+    double *fwd = malloc(sizeof(double) * 2 * (size_t)ns), *bwd = fwd ? fwd + ns : NULL;
+    int *fwd_arg = malloc(sizeof(int) * 2 * (size_t)ns), *bwd_arg = fwd_arg ? fwd_arg + ns : NULL;
     int ret = -1;
-    if (!acv || !sal || !score || !next || !back)
+    if (!acv || !sal || !score || !next || !back || !fwd || !fwd_arg)
         goto done;
 
     const double step_cost = CURVE_CHANGE_COST * log(MT_TEMPO_GRID_STEP);
@@ -54,20 +56,35 @@ int mt_tempo_curve(const MtTempoParams *p, const MtTempoGrid *g,
                 back[s] = s;
                 continue;
             }
-            /* L1 transition: best predecessor by a forward/backward sweep
-             * would be O(ns); the plain O(ns^2) is small (ns < 170) */
-            double best = -1e300;
+            next[s] = obs; /* plus the best predecessor, added below */
+        }
+        if (b == 0)
+            continue;
+        /* L1 transition cost: the best predecessor of every state in O(ns)
+         * by a forward and a backward sweep (a distance transform) */
+        for (int s = 0; s < ns; s++) {
+            double best = score[s];
             int arg = s;
-            for (int q = 0; q < ns; q++) {
-                double v = score[q] - step_cost * abs(q - s);
-                if (v > best) { best = v; arg = q; }
+            if (s > 0 && fwd[s - 1] - step_cost > best) {
+                best = fwd[s - 1] - step_cost;
+                arg = fwd_arg[s - 1];
             }
-            next[s] = best + obs;
+            fwd[s] = best;
+            fwd_arg[s] = arg;
+        }
+        for (int s = ns - 1; s >= 0; s--) {
+            double best = fwd[s];
+            int arg = fwd_arg[s];
+            if (s + 1 < ns && bwd[s + 1] - step_cost > best) {
+                best = bwd[s + 1] - step_cost;
+                arg = bwd_arg[s + 1];
+            }
+            bwd[s] = best;
+            bwd_arg[s] = arg;
+            next[s] += best;
             back[b * (size_t)ns + (size_t)s] = arg;
         }
-        if (b > 0) {
-            double *t = score; score = next; next = t;
-        }
+        double *t = score; score = next; next = t;
     }
     int s = 0;
     for (int q = 1; q < ns; q++)
@@ -84,5 +101,7 @@ done:
     free(score);
     free(next);
     free(back);
+    free(fwd);
+    free(fwd_arg);
     return ret;
 }

@@ -9,6 +9,7 @@
 #define BASELINE_TAU_S 0.5  /* flux baseline (running mean) time constant */
 #define SCALE_TAU_S    10.0 /* streaming onset scale time constant */
 #define OCTAVE_RATIO   0.6  /* see MtTempoParams.octave_ratio */
+#define ENERGY_BLOCK_S (1024.0 / 22050) /* RMS block, ~46 ms */
 
 int mt_beat_grow(void **p, size_t *cap, size_t need, size_t elem)
 {
@@ -73,8 +74,7 @@ MtBeatTracker *mt_beat_new(const MtBeatConfig *c, int input_sample_rate)
         bt->rs_out = malloc(sizeof(float) * mt_resampler_max_out(bt->rs, MT_BEAT_CHUNK));
     if (bt->grid)
         bt->stream = mt_beat_stream_new(&bt->tp, bt->grid, bt->max_lag);
-    bt->energy_block = (int)floor((double)input_sample_rate * 4 * MT_BEAT_HOP
-                                  / MT_BEAT_ANALYSIS_RATE + 0.5);
+    bt->energy_block = (int)floor((double)input_sample_rate * ENERGY_BLOCK_S + 0.5);
     if (!bt->grid || !bt->rs || !bt->onset || !bt->ac || !bt->mono || !bt->rs_out ||
         !bt->stream) {
         mt_beat_free(&bt);

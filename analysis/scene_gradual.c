@@ -30,6 +30,9 @@
  * is a cell-wise selection of the two shots: a wipe. */
 #define WIPE_SELECTION 0.6f
 
+/* motion search range per lag, in thirds of the frame-to-frame range */
+static const int lag_search[SCN_NSCALES] = { 3, 4, 6, 8 };
+
 void mt_scene_gradual_reset(MtSceneDetector *d)
 {
     for (int i = 0; i < SCN_NSCALES; i++)
@@ -290,8 +293,10 @@ void mt_scene_gradual_step(MtSceneDetector *d, int64_t k)
         a = mt_scene_unflash(d, a);
         if (!mt_scene_same_seg(d, a, sk))
             continue;
+        /* longer lags see content move further: widen the search */
         MtScenePair p;
-        mt_scene_cmp(d, a, sk, &p);
+        mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, sk)->f,
+                         d->grid.radius * lag_search[i] / 3, &p);
         s->g_h[i] = p.hist;
         s->g_s[i] = p.structure;
         s->g_ok[i] = 1;

@@ -15,10 +15,14 @@ int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
 }
 
 MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
-                          MtSidecarKind kind, char *why, size_t why_size)
+                          MtSidecarKind kind, int keyframes_only, char *why, size_t why_size)
 {
     int version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
-    switch (mt_cache_check(sidecar_path, media_path, kind, version, NULL, 0, why, why_size)) {
+    /* a scene sidecar made from key frames only serves only --keyframes */
+    MtConfigEntry mode = { .key = "keyframes_only", .type = MT_VALUE_BOOL, .i = !!keyframes_only };
+    int scene = kind == MT_KIND_SCENE;
+    switch (mt_cache_check(sidecar_path, media_path, kind, version, scene ? &mode : NULL,
+                           scene ? 1 : 0, why, why_size)) {
     case MT_CACHE_VALID:   return MT_GLUE_VALID;
     case MT_CACHE_MISSING: return MT_GLUE_MISSING;
     case MT_CACHE_STALE:   return MT_GLUE_STALE;

@@ -28,11 +28,12 @@ int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
                          const char *cache_dir, char *out, size_t out_size);
 
 /* State of the sidecar of kind at sidecar_path for media_path, for the
- * current analyser version. Cheap when the stored stat identity matches:
+ * current analyser version and decode mode (keyframes_only must match what
+ * a scene sidecar recorded). Cheap when the stored stat identity matches:
  * the sidecar is read, the media only stat'ed, never hashed. why (may be
  * NULL) gets a one-line reason. */
 MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
-                          MtSidecarKind kind, char *why, size_t why_size);
+                          MtSidecarKind kind, int keyframes_only, char *why, size_t why_size);
 
 /* Creates the cache directory layout (once per batch). 0, or -1 with a
  * cause in err. */

@@ -55,16 +55,22 @@ end:
     return ret;
 }
 
+/* extra: more options, already escaped ("key=value"), or NULL */
 static void push_filter(MtArgList *args, const char *map, const char *flag,
                         const char *filter_name, const char *sidecar,
-                        const MtSourceIdentity *source)
+                        const MtSourceIdentity *source, const char *extra)
 {
     char *graph = malloc(2 * OPTIONS_MAX);
     if (!graph || mt_ffmpeg_filter_string(filter_name, sidecar, source,
-                                          graph, 2 * OPTIONS_MAX) < 0) {
+                                          graph, 2 * OPTIONS_MAX) < 0 ||
+        (extra && strlen(graph) + strlen(extra) + 2 > 2 * OPTIONS_MAX)) {
         free(graph);
         args->failed = 1;
         return;
+    }
+    if (extra) {
+        strcat(graph, ":");
+        strcat(graph, extra);
     }
     mt_arg_list_push(args, "-map");
     mt_arg_list_push(args, map);
@@ -103,9 +109,12 @@ void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
     mt_arg_list_push(args, "-i");
     mt_arg_list_pushf(args, "file:%s", cmd->input_path);
     if (cmd->scene_sidecar)
-        push_filter(args, "0:v:0", "-filter:v", "montagescene", cmd->scene_sidecar, cmd->source);
+        /* recorded in the sidecar's config, so a fast-mode entry never
+         * passes for a full analysis (and the other way round) */
+        push_filter(args, "0:v:0", "-filter:v", "montagescene", cmd->scene_sidecar, cmd->source,
+                    cmd->keyframes_only ? "keyframes_only=1" : NULL);
     if (cmd->beat_sidecar)
-        push_filter(args, "0:a:0", "-filter:a", "montagebeat", cmd->beat_sidecar, cmd->source);
+        push_filter(args, "0:a:0", "-filter:a", "montagebeat", cmd->beat_sidecar, cmd->source, NULL);
     mt_arg_list_push(args, "-f");
     mt_arg_list_push(args, "null");
     mt_arg_list_push(args, "-");

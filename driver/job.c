@@ -83,7 +83,8 @@ static int is_cached(MtJob *job)
 {
     int valid = 0;
     for (int k = 0; k < MT_JOB_KINDS; k++) {
-        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], NULL, 0);
+        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], job->keyframes,
+                                      NULL, 0);
         job->have[k] = s == MT_GLUE_VALID;
         if (s == MT_GLUE_STALE || s == MT_GLUE_CORRUPT)
             return 0;
@@ -114,6 +115,7 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
     job->started = now;
     job->started_wall_ns = wall_ns();
     job->deadline = ctx->timeout_s > 0 ? now + ctx->timeout_s : 0;
+    job->keyframes = ctx->keyframes;
     job->phase = MT_PHASE_NEW;
 
     if (stat(job->path, &job->st) < 0)
@@ -299,7 +301,7 @@ static MtJobPhase analysis_done(MtJob *job, int wstatus, double now)
     for (int k = 0; k < MT_JOB_KINDS; k++) {
         char why[256];
         MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k],
-                                      why, sizeof(why));
+                                      job->keyframes, why, sizeof(why));
         if (job->want[k] && s != MT_GLUE_VALID) {
             remove_written_sidecars(job);
             return fail(job, now, "ffmpeg succeeded but the %s sidecar is %s: %s",

@@ -65,6 +65,7 @@ typedef struct MtJob {
     int64_t     out_time_us;
     double      started;   /* monotonic seconds */
     double      deadline;  /* 0: none */
+    int         keyframes; /* analysed from key frames only (ctx->keyframes) */
     double      seconds;   /* wall time when done */
     int64_t     started_wall_ns;
 } MtJob;

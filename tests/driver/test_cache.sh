@@ -68,4 +68,13 @@ run --cache-dir "$WORK/cache" "$WORK/ro" > "$WORK/r10.jsonl"
 [ "$(ls -a "$WORK/ro")" = "$before" ] && grep -q "\"$WORK/cache/by-path/" "$WORK/r9.jsonl" &&
     [ -f "$WORK/cache/CACHEDIR.TAG" ] && grep -q '"status":"cached"' "$WORK/r10.jsonl" &&
     ok cache_dir_leaves_media_alone || fail cache_dir_leaves_media_alone "$(cat "$WORK/r9.jsonl"; ls -a "$WORK/ro")"
+# a --keyframes analysis is an entry of its own: it is not served to a full
+# run, and a full one is not served to --keyframes
+run --keyframes "$M/b.mp4" > "$WORK/k1.jsonl"
+run --keyframes "$M/b.mp4" > "$WORK/k2.jsonl"
+run "$M/b.mp4" > "$WORK/k3.jsonl"
+grep -q '"status":"ok"' "$WORK/k1.jsonl" && grep -q '"status":"cached"' "$WORK/k2.jsonl" &&
+    grep -q '"status":"ok"' "$WORK/k3.jsonl" &&
+    ok keyframes_mode_has_its_own_entry || fail keyframes_mode_has_its_own_entry "$(cat "$WORK/k1.jsonl" "$WORK/k2.jsonl" "$WORK/k3.jsonl")"
+
 finish
