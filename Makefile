@@ -68,6 +68,9 @@ dropin:
 check: all
 	tests/run
 
+# The main job on generated media (rules in Makefile.d/driver.mk).
+demo: all
+
 # Programs, the sidecar library with its pkg-config file, man pages.
 install: all install-cache install-driver
 ifeq ($(WITH_FFMPEG),yes)

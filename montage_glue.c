@@ -3,8 +3,10 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "libavutil/avutil.h"
 #include "libavutil/error.h"
@@ -14,6 +16,38 @@
 #include "cache/atomic_check.h"
 #include "cache/sidecar_write.h"
 #include "montage_glue.h"
+
+/* Sidecars this process wrote without reaching end of stream. ffmpeg
+ * rebuilds a graph by freeing the old filters before creating new ones, so
+ * a new instance finding its path here was restarted mid-stream. Graphs
+ * may live in threads of their own (ffmpeg 7+), hence the lock. */
+#define MT_UNFINISHED_MAX 64
+static pthread_mutex_t unfinished_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *unfinished[MT_UNFINISHED_MAX];
+
+static void remember_unfinished(const char *path)
+{
+    pthread_mutex_lock(&unfinished_lock);
+    for (int i = 0; i < MT_UNFINISHED_MAX; i++) {
+        if (unfinished[i] && !strcmp(unfinished[i], path))
+            break;
+        if (!unfinished[i]) {
+            unfinished[i] = strdup(path); /* kept for the life of the process */
+            break;
+        }
+    }
+    pthread_mutex_unlock(&unfinished_lock);
+}
+
+static int was_unfinished(const char *path)
+{
+    int found = 0;
+    pthread_mutex_lock(&unfinished_lock);
+    for (int i = 0; i < MT_UNFINISHED_MAX && unfinished[i] && !found; i++)
+        found = !strcmp(unfinished[i], path);
+    pthread_mutex_unlock(&unfinished_lock);
+    return found;
+}
 
 /* An optional non-negative integer option: -1 when absent. */
 static int parse_identity_int(void *log_ctx, const char *name, const char *str, int64_t *out)
@@ -55,6 +89,11 @@ int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o)
         av_log(log_ctx, AV_LOG_ERROR, "%s\n", err);
         return AVERROR(-ret);
     }
+    if (was_unfinished(o->sidecar)) {
+        o->restarted = 1;
+        av_log(log_ctx, AV_LOG_WARNING, "restarted mid-stream (the input changed): '%s' will cover "
+               "the rest of the stream only and be marked incomplete; use -reinit_filter 0\n", o->sidecar);
+    }
     return 0;
 }
 
@@ -63,6 +102,10 @@ void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind
                          int complete, int64_t units_seen)
 {
     static const char *const incomplete[] = { "end of stream not reached" };
+    static const char *const restarted[] = {
+        "the filter was restarted mid-stream (the input changed size or format); "
+        "only the part after the change was analysed: use -reinit_filter 0"
+    };
 
     sc->kind         = kind;
     sc->schema_major = MT_SIDECAR_SCHEMA_MAJOR;
@@ -81,10 +124,10 @@ void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind
     sc->source.inode    = o->source_inode;
     sc->source.digest   = o->source_digest;
 
-    sc->status.complete   = complete;
+    sc->status.complete   = complete && !o->restarted;
     sc->status.units_seen = units_seen;
-    sc->status.warnings   = complete ? NULL : incomplete;
-    sc->status.n_warnings = complete ? 0 : 1;
+    sc->status.warnings   = o->restarted ? restarted : complete ? NULL : incomplete;
+    sc->status.n_warnings = sc->status.complete ? 0 : 1;
 }
 
 int mt_glue_write_sidecar(void *log_ctx, const MtSidecarOptions *o, const MtSidecar *sc)
@@ -94,6 +137,8 @@ int mt_glue_write_sidecar(void *log_ctx, const MtSidecarOptions *o, const MtSide
 
     if (!o->sidecar)
         return 0;
+    if (!sc->status.complete)
+        remember_unfinished(o->sidecar);
     ret = mt_sidecar_write_file(o->sidecar, sc, err, sizeof(err));
     if (ret < 0) {
         av_log(log_ctx, AV_LOG_ERROR, "%s\n", err);

@@ -26,6 +26,7 @@ typedef struct MtSidecarOptions {
     int64_t source_mtime_ns;
     int64_t source_ctime_ns;
     int64_t source_inode;
+    int     restarted;       ///< an earlier instance in this process left this sidecar unfinished
 } MtSidecarOptions;
 
 /* AVOption rows for MtSidecarOptions; OFFSET(x) must give offsetof(Ctx, x). */
@@ -47,7 +48,10 @@ typedef struct MtSidecarOptions {
 
 /* At init: parses the integer identity options and checks that the
  * sidecar's directory takes a new file, so a bad path fails the run before
- * any decoding. 0 or a negative AVERROR, with one line logged. */
+ * any decoding. Also notices when ffmpeg rebuilt the graph mid-stream (the
+ * input changed size or format without -reinit_filter 0): the new instance
+ * then sees only the rest of the stream, and its sidecar says so.
+ * 0 or a negative AVERROR, with one line logged. */
 int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o);
 
 /* Fills the kind, schema, generator, source and status sections of sc;

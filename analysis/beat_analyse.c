@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis/beat_meter.h"
+#include "analysis/beat_octave.h"
 #include "analysis/beat_tempo_curve.h"
 #include "analysis/beat_track.h"
 
@@ -204,7 +205,11 @@ int mt_beat_analyse(MtBeatTracker *bt)
     }
     mt_tempo_estimate(&bt->tp, bt->grid, acv, bt->max_lag, bt->env, n, scratch, &est);
     double centre = local_median_bpm(bt, acv, scratch);
-    if (centre > 0 && est.bpm > 0 && fabs(log(centre / est.bpm)) > log(1.06)) {
+    /* a local median an octave away is the short windows' weaker octave
+     * decision, not a tempo change: the global one stands */
+    const double oct = centre > 0 && est.bpm > 0 ? log2(centre / est.bpm) : 0.0;
+    const int octave_apart = fabs(oct) > 0.5 && fabs(oct - floor(oct + 0.5)) < log2(1.06);
+    if (centre > 0 && est.bpm > 0 && !octave_apart && fabs(log(centre / est.bpm)) > log(1.06)) {
         /* the tempo changes (or the global mix of tempi misleads): the
          * curve is centred on the typical local tempo instead */
         est.bpm = centre;
@@ -223,6 +228,37 @@ int mt_beat_analyse(MtBeatTracker *bt)
     if (nbeats < 0)
         goto done;
     size_t kept = mt_beat_trim(bt->env, n, beats, (size_t)nbeats, TRIM_FRACTION);
+    if (bt->tp.max_bpm > 0) { /* octave check from the drum pattern */
+        double *scratch2 = malloc(sizeof(double) * 2 * (kept ? kept : 1));
+        if (!scratch2)
+            goto done;
+        MtOctaveVerdict v = mt_octave_check(beats, kept, bt->low, bt->mid, n, scratch2, NULL);
+        free(scratch2);
+        if (v == MT_OCTAVE_DOUBLE && est.bpm * 2 <= bt->tp.max_bpm) {
+            for (size_t f = 0; f < n; f++)
+                period[f] *= 0.5;
+            for (size_t b = 0; b < nb; b++)
+                block_bpm[b] *= 2.0;
+            est.bpm *= 2.0;
+            nbeats = mt_beat_dp(bt->env, period, n, bt->cfg.tightness, beats);
+            if (nbeats < 0)
+                goto done;
+            kept = mt_beat_trim(bt->env, n, beats, (size_t)nbeats, TRIM_FRACTION);
+        } else if ((v == MT_OCTAVE_HALVE_EVEN || v == MT_OCTAVE_HALVE_ODD) &&
+                   est.bpm / 2 >= bt->tp.min_bpm) {
+            size_t m = 0;
+            for (size_t i = v == MT_OCTAVE_HALVE_ODD; i < kept; i += 2)
+                beats[m++] = beats[i];
+            kept = m;
+            for (size_t b = 0; b < nb; b++)
+                block_bpm[b] *= 0.5;
+            est.bpm *= 0.5;
+        }
+        if (changing) {
+            for (size_t b = 0; b < bt->n_curve; b++)
+                bt->curve_bpm[b] = (float)block_bpm[b];
+        }
+    }
     if (store_beats(bt, beats, kept) < 0)
         goto done;
 

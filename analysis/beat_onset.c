@@ -140,7 +140,7 @@ void mt_onset_do(MtOnset *o, const float *frame, MtOnsetFrame *out)
     }
 
     /* flux against the band-max-filtered frame DIFF_LAG hops back */
-    float flux = 0.0f, low = 0.0f;
+    float flux = 0.0f, low = 0.0f, mid = 0.0f;
     if (o->hist_fill >= MT_ONSET_DIFF_LAG) {
         const float *old = o->hist[o->hist_pos];
         for (int b = 0; b < o->nbands; b++) {
@@ -152,6 +152,8 @@ void mt_onset_do(MtOnset *o, const float *frame, MtOnsetFrame *out)
                 flux += d * o->band_w[b];
                 if (b < o->nlow)
                     low += d;
+                else
+                    mid += d;
             }
         }
     }
@@ -162,6 +164,7 @@ void mt_onset_do(MtOnset *o, const float *frame, MtOnsetFrame *out)
 
     out->flux = isfinite(flux) ? flux : 0.0f;
     out->low_flux = isfinite(low) ? low : 0.0f;
+    out->mid_flux = isfinite(mid) ? mid : 0.0f;
     float cmax = 0.0f;
     for (int c = 0; c < 12; c++)
         if (chroma[c] > cmax) cmax = chroma[c];

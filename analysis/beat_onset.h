@@ -21,6 +21,7 @@
 typedef struct MtOnsetFrame {
     float flux;       /* all bands, >= 0 */
     float low_flux;   /* bands below MT_ONSET_LOW_HZ, >= 0 */
+    float mid_flux;   /* the other bands, unweighted, >= 0 (snare, claps) */
     uint8_t chroma[12]; /* pitch-class energy, 255 = the frame's strongest */
 } MtOnsetFrame;
 

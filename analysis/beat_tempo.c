@@ -2,7 +2,6 @@
 #include "analysis/beat_tempo.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -295,9 +294,6 @@ static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const floa
         double sub = r2 > r3 ? r2 : r3;
         double tatum = sub >= 0 && sub < TATUM_RATIO ? TATUM_PENALTY : 1.0;
         const double score = g->prior[cand[i]] * support * tatum;
-        if (getenv("MT_DBG") && n_env > 1000)
-            fprintf(stderr, "cand %.1f prior %.2f support %.2f r2 %.2f r3 %.2f tatum %.1f score %.3f\n",
-                    bpm, g->prior[cand[i]], support, r2, r3, tatum, score);
         if (score > best_s) { best_s = score; best = cand[i]; }
     }
     free(cenv);

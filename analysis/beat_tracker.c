@@ -99,6 +99,7 @@ void mt_beat_free(MtBeatTracker **pbt)
     free(bt->flux);
     free(bt->env);
     free(bt->low);
+    free(bt->mid);
     free(bt->chroma);
     free(bt->energy);
     free(bt->curve_t);
@@ -125,6 +126,9 @@ static int analyse_frame(MtBeatTracker *bt, const float *x)
     if (mt_beat_grow((void **)&bt->low, &cap, f + 1, sizeof(float)) < 0)
         return -1;
     cap = bt->cap_frames;
+    if (mt_beat_grow((void **)&bt->mid, &cap, f + 1, sizeof(float)) < 0)
+        return -1;
+    cap = bt->cap_frames;
     if (mt_beat_grow((void **)&bt->chroma, &cap, f + 1, 12) < 0)
         return -1;
     bt->cap_frames = cap;
@@ -141,6 +145,7 @@ static int analyse_frame(MtBeatTracker *bt, const float *x)
     bt->flux[f] = of.flux;
     bt->env[f] = (float)e;
     bt->low[f] = of.low_flux;
+    bt->mid[f] = of.mid_flux;
     memcpy(bt->chroma + 12 * f, of.chroma, 12);
     bt->n_frames = f + 1;
 
@@ -345,6 +350,8 @@ int mt_beat_result(const MtBeatTracker *bt, MtBeatResult *out)
         out->n_energy = bt->n_energy;
     }
     out->onset_rate_hz = (double)MT_BEAT_ANALYSIS_RATE / MT_BEAT_HOP;
+    out->onset_t0 = MT_BEAT_ONSET_T0_S;
+    out->energy_t0 = 0.0; /* energy[k] covers input samples [k B, (k + 1) B) */
     out->energy_rate_hz = (double)bt->in_rate / bt->energy_block;
     return 0;
 }

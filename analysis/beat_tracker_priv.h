@@ -36,6 +36,7 @@ struct MtBeatTracker {
 
     /* per onset frame */
     float *flux, *env, *low;  /* raw flux, baseline-removed flux, low-band flux */
+    float *mid;               /* flux of the bands above the low band */
     uint8_t *chroma;          /* 12 per frame */
     size_t n_frames, cap_frames;
     double baseline;          /* causal running mean of the flux */

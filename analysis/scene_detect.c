@@ -239,6 +239,33 @@ static void step_hs(const MtSceneDetector *d, int64_t k, float *h, float *s)
     }
 }
 
+static int is_flat(const MtSceneDetector *d, int64_t k)
+{
+    return scn_have(d, k) && scn_slot(d, k)->f.std < SCN_FLAT_STD;
+}
+
+/* contrast of k+dir differs from k's in the direction of a fade ramp (down
+ * toward a flat frame when dir < 0 walks back from it, ...) */
+static int ramp_step(const MtSceneDetector *d, int64_t k, int dir)
+{
+    int64_t j = k + dir;
+    if (!mt_scene_same_seg(d, k, j))
+        return 0;
+    return scn_slot(d, j)->f.std > scn_slot(d, k)->f.std * SCN_FADE_RISE + SCN_FADE_EPS;
+}
+
+/* Frame c enters a flat run at the end of a gradual fall of contrast, or
+ * leaves one into a gradual rise: the step belongs to a fade, which the
+ * fade detector reports. */
+static int fade_edge(const MtSceneDetector *d, int64_t c)
+{
+    if (is_flat(d, c) && !is_flat(d, c - 1))
+        return ramp_step(d, c - 1, -1) && ramp_step(d, c - 2, -1);
+    if (is_flat(d, c - 1) && !is_flat(d, c))
+        return c + 2 < d->n_in && ramp_step(d, c, +1) && ramp_step(d, c + 1, +1);
+    return 0;
+}
+
 static void cut_decide(MtSceneDetector *d, int64_t c)
 {
     SceneSlot *s = scn_slot(d, c);
@@ -274,6 +301,10 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     }
     if (exc < d->cut_thr)
         return;
+    if (d->grad_thr > 0 && fade_edge(d, c)) {
+        mt_scene_trace(d, "cut %lld dropped: edge of a fade", (long long)c);
+        return;
+    }
     if (mt_scene_conflicts(d, c, c, 0)) {
         mt_scene_trace(d, "cut %lld dropped: too close to another boundary", (long long)c);
         return;

@@ -20,10 +20,6 @@
 /* Progress between the anchor frames that delimits the transition. */
 #define PROGRESS_LO  0.15f
 #define PROGRESS_HI  0.85f
-/* A frame-to-frame contrast change counts as part of a fade ramp above
- * this factor (plus a small absolute step). */
-#define FADE_RISE    1.02f
-#define FADE_EPS     0.0005f
 #define FADE_MIN_RAMP 3   /* frames on the gradual side of a fade */
 #define FADE_CONTRAST 4.0f /* shots around a fade: this much more contrast */
 /* Below this ratio of the best single-shot explanation, the middle frame
@@ -62,7 +58,7 @@ static void fade_eval(MtSceneDetector *d)
     if (j < lb || !mt_scene_same_seg(d, j, b))
         return;
     while (j - 1 > lb && scn_have(d, j - 1) && !scn_slot(d, j - 1)->flash &&
-           std_of(d, j - 1) > std_of(d, j) * FADE_RISE + FADE_EPS)
+           std_of(d, j - 1) > std_of(d, j) * SCN_FADE_RISE + SCN_FADE_EPS)
         j--;
     int64_t a = j;
     int rout = (int)(f0 - 1 - a), rin = d->fade_rin;
@@ -103,7 +99,7 @@ static void fade_step(MtSceneDetector *d, int64_t k)
         return;
     default: { /* after it: follow the rising contrast */
         int64_t j = d->fade_f1 + d->fade_rin + 1;
-        if (k == j + 1 && !s->flash && s->f.std > std_of(d, j) * FADE_RISE + FADE_EPS) {
+        if (k == j + 1 && !s->flash && s->f.std > std_of(d, j) * SCN_FADE_RISE + SCN_FADE_EPS) {
             d->fade_rin++;
             return;
         }
@@ -213,16 +209,22 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     }
     mt_scene_trace(d, "  located [%lld,%lld] mid %lld (window %lld..%lld)", (long long)f,
                    (long long)l, (long long)mid, (long long)a2, (long long)b2);
-    if (l - f + 1 <= 1 || mt_scene_conflicts(d, f, l, 2) || was_examined(d, f, l))
+    /* the test at lag L sees changes shorter than L; the localisation
+     * window is wider, but a span beyond the longest lag is no transition */
+    if (l - f + 1 <= 1 || l - f + 1 > SCN_MAX_LAG || mt_scene_conflicts(d, f, l, 2) ||
+        was_examined(d, f, l))
         return;
-    for (int64_t k = f; k <= l; k++)
-        if (std_of(d, k) < SCN_FLAT_STD)
-            return; /* a fade: left to the fade detector */
     /* anchors two frames outside the located span, which may be a frame
      * short at either end */
     int64_t A = mt_scene_unflash(d, f - 2 > a2 ? f - 2 : a2), B = l + 2 < b2 ? l + 2 : b2;
     while (B < b2 && scn_slot(d, B)->flash)
         B++;
+    /* flat frames inside: a fade between two shots is the fade detector's;
+     * from or to a flat shot (black, a card) it is reported here as a fade */
+    int fade = std_of(d, A) < SCN_FLAT_STD || std_of(d, B) < SCN_FLAT_STD;
+    for (int64_t k = f; k <= l && !fade; k++)
+        if (std_of(d, k) < SCN_FLAT_STD)
+            return;
     MtScenePair x;
     mt_scene_compare(&d->grid, &scn_slot(d, A)->f, &scn_slot(d, B)->f,
                      d->grid.radius * CROSS_RADIUS_MUL, &x);
@@ -235,9 +237,11 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
             set_examined(d, f, l);
         return;
     }
-    MtTransition tr = { .type = is_wipe(d, A, mid, B) ? MT_TRANSITION_WIPE : MT_TRANSITION_DISSOLVE,
+    MtTransition tr = { .type = fade ? MT_TRANSITION_FADE
+                                : is_wipe(d, A, mid, B) ? MT_TRANSITION_WIPE : MT_TRANSITION_DISSOLVE,
                         .frame = mid, .first_frame = f, .last_frame = l,
                         .score = peak / 2 > 1 ? 1 : peak / 2 };
+    mt_scene_trace(d, "  -> type %d, %lld frames at lag %d", (int)tr.type, (long long)(l - f + 1), L);
     mt_scene_emit(d, &tr);
 }
 

@@ -22,6 +22,10 @@ extern const int mt_scene_lags[SCN_NSCALES];
 /* A frame's luma standard deviation below this counts as a flat frame
  * (black, white or any uniform colour) for fades. */
 #define SCN_FLAT_STD 0.04f
+/* A frame-to-frame contrast change counts as part of a fade ramp above
+ * this factor (plus a small absolute step). */
+#define SCN_FADE_RISE 1.02f
+#define SCN_FADE_EPS  0.0005f
 
 typedef struct SceneSlot {
     int64_t idx, pts;

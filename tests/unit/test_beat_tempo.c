@@ -65,6 +65,8 @@ static void check_piece(double bpm, int meter, int drums, int want_meter)
     }
     CHECK(r.n_onset > 0 && r.n_energy > 0);
     CHECK_NEAR(r.onset_rate_hz, (double)MT_BEAT_ANALYSIS_RATE / MT_BEAT_HOP, 1e-9);
+    CHECK_NEAR(r.onset_t0, MT_BEAT_ONSET_T0_S, 1e-12);
+    CHECK(r.energy_t0 == 0.0);
     mt_beat_free(&bt);
     CHECK(bt == NULL);
     free(p.x);
