@@ -12,6 +12,9 @@
 #define RS_CUTOFF  0.9  /* -6 dB point as a fraction of the low Nyquist */
 #define RS_BETA    5.0  /* Kaiser window shape: ~50 dB side lobes */
 #define RS_PI      3.14159265358979323846
+#define RS_MAX_PHASES 4096 /* rates with a longer exact cycle (no useful
+                              common divisor, e.g. 44056 Hz) use the nearest
+                              of this many phases: < 1/8192 input sample off */
 
 struct MtResampler {
     int64_t in_rate, out_rate;
@@ -24,6 +27,8 @@ struct MtResampler {
     float *buf;       /* input history; buf[0] is absolute input index buf_start */
     size_t buf_len, buf_cap;
     int64_t buf_start;
+    int exact;         /* 1: phases are exact (L <= RS_MAX_PHASES) */
+    int64_t next_out;  /* index of the next output (inexact mode) */
     int64_t next_base; /* input index at or before the next output */
     int next_phase;    /* its fractional position, in 1/phases of an input */
 };
@@ -95,11 +100,8 @@ MtResampler *mt_resampler_new(int in_rate, int out_rate)
     r->out_rate = out_rate;
     const int64_t g = gcd64(in_rate, out_rate);
     const int64_t L = out_rate / g, M = in_rate / g;
-    if (L > 4096) { /* rates with no useful common divisor: not supported */
-        free(r);
-        return NULL;
-    }
-    r->phases = (int)L;
+    r->exact = L <= RS_MAX_PHASES;
+    r->phases = r->exact ? (int)L : RS_MAX_PHASES;
     r->step_int = (int)(M / L);
     r->step_frac = (int)(M % L);
     if (build_table(r) < 0) {
@@ -170,11 +172,21 @@ long mt_resampler_process(MtResampler *r, const float *in, size_t n, float *out)
             a3 += h[j + 3] * x[j + 3];
         }
         out[produced++] = (a0 + a1) + (a2 + a3);
-        base += si;
-        ph += sf;
-        if (ph >= L) {
-            ph -= L;
-            base++;
+        if (r->exact) {
+            base += si;
+            ph += sf;
+            if (ph >= L) {
+                ph -= L;
+                base++;
+            }
+        } else { /* exact position, nearest tabulated phase */
+            const int64_t pos = ++r->next_out * r->in_rate; /* input time x out_rate */
+            base = pos / r->out_rate;
+            ph = (int)(((pos % r->out_rate) * L + r->out_rate / 2) / r->out_rate);
+            if (ph == L) {
+                ph = 0;
+                base++;
+            }
         }
     }
     r->next_base = base;

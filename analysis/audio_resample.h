@@ -1,7 +1,7 @@
 /*
- * Rational polyphase windowed-sinc resampler (any rate to any rate whose
- * ratio reduces to at most 4096 output phases, e.g. every common audio
- * rate to 11025 Hz) with an anti-aliasing low-pass: a short Kaiser-windowed
+ * Rational polyphase windowed-sinc resampler (any rate to any rate; exact
+ * phases when the ratio reduces to at most 4096 of them, as for every
+ * common audio rate to 11025 Hz, else the nearest of 4096) with an anti-aliasing low-pass: a short Kaiser-windowed
  * sinc (3 zero crossings per side at the lower rate, -6 dB at 0.9 x the
  * lower Nyquist frequency, stop band from about 1.3 x it). Cheap by design:
  * for 44.1 kHz to 11025 Hz it is 24 multiply-adds per output and no
@@ -18,8 +18,7 @@
 
 typedef struct MtResampler MtResampler;
 
-/* NULL on bad rates (<= 0, or a ratio needing more than 4096 phases)
- * or allocation failure. */
+/* NULL on bad rates (<= 0) or allocation failure. */
 MtResampler *mt_resampler_new(int in_rate, int out_rate);
 void mt_resampler_free(MtResampler **r);
 

@@ -241,7 +241,7 @@ static void step_hs(const MtSceneDetector *d, int64_t k, float *h, float *s)
 
 static int is_flat(const MtSceneDetector *d, int64_t k)
 {
-    return scn_have(d, k) && scn_slot(d, k)->f.std < SCN_FLAT_STD;
+    return scn_have(d, k) && scn_slot(d, k)->flat;
 }
 
 /* contrast of k+dir differs from k's in the direction of a fade ramp (down
@@ -426,6 +426,10 @@ int mt_scene_push(MtSceneDetector *d, const MtImage *img, int64_t pts, double t)
     mt_scene_features(&d->grid, &d->lut, img, &s->f);
     d->n_in = k + 1;
 
+    float recent = s->f.std;
+    for (int64_t j = k - 1; j >= d->seg_start && j > k - SCN_FLAT_WINDOW && j > k - d->ring_size; j--)
+        recent = fmaxf(recent, scn_slot(d, j)->f.std);
+    s->flat = s->f.std < SCN_FLAT_STD && s->f.std * SCN_FLAT_DROP < recent;
     if (k > d->seg_start) {
         MtScenePair p;
         mt_scene_cmp(d, k - 1, k, &p);

@@ -104,14 +104,25 @@ int mt_scene_image_check(const MtImage *img)
 void mt_scene_lut_free(MtSceneLut *lut)
 {
     for (int c = 0; c < 3; c++)
-        free(lut->val[c]); /* bin[c] shares the allocation */
+        free(lut->val[c]); /* wgt[c] and bin[c] share the allocation */
     memset(lut, 0, sizeof(*lut));
 }
 
-static int bin_of(float x, int bins)
+/* soft histogram binning of x (0..1) into `bins` bins: bin *b gets 1 - *w,
+ * bin *b + 1 gets *w (0 at the last bin) */
+static void soft_bin(float x, int bins, int *b, float *w)
 {
-    int b = (int)(x * bins);
-    return b < 0 ? 0 : b >= bins ? bins - 1 : b;
+    float pos = x * bins - 0.5f;
+    if (pos <= 0) {
+        *b = 0;
+        *w = 0;
+    } else if (pos >= bins - 1) {
+        *b = bins - 1;
+        *w = 0;
+    } else {
+        *b = (int)pos;
+        *w = pos - *b;
+    }
 }
 
 static float clampf(float v, float lo, float hi)
@@ -131,7 +142,7 @@ int mt_scene_lut_update(MtSceneLut *lut, const MtImage *img)
     mt_scene_lut_free(lut);
     for (int c = 0; c < nc; c++) {
         int depth = img->comp[c].depth, size = 1 << depth;
-        float *t = malloc((size_t)size * (sizeof(*t) + 1));
+        float *t = malloc((size_t)size * (2 * sizeof(*t) + 1));
         if (!t) {
             mt_scene_lut_free(lut);
             return -ENOMEM;
@@ -148,11 +159,16 @@ int mt_scene_lut_update(MtSceneLut *lut, const MtImage *img)
             t[v] = c == 0 || img->model == MT_COLOR_RGB ? clampf((float)x, 0.f, 1.f)
                                                           : clampf((float)x, -0.5f, 0.5f);
         }
-        uint8_t *bin = (uint8_t *)(t + size);
-        for (int v = 0; v < size; v++)
-            bin[v] = (uint8_t)(c == 0 ? bin_of(t[v], MT_SCENE_HIST_Y)
-                                      : bin_of(t[v] + 0.5f, MT_SCENE_HIST_C));
+        float *wgt = t + size;
+        uint8_t *bin = (uint8_t *)(wgt + size);
+        for (int v = 0; v < size; v++) {
+            int b;
+            soft_bin(c == 0 ? t[v] : t[v] + 0.5f, c == 0 ? MT_SCENE_HIST_Y : MT_SCENE_HIST_C,
+                     &b, &wgt[v]);
+            bin[v] = (uint8_t)b;
+        }
         lut->val[c]  = t;
+        lut->wgt[c]  = wgt;
         lut->bin[c]  = bin;
         lut->size[c] = size;
     }
@@ -169,6 +185,7 @@ typedef struct Reader {
     unsigned mask;
     int wide;
     const float *lut;
+    const float *wgt;
     const uint8_t *bin;
 } Reader;
 
@@ -182,6 +199,7 @@ static void reader_init(Reader *r, const MtImage *img, const MtSceneLut *lut, in
     r->mask     = (1u << k->depth) - 1;
     r->wide     = k->depth > 8;
     r->lut      = lut->val[c];
+    r->wgt      = lut->wgt[c];
     r->bin      = lut->bin[c];
     for (int i = 0; i < nx; i++)
         xoff[i] = (xs[i] >> log2w) * k->step + k->offset;
@@ -210,8 +228,11 @@ static void rgb_to_yuv(float r, float g, float b, float *y, float *u, float *v)
 }
 
 /* Luma of YUV or gray: one component read through the tables. */
+/* adds one sample to a soft histogram (one padding bin at the end) */
+#define HIST_ADD(h, b, w) do { (h)[b] += 1.0f - (w); (h)[(b) + 1] += (w); } while (0)
+
 static void luma_rows(const MtSceneGrid *g, const Reader *r, float *cells, double *sum,
-                      double *sumsq, unsigned *hist, int fast8)
+                      double *sumsq, float *hist, int fast8)
 {
     int ny = g->gh * g->sh;
     double s = 0, ss = 0;
@@ -225,7 +246,7 @@ static void luma_rows(const MtSceneGrid *g, const Reader *r, float *cells, doubl
                 float y = r->lut[raw];
                 acc += y;
                 rss += y * y;
-                hist[r->bin[raw]]++;
+                HIST_ADD(hist, r->bin[raw], r->wgt[raw]);
             }
             cell[cx] += acc;
             rs += acc;
@@ -238,7 +259,7 @@ static void luma_rows(const MtSceneGrid *g, const Reader *r, float *cells, doubl
 }
 
 static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, double *sum,
-                          double *sumsq, unsigned *hist)
+                          double *sumsq, float *hist)
 {
     int ny = g->gh * g->sh;
     double s = 0, ss = 0;
@@ -255,7 +276,10 @@ static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, 
                            reader_get(row[2], &rd[2], i), &y, &u, &v);
                 acc += y;
                 rss += y * y;
-                hist[bin_of(y, MT_SCENE_HIST_Y)]++;
+                int b;
+                float w;
+                soft_bin(y, MT_SCENE_HIST_Y, &b, &w);
+                HIST_ADD(hist, b, w);
             }
             cell[cx] += acc;
             rs += acc;
@@ -268,7 +292,7 @@ static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, 
 }
 
 static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
-                        MtSceneFeat *f, double *sum, double *sumsq, unsigned *hist)
+                        MtSceneFeat *f, double *sum, double *sumsq, float *hist)
 {
     int nx = g->gw * g->sw;
     Reader rd[3];
@@ -286,7 +310,7 @@ static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtIma
 }
 
 static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
-                          MtSceneFeat *f, unsigned *hu, unsigned *hv)
+                          MtSceneFeat *f, float *hu, float *hv)
 {
     int nx = g->gw * g->csw, ny = g->gh * g->csh, rgb = img->model == MT_COLOR_RGB;
     int lw = rgb ? 0 : img->log2_chroma_w, lh = rgb ? 0 : img->log2_chroma_h;
@@ -304,16 +328,20 @@ static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtI
             for (int k = 0; k < g->csw; k++, i++) {
                 float y, u, v;
                 if (rgb) {
+                    int b;
+                    float w;
                     rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
                                reader_get(row[2], &rd[2], i), &y, &u, &v);
-                    hu[bin_of(u + 0.5f, MT_SCENE_HIST_C)]++;
-                    hv[bin_of(v + 0.5f, MT_SCENE_HIST_C)]++;
+                    soft_bin(u + 0.5f, MT_SCENE_HIST_C, &b, &w);
+                    HIST_ADD(hu, b, w);
+                    soft_bin(v + 0.5f, MT_SCENE_HIST_C, &b, &w);
+                    HIST_ADD(hv, b, w);
                 } else {
                     unsigned ru = RAW(&rd[1], row[1], i, 0), rv = RAW(&rd[2], row[2], i, 0);
                     u = rd[1].lut[ru];
                     v = rd[2].lut[rv];
-                    hu[rd[1].bin[ru]]++;
-                    hv[rd[2].bin[rv]]++;
+                    HIST_ADD(hu, rd[1].bin[ru], rd[1].wgt[ru]);
+                    HIST_ADD(hv, rd[2].bin[rv], rd[2].wgt[rv]);
                 }
                 au += u;
                 av += v;
@@ -328,16 +356,21 @@ void mt_scene_features(const MtSceneGrid *g, const MtSceneLut *lut,
                        const MtImage *img, MtSceneFeat *f)
 {
     int n = g->gw * g->gh;
-    unsigned hist[MT_SCENE_HIST_BINS] = { 0 };
+    /* soft histograms, one padding bin each */
+    float hy[MT_SCENE_HIST_Y + 1] = { 0 }, hu[MT_SCENE_HIST_C + 1] = { 0 },
+          hv[MT_SCENE_HIST_C + 1] = { 0 };
     double sum, sumsq;
     memset(f->y, 0, n * sizeof(*f->y));
     memset(f->u, 0, n * sizeof(*f->u));
     memset(f->v, 0, n * sizeof(*f->v));
 
-    sample_luma(g, lut, img, f, &sum, &sumsq, hist);
-    unsigned *hu = hist + MT_SCENE_HIST_Y, *hv = hu + MT_SCENE_HIST_C;
+    sample_luma(g, lut, img, f, &sum, &sumsq, hy);
     if (img->model == MT_COLOR_GRAY) {
-        hu[MT_SCENE_HIST_C / 2] = hv[MT_SCENE_HIST_C / 2] = 1;
+        int b;
+        float w;
+        soft_bin(0.5f, MT_SCENE_HIST_C, &b, &w); /* neutral chroma */
+        HIST_ADD(hu, b, w);
+        HIST_ADD(hv, b, w);
     } else {
         sample_chroma(g, lut, img, f, hu, hv);
     }
@@ -365,14 +398,14 @@ void mt_scene_features(const MtSceneGrid *g, const MtSceneLut *lut,
         f->yn[i] = (f->y[i] - (float)cm) * scale;
 
     /* histogram: each component's part sums to 1/3 */
-    const int parts[3][2] = { { 0, MT_SCENE_HIST_Y },
-                              { MT_SCENE_HIST_Y, MT_SCENE_HIST_C },
-                              { MT_SCENE_HIST_Y + MT_SCENE_HIST_C, MT_SCENE_HIST_C } };
+    const float *parts[3] = { hy, hu, hv };
+    const int bins[3] = { MT_SCENE_HIST_Y, MT_SCENE_HIST_C, MT_SCENE_HIST_C };
+    float *out = f->hist;
     for (int p = 0; p < 3; p++) {
         double tot = 0;
-        for (int b = 0; b < parts[p][1]; b++)
-            tot += hist[parts[p][0] + b];
-        for (int b = 0; b < parts[p][1]; b++)
-            f->hist[parts[p][0] + b] = tot > 0 ? (float)(hist[parts[p][0] + b] / (3.0 * tot)) : 0.f;
+        for (int b = 0; b < bins[p]; b++)
+            tot += parts[p][b];
+        for (int b = 0; b < bins[p]; b++)
+            *out++ = tot > 0 ? (float)(parts[p][b] / (3.0 * tot)) : 0.f;
     }
 }

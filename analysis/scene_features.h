@@ -38,7 +38,10 @@ typedef struct MtSceneGrid {
 typedef struct MtSceneFeat {
     float *y, *u, *v; /* cell means, gw*gh each */
     float *yn;        /* y with mean removed, divided by max(std, floor) */
-    float hist[MT_SCENE_HIST_BINS]; /* Y, U, V parts each sum to 1/3 */
+    /* Y, U, V parts each sum to 1/3; a sample is shared between the two
+     * nearest bin centres, so a slow brightness change moves weight
+     * smoothly instead of in jumps */
+    float hist[MT_SCENE_HIST_BINS];
     float mean;       /* mean luma of the samples, 0..1 */
     float std;        /* standard deviation of the luma samples */
     float cell_std;   /* standard deviation of the luma cell means */
@@ -49,7 +52,8 @@ typedef struct MtSceneFeat {
 typedef struct MtSceneLut {
     int      key[8];  /* format fields the tables were made for */
     float   *val[3];  /* per component, 1 << depth entries */
-    uint8_t *bin[3];  /* YUV and gray: histogram bin of each value */
+    float   *wgt[3];  /* YUV and gray: each value's histogram bin and the */
+    uint8_t *bin[3];  /* weight it gives the next bin (soft binning) */
     int      size[3];
 } MtSceneLut;
 

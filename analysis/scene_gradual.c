@@ -16,7 +16,7 @@
  * frame-to-frame search, mostly finds its content again with the wide
  * search. */
 #define CROSS_RADIUS_MUL   8 / 3
-#define MIN_CROSS_CONTENT  0.88f
+#define MIN_CROSS_CONTENT  0.72f
 /* Progress between the anchor frames that delimits the transition. */
 #define PROGRESS_LO  0.15f
 #define PROGRESS_HI  0.85f
@@ -79,10 +79,10 @@ static void fade_eval(MtSceneDetector *d)
 static void fade_step(MtSceneDetector *d, int64_t k)
 {
     const SceneSlot *s = scn_slot(d, k);
-    int flat = s->f.std < SCN_FLAT_STD;
+    int flat = s->flat;
     switch (d->fade_state) {
     case 0:
-        if (flat && k > d->seg_start && !s->flash && std_of(d, k - 1) >= SCN_FLAT_STD) {
+        if (flat && k > d->seg_start && !s->flash && !scn_slot(d, k - 1)->flat) {
             d->fade_state = 1;
             d->fade_f0 = k;
             d->fade_min_std = s->f.std;
@@ -219,11 +219,9 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     int64_t A = mt_scene_unflash(d, f - 2 > a2 ? f - 2 : a2), B = l + 2 < b2 ? l + 2 : b2;
     while (B < b2 && scn_slot(d, B)->flash)
         B++;
-    /* flat frames inside: a fade between two shots is the fade detector's;
-     * from or to a flat shot (black, a card) it is reported here as a fade */
-    int fade = std_of(d, A) < SCN_FLAT_STD || std_of(d, B) < SCN_FLAT_STD;
-    for (int64_t k = f; k <= l && !fade; k++)
-        if (std_of(d, k) < SCN_FLAT_STD)
+    /* flat frames: a fade, the fade detector's */
+    for (int64_t k = A; k <= B; k++)
+        if (scn_slot(d, k)->flat)
             return;
     MtScenePair x;
     mt_scene_compare(&d->grid, &scn_slot(d, A)->f, &scn_slot(d, B)->f,
@@ -237,8 +235,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
             set_examined(d, f, l);
         return;
     }
-    MtTransition tr = { .type = fade ? MT_TRANSITION_FADE
-                                : is_wipe(d, A, mid, B) ? MT_TRANSITION_WIPE : MT_TRANSITION_DISSOLVE,
+    MtTransition tr = { .type = is_wipe(d, A, mid, B) ? MT_TRANSITION_WIPE : MT_TRANSITION_DISSOLVE,
                         .frame = mid, .first_frame = f, .last_frame = l,
                         .score = peak / 2 > 1 ? 1 : peak / 2 };
     mt_scene_trace(d, "  -> type %d, %lld frames at lag %d", (int)tr.type, (long long)(l - f + 1), L);

@@ -19,9 +19,13 @@
 #define SCN_MAX_LAG 64
 extern const int mt_scene_lags[SCN_NSCALES];
 
-/* A frame's luma standard deviation below this counts as a flat frame
- * (black, white or any uniform colour) for fades. */
-#define SCN_FLAT_STD 0.04f
+/* A frame is flat (black, white or any uniform colour: the bottom of a
+ * fade) when its luma standard deviation is below this and below
+ * 1/SCN_FLAT_DROP of the highest contrast of the last SCN_FLAT_WINDOW
+ * frames, so dark or low-contrast shots are not flat. */
+#define SCN_FLAT_STD    0.05f
+#define SCN_FLAT_DROP   12.0f
+#define SCN_FLAT_WINDOW (2 * SCN_MAX_LAG)
 /* A frame-to-frame contrast change counts as part of a fade ramp above
  * this factor (plus a small absolute step). */
 #define SCN_FADE_RISE 1.02f
@@ -38,6 +42,7 @@ typedef struct SceneSlot {
     float   activity;   /* mean |dY| of the cells at zero shift */
     float   motion;     /* mean region shift, fraction of the grid width */
     float   score;      /* hard-cut score */
+    int     flat;       /* uniform compared with the recent frames */
     int     flash;      /* judged part of a flash */
     int     ret;        /* first frame after a flash */
     /* per lag: change over the lag (sub(idx-L) -> sub(idx)) */

@@ -48,7 +48,8 @@ static void tone_case(int in_rate, int out_rate, double freq, double *gain)
 static void dc_gain(void)
 {
     const int rates[][2] = { { 44100, 22050 }, { 48000, 22050 }, { 96000, 22050 },
-                             { 8000, 22050 }, { 192000, 22050 }, { 22050, 22050 } };
+                             { 8000, 22050 }, { 192000, 22050 }, { 22050, 22050 },
+                             { 44056, 11025 }, { 44100, 11025 } };
     for (size_t k = 0; k < sizeof(rates) / sizeof(rates[0]); k++) {
         MtResampler *r = mt_resampler_new(rates[k][0], rates[k][1]);
         CHECK(r != NULL);
@@ -108,6 +109,8 @@ static void pass_and_stop_band(void)
     tone_case(96000, 11025, 30000.0, &g);
     CHECK(g < 0.01);
     tone_case(48000, 11025, 9000.0, &g);
+    CHECK(g < 0.01);
+    tone_case(44056, 11025, 9000.0, &g);
     CHECK(g < 0.01);
     tone_case(8000, 11025, 1000.0, &g);
     CHECK_NEAR(g, 1.0, 0.03);
