@@ -75,45 +75,46 @@ static float sum_packed(const float *p, int channels)
 }
 
 /*
- * Float input: sum the channels, then one range test per frame; NaN, Inf
- * or absurd values make the sum fail it (NaN fails every compare) and the
- * frame is redone channel by channel. Mono and stereo, the usual cases,
- * get loops of their own (no per-sample channel loop or layout test).
+ * Float input: sum the channels in a plain counted loop (vectorisable),
+ * folding a range test of every sum into one flag; NaN, Inf or absurd
+ * values make a sum fail it (NaN fails every compare) and then the whole
+ * call is redone frame by frame, channel by channel. Mono and stereo, the
+ * usual cases, get loops of their own (no channel loop or layout test).
  */
 static void downmix_float(const uint8_t *const *planes, int planar, int channels,
-                          size_t n, float *out)
+                          size_t n, float *restrict out)
 {
     const float fscale = 1.0f / (float)channels;
     const float limit = MT_AUDIO_CLAMP * (float)channels;
-    const float *p0 = (const float *)(const void *)planes[0];
-    const float *p1 = channels > 1 && planar ? (const float *)(const void *)planes[1] : NULL;
+    const float *restrict p0 = (const float *)(const void *)planes[0];
+    const float *restrict p1 = channels > 1 && planar ? (const float *)(const void *)planes[1] : NULL;
     int aligned = 1;
     for (int c = 0; c < (planar ? channels : 1); c++)
         aligned &= (uintptr_t)planes[c] % _Alignof(float) == 0;
-    if (!aligned) { /* never from a decoder; read byte-wise */
+    int bad = !aligned; /* unaligned: never from a decoder; read byte-wise */
+    if (!bad) {
+#define SUM_LOOP(EXPR)                                                     \
+        for (size_t i = 0; i < n; i++) {                                   \
+            float acc = (EXPR);                                            \
+            bad |= !(acc >= -limit) | !(acc <= limit);                     \
+            out[i] = acc * fscale;                                         \
+        }
+        if (channels == 1) {
+            SUM_LOOP(p0[i]);
+        } else if (channels == 2 && planar) {
+            SUM_LOOP(p0[i] + p1[i]);
+        } else if (channels == 2) {
+            SUM_LOOP(p0[2 * i] + p0[2 * i + 1]);
+        } else if (planar) {
+            SUM_LOOP(sum_planar(planes, channels, i));
+        } else {
+            SUM_LOOP(sum_packed(p0 + i * (size_t)channels, channels));
+        }
+#undef SUM_LOOP
+    }
+    if (bad)
         for (size_t i = 0; i < n; i++)
             out[i] = slow_float_sum(planes, planar, channels, i) * fscale;
-        return;
-    }
-#define CHECKED_STORE(EXPR)                                                \
-    for (size_t i = 0; i < n; i++) {                                       \
-        float acc = (EXPR);                                                \
-        if (!(acc >= -limit && acc <= limit))                              \
-            acc = slow_float_sum(planes, planar, channels, i);             \
-        out[i] = acc * fscale;                                             \
-    }
-    if (channels == 1) {
-        CHECKED_STORE(p0[i]);
-    } else if (channels == 2 && planar) {
-        CHECKED_STORE(p0[i] + p1[i]);
-    } else if (channels == 2) {
-        CHECKED_STORE(p0[2 * i] + p0[2 * i + 1]);
-    } else if (planar) {
-        CHECKED_STORE(sum_planar(planes, channels, i));
-    } else {
-        CHECKED_STORE(sum_packed(p0 + i * (size_t)channels, channels));
-    }
-#undef CHECKED_STORE
 }
 
 int mt_audio_downmix(const uint8_t *const *planes, MtSampleFormat fmt,

@@ -141,37 +141,56 @@ int mt_resampler_lookahead(const MtResampler *r)
     return r->taps - r->half;
 }
 
-long mt_resampler_process(MtResampler *r, const float *in, size_t n, float *out)
+float *mt_resampler_input(MtResampler *r, size_t n)
 {
     if (r->buf_len + n > r->buf_cap) {
         size_t cap = (r->buf_len + n) * 2;
         float *nb = realloc(r->buf, sizeof(float) * cap);
         if (!nb)
-            return -1;
+            return NULL;
         r->buf = nb;
         r->buf_cap = cap;
     }
-    memcpy(r->buf + r->buf_len, in, sizeof(float) * n);
+    return r->buf + r->buf_len;
+}
+
+/* One output: the kernel row h against inputs x; four partial sums are
+ * independent chains (and one SIMD accumulator once vectorised). */
+static inline float dot_taps(const float *restrict h, const float *restrict x, int taps)
+{
+    float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f;
+    for (int j = 0; j < taps; j += 4) {
+        a0 += h[j] * x[j];
+        a1 += h[j + 1] * x[j + 1];
+        a2 += h[j + 2] * x[j + 2];
+        a3 += h[j + 3] * x[j + 3];
+    }
+    return (a0 + a1) + (a2 + a3);
+}
+
+long mt_resampler_commit(MtResampler *r, size_t n, float *restrict out)
+{
     r->buf_len += n;
 
     /* output at next_base + phase/L reads inputs [base - half + 1, base - half + taps] */
     const int64_t end = r->buf_start + (int64_t)r->buf_len; /* one past last input */
     const int taps = r->taps, L = r->phases, si = r->step_int, sf = r->step_frac;
+    const float *restrict buf = r->buf;
     int64_t base = r->next_base;
     int ph = r->next_phase;
     long produced = 0;
+    if (r->exact && L == 1) { /* integer decimation (44.1 kHz -> 11025 Hz): one row */
+        const int64_t off = 1 - r->half - r->buf_start;
+        const int64_t last = end - taps + r->half; /* base must stay below it */
+        const long count = base < last ? (long)((last - 1 - base) / si + 1) : 0;
+        for (long k = 0; k < count; k++)
+            out[k] = dot_taps(r->table, buf + base + off + (int64_t)k * si, taps);
+        produced = count;
+        base += (int64_t)count * si;
+    }
     while (base - r->half + taps < end) {
         const float *h = r->table + (size_t)ph * (size_t)taps;
-        const float *x = r->buf + (base - r->half + 1 - r->buf_start);
-        /* four partial sums: independent chains the CPU can overlap */
-        float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f;
-        for (int j = 0; j < taps; j += 4) {
-            a0 += h[j] * x[j];
-            a1 += h[j + 1] * x[j + 1];
-            a2 += h[j + 2] * x[j + 2];
-            a3 += h[j + 3] * x[j + 3];
-        }
-        out[produced++] = (a0 + a1) + (a2 + a3);
+        out[produced++] = dot_taps(h, buf + (base - r->half + 1 - r->buf_start), taps);
         if (r->exact) {
             base += si;
             ph += sf;
@@ -202,4 +221,14 @@ long mt_resampler_process(MtResampler *r, const float *in, size_t n, float *out)
         r->buf_start += (int64_t)drop;
     }
     return produced;
+}
+
+long mt_resampler_process(MtResampler *r, const float *in, size_t n, float *out)
+{
+    float *dst = mt_resampler_input(r, n);
+    if (!dst)
+        return -1;
+    if (n)
+        memcpy(dst, in, sizeof(float) * n);
+    return mt_resampler_commit(r, n, out);
 }

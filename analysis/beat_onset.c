@@ -21,12 +21,15 @@ struct MtOnset {
     float *hann;            /* window, scaled so a full-scale sine reads 1 */
     float *in;              /* windowed frame */
     kiss_fft_cpx *spec;
+    float *power;           /* |X[k]|^2 of the current frame */
+    float *mag;             /* |X[k]| over the band bins */
     int nbands, nlow;       /* bands [0, nlow) are the low band */
     int band_lo[MT_ONSET_MAX_BANDS + 1]; /* band b = bins [band_lo[b], band_lo[b+1]) */
     float band_w[MT_ONSET_MAX_BANDS];    /* flux weight of each band */
     float hist[MT_ONSET_DIFF_LAG][MT_ONSET_MAX_BANDS]; /* past log bands */
     int hist_pos, hist_fill;
     signed char *bin_chroma; /* pitch class per bin, -1 = unused */
+    int chroma_lo, chroma_hi; /* the bins with a pitch class: [lo, hi) */
 };
 
 static void build_bands(MtOnset *o)
@@ -80,7 +83,9 @@ MtOnset *mt_onset_new(int sample_rate, int window)
     o->in = malloc(sizeof(float) * (size_t)window);
     o->spec = malloc(sizeof(kiss_fft_cpx) * (size_t)o->nbins);
     o->bin_chroma = malloc((size_t)o->nbins);
-    if (!o->cfg || !o->hann || !o->in || !o->spec || !o->bin_chroma) {
+    o->power = malloc(sizeof(float) * (size_t)o->nbins);
+    o->mag = malloc(sizeof(float) * (size_t)o->nbins);
+    if (!o->cfg || !o->hann || !o->in || !o->spec || !o->bin_chroma || !o->power || !o->mag) {
         mt_onset_free(&o);
         return NULL;
     }
@@ -94,6 +99,8 @@ MtOnset *mt_onset_new(int sample_rate, int window)
         o->hann[i] = (float)(o->hann[i] * 2.0 / sum);
     build_bands(o);
     const double bin_hz = (double)sample_rate / window;
+    o->chroma_lo = o->nbins;
+    o->chroma_hi = 0;
     for (int k = 0; k < o->nbins; k++) {
         double f = k * bin_hz;
         o->bin_chroma[k] = -1;
@@ -101,6 +108,9 @@ MtOnset *mt_onset_new(int sample_rate, int window)
             double midi = 69.0 + 12.0 * log2(f / 440.0);
             int pc = (int)floor(midi + 0.5) % 12;
             o->bin_chroma[k] = (signed char)(pc < 0 ? pc + 12 : pc);
+            if (k < o->chroma_lo)
+                o->chroma_lo = k;
+            o->chroma_hi = k + 1; /* the pitched bins are one run */
         }
     }
     return o;
@@ -115,29 +125,44 @@ void mt_onset_free(MtOnset **o)
     free((*o)->in);
     free((*o)->spec);
     free((*o)->bin_chroma);
+    free((*o)->power);
+    free((*o)->mag);
     free(*o);
     *o = NULL;
 }
 
+/* Flat counted loops over float arrays (they vectorise): the window, the
+ * power spectrum, the magnitudes of the band bins, then band sums. */
+static void spectrum(MtOnset *o, const float *restrict frame)
+{
+    float *restrict in = o->in;
+    const float *restrict hann = o->hann;
+    for (int i = 0; i < o->window; i++)
+        in[i] = frame[i] * hann[i];
+    kiss_fftr(o->cfg, in, o->spec);
+    const kiss_fft_cpx *restrict spec = o->spec;
+    float *restrict power = o->power;
+    for (int k = 0; k < o->nbins; k++)
+        power[k] = spec[k].r * spec[k].r + spec[k].i * spec[k].i;
+    float *restrict mag = o->mag;
+    for (int k = o->band_lo[0]; k < o->band_lo[o->nbands]; k++)
+        mag[k] = sqrtf(power[k]);
+}
+
 void mt_onset_do(MtOnset *o, const float *frame, MtOnsetFrame *out)
 {
-    for (int i = 0; i < o->window; i++)
-        o->in[i] = frame[i] * o->hann[i];
-    kiss_fftr(o->cfg, o->in, o->spec);
+    spectrum(o, frame);
 
     float bands[MT_ONSET_MAX_BANDS];
     float chroma[12] = {0};
     for (int b = 0; b < o->nbands; b++) {
         float acc = 0.0f;
-        for (int k = o->band_lo[b]; k < o->band_lo[b + 1]; k++) {
-            float re = o->spec[k].r, im = o->spec[k].i;
-            float mag = sqrtf(re * re + im * im);
-            acc += mag;
-            if (o->bin_chroma[k] >= 0)
-                chroma[(int)o->bin_chroma[k]] += mag * mag;
-        }
+        for (int k = o->band_lo[b]; k < o->band_lo[b + 1]; k++)
+            acc += o->mag[k];
         bands[b] = logf(1.0f + ONSET_LOG_GAIN * acc / (float)(o->band_lo[b + 1] - o->band_lo[b]));
     }
+    for (int k = o->chroma_lo; k < o->chroma_hi; k++)
+        chroma[(int)o->bin_chroma[k]] += o->power[k];
 
     /* flux against the band-max-filtered frame DIFF_LAG hops back */
     float flux = 0.0f, low = 0.0f, mid = 0.0f;

@@ -212,12 +212,13 @@ static int push_energy(MtBeatTracker *bt, const float *x, size_t n)
     return 0;
 }
 
-/* Sanitised mono chunk (<= MT_BEAT_CHUNK) into energy and the analysis. */
+/* n sanitised mono samples (<= MT_BEAT_CHUNK), already written in place at
+ * x = mt_resampler_input(bt->rs, n), into energy and the analysis. */
 static int push_chunk(MtBeatTracker *bt, const float *x, size_t n)
 {
     if (push_energy(bt, x, n) < 0)
         return -1;
-    long m = mt_resampler_process(bt->rs, x, n, bt->rs_out);
+    long m = mt_resampler_commit(bt->rs, n, bt->rs_out);
     if (m < 0)
         return -1;
     bt->samples_in += (int64_t)n;
@@ -230,12 +231,15 @@ int mt_beat_push(MtBeatTracker *bt, const float *mono, size_t n)
         return -1;
     while (n > 0) {
         size_t m = n < MT_BEAT_CHUNK ? n : MT_BEAT_CHUNK;
+        float *dst = mt_resampler_input(bt->rs, m);
+        if (!dst)
+            return -1;
         for (size_t i = 0; i < m; i++) {
             float v = mono[i];
-            bt->mono[i] = !isfinite(v) ? 0.0f : v > MT_AUDIO_CLAMP ? MT_AUDIO_CLAMP
-                        : v < -MT_AUDIO_CLAMP ? -MT_AUDIO_CLAMP : v;
+            dst[i] = !isfinite(v) ? 0.0f : v > MT_AUDIO_CLAMP ? MT_AUDIO_CLAMP
+                   : v < -MT_AUDIO_CLAMP ? -MT_AUDIO_CLAMP : v;
         }
-        if (push_chunk(bt, bt->mono, m) < 0)
+        if (push_chunk(bt, dst, m) < 0)
             return -1;
         mono += m;
         n -= m;
@@ -258,9 +262,11 @@ int mt_beat_push_raw(MtBeatTracker *bt, const uint8_t *const *planes,
     const size_t stride = planar ? bps : bps * (size_t)channels; /* bytes per frame per plane */
     while (n > 0) {
         size_t m = n < MT_BEAT_CHUNK ? n : MT_BEAT_CHUNK;
-        if (mt_audio_downmix(cur, fmt, planar, channels, m, bt->mono) < 0)
+        /* downmix straight into the resampler's input: no extra pass */
+        float *dst = mt_resampler_input(bt->rs, m);
+        if (!dst || mt_audio_downmix(cur, fmt, planar, channels, m, dst) < 0)
             return -1;
-        if (push_chunk(bt, bt->mono, m) < 0)
+        if (push_chunk(bt, dst, m) < 0)
             return -1;
         for (int c = 0; c < np; c++)
             cur[c] += m * stride;

@@ -26,7 +26,7 @@ struct MtBeatTracker {
     MtBeatStream *stream;
     int max_lag;
 
-    float *mono;          /* MT_BEAT_CHUNK converted input samples */
+    float *mono;          /* MT_BEAT_CHUNK zeros: the end-of-stream flush */
     float *rs_out;        /* resampler output for one chunk */
     float *frame;         /* analysis samples not yet consumed */
     size_t frame_len, frame_cap;

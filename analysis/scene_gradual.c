@@ -22,9 +22,11 @@
 #define PROGRESS_HI  0.85f
 #define FADE_MIN_RAMP 3   /* frames on the gradual side of a fade */
 #define FADE_CONTRAST 4.0f /* shots around a fade: this much more contrast */
-/* Below this ratio of the best single-shot explanation, the middle frame
- * is a cell-wise selection of the two shots: a wipe. */
-#define WIPE_SELECTION 0.6f
+/* The middle frame of a dissolve is a blend of the two shots, that of a
+ * wipe a cell-by-cell choice between them: either explains it at least
+ * this much better (residual ratio) than the better shot alone. */
+#define MAX_BLEND  0.8f
+#define MAX_CHOICE 0.6f
 
 /* motion search range per lag, in thirds of the frame-to-frame range */
 static const int lag_search[SCN_NSCALES] = { 3, 4, 6, 8 };
@@ -135,22 +137,65 @@ static int within_ref(const MtSceneDetector *d, int64_t x, int side, int i, int6
     return 0;
 }
 
-/* The middle frame as a cell-wise choice between the two shots (a wipe)
- * explains it much better than either shot alone. */
-static int is_wipe(const MtSceneDetector *d, int64_t a, int64_t m, int64_t b)
+/* Least-squares fit of y by c0 + c1 p (+ c2 q when q): mean |residual|. */
+static float fit_residual(const float *y, const float *p, const float *q, int n)
 {
-    const MtSceneFeat *A = &scn_slot(d, a)->f, *M = &scn_slot(d, m)->f, *B = &scn_slot(d, b)->f;
+    double s[3][3] = { { 0 } }, r[3] = { 0 }, c[3] = { 0 };
+    int k = q ? 3 : 2;
+    for (int i = 0; i < n; i++) {
+        double v[3] = { 1, p[i], q ? q[i] : 0 };
+        for (int a = 0; a < k; a++) {
+            r[a] += v[a] * y[i];
+            for (int b = 0; b < k; b++)
+                s[a][b] += v[a] * v[b];
+        }
+    }
+    /* Gaussian elimination with a tiny ridge for degenerate (flat) input */
+    for (int a = 0; a < k; a++)
+        s[a][a] += 1e-6 * n;
+    for (int a = 0; a < k; a++) {
+        for (int b = a + 1; b < k; b++) {
+            double f = s[b][a] / s[a][a];
+            for (int e = a; e < k; e++)
+                s[b][e] -= f * s[a][e];
+            r[b] -= f * r[a];
+        }
+    }
+    for (int a = k - 1; a >= 0; a--) {
+        double v = r[a];
+        for (int b = a + 1; b < k; b++)
+            v -= s[a][b] * c[b];
+        c[a] = v / s[a][a];
+    }
+    double res = 0;
+    for (int i = 0; i < n; i++)
+        res += fabs(y[i] - c[0] - c[1] * p[i] - (q ? c[2] * q[i] : 0));
+    return (float)(res / n);
+}
+
+/* How well the middle frame m is explained by the two shots (frames a and
+ * b moved onto it): *mix, the residual of the best blend over that of the
+ * better single shot (a dissolve: well below 1); *sel, the same for a
+ * cell-by-cell choice of either shot (a wipe: well below 1). */
+static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *mix, float *sel)
+{
+    const MtSceneFeat *M = &scn_slot(d, m)->f;
+    MtSceneFeat *A = &d->scratch[0], *B = &d->scratch[1];
     int n = d->grid.gw * d->grid.gh;
-    double sel = 0, sa = 0, sb = 0;
+    mt_scene_align(&d->grid, M, &scn_slot(d, a)->f, d->grid.radius, A);
+    mt_scene_align(&d->grid, M, &scn_slot(d, b)->f, d->grid.radius, B);
+    float ra = fit_residual(M->yn, A->yn, NULL, n), rb = fit_residual(M->yn, B->yn, NULL, n);
+    float rm = fit_residual(M->yn, A->yn, B->yn, n);
+    *mix = rm / (fminf(ra, rb) + 1e-6f);
+    double cs = 0, sa = 0, sb = 0;
     for (int c = 0; c < n; c++) {
         float da = fabsf(M->y[c] - A->y[c]) + fabsf(M->u[c] - A->u[c]) + fabsf(M->v[c] - A->v[c]);
         float db = fabsf(M->y[c] - B->y[c]) + fabsf(M->u[c] - B->u[c]) + fabsf(M->v[c] - B->v[c]);
-        sel += fminf(da, db);
+        cs += fminf(da, db);
         sa += da;
         sb += db;
     }
-    double single = fmin(sa, sb);
-    return single > 0 && sel < WIPE_SELECTION * single;
+    *sel = (float)(cs / (fmin(sa, sb) + 1e-9));
 }
 
 static int was_examined(const MtSceneDetector *d, int64_t first, int64_t last)
@@ -228,14 +273,19 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
                      d->grid.radius * CROSS_RADIUS_MUL, &x);
     mt_scene_trace(d, "  shots %lld|%lld differ: structure %.3f hist %.3f", (long long)A,
                    (long long)B, x.structure, x.hist);
-    if (x.structure + x.hist < MIN_CROSS_CONTENT) {
+    float mix = 1, sel = 1;
+    if (x.structure + x.hist >= MIN_CROSS_CONTENT)
+        mixture(d, A, mid, B, &mix, &sel);
+    mt_scene_trace(d, "  middle %lld: blend %.3f, cell choice %.3f", (long long)mid, mix, sel);
+    if (x.structure + x.hist < MIN_CROSS_CONTENT || (mix > MAX_BLEND && sel > MAX_CHOICE)) {
         /* seen whole at this lag: longer lags, whose anchors lie further
          * apart, must not report the same change again */
         if (l - f + 1 < L)
             set_examined(d, f, l);
         return;
     }
-    MtTransition tr = { .type = is_wipe(d, A, mid, B) ? MT_TRANSITION_WIPE : MT_TRANSITION_DISSOLVE,
+    MtTransition tr = { .type = sel < MAX_CHOICE && sel < mix ? MT_TRANSITION_WIPE
+                                                               : MT_TRANSITION_DISSOLVE,
                         .frame = mid, .first_frame = f, .last_frame = l,
                         .score = peak / 2 > 1 ? 1 : peak / 2 };
     mt_scene_trace(d, "  -> type %d, %lld frames at lag %d", (int)tr.type, (long long)(l - f + 1), L);

@@ -62,6 +62,7 @@ struct MtSceneDetector {
     int     ring_size;
     SceneSlot *ring;
     float  *ring_mem;
+    MtSceneFeat scratch[2]; /* aligned frames for the gradual checks */
     MtSceneGrid grid;
     MtSceneLut  lut;
     int     seg;          /* current size segment */

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Mean |a - b| of two independent unit-variance Gaussian fields (2/sqrt(pi)):
  * the structure residual of unrelated frames, used to scale it to ~0..1. */
@@ -66,35 +67,47 @@ static int try_shift(const float *a, const float *b, int gw, int gh, int x0, int
     return 1;
 }
 
-void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
-                      const MtSceneFeat *b, int radius, MtScenePair *out)
+/* Best shift within radius of region (x0..x1, y0..y1) of a against b:
+ * even shifts on every other cell first, then every shift next to the best
+ * of those on all cells. */
+static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
+                          int x0, int x1, int y0, int y1, int radius)
 {
     int gw = g->gw, gh = g->gh;
     int rdx = imin(radius, gw / 2), rdy = imin(radius, gh / 2);
+    Match c = { INFINITY, 0, 0, x0, x1, y0, y1 }, best;
+    for (int dy = -(rdy & ~1); dy <= rdy; dy += 2)
+        for (int dx = -(rdx & ~1); dx <= rdx; dx += 2)
+            try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, 2, &c);
+    best = (Match){ INFINITY, 0, 0, x0, x1, y0, y1 };
+    for (int dy = imax(c.dy - 1, -rdy); dy <= imin(c.dy + 1, rdy); dy++)
+        for (int dx = imax(c.dx - 1, -rdx); dx <= imin(c.dx + 1, rdx); dx++)
+            try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, 1, &best);
+    if (best.r == INFINITY) /* region too small to shift */
+        try_shift(a, b, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
+    best.r -= 0.002f * (abs(best.dx) + abs(best.dy));
+    return best;
+}
+
+#define REGION_BOUNDS(g, i, j)                                                  \
+    int x0 = (i) * (g)->gw / (g)->rx, x1 = ((i) + 1) * (g)->gw / (g)->rx;      \
+    int y0 = (j) * (g)->gh / (g)->ry, y1 = ((j) + 1) * (g)->gh / (g)->ry
+
+void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
+                      const MtSceneFeat *b, int radius, MtScenePair *out)
+{
+    int gw = g->gw;
     double st = 0, lu = 0, co = 0, mo = 0, act = 0, cells = 0;
 
     out->hist = mt_scene_hist_dist(a, b);
     for (int j = 0; j < g->ry; j++) {
         for (int i = 0; i < g->rx; i++) {
-            int x0 = i * gw / g->rx, x1 = (i + 1) * gw / g->rx;
-            int y0 = j * gh / g->ry, y1 = (j + 1) * gh / g->ry;
+            REGION_BOUNDS(g, i, j);
             int area = (x1 - x0) * (y1 - y0);
-            /* coarse: even shifts on every other cell; then every shift
-             * next to the best one on all cells */
-            Match c = { INFINITY, 0, 0, x0, x1, y0, y1 }, best;
-            for (int dy = -(rdy & ~1); dy <= rdy; dy += 2)
-                for (int dx = -(rdx & ~1); dx <= rdx; dx += 2)
-                    try_shift(a->yn, b->yn, gw, gh, x0, x1, y0, y1, dx, dy, 2, &c);
-            best = (Match){ INFINITY, 0, 0, x0, x1, y0, y1 };
-            for (int dy = imax(c.dy - 1, -rdy); dy <= imin(c.dy + 1, rdy); dy++)
-                for (int dx = imax(c.dx - 1, -rdx); dx <= imin(c.dx + 1, rdx); dx++)
-                    try_shift(a->yn, b->yn, gw, gh, x0, x1, y0, y1, dx, dy, 1, &best);
-            if (best.r == INFINITY) /* region too small to shift */
-                try_shift(a->yn, b->yn, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
+            Match best = region_match(g, a->yn, b->yn, x0, x1, y0, y1, radius);
             int cnt = (best.x1 - best.x0) * (best.y1 - best.y0);
-            float r = best.r - 0.002f * (abs(best.dx) + abs(best.dy));
 #define SAD1(p, q) sad(p, q, gw, best.x0, best.x1, best.y0, best.y1, best.dx, best.dy, 1)
-            st += (double)r * area;
+            st += (double)best.r * area;
             lu += (double)SAD1(a->y, b->y) / cnt * area;
             co += (double)(SAD1(a->u, b->u) + SAD1(a->v, b->v)) / cnt * area;
 #undef SAD1
@@ -109,4 +122,25 @@ void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
     out->color    = (float)(co / cells);
     out->activity = (float)(act / cells);
     out->motion   = (float)(mo / cells / gw);
+}
+
+void mt_scene_align(const MtSceneGrid *g, const MtSceneFeat *m, const MtSceneFeat *x,
+                    int radius, MtSceneFeat *out)
+{
+    int gw = g->gw, n = g->gw * g->gh;
+    const float *src[4] = { x->y, x->u, x->v, x->yn };
+    float *dst[4] = { out->y, out->u, out->v, out->yn };
+    for (int c = 0; c < 4; c++)
+        memcpy(dst[c], src[c], n * sizeof(float));
+    for (int j = 0; j < g->ry; j++) {
+        for (int i = 0; i < g->rx; i++) {
+            REGION_BOUNDS(g, i, j);
+            Match b = region_match(g, m->yn, x->yn, x0, x1, y0, y1, radius);
+            for (int y = b.y0; y < b.y1; y++)
+                for (int c = 0; c < 4; c++)
+                    memcpy(dst[c] + y * gw + b.x0, src[c] + (y + b.dy) * gw + b.x0 + b.dx,
+                           (b.x1 - b.x0) * sizeof(float));
+        }
+    }
+    memcpy(out->hist, x->hist, sizeof(out->hist));
 }

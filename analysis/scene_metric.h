@@ -27,4 +27,10 @@ float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b);
 void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
                       const MtSceneFeat *b, int radius, MtScenePair *out);
 
+/* Frame x moved region by region onto frame m (best shifts within radius):
+ * out's y, u, v and yn arrays (gw*gh each) get x's cells at their matched
+ * places, cells nothing lands on keep x's own values. */
+void mt_scene_align(const MtSceneGrid *g, const MtSceneFeat *m, const MtSceneFeat *x,
+                    int radius, MtSceneFeat *out);
+
 #endif /* MONTAGE_ANALYSIS_SCENE_METRIC_H */

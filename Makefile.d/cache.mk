@@ -1,0 +1,117 @@
+# Sidecar module (cache/): the montage-sidecar CLI, the reader library
+# (static + shared + pkg-config file), the fuzz target, the benches, the
+# shell tests and install-cache. Included by the top Makefile; the library
+# objects themselves are in $(LIBMONTAGE) through its cache/*.c wildcard.
+#
+# Variables for the lead's rules: CACHE_CLI, LIBSIDECAR (both libraries),
+# LIBSIDECAR_A, LIBSIDECAR_SO, SIDECAR_PC, CACHE_FUZZ, CACHE_BENCH.
+
+SIDECAR_VERSION  := $(shell sed -n 's/^\#define MONTAGE_VERSION "\(.*\)"/\1/p' cache/sidecar_model.h)
+SIDECAR_SOMAJOR   = 1
+LIBSIDECAR_A      = $(BUILD)/libmontage-sidecar.a
+LIBSIDECAR_SO     = $(BUILD)/libmontage-sidecar.so
+LIBSIDECAR_SONAME = libmontage-sidecar.so.$(SIDECAR_SOMAJOR)
+LIBSIDECAR        = $(LIBSIDECAR_A) $(LIBSIDECAR_SO)
+SIDECAR_PC        = $(BUILD)/montage-sidecar.pc
+CACHE_CLI         = $(BUILD)/montage-sidecar
+CACHE_FUZZ        = $(BUILD)/fuzz/fuzz_sidecar_read
+CACHE_BENCH       = $(BUILD)/bench/sidecar_format_bench $(BUILD)/bench/sidecar_cache_bench
+
+SIDECAR_DEP_PCS  = $(MSGPACK_PC) libxxhash
+SIDECAR_LIBS    ?= $(shell $(PKG_CONFIG) --libs $(SIDECAR_DEP_PCS)) -lm
+JANSSON_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags jansson)
+JANSSON_LIBS    ?= $(shell $(PKG_CONFIG) --libs jansson)
+FUZZ_CC         ?= clang
+FUZZ_SECONDS    ?= 60
+
+CACHE_PIC_OBJ  = $(CACHE_SRC:%.c=$(BUILD)/pic/%.o)
+CACHE_CLI_SRC  = $(sort $(wildcard cache/cli/*.c))
+CACHE_CLI_OBJ  = $(CACHE_CLI_SRC:%.c=$(BUILD)/%.o)
+CACHE_HEADERS  = $(sort $(wildcard cache/*.h))
+# what C programs using libmontage-sidecar include (montage_sidecar.h)
+CACHE_PUBLIC_HEADERS = cache/montage_sidecar.h cache/sidecar_model.h cache/sidecar_error.h \
+                       cache/sidecar_read.h cache/sidecar_write.h cache/sidecar_names.h \
+                       cache/source_identity.h cache/cache_lookup.h cache/cache_gc.h
+CACHE_MAN      = doc/montage-sidecar.1 doc/montage-sidecar.5
+
+.PHONY: cache-all fuzz-smoke bench-cache check-cache install-cache uninstall-cache
+cache-all: $(CACHE_CLI) $(LIBSIDECAR) $(SIDECAR_PC)
+all: cache-all
+
+# jansson is used by the CLI (dump --json) and the bench only, never by
+# the library.
+$(CACHE_CLI_OBJ) $(BUILD)/bench/sidecar_format_bench.o: ALL_CFLAGS += $(JANSSON_CFLAGS)
+
+$(LIBSIDECAR_A): $(CACHE_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+$(LIBSIDECAR_SO): $(CACHE_PIC_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -shared -Wl,-soname,$(LIBSIDECAR_SONAME) \
+	    -o $@.$(SIDECAR_SOMAJOR) $^ $(SIDECAR_LIBS)
+	ln -sf $(LIBSIDECAR_SONAME) $@
+
+$(SIDECAR_PC): cache/montage-sidecar.pc.in cache/sidecar_model.h
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(SIDECAR_VERSION)|' \
+	    -e 's|@MSGPACK_PC@|$(MSGPACK_PC)|' $< > $@
+
+$(CACHE_CLI): $(CACHE_CLI_OBJ) $(LIBSIDECAR_A)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CACHE_CLI_OBJ) $(LIBSIDECAR_A) \
+	    $(SIDECAR_LIBS) $(JANSSON_LIBS)
+
+# ---- benches (print figures; not tests) ----
+$(BUILD)/bench/sidecar_format_bench: $(BUILD)/bench/sidecar_format_bench.o \
+                                     $(BUILD)/cache/cli/cli_json.o $(LIBSIDECAR_A)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(SIDECAR_LIBS) $(JANSSON_LIBS)
+$(BUILD)/bench/sidecar_cache_bench: $(BUILD)/bench/sidecar_cache_bench.o $(LIBSIDECAR_A)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(SIDECAR_LIBS)
+bench-cache: $(CACHE_BENCH)
+	$(BUILD)/bench/sidecar_format_bench
+	$(BUILD)/bench/sidecar_cache_bench
+
+# ---- fuzzing: libFuzzer + ASan + UBSan, built with clang from source ----
+$(CACHE_FUZZ): cache/fuzz/fuzz_sidecar_read.c $(CACHE_SRC) $(CACHE_HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -I. $(DEP_CFLAGS) -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -o $@ cache/fuzz/fuzz_sidecar_read.c $(CACHE_SRC) $(SIDECAR_LIBS)
+fuzz-smoke: $(CACHE_FUZZ)
+	rm -rf $(BUILD)/fuzz/corpus && mkdir -p $(BUILD)/fuzz/corpus
+	$(CACHE_FUZZ) -max_total_time=$(FUZZ_SECONDS) -malloc_limit_mb=512 \
+	    -rss_limit_mb=2048 -max_len=65536 -timeout=10 \
+	    $(BUILD)/fuzz/corpus cache/fuzz/corpus
+
+# ---- shell tests of the CLI and of Python interop ----
+check-cache: $(CACHE_CLI) $(BUILD)/tools/sidecar_sample
+	@for t in tests/cache/*.sh; do \
+	    CLI=$(CURDIR)/$(CACHE_CLI) SAMPLE=$(CURDIR)/$(BUILD)/tools/sidecar_sample \
+	        sh $$t || exit 1; done
+
+# ---- install (DESTDIR and PREFIX honoured) ----
+install-cache: cache-all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/include/montage $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 755 $(CACHE_CLI) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(LIBSIDECAR_A) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(LIBSIDECAR_SO).$(SIDECAR_SOMAJOR) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf $(LIBSIDECAR_SONAME) $(DESTDIR)$(PREFIX)/lib/libmontage-sidecar.so
+	install -m 644 $(CACHE_PUBLIC_HEADERS) $(DESTDIR)$(PREFIX)/include/montage/
+	install -m 644 $(SIDECAR_PC) $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -m 644 doc/montage-sidecar.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 doc/montage-sidecar.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+uninstall-cache:
+	rm -f $(DESTDIR)$(PREFIX)/bin/montage-sidecar \
+	    $(DESTDIR)$(PREFIX)/lib/libmontage-sidecar.a \
+	    $(DESTDIR)$(PREFIX)/lib/libmontage-sidecar.so \
+	    $(DESTDIR)$(PREFIX)/lib/$(LIBSIDECAR_SONAME) \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/montage-sidecar.pc \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/montage-sidecar.1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5/montage-sidecar.5
+	rm -rf $(DESTDIR)$(PREFIX)/include/montage
