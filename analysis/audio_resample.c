@@ -31,6 +31,8 @@ struct MtResampler {
     int64_t next_out;  /* index of the next output (inexact mode) */
     int64_t next_base; /* input index at or before the next output */
     int next_phase;    /* its fractional position, in 1/phases of an input */
+    float *phase_buf;  /* integer decimation: the input split by phase */
+    size_t phase_cap;
 };
 
 static int64_t gcd64(int64_t a, int64_t b)
@@ -127,6 +129,7 @@ void mt_resampler_free(MtResampler **r)
         return;
     free((*r)->table);
     free((*r)->buf);
+    free((*r)->phase_buf);
     free(*r);
     *r = NULL;
 }
@@ -168,6 +171,49 @@ static inline float dot_taps(const float *restrict h, const float *restrict x, i
     return (a0 + a1) + (a2 + a3);
 }
 
+/* Input phase p of an M:1 decimator: dst[p * len + m] = x[m * M + p]. */
+static inline void split_phases(const float *restrict x, int M, long len, float *restrict dst)
+{
+    for (long m = 0; m < len; m++)
+        for (int p = 0; p < M; p++)
+            dst[(size_t)p * (size_t)len + (size_t)m] = x[(size_t)m * (size_t)M + (size_t)p];
+}
+
+/* The decimator's sums over the phase streams ph (each len long); with M
+ * and Q constants the tap loops unroll and the output loop vectorises. */
+static inline void fir_phases(const float *restrict h, const float *restrict ph, long len,
+                              int M, int Q, long count, float *restrict out)
+{
+    for (long k = 0; k < count; k++) {
+        float acc = 0.0f;
+        for (int p = 0; p < M; p++)
+            for (int q = 0; q < Q; q++)
+                acc += h[q * M + p] * ph[(size_t)p * (size_t)len + (size_t)(k + q)];
+        out[k] = acc;
+    }
+}
+
+/*
+ * count outputs of an M:1 decimator, out[k] = sum_j h[j] x[k M + j], taps a
+ * multiple of M. Read straight, consecutive outputs use inputs M apart,
+ * which does not vectorise; split into M phase streams, each tap is one
+ * multiply-add over contiguous arrays: out[k] += h[q M + p] ph_p[k + q].
+ */
+static void decimate(const float *restrict h, const float *restrict x, int M, int taps,
+                     long count, float *restrict phases, float *restrict out)
+{
+    const int Q = taps / M;
+    const long len = count + Q - 1; /* reads x[0, len M): exactly the inputs used */
+    if (M == 4) /* 44.1 kHz: a constant stride the compiler can shuffle */
+        split_phases(x, 4, len, phases);
+    else
+        split_phases(x, M, len, phases);
+    if (M == 4 && Q == 4) /* 44.1 kHz: 16 multiply-adds per output, unrolled */
+        fir_phases(h, phases, len, 4, 4, count, out);
+    else
+        fir_phases(h, phases, len, M, Q, count, out);
+}
+
 long mt_resampler_commit(MtResampler *r, size_t n, float *restrict out)
 {
     r->buf_len += n;
@@ -179,12 +225,21 @@ long mt_resampler_commit(MtResampler *r, size_t n, float *restrict out)
     int64_t base = r->next_base;
     int ph = r->next_phase;
     long produced = 0;
-    if (r->exact && L == 1) { /* integer decimation (44.1 kHz -> 11025 Hz): one row */
-        const int64_t off = 1 - r->half - r->buf_start;
+    if (r->exact && L == 1 && taps % si == 0) { /* integer decimation (44.1 kHz -> 11025 Hz): one row */
         const int64_t last = end - taps + r->half; /* base must stay below it */
         const long count = base < last ? (long)((last - 1 - base) / si + 1) : 0;
-        for (long k = 0; k < count; k++)
-            out[k] = dot_taps(r->table, buf + base + off + (int64_t)k * si, taps);
+        const float *x = buf + (base + 1 - r->half - r->buf_start);
+        if (count > 0) {
+            const size_t need = (size_t)(count + taps / si) * (size_t)si;
+            if (need > r->phase_cap) {
+                float *np = realloc(r->phase_buf, sizeof(float) * need * 2);
+                if (!np)
+                    return -1;
+                r->phase_buf = np;
+                r->phase_cap = need * 2;
+            }
+            decimate(r->table, x, si, taps, count, r->phase_buf, out);
+        }
         produced = count;
         base += (int64_t)count * si;
     }

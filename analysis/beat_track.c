@@ -18,6 +18,11 @@ long mt_beat_dp(const float *onset, const double *period, size_t n,
         free(back);
         return -1;
     }
+    /* the transition penalty depends on the gap d = t - p and the period
+     * only; where the period stays put (a steady tempo) it is tabulated
+     * (pen[d], d up to 2 periods) instead of a log per candidate */
+    double *pen = NULL, pen_per = -1.0, prev_per = -1.0;
+    size_t pen_cap = 0;
     for (size_t t = 0; t < n; t++) {
         const double per = period[t];
         const double lo = (double)t - 2.0 * per, hi = (double)t - 0.5 * per;
@@ -25,12 +30,39 @@ long mt_beat_dp(const float *onset, const double *period, size_t n,
         int64_t arg = -1;
         if (hi >= 0) {
             size_t a = lo < 0 ? 0 : (size_t)ceil(lo), b = (size_t)floor(hi);
-            for (size_t p = a; p <= b; p++) {
-                double l = log((double)(t - p) / per);
-                double v = score[p] - tightness * l * l;
-                if (v > best) { best = v; arg = (int64_t)p; }
+            if (per != pen_per && per == prev_per) { /* steady: tabulate */
+                size_t dmax = (size_t)ceil(2.0 * per) + 1;
+                if (dmax + 1 > pen_cap) {
+                    double *np = realloc(pen, sizeof(double) * (dmax + 1));
+                    if (!np) {
+                        free(pen);
+                        free(score);
+                        free(back);
+                        return -1;
+                    }
+                    pen = np;
+                    pen_cap = dmax + 1;
+                }
+                for (size_t d = 0; d <= dmax; d++) {
+                    double l = log((double)d / per);
+                    pen[d] = tightness * l * l;
+                }
+                pen_per = per;
+            }
+            if (per == pen_per) {
+                for (size_t p = a; p <= b; p++) {
+                    double v = score[p] - pen[t - p];
+                    if (v > best) { best = v; arg = (int64_t)p; }
+                }
+            } else { /* the period changes frame by frame (a tempo ramp) */
+                for (size_t p = a; p <= b; p++) {
+                    double l = log((double)(t - p) / per);
+                    double v = score[p] - tightness * l * l;
+                    if (v > best) { best = v; arg = (int64_t)p; }
+                }
             }
         }
+        prev_per = per;
         score[t] = onset[t] + best;
         back[t] = arg;
     }
@@ -50,6 +82,7 @@ long mt_beat_dp(const float *onset, const double *period, size_t n,
         beats[i] = beats[count - 1 - i];
         beats[count - 1 - i] = tmp;
     }
+    free(pen);
     free(score);
     free(back);
     return count;

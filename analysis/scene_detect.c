@@ -222,21 +222,38 @@ static int alloc_ring(MtSceneDetector *d)
 
 /* ---- hard cuts ---- */
 
-static float step_e(const MtSceneDetector *d, int64_t k)
+const float mt_scene_cut_weights[SCN_NCHAN] = { 2.0f, 0.5f, 3.0f, 2.0f };
+
+static void pair_channels(const MtScenePair *p, float *ch)
 {
-    if (!scn_have(d, k))
-        return 0;
-    const SceneSlot *s = scn_slot(d, k);
-    return s->has_prev ? s->h1 + s->s1 : 0;
+    ch[0] = p->hist;
+    ch[1] = p->structure;
+    ch[2] = p->luma;
+    ch[3] = p->color;
 }
 
-static void step_hs(const MtSceneDetector *d, int64_t k, float *h, float *s)
+/* weighted change of a pair */
+static float pair_change(const MtScenePair *p)
 {
-    *h = *s = 0;
-    if (scn_have(d, k) && scn_slot(d, k)->has_prev) {
-        *h = scn_slot(d, k)->h1;
-        *s = scn_slot(d, k)->s1;
-    }
+    float ch[SCN_NCHAN], e = 0;
+    pair_channels(p, ch);
+    for (int i = 0; i < SCN_NCHAN; i++)
+        e += mt_scene_cut_weights[i] * ch[i];
+    return e;
+}
+
+/* channel i of the change into frame k (0 without a previous frame) */
+static float step_ch(const MtSceneDetector *d, int64_t k, int i)
+{
+    return scn_have(d, k) && scn_slot(d, k)->has_prev ? scn_slot(d, k)->step[i] : 0;
+}
+
+static float step_change(const MtSceneDetector *d, int64_t k)
+{
+    float e = 0;
+    for (int i = 0; i < SCN_NCHAN; i++)
+        e += mt_scene_cut_weights[i] * step_ch(d, k, i);
+    return e;
 }
 
 static int is_flat(const MtSceneDetector *d, int64_t k)
@@ -271,14 +288,16 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     SceneSlot *s = scn_slot(d, c);
     if (!s->has_prev)
         return;
-    float hp, sp, hn, sn;
-    step_hs(d, c - 1, &hp, &sp);
-    step_hs(d, c + 1, &hn, &sn);
-    float exc = (s->h1 - fmaxf(hp, hn)) + (s->s1 - fmaxf(sp, sn));
+    /* each channel's change into c beyond the larger of the changes just
+     * before and just after it (motion and noise raise all three) */
+    float exc = 0;
+    for (int i = 0; i < SCN_NCHAN; i++)
+        exc += mt_scene_cut_weights[i] *
+               (s->step[i] - fmaxf(step_ch(d, c - 1, i), step_ch(d, c + 1, i)));
     s->score = clamp01(exc / 2);
     if (s->flash || s->ret)
         return;
-    float jump = step_e(d, c) - step_e(d, c - 1);
+    float jump = step_change(d, c) - step_change(d, c - 1);
     if (jump < d->cut_thr)
         return;
     if (d->cfg.flash) {
@@ -288,7 +307,7 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
                 break;
             MtScenePair p;
             mt_scene_cmp(d, c - 1, c + m, &p);
-            float back = p.hist + p.structure - step_e(d, c - 1);
+            float back = pair_change(&p) - step_change(d, c - 1);
             if (back < 0.5f * jump && back < d->cut_thr) {
                 mt_scene_trace(d, "flash %lld..%lld (back %.3f, jump %.3f)", (long long)c,
                                (long long)(c + m - 1), back, jump);
@@ -434,8 +453,7 @@ int mt_scene_push(MtSceneDetector *d, const MtImage *img, int64_t pts, double t)
         MtScenePair p;
         mt_scene_cmp(d, k - 1, k, &p);
         s->has_prev = 1;
-        s->h1 = p.hist;
-        s->s1 = p.structure;
+        pair_channels(&p, s->step);
         s->activity = p.activity;
         s->motion = p.motion;
     }

@@ -46,7 +46,7 @@
 
 /* threshold: hard-cut score (0..1) a frame must reach to start a new shot.
  * Lower finds more cuts. */
-#define MT_SCENE_THRESHOLD_DEFAULT          0.15
+#define MT_SCENE_THRESHOLD_DEFAULT          0.25
 #define MT_SCENE_THRESHOLD_MIN              0.01
 #define MT_SCENE_THRESHOLD_MAX              1.0
 /* gradual_threshold: evidence (0..1) a dissolve, wipe or fade must reach;

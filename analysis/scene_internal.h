@@ -19,6 +19,13 @@
 #define SCN_MAX_LAG 64
 extern const int mt_scene_lags[SCN_NSCALES];
 
+/* Channels of a frame-to-frame change (MtScenePair hist, structure,
+ * luma, color) and their weights in the hard-cut evidence: the
+ * contrast-normalised structure saturates on busy content (noise, fast
+ * motion), so the cut relies mostly on the others. */
+#define SCN_NCHAN 4
+extern const float mt_scene_cut_weights[SCN_NCHAN];
+
 /* A frame is flat (black, white or any uniform colour: the bottom of a
  * fade) when its luma standard deviation is below this and below
  * 1/SCN_FLAT_DROP of the highest contrast of the last SCN_FLAT_WINDOW
@@ -38,7 +45,7 @@ typedef struct SceneSlot {
     MtSceneFeat f;
     /* change from the previous frame (valid when has_prev) */
     int     has_prev;
-    float   h1, s1;     /* histogram and structure distance */
+    float   step[SCN_NCHAN]; /* histogram, structure, luma, colour change */
     float   activity;   /* mean |dY| of the cells at zero shift */
     float   motion;     /* mean region shift, fraction of the grid width */
     float   score;      /* hard-cut score */

@@ -52,8 +52,8 @@ int mt_scene_keep_features(MtSceneDetector *d, const SceneSlot *s)
     row[1] = s->f.std;
     row[2] = s->f.chroma;
     row[3] = s->score;
-    row[4] = s->has_prev ? s->h1 : 0;
-    row[5] = s->has_prev ? s->s1 : 0;
+    row[4] = s->has_prev ? s->step[0] : 0;
+    row[5] = s->has_prev ? s->step[1] : 0;
     row[6] = s->has_prev ? s->motion : 0;
     row[7] = s->has_prev ? s->activity : 0;
     d->n_feat_rows++;

@@ -112,5 +112,12 @@ done
 {
     echo "# configure flags of the installed FFmpeg $upstream left out (library missing here):"
     echo "${dropped:- none}" | tr ' ' '\n' | sed '/^$/d'
+    if [ -x /usr/bin/ffmpeg ]; then
+        echo "# filters of /usr/bin/ffmpeg that the drop-in therefore lacks:"
+        filters() { "$1" -hide_banner -filters 2>/dev/null | awk '$1 ~ /^[.TSC][.TSC][.TSC]$/ && $3 ~ /->/ { print $2 }' | sort; }
+        filters /usr/bin/ffmpeg > "$probe/stock"
+        filters "$work/bin/ffmpeg" > "$probe/dropin"
+        comm -23 "$probe/stock" "$probe/dropin"
+    fi
 } > "$work/DROPPED"
 echo "build-dropin: $work/bin/ffmpeg runs /usr/bin/ffmpeg with the Montage filters; left out:${dropped:- nothing}" >&2
