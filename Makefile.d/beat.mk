@@ -13,3 +13,9 @@ $(BEAT_BENCH): $(BUILD)/bench/beat_core_bench.o $(LIBMONTAGE)
 
 bench-beat: $(BEAT_BENCH)
 	$(BEAT_BENCH)
+
+# The beat core's hot loops (downmix, decimator, spectrum) are written for
+# the vectoriser, and FFmpeg's tree builds Montage's objects with it
+# (patches/apply-ffmpeg.sh); build them the same way here so beat_cli and
+# bench-beat run the code that ships. The optimisation level stays CFLAGS'.
+$(BUILD)/analysis/beat_%.o $(BUILD)/analysis/audio_%.o: CFLAGS += -ftree-vectorize -fvect-cost-model=dynamic

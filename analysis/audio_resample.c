@@ -172,17 +172,17 @@ static inline float dot_taps(const float *restrict h, const float *restrict x, i
 }
 
 /* Input phase p of an M:1 decimator: dst[p * len + m] = x[m * M + p]. */
-static inline void split_phases(const float *restrict x, int M, long len, float *restrict dst)
+static void split_phases(const float *restrict x, int M, long len, float *restrict dst)
 {
     for (long m = 0; m < len; m++)
         for (int p = 0; p < M; p++)
             dst[(size_t)p * (size_t)len + (size_t)m] = x[(size_t)m * (size_t)M + (size_t)p];
 }
 
-/* The decimator's sums over the phase streams ph (each len long); with M
- * and Q constants the tap loops unroll and the output loop vectorises. */
-static inline void fir_phases(const float *restrict h, const float *restrict ph, long len,
-                              int M, int Q, long count, float *restrict out)
+/* The decimator's sums over the phase streams ph (each len long), any M
+ * and Q = taps / M. */
+static void fir_phases(const float *restrict h, const float *restrict ph, long len,
+                       int M, int Q, long count, float *restrict out)
 {
     for (long k = 0; k < count; k++) {
         float acc = 0.0f;
@@ -193,25 +193,51 @@ static inline void fir_phases(const float *restrict h, const float *restrict ph,
     }
 }
 
+/* The same for M = Q = 4 (44.1 kHz -> 11025 Hz), written out so that a
+ * scalar build keeps the taps in registers and a vectorising one runs
+ * four outputs per step. */
+static void decimate_4x4(const float *restrict h, const float *restrict x, long count,
+                         float *restrict ph, float *restrict out)
+{
+    const long len = count + 3;
+    float *restrict p0 = ph, *restrict p1 = ph + len, *restrict p2 = ph + 2 * len,
+          *restrict p3 = ph + 3 * len;
+    for (long m = 0; m < len; m++) {
+        p0[m] = x[4 * m];
+        p1[m] = x[4 * m + 1];
+        p2[m] = x[4 * m + 2];
+        p3[m] = x[4 * m + 3];
+    }
+    const float h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5],
+                h6 = h[6], h7 = h[7], h8 = h[8], h9 = h[9], h10 = h[10], h11 = h[11],
+                h12 = h[12], h13 = h[13], h14 = h[14], h15 = h[15];
+    for (long k = 0; k < count; k++) {
+        float a = h0 * p0[k] + h4 * p0[k + 1] + h8 * p0[k + 2] + h12 * p0[k + 3];
+        float b = h1 * p1[k] + h5 * p1[k + 1] + h9 * p1[k + 2] + h13 * p1[k + 3];
+        float c = h2 * p2[k] + h6 * p2[k + 1] + h10 * p2[k + 2] + h14 * p2[k + 3];
+        float d = h3 * p3[k] + h7 * p3[k + 1] + h11 * p3[k + 2] + h15 * p3[k + 3];
+        out[k] = (a + b) + (c + d);
+    }
+}
+
 /*
  * count outputs of an M:1 decimator, out[k] = sum_j h[j] x[k M + j], taps a
- * multiple of M. Read straight, consecutive outputs use inputs M apart,
- * which does not vectorise; split into M phase streams, each tap is one
- * multiply-add over contiguous arrays: out[k] += h[q M + p] ph_p[k + q].
+ * multiple of M; reads x[0, (count + taps / M - 1) M), exactly the inputs
+ * used. Read straight, consecutive outputs use inputs M apart, which does
+ * not vectorise; split into M phase streams ph_p[m] = x[m M + p], every
+ * output is a sum of contiguous runs: out[k] = sum h[q M + p] ph_p[k + q].
  */
 static void decimate(const float *restrict h, const float *restrict x, int M, int taps,
                      long count, float *restrict phases, float *restrict out)
 {
     const int Q = taps / M;
-    const long len = count + Q - 1; /* reads x[0, len M): exactly the inputs used */
-    if (M == 4) /* 44.1 kHz: a constant stride the compiler can shuffle */
-        split_phases(x, 4, len, phases);
-    else
-        split_phases(x, M, len, phases);
-    if (M == 4 && Q == 4) /* 44.1 kHz: 16 multiply-adds per output, unrolled */
-        fir_phases(h, phases, len, 4, 4, count, out);
-    else
-        fir_phases(h, phases, len, M, Q, count, out);
+    if (M == 4 && Q == 4) {
+        decimate_4x4(h, x, count, phases, out);
+        return;
+    }
+    const long len = count + Q - 1;
+    split_phases(x, M, len, phases);
+    fir_phases(h, phases, len, M, Q, count, out);
 }
 
 long mt_resampler_commit(MtResampler *r, size_t n, float *restrict out)

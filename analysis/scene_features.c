@@ -104,7 +104,7 @@ int mt_scene_image_check(const MtImage *img)
 void mt_scene_lut_free(MtSceneLut *lut)
 {
     for (int c = 0; c < 3; c++)
-        free(lut->val[c]); /* wgt[c] and bin[c] share the allocation */
+        free(lut->val[c]); /* the count tables share the allocation */
     memset(lut, 0, sizeof(*lut));
 }
 
@@ -142,7 +142,9 @@ int mt_scene_lut_update(MtSceneLut *lut, const MtImage *img)
     mt_scene_lut_free(lut);
     for (int c = 0; c < nc; c++) {
         int depth = img->comp[c].depth, size = 1 << depth;
-        float *t = malloc((size_t)size * (2 * sizeof(*t) + 1));
+        int cshift = depth > MT_SCENE_RAW_BITS ? depth - MT_SCENE_RAW_BITS : 0;
+        int csize = size >> cshift;
+        float *t = malloc((size_t)size * sizeof(*t) + (size_t)csize * (2 * sizeof(*t) + 1));
         if (!t) {
             mt_scene_lut_free(lut);
             return -ENOMEM;
@@ -159,18 +161,21 @@ int mt_scene_lut_update(MtSceneLut *lut, const MtImage *img)
             t[v] = c == 0 || img->model == MT_COLOR_RGB ? clampf((float)x, 0.f, 1.f)
                                                           : clampf((float)x, -0.5f, 0.5f);
         }
-        float *wgt = t + size;
-        uint8_t *bin = (uint8_t *)(wgt + size);
-        for (int v = 0; v < size; v++) {
+        float *cval = t + size, *cwgt = cval + csize;
+        uint8_t *cbin = (uint8_t *)(cwgt + csize);
+        for (int i = 0; i < csize; i++) {
             int b;
-            soft_bin(c == 0 ? t[v] : t[v] + 0.5f, c == 0 ? MT_SCENE_HIST_Y : MT_SCENE_HIST_C,
-                     &b, &wgt[v]);
-            bin[v] = (uint8_t)b;
+            cval[i] = t[(i << cshift) + (cshift ? 1 << (cshift - 1) : 0)];
+            soft_bin(c == 0 ? cval[i] : cval[i] + 0.5f, c == 0 ? MT_SCENE_HIST_Y : MT_SCENE_HIST_C,
+                     &b, &cwgt[i]);
+            cbin[i] = (uint8_t)b;
         }
-        lut->val[c]  = t;
-        lut->wgt[c]  = wgt;
-        lut->bin[c]  = bin;
-        lut->size[c] = size;
+        lut->val[c]    = t;
+        lut->size[c]   = size;
+        lut->cshift[c] = cshift;
+        lut->cval[c]   = cval;
+        lut->cwgt[c]   = cwgt;
+        lut->cbin[c]   = cbin;
     }
     memcpy(lut->key, key, sizeof(key));
     return 0;
@@ -181,12 +186,10 @@ typedef struct Reader {
     const uint8_t *base;
     ptrdiff_t linesize;
     const int *xoff;
-    int shift;
+    int shift, cshift;
     unsigned mask;
     int wide;
     const float *lut;
-    const float *wgt;
-    const uint8_t *bin;
 } Reader;
 
 static void reader_init(Reader *r, const MtImage *img, const MtSceneLut *lut, int c,
@@ -199,23 +202,22 @@ static void reader_init(Reader *r, const MtImage *img, const MtSceneLut *lut, in
     r->mask     = (1u << k->depth) - 1;
     r->wide     = k->depth > 8;
     r->lut      = lut->val[c];
-    r->wgt      = lut->wgt[c];
-    r->bin      = lut->bin[c];
+    r->cshift   = lut->cshift[c];
     for (int i = 0; i < nx; i++)
         xoff[i] = (xs[i] >> log2w) * k->step + k->offset;
     r->xoff = xoff;
 }
 
-/* raw sample i of a row; 8-bit samples without shift take the fast path */
-#define RAW(r, row, i, fast8)                                                   \
-    ((fast8) ? (unsigned)(row)[(r)->xoff[i]]                                   \
-             : ((((r)->wide ? (unsigned)(row)[(r)->xoff[i]] |                  \
-                              (unsigned)(row)[(r)->xoff[i] + 1] << 8           \
-                            : (unsigned)(row)[(r)->xoff[i]]) >> (r)->shift) & (r)->mask))
+static inline unsigned raw_get(const uint8_t *row, const Reader *r, int i)
+{
+    const uint8_t *p = row + r->xoff[i];
+    unsigned raw = r->wide ? (unsigned)p[0] | (unsigned)p[1] << 8 : p[0];
+    return (raw >> r->shift) & r->mask;
+}
 
 static inline float reader_get(const uint8_t *row, const Reader *r, int i)
 {
-    return r->lut[RAW(r, row, i, 0)];
+    return r->lut[raw_get(row, r, i)];
 }
 
 /* BT.601 RGB (0..1) -> Y 0..1, U and V -0.5..0.5 */
@@ -227,36 +229,36 @@ static void rgb_to_yuv(float r, float g, float b, float *y, float *u, float *v)
     *v = (r - l) * 0.713267f;
 }
 
-/* Luma of YUV or gray: one component read through the tables. */
-/* adds one sample to a soft histogram (one padding bin at the end) */
-#define HIST_ADD(h, b, w) do { (h)[b] += 1.0f - (w); (h)[(b) + 1] += (w); } while (0)
-
-static void luma_rows(const MtSceneGrid *g, const Reader *r, float *cells, double *sum,
-                      double *sumsq, float *hist, int fast8)
+/* adds weight n of a value in bin b (weight w to bin b + 1) to a soft
+ * histogram that has one padding bin at the end */
+static inline void hist_add(float *h, int b, float w, float n)
 {
-    int ny = g->gh * g->sh;
-    double s = 0, ss = 0;
-    for (int j = 0; j < ny; j++) {
-        const uint8_t *row = r->base + (ptrdiff_t)g->ly[j] * r->linesize;
-        float *cell = cells + (j / g->sh) * g->gw, rs = 0, rss = 0;
-        for (int cx = 0, i = 0; cx < g->gw; cx++) {
-            float acc = 0;
-            for (int k = 0; k < g->sw; k++, i++) {
-                unsigned raw = RAW(r, row, i, fast8);
-                float y = r->lut[raw];
-                acc += y;
-                rss += y * y;
-                HIST_ADD(hist, r->bin[raw], r->wgt[raw]);
-            }
-            cell[cx] += acc;
-            rs += acc;
-        }
-        s += rs;
-        ss += rss;
-    }
-    *sum = s;
-    *sumsq = ss;
+    h[b] += n * (1.0f - w);
+    h[b + 1] += n * w;
 }
+
+/* Luma of YUV or gray, one sample row at a time: cell sums plus counts of
+ * the raw values. Plain 8-bit samples take the fast path. */
+#define LUMA_ROWS(name, GET)                                                   \
+static void name(const MtSceneGrid *g, const Reader *r, float *cells, unsigned *cnt) \
+{                                                                              \
+    int ny = g->gh * g->sh;                                                    \
+    for (int j = 0; j < ny; j++) {                                             \
+        const uint8_t *row = r->base + (ptrdiff_t)g->ly[j] * r->linesize;      \
+        float *cell = cells + (j / g->sh) * g->gw;                             \
+        for (int cx = 0, i = 0; cx < g->gw; cx++) {                            \
+            float acc = 0;                                                     \
+            for (int k = 0; k < g->sw; k++, i++) {                             \
+                unsigned raw = GET;                                            \
+                acc += r->lut[raw];                                            \
+                cnt[raw >> r->cshift]++;                                       \
+            }                                                                  \
+            cell[cx] += acc;                                                   \
+        }                                                                      \
+    }                                                                          \
+}
+LUMA_ROWS(luma_rows8, row[r->xoff[i]])
+LUMA_ROWS(luma_rows, raw_get(row, r, i))
 
 static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, double *sum,
                           double *sumsq, float *hist)
@@ -271,15 +273,14 @@ static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, 
         for (int cx = 0, i = 0; cx < g->gw; cx++) {
             float acc = 0;
             for (int k = 0; k < g->sw; k++, i++) {
-                float y, u, v;
+                float y, u, v, w;
+                int b;
                 rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
                            reader_get(row[2], &rd[2], i), &y, &u, &v);
                 acc += y;
                 rss += y * y;
-                int b;
-                float w;
                 soft_bin(y, MT_SCENE_HIST_Y, &b, &w);
-                HIST_ADD(hist, b, w);
+                hist_add(hist, b, w, 1);
             }
             cell[cx] += acc;
             rs += acc;
@@ -289,6 +290,31 @@ static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, 
     }
     *sum = s;
     *sumsq = ss;
+}
+
+static int plain8(const Reader *r)
+{
+    return !r->wide && !r->shift && r->mask == 255;
+}
+
+/* Histogram part and sums from raw-value counts of component c. */
+static void from_counts(const MtSceneLut *lut, int c, const unsigned *cnt, float *hist,
+                        double *sum, double *sumsq)
+{
+    int n = lut->size[c] >> lut->cshift[c];
+    double s = 0, ss = 0;
+    for (int i = 0; i < n; i++) {
+        if (!cnt[i])
+            continue;
+        float v = lut->cval[c][i];
+        s += (double)cnt[i] * v;
+        ss += (double)cnt[i] * v * v;
+        hist_add(hist, lut->cbin[c][i], lut->cwgt[c][i], (float)cnt[i]);
+    }
+    if (sum) {
+        *sum = s;
+        *sumsq = ss;
+    }
 }
 
 static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
@@ -302,47 +328,63 @@ static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtIma
         luma_rows_rgb(g, rd, f->y, sum, sumsq, hist);
         return;
     }
+    unsigned cnt[1 << MT_SCENE_RAW_BITS];
+    memset(cnt, 0, (lut->size[0] >> lut->cshift[0]) * sizeof(*cnt));
     reader_init(&rd[0], img, lut, 0, g->xoff, g->lx, nx, 0);
-    if (!rd[0].wide && !rd[0].shift && rd[0].mask == 255)
-        luma_rows(g, &rd[0], f->y, sum, sumsq, hist, 1);
+    if (plain8(&rd[0]))
+        luma_rows8(g, &rd[0], f->y, cnt);
     else
-        luma_rows(g, &rd[0], f->y, sum, sumsq, hist, 0);
+        luma_rows(g, &rd[0], f->y, cnt);
+    from_counts(lut, 0, cnt, hist, sum, sumsq);
 }
 
-static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
-                          MtSceneFeat *f, float *hu, float *hv)
+/* Chroma of YUV: cell sums plus counts of the raw values of U and V. */
+#define CHROMA_ROWS(name, GETU, GETV)                                          \
+static void name(const MtSceneGrid *g, const Reader *ru, const Reader *rv, int lh, \
+                 MtSceneFeat *f, unsigned *cu, unsigned *cv)                   \
+{                                                                              \
+    int ny = g->gh * g->csh;                                                   \
+    for (int j = 0; j < ny; j++) {                                             \
+        int off = (j / g->csh) * g->gw;                                        \
+        const uint8_t *rowu = ru->base + (ptrdiff_t)(g->cy[j] >> lh) * ru->linesize; \
+        const uint8_t *rowv = rv->base + (ptrdiff_t)(g->cy[j] >> lh) * rv->linesize; \
+        for (int cx = 0, i = 0; cx < g->gw; cx++) {                            \
+            float au = 0, av = 0;                                              \
+            for (int k = 0; k < g->csw; k++, i++) {                            \
+                unsigned a = GETU, b = GETV;                                   \
+                au += ru->lut[a];                                              \
+                av += rv->lut[b];                                              \
+                cu[a >> ru->cshift]++;                                         \
+                cv[b >> rv->cshift]++;                                         \
+            }                                                                  \
+            f->u[off + cx] += au;                                              \
+            f->v[off + cx] += av;                                              \
+        }                                                                      \
+    }                                                                          \
+}
+CHROMA_ROWS(chroma_rows8, rowu[ru->xoff[i]], rowv[rv->xoff[i]])
+CHROMA_ROWS(chroma_rows, raw_get(rowu, ru, i), raw_get(rowv, rv, i))
+
+static void chroma_rows_rgb(const MtSceneGrid *g, const Reader *rd, MtSceneFeat *f,
+                            float *hu, float *hv)
 {
-    int nx = g->gw * g->csw, ny = g->gh * g->csh, rgb = img->model == MT_COLOR_RGB;
-    int lw = rgb ? 0 : img->log2_chroma_w, lh = rgb ? 0 : img->log2_chroma_h;
-    Reader rd[3];
-    int first = rgb ? 0 : 1;
-    for (int c = first; c < 3; c++)
-        reader_init(&rd[c], img, lut, c, g->xoff + c * nx, g->cx, nx, lw);
+    int ny = g->gh * g->csh;
     for (int j = 0; j < ny; j++) {
         int off = (j / g->csh) * g->gw;
         const uint8_t *row[3];
-        for (int c = first; c < 3; c++)
-            row[c] = rd[c].base + (ptrdiff_t)(g->cy[j] >> lh) * rd[c].linesize;
+        for (int c = 0; c < 3; c++)
+            row[c] = rd[c].base + (ptrdiff_t)g->cy[j] * rd[c].linesize;
         for (int cx = 0, i = 0; cx < g->gw; cx++) {
             float au = 0, av = 0;
             for (int k = 0; k < g->csw; k++, i++) {
-                float y, u, v;
-                if (rgb) {
-                    int b;
-                    float w;
-                    rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
-                               reader_get(row[2], &rd[2], i), &y, &u, &v);
-                    soft_bin(u + 0.5f, MT_SCENE_HIST_C, &b, &w);
-                    HIST_ADD(hu, b, w);
-                    soft_bin(v + 0.5f, MT_SCENE_HIST_C, &b, &w);
-                    HIST_ADD(hv, b, w);
-                } else {
-                    unsigned ru = RAW(&rd[1], row[1], i, 0), rv = RAW(&rd[2], row[2], i, 0);
-                    u = rd[1].lut[ru];
-                    v = rd[2].lut[rv];
-                    HIST_ADD(hu, rd[1].bin[ru], rd[1].wgt[ru]);
-                    HIST_ADD(hv, rd[2].bin[rv], rd[2].wgt[rv]);
-                }
+                float y, u, v, w;
+                int b;
+                rgb_to_yuv(reader_get(row[0], &rd[0], i), reader_get(row[1], &rd[1], i),
+                           reader_get(row[2], &rd[2], i), &y, &u, &v);
+                soft_bin(u + 0.5f, MT_SCENE_HIST_C, &b, &w);
+                hist_add(hu, b, w, 1);
+                soft_bin(v + 0.5f, MT_SCENE_HIST_C, &b, &w);
+                hist_add(hv, b, w, 1);
                 au += u;
                 av += v;
             }
@@ -350,6 +392,30 @@ static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtI
             f->v[off + cx] += av;
         }
     }
+}
+
+static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtImage *img,
+                          MtSceneFeat *f, float *hu, float *hv)
+{
+    int nx = g->gw * g->csw;
+    Reader rd[3];
+    if (img->model == MT_COLOR_RGB) {
+        for (int c = 0; c < 3; c++)
+            reader_init(&rd[c], img, lut, c, g->xoff + c * nx, g->cx, nx, 0);
+        chroma_rows_rgb(g, rd, f, hu, hv);
+        return;
+    }
+    unsigned cu[1 << MT_SCENE_RAW_BITS], cv[1 << MT_SCENE_RAW_BITS];
+    memset(cu, 0, (lut->size[1] >> lut->cshift[1]) * sizeof(*cu));
+    memset(cv, 0, (lut->size[2] >> lut->cshift[2]) * sizeof(*cv));
+    for (int c = 1; c < 3; c++)
+        reader_init(&rd[c], img, lut, c, g->xoff + c * nx, g->cx, nx, img->log2_chroma_w);
+    if (plain8(&rd[1]) && plain8(&rd[2]))
+        chroma_rows8(g, &rd[1], &rd[2], img->log2_chroma_h, f, cu, cv);
+    else
+        chroma_rows(g, &rd[1], &rd[2], img->log2_chroma_h, f, cu, cv);
+    from_counts(lut, 1, cu, hu, NULL, NULL);
+    from_counts(lut, 2, cv, hv, NULL, NULL);
 }
 
 void mt_scene_features(const MtSceneGrid *g, const MtSceneLut *lut,
@@ -369,8 +435,8 @@ void mt_scene_features(const MtSceneGrid *g, const MtSceneLut *lut,
         int b;
         float w;
         soft_bin(0.5f, MT_SCENE_HIST_C, &b, &w); /* neutral chroma */
-        HIST_ADD(hu, b, w);
-        HIST_ADD(hv, b, w);
+        hist_add(hu, b, w, 1);
+        hist_add(hv, b, w, 1);
     } else {
         sample_chroma(g, lut, img, f, hu, hv);
     }

@@ -48,13 +48,18 @@ typedef struct MtSceneFeat {
     float chroma;     /* mean chroma magnitude of the cells (saturation) */
 } MtSceneFeat;
 
-/* Value lookup for one image format: raw sample -> normalised value. */
+/* Lookup tables for one image format. YUV and gray samples are counted
+ * by raw value (at most 10 bits: deeper samples are counted by their top
+ * 10 bits) and the histogram and statistics are made from the counts. */
+#define MT_SCENE_RAW_BITS 10
 typedef struct MtSceneLut {
-    int      key[8];  /* format fields the tables were made for */
-    float   *val[3];  /* per component, 1 << depth entries */
-    float   *wgt[3];  /* YUV and gray: each value's histogram bin and the */
-    uint8_t *bin[3];  /* weight it gives the next bin (soft binning) */
-    int      size[3];
+    int      key[8];   /* format fields the tables were made for */
+    float   *val[3];   /* per component: raw sample -> normalised value */
+    int      size[3];  /* 1 << depth entries */
+    int      cshift[3]; /* raw >> cshift indexes the counts */
+    float   *cval[3];  /* per count index: value, histogram bin and the */
+    uint8_t *cbin[3];  /* weight it gives the next bin (soft binning) */
+    float   *cwgt[3];
 } MtSceneLut;
 
 /* Sets up the grid for an image of w x h with `cells` cells along the

@@ -25,8 +25,8 @@
 /* The middle frame of a dissolve is a blend of the two shots, that of a
  * wipe a cell-by-cell choice between them: either explains it at least
  * this much better (residual ratio) than the better shot alone. */
-#define MAX_BLEND  0.8f
-#define MAX_CHOICE 0.6f
+#define MAX_BLEND  0.85f
+#define MAX_CHOICE 0.65f
 
 /* motion search range per lag, in thirds of the frame-to-frame range */
 static const int lag_search[SCN_NSCALES] = { 3, 4, 6, 8 };
@@ -42,7 +42,7 @@ void mt_scene_gradual_reset(MtSceneDetector *d)
 static float pair_e(const MtSceneDetector *d, int64_t a, int64_t b)
 {
     MtScenePair p;
-    mt_scene_cmp(d, a, b, &p);
+    mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, b)->f, d->grid.radius, 0, &p);
     return p.hist + p.structure;
 }
 
@@ -270,7 +270,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
             return;
     MtScenePair x;
     mt_scene_compare(&d->grid, &scn_slot(d, A)->f, &scn_slot(d, B)->f,
-                     d->grid.radius * CROSS_RADIUS_MUL, &x);
+                     d->grid.radius * CROSS_RADIUS_MUL, 0, &x);
     mt_scene_trace(d, "  shots %lld|%lld differ: structure %.3f hist %.3f", (long long)A,
                    (long long)B, x.structure, x.hist);
     float mix = 1, sel = 1;
@@ -347,7 +347,7 @@ void mt_scene_gradual_step(MtSceneDetector *d, int64_t k)
         /* longer lags see content move further: widen the search */
         MtScenePair p;
         mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, sk)->f,
-                         d->grid.radius * lag_search[i] / 3, &p);
+                         d->grid.radius * lag_search[i] / 3, 0, &p);
         s->g_h[i] = p.hist;
         s->g_s[i] = p.structure;
         s->g_ok[i] = 1;

@@ -18,12 +18,12 @@ float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b)
 }
 
 /* sum |a[y][x] - b[y+dy][x+dx]| over x0..x1-1, y0..y1-1, every step-th
- * cell in both directions */
-static float sad(const float *a, const float *b, int gw, int x0, int x1, int y0, int y1,
-                 int dx, int dy, int step)
+ * cell in both directions; stops early once past limit */
+static float sad_limit(const float *a, const float *b, int gw, int x0, int x1, int y0, int y1,
+                       int dx, int dy, int step, float limit)
 {
     float s = 0;
-    for (int y = y0; y < y1; y += step) {
+    for (int y = y0; y < y1 && s <= limit; y += step) {
         const float *pa = a + y * gw, *pb = b + (y + dy) * gw + dx;
         float r0 = 0, r1 = 0;
         int x = x0;
@@ -38,6 +38,12 @@ static float sad(const float *a, const float *b, int gw, int x0, int x1, int y0,
         s += r0 + r1;
     }
     return s;
+}
+
+static float sad(const float *a, const float *b, int gw, int x0, int x1, int y0, int y1,
+                 int dx, int dy, int step)
+{
+    return sad_limit(a, b, gw, x0, x1, y0, y1, dx, dy, step, INFINITY);
 }
 
 static int imax(int a, int b) { return a > b ? a : b; }
@@ -60,31 +66,40 @@ static int try_shift(const float *a, const float *b, int gw, int gh, int x0, int
     int cnt = ((xe - xs + step - 1) / step) * ((ye - ys + step - 1) / step);
     /* a slight preference for small shifts decides ties (flat regions) in
      * favour of no motion */
-    float r = sad(a, b, gw, xs, xe, ys, ye, dx, dy, step) / cnt + 0.002f * (abs(dx) + abs(dy));
+    float pen = 0.002f * (abs(dx) + abs(dy));
+    float r = sad_limit(a, b, gw, xs, xe, ys, ye, dx, dy, step, (best->r - pen) * cnt) / cnt + pen;
     if (r < best->r) {
         *best = (Match){ r, dx, dy, xs, xe, ys, ye };
     }
     return 1;
 }
 
-/* Best shift within radius of region (x0..x1, y0..y1) of a against b:
- * even shifts on every other cell first, then every shift next to the best
- * of those on all cells. */
+/* Best shift within radius of region (x0..x1, y0..y1) of a against b,
+ * coarse to fine: shifts that are multiples of sp (2 or 4) on every sp-th
+ * cell, then the eight shifts around the best at half the spacing, down
+ * to single cells on all cells. */
 static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
                           int x0, int x1, int y0, int y1, int radius)
 {
     int gw = g->gw, gh = g->gh;
     int rdx = imin(radius, gw / 2), rdy = imin(radius, gh / 2);
-    Match c = { INFINITY, 0, 0, x0, x1, y0, y1 }, best;
-    for (int dy = -(rdy & ~1); dy <= rdy; dy += 2)
-        for (int dx = -(rdx & ~1); dx <= rdx; dx += 2)
-            try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, 2, &c);
-    best = (Match){ INFINITY, 0, 0, x0, x1, y0, y1 };
-    for (int dy = imax(c.dy - 1, -rdy); dy <= imin(c.dy + 1, rdy); dy++)
-        for (int dx = imax(c.dx - 1, -rdx); dx <= imin(c.dx + 1, rdx); dx++)
-            try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, 1, &best);
+    int sp = radius >= 4 ? 4 : radius >= 2 ? 2 : 1;
+    Match best = { INFINITY, 0, 0, x0, x1, y0, y1 };
+    for (int dy = -(rdy / sp) * sp; dy <= rdy; dy += sp)
+        for (int dx = -(rdx / sp) * sp; dx <= rdx; dx += sp)
+            try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, sp, &best);
     if (best.r == INFINITY) /* region too small to shift */
         try_shift(a, b, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
+    while (sp > 1) {
+        Match c = best;
+        sp /= 2;
+        best = (Match){ INFINITY, 0, 0, x0, x1, y0, y1 };
+        for (int dy = imax(c.dy - sp, -rdy); dy <= imin(c.dy + sp, rdy); dy += sp)
+            for (int dx = imax(c.dx - sp, -rdx); dx <= imin(c.dx + sp, rdx); dx += sp)
+                try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, sp, &best);
+        if (best.r == INFINITY)
+            try_shift(a, b, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
+    }
     best.r -= 0.002f * (abs(best.dx) + abs(best.dy));
     return best;
 }
@@ -94,7 +109,7 @@ static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
     int y0 = (j) * (g)->gh / (g)->ry, y1 = ((j) + 1) * (g)->gh / (g)->ry
 
 void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
-                      const MtSceneFeat *b, int radius, MtScenePair *out)
+                      const MtSceneFeat *b, int radius, int full, MtScenePair *out)
 {
     int gw = g->gw;
     double st = 0, lu = 0, co = 0, mo = 0, act = 0, cells = 0;
@@ -108,12 +123,14 @@ void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
             int cnt = (best.x1 - best.x0) * (best.y1 - best.y0);
 #define SAD1(p, q) sad(p, q, gw, best.x0, best.x1, best.y0, best.y1, best.dx, best.dy, 1)
             st += (double)best.r * area;
+            cells += area;
+            if (!full)
+                continue;
             lu += (double)SAD1(a->y, b->y) / cnt * area;
             co += (double)(SAD1(a->u, b->u) + SAD1(a->v, b->v)) / cnt * area;
 #undef SAD1
             act += (double)sad(a->y, b->y, gw, x0, x1, y0, y1, 0, 0, 1);
             mo += sqrt((double)best.dx * best.dx + (double)best.dy * best.dy) * area;
-            cells += area;
         }
     }
     float s = (float)(st / cells) / UNRELATED_RESIDUAL;

@@ -22,10 +22,11 @@ typedef struct MtScenePair {
 /* Histogram distance only (cheap). */
 float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b);
 
-/* Full comparison of a and b (same grid); radius is the shift search range
- * in cells (0 = no motion compensation), usually g->radius. */
+/* Comparison of a and b (same grid); radius is the shift search range in
+ * cells (0 = no motion compensation), usually g->radius. With full == 0
+ * only hist and structure are computed (the other fields are 0). */
 void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
-                      const MtSceneFeat *b, int radius, MtScenePair *out);
+                      const MtSceneFeat *b, int radius, int full, MtScenePair *out);
 
 /* Frame x moved region by region onto frame m (best shifts within radius):
  * out's y, u, v and yn arrays (gw*gh each) get x's cells at their matched

@@ -1,0 +1,347 @@
+/* Scene detector on synthetic clips: cuts, gradual transitions and the
+ * hard negatives (flashes, fast pans, brightness ramps, static noise). */
+#include "tests/unit/unit.h"
+#include "tests/unit/test_scene_synth.h"
+
+#define W 256
+#define H 144
+#define FPS 25.0
+
+/* textured shots with a little motion and noise, all different */
+static const SynShot A = { 11, 0.002f, 0.001f, 0.02f, 0 };
+static const SynShot B = { 22, -0.003f, 0.0f, 0.02f, 0 };
+static const SynShot C = { 33, 0.0f, 0.002f, 0.02f, 0 };
+static const SynShot D = { 44, 0.001f, -0.001f, 0.02f, 0 };
+
+static SynClip clip;
+
+static void test_hard_cuts_frame_exact(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 40);
+    syn_add(&clip, &B, 0, 55);
+    syn_add(&clip, &C, 0, 35);
+    syn_add(&clip, &D, 0, 50);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 3);
+    const int at[3] = { 40, 95, 130 };
+    for (int i = 0; i < 3; i++) {
+        CHECK_INT(r.trans[i].type, MT_TRANSITION_HARD);
+        CHECK_INT(r.trans[i].frame, at[i]);
+        CHECK_INT(r.trans[i].first_frame, at[i]);
+        CHECK_INT(r.trans[i].last_frame, at[i]);
+        CHECK_INT(r.trans[i].pts, 1000 * at[i]);
+        CHECK_NEAR(r.trans[i].t, at[i] / FPS, 1e-9);
+        CHECK(r.trans[i].score > 0 && r.trans[i].score <= 1);
+    }
+    CHECK_INT(r.n_popped, clip.n);
+    CHECK(r.order_ok);
+    CHECK_INT(r.events, 3);
+}
+
+static void test_flashes_do_not_cut(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 100);
+    clip.f[30].flash = 1.0f;                       /* one white frame */
+    clip.f[60].flash = clip.f[61].flash = 0.9f;    /* two strong frames */
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
+    CHECK_INT(r.flash_frames, 3);
+
+    /* without flash suppression the flash frames make boundaries */
+    MtSceneConfig cfg;
+    mt_scene_config_default(&cfg);
+    cfg.flash = 0;
+    cfg.min_scene_len = 0;
+    clip.f[30].flash = 0;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK(r.n_trans >= 1);
+    CHECK_INT(r.flash_frames, 0);
+}
+
+static void test_flash_next_to_cut(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 50);
+    syn_add(&clip, &B, 0, 60);
+    clip.f[70].flash = 1.0f;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].frame, 50);
+}
+
+static void test_fast_pan_does_not_cut(void)
+{
+    /* 4 % of the width per frame: a full screen in 25 frames */
+    static const SynShot pan = { 55, 0.04f, 0.0f, 0.02f, 0 };
+    static const SynShot tilt = { 66, 0.0f, -0.03f, 0.02f, 0 };
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &pan, 0, 90);
+    syn_add(&clip, &tilt, 0, 90);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].frame, 90);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_HARD);
+}
+
+static void test_brightness_ramps_do_not_cut(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 200);
+    for (int k = 40; k < 200; k++) /* down to 45 % over 60 frames, then up to 160 % */
+        clip.f[k].gain = k < 100 ? 1.0f - 0.55f * (k - 39) / 60.0f
+                       : k < 120 ? 0.45f
+                       : 0.45f + 1.15f * fminf(1.0f, (k - 119) / 60.0f);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
+}
+
+static void test_static_noisy_shots(void)
+{
+    static const SynShot grey = { 77, 0, 0, 0.15f, 1 };   /* flat grey, strong noise */
+    static const SynShot still = { 88, 0, 0, 0.06f, 0 };  /* static picture, noise */
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &grey, 0, 150);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
+    clip.n = 0;
+    syn_add(&clip, &still, 0, 150);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
+}
+
+static void test_dissolve(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 80);
+    syn_add_mix(&clip, &A, 80, &B, 0, 20, 0); /* frames 80..99 */
+    syn_add(&clip, &B, 20, 80);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_DISSOLVE);
+    CHECK(r.trans[0].frame >= 80 && r.trans[0].frame <= 99);
+    CHECK(r.trans[0].first_frame >= 76 && r.trans[0].first_frame <= 90);
+    CHECK(r.trans[0].last_frame >= 90 && r.trans[0].last_frame <= 103);
+    CHECK(r.trans[0].first_frame <= r.trans[0].frame && r.trans[0].frame <= r.trans[0].last_frame);
+    CHECK_INT(r.events, 1);
+}
+
+static void test_wipe(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &C, 0, 80);
+    syn_add_mix(&clip, &C, 80, &D, 0, 16, 1); /* frames 80..95 */
+    syn_add(&clip, &D, 16, 80);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_WIPE);
+    CHECK(r.trans[0].frame >= 80 && r.trans[0].frame <= 95);
+}
+
+static void test_fade_through_black(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 80);
+    syn_add_fade(&clip, &A, 80, 12, 4, &B, 0, 12); /* 80..91 out, 92..95 black, 96..107 in */
+    syn_add(&clip, &B, 12, 80);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_FADE);
+    CHECK(r.trans[0].frame >= 96 && r.trans[0].frame <= 98); /* B shows through */
+    CHECK(r.trans[0].first_frame >= 79 && r.trans[0].first_frame <= 81);
+    CHECK(r.trans[0].last_frame >= 106 && r.trans[0].last_frame <= 108);
+
+    /* no black frame at all: the two ramps meet */
+    clip.n = 0;
+    syn_add(&clip, &C, 0, 80);
+    syn_add_fade(&clip, &C, 80, 15, 0, &D, 0, 15);
+    syn_add(&clip, &D, 15, 80);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_FADE);
+    CHECK(r.trans[0].frame >= 80 && r.trans[0].frame <= 110);
+}
+
+static void test_fade_through_white(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 80);
+    syn_add(&clip, &A, 80, 12);
+    syn_add(&clip, &B, 0, 4);
+    syn_add(&clip, &B, 4, 12);
+    syn_add(&clip, &B, 16, 80);
+    for (int i = 0; i < 12; i++) {
+        clip.f[80 + i].flash = (i + 1) / 13.0f;
+        clip.f[96 + i].flash = 1 - (i + 1) / 13.0f;
+    }
+    for (int i = 92; i < 96; i++)
+        clip.f[i].flash = 1;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_FADE);
+    CHECK(r.trans[0].frame >= 96 && r.trans[0].frame <= 98);
+}
+
+static void test_min_scene_len(void)
+{
+    SynResult r;
+    MtSceneConfig cfg;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 40);
+    syn_add(&clip, &B, 0, 6);  /* 6 frames = 0.24 s */
+    syn_add(&clip, &C, 0, 44);
+    syn_add(&clip, &D, 0, 40);
+    mt_scene_config_default(&cfg);
+    cfg.min_scene_len = 0.4;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 2); /* 46 is too close to 40 */
+    CHECK_INT(r.trans[0].frame, 40);
+    CHECK_INT(r.trans[1].frame, 90);
+    cfg.min_scene_len = 0;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 3);
+    CHECK_INT(r.trans[1].frame, 46);
+    cfg.min_scene_len = 2.0; /* 50 frames */
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 2);
+    CHECK_INT(r.trans[1].frame, 90);
+}
+
+static void test_events_and_scenes(void)
+{
+    MtSceneConfig cfg;
+    MtSceneFrameInfo fi;
+    SynPlanes pl;
+    mt_scene_config_default(&cfg);
+    cfg.keep_features = 1;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 70);
+    syn_add(&clip, &B, 0, 60);                  /* cut at 70 */
+    syn_add_mix(&clip, &B, 60, &C, 0, 16, 0);   /* dissolve 130..145 */
+    syn_add(&clip, &C, 16, 90);
+    MtSceneDetector *det = mt_scene_new(&cfg);
+    CHECK(det && syn_alloc(&pl, W, H) == 0);
+    int la = mt_scene_lookahead(det), hard = -1, grad_at = -1, popped = 0;
+    int64_t grad_frame = -1, grad_first = -1, grad_last = -1;
+    CHECK_INT(la, cfg.flash_len + 1);
+    for (int k = 0; k <= clip.n; k++) {
+        if (k < clip.n) {
+            SynImage si;
+            syn_render(&clip.f[k], &pl);
+            CHECK(syn_pack(&pl, SYN_YUV420P, &si) == 0);
+            CHECK_INT(mt_scene_push(det, &si.img, k, k / FPS), 0);
+            free(si.buf);
+        } else {
+            mt_scene_finish(det);
+            CHECK(mt_scene_push(det, NULL, k, k / FPS) < 0);
+        }
+        while (mt_scene_pop(det, &fi)) {
+            CHECK_INT(fi.frame, popped);
+            /* a frame's info is final la frames after it */
+            CHECK(k == clip.n || fi.frame <= k - la);
+            CHECK(fi.score >= 0 && fi.score <= 1);
+            CHECK(fi.luma >= 0 && fi.luma <= 1);
+            if (fi.cut_type == MT_TRANSITION_HARD) {
+                hard = (int)fi.frame;
+                CHECK_INT(fi.cut_frame, fi.frame);
+                CHECK(fi.score >= cfg.threshold);
+            } else if (fi.cut_type >= 0) {
+                grad_at = (int)fi.frame;
+                grad_frame = fi.cut_frame;
+                grad_first = fi.cut_first;
+                grad_last = fi.cut_last;
+                CHECK_NEAR(fi.cut_t, fi.cut_frame / FPS, 1e-9);
+            } else {
+                CHECK_INT(fi.cut_frame, -1);
+            }
+            popped++;
+        }
+    }
+    CHECK_INT(popped, clip.n);
+    CHECK_INT(hard, 70);
+    /* the dissolve is reported once confirmed, after its last frame */
+    CHECK(grad_frame >= 130 && grad_frame <= 145);
+    CHECK(grad_first <= grad_frame && grad_frame <= grad_last);
+    CHECK(grad_at > grad_last);
+
+    MtSceneResult res;
+    CHECK_INT(mt_scene_result(det, &res), 0);
+    CHECK_INT(res.n_transitions, 2);
+    CHECK_INT(res.n_scenes, 3);
+    CHECK_INT(res.hist_bins, 32);
+    CHECK_INT(res.scenes[0].start_frame, 0);
+    CHECK_INT(res.scenes[0].end_frame, 70);
+    CHECK_INT(res.scenes[1].start_frame, 70);
+    CHECK_INT(res.scenes[1].end_frame, res.transitions[1].frame);
+    CHECK_INT(res.scenes[2].end_frame, clip.n);
+    CHECK_NEAR(res.scenes[2].t_end, clip.n / FPS, 1e-9);
+    for (size_t i = 0; i < res.n_scenes; i++) {
+        const MtScene *s = &res.scenes[i];
+        float sum = 0;
+        for (int b = 0; b < res.hist_bins; b++) {
+            CHECK(s->mean_hist[b] >= 0);
+            sum += s->mean_hist[b];
+        }
+        CHECK_NEAR(sum, 1.0, 1e-4);
+        CHECK(s->representative_frame >= s->start_frame && s->representative_frame < s->end_frame);
+        CHECK(s->mean_luma > 0 && s->mean_luma < 1);
+        CHECK(s->motion >= 0);
+        CHECK_NEAR(s->t_start, s->start_frame / FPS, 1e-9);
+    }
+    /* the representative frame of the middle scene avoids the dissolve */
+    CHECK(res.scenes[1].representative_frame < res.transitions[1].first_frame);
+    CHECK_INT(res.frame_features.rows, clip.n);
+    CHECK_INT(res.frame_features.cols, MT_SCENE_FEATURE_COLS);
+    CHECK(res.feature_names && !strcmp(res.feature_names[0], "luma") &&
+          !strcmp(res.feature_names[MT_SCENE_FEATURE_COLS - 1], "activity"));
+    /* the score column peaks at the cut */
+    CHECK(res.frame_features.data[70 * MT_SCENE_FEATURE_COLS + 3] >= cfg.threshold);
+    syn_free(&pl);
+    mt_scene_free(&det);
+    CHECK(det == NULL);
+}
+
+static void test_gradual_off(void)
+{
+    SynResult r;
+    MtSceneConfig cfg;
+    mt_scene_config_default(&cfg);
+    cfg.gradual_threshold = 0;
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 80);
+    syn_add_mix(&clip, &A, 80, &B, 0, 20, 0);
+    syn_add(&clip, &B, 20, 40);
+    syn_add(&clip, &C, 0, 40);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].frame, 140);
+}
+
+int main(void)
+{
+    RUN(test_hard_cuts_frame_exact);
+    RUN(test_flashes_do_not_cut);
+    RUN(test_flash_next_to_cut);
+    RUN(test_fast_pan_does_not_cut);
+    RUN(test_brightness_ramps_do_not_cut);
+    RUN(test_static_noisy_shots);
+    RUN(test_dissolve);
+    RUN(test_wipe);
+    RUN(test_fade_through_black);
+    RUN(test_fade_through_white);
+    RUN(test_min_scene_len);
+    RUN(test_events_and_scenes);
+    RUN(test_gradual_off);
+    UNIT_EXIT();
+}
