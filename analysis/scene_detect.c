@@ -417,8 +417,10 @@ int mt_scene_push(MtSceneDetector *d, const MtImage *img, int64_t pts, double t)
         drain(d);
         if ((ret = mt_scene_grid_init(&d->grid, img->width, img->height,
                                       d->cfg.analysis_size)) < 0 ||
-            (ret = alloc_ring(d)) < 0)
+            (ret = alloc_ring(d)) < 0) {
+            mt_scene_grid_free(&d->grid); /* the next push tries again */
             return ret;
+        }
         if (k > 0) {
             d->seg++;
             if ((ret = mt_scene_add_bound(d, k)) < 0)
@@ -437,7 +439,6 @@ int mt_scene_push(MtSceneDetector *d, const MtImage *img, int64_t pts, double t)
     MtSceneFeat f = s->f;
     memset(s, 0, sizeof(*s));
     s->f = f;
-    s->idx = k;
     s->pts = pts;
     s->t   = t;
     s->seg = d->seg;

@@ -1,37 +1,45 @@
 /*
  * montagescene core: shot boundary detection on a stream of frames.
  *
- * Per frame the detector reads a small subset of pixels (a grid of cells,
- * analysis_size cells along the longer side, 4x4 luma samples per cell)
- * into a cell-mean thumbnail and a 32-bin colour histogram, then compares
- * frames with motion compensation (each of 4x3 regions of the grid is
- * matched at its best shift), so pans, tilts and moderate zooms stay cheap
- * to tell from content changes.
+ * Per frame the detector reads a fixed subset of pixels: a grid of cells,
+ * analysis_size cells along the longer side (48: 48x27 for 16:9), 4x4 luma
+ * and 2x2 chroma samples per cell, into cell means and a 32-bin colour
+ * histogram (scene_features.c). Frames are compared with motion
+ * compensation: each of 4x3 regions of the grid is matched at its best
+ * shift, so pans, tilts and moderate zooms do not look like new content
+ * (scene_metric.c). Then (scene_detect.c, scene_gradual.c):
  *
- *  - Hard cuts: the change from frame n-1 to n (histogram plus
- *    contrast-normalised structure) must exceed both neighbouring
- *    frame-to-frame changes by `threshold`. A candidate is dropped as a
- *    flash (or any 1..flash_len frame glitch) when a frame within flash_len
- *    frames after it matches frame n-1 again.
- *  - Gradual transitions (dissolves, wipes): at lags of 8, 16, 32 and 64
- *    frames, a pair of frames L apart must differ by more than pairs of the
- *    same lag inside the shots on either side ("three-frame test"). The span
- *    is then located from the progress between two anchor frames, and the
- *    two shots must differ in both structure and colour, which rejects
- *    brightness ramps and in-shot motion.
- *  - Fades through black or white: a run of flat (uniform) frames reached
- *    or left through a gradual change of contrast.
- *  - Boundaries closer than min_scene_len seconds to the previous one are
- *    dropped.
+ *  - Hard cut at frame n: the change from n-1 to n (colour histogram,
+ *    luma and chroma residuals, contrast-normalised structure) exceeds,
+ *    channel by channel, the larger of the changes just before and just
+ *    after it; the excess is the per-frame score (0..1), a cut needs
+ *    `threshold`. Busy content (noise, fast motion) raises the neighbours
+ *    too, so it does not cut. A candidate is a flash (or any glitch of 1 to
+ *    flash_len frames) when a frame within flash_len frames after it
+ *    matches frame n-1 again.
+ *  - Dissolves and wipes: at lags L of 8, 16, 32 and 64 frames, the pair
+ *    (n-L, n) must differ by more than pairs of the same lag inside the
+ *    shots on either side (evidence above 2 * gradual_threshold); the span
+ *    is located from the progress between two anchor frames, the two shots
+ *    must differ in structure (a colour change alone, such as a brightness
+ *    ramp, cannot carry it), and the middle frame must be a blend of them
+ *    (dissolve) or a cell-by-cell choice forming regions (wipe). Spans of up
+ *    to about 64 frames are found.
+ *  - Fades: a run of flat frames (uniform: black, white or any colour,
+ *    judged against the contrast of the recent frames) reached or left
+ *    through a gradual fall or rise of contrast.
+ *  - A boundary closer than min_scene_len seconds to another is dropped.
  *
- * Cost: about 0.1-0.2 ms per frame whatever the resolution (see
- * bench/scene_core_bench.c). Memory is fixed after the first frame (a ring
- * of per-frame features, about 4 MB at the default analysis size), plus a
- * few bytes per scene, plus the per-frame feature matrix if keep_features.
+ * Cost: about 0.15-0.2 ms per frame whatever the resolution
+ * (bench/scene_core_bench.c). Memory is fixed after the first frame and
+ * after each size change (a ring of per-frame features, about 4 MB at the
+ * default analysis size) plus a few bytes per scene, plus the per-frame
+ * feature matrix when keep_features is set.
  *
  * Usage: mt_scene_new(), then per frame in presentation order
  * mt_scene_push() and drain mt_scene_pop(); at end of stream
  * mt_scene_finish(), drain mt_scene_pop(), then mt_scene_result().
+ * Not thread-safe per detector; separate detectors are independent.
  */
 #ifndef MONTAGE_ANALYSIS_SCENE_DETECT_H
 #define MONTAGE_ANALYSIS_SCENE_DETECT_H
@@ -49,9 +57,10 @@
 #define MT_SCENE_THRESHOLD_DEFAULT          0.25
 #define MT_SCENE_THRESHOLD_MIN              0.01
 #define MT_SCENE_THRESHOLD_MAX              1.0
-/* gradual_threshold: evidence (0..1) a dissolve, wipe or fade must reach;
- * 0 turns gradual detection off (fades included). Lower finds more. */
-#define MT_SCENE_GRADUAL_THRESHOLD_DEFAULT  0.125
+/* gradual_threshold: evidence (0..1) of the lagged test that makes a
+ * dissolve or wipe candidate; candidates are then verified, so this mostly
+ * trades work for recall. 0 turns gradual detection off (fades included). */
+#define MT_SCENE_GRADUAL_THRESHOLD_DEFAULT  0.08
 #define MT_SCENE_GRADUAL_THRESHOLD_MIN      0.0
 #define MT_SCENE_GRADUAL_THRESHOLD_MAX      1.0
 /* min_scene_len: seconds; a boundary closer than this to the previous one
@@ -109,15 +118,17 @@ typedef struct MtSceneFrameInfo {
     int64_t frame;     /* 0-based index in push order */
     int64_t pts;       /* as pushed */
     double  t;         /* seconds, as pushed */
-    float   score;     /* hard-cut score 0..1 (cut when >= threshold) */
+    float   score;     /* hard-cut score 0..1 (a cut needs >= threshold) */
     float   luma;      /* mean luma 0..1 */
     float   motion;    /* activity: mean |luma change| of the cells, 0..1 */
     int     flash;     /* 1 on frames judged a flash (not a cut) */
     /* Event: a boundary reported on this frame, or cut_type == -1.
      * A hard cut is reported on the first frame of the new shot
      * (cut_frame == frame). A gradual transition is reported when it is
-     * confirmed, on a later frame: cut_frame is then the frame where the
-     * new shot takes over (already popped), cut_first..cut_last the span. */
+     * confirmed, on a later frame (fades a few frames after their end,
+     * dissolves and wipes up to about two lags, 16 to 140 frames, after
+     * it): cut_frame is then the frame where the new shot takes over
+     * (already popped) and cut_first..cut_last the span. */
     int     cut_type;  /* MtTransitionType or -1 */
     float   cut_score; /* evidence of the event, 0..1 */
     int64_t cut_frame, cut_first, cut_last;
@@ -161,11 +172,17 @@ int mt_scene_pop(MtSceneDetector *det, MtSceneFrameInfo *out);
  * is closed. Further pushes fail. */
 void mt_scene_finish(MtSceneDetector *det);
 
-/* After finish: transitions (in frame order), scenes, per-scene mean
- * histograms (hist_bins = 32: 16 luma, 8 U, 8 V bins, each part summing
- * to 1/3) and, if kept, per-frame features. Everything points into
- * the detector and stays valid until it is freed. out->stream is zeroed
- * for the caller to fill. 0, or -EINVAL before finish. */
+/* After finish: transitions (in frame order; `frame` is a cut's first
+ * frame, or where the new shot takes over in a gradual one: the middle of
+ * a dissolve or wipe, the first frame after the flat run of a fade), and
+ * scenes tiling [0, frames) at those frames. A scene's mean histogram
+ * (hist_bins = 32: 16 luma, 8 U, 8 V bins, each part summing to 1/3), mean
+ * luma and motion (mean absolute luma change of the cells from frame to
+ * frame, 0..1) leave out transition and flash frames; its representative
+ * frame is the middle of its part outside transitions. Per-frame features
+ * are there when kept. Everything points into the detector and stays valid
+ * until it is freed; out->stream is zeroed for the caller to fill. 0, or
+ * -EINVAL before finish. */
 int mt_scene_result(const MtSceneDetector *det, MtSceneResult *out);
 
 #endif /* MONTAGE_ANALYSIS_SCENE_DETECT_H */

@@ -11,12 +11,14 @@
 
 /* The two shots around a dissolve or wipe must differ at least this much
  * in content: structure matched with a wide motion search (8/3 of the
- * usual range, 1/6 of the picture) plus colour histogram. Brightness ramps
- * change only the histogram; in-shot motion, even when too complex for the
- * frame-to-frame search, mostly finds its content again with the wide
- * search. */
+ * usual range, 1/6 of the picture) plus colour histogram, the latter
+ * counting at most MAX_CROSS_HIST. In-shot motion, even when too complex
+ * for the frame-to-frame search, mostly finds its content again with the
+ * wide search; brightness ramps change the histogram a lot but the
+ * structure little, so the capped histogram cannot carry them. */
 #define CROSS_RADIUS_MUL   8 / 3
 #define MIN_CROSS_CONTENT  0.72f
+#define MAX_CROSS_HIST     0.3f
 /* Progress between the anchor frames that delimits the transition. */
 #define PROGRESS_LO  0.15f
 #define PROGRESS_HI  0.85f
@@ -27,6 +29,8 @@
  * this much better (residual ratio) than the better shot alone. */
 #define MAX_BLEND  0.85f
 #define MAX_CHOICE 0.65f
+/* neighbouring cells of a wipe's middle frame mostly follow the same shot */
+#define WIPE_COHERENCE 0.85f
 
 /* motion search range per lag, in thirds of the frame-to-frame range */
 static const int lag_search[SCN_NSCALES] = { 3, 4, 6, 8 };
@@ -176,7 +180,9 @@ static float fit_residual(const float *y, const float *p, const float *q, int n)
 /* How well the middle frame m is explained by the two shots (frames a and
  * b moved onto it): *mix, the residual of the best blend over that of the
  * better single shot (a dissolve: well below 1); *sel, the same for a
- * cell-by-cell choice of either shot (a wipe: well below 1). */
+ * cell-by-cell choice of either shot (a wipe: well below 1), or 1 when the
+ * cells that follow one shot do not form regions (a wipe moves an edge
+ * across the picture; motion the search cannot follow scatters them). */
 static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *mix, float *sel)
 {
     const MtSceneFeat *M = &scn_slot(d, m)->f;
@@ -188,14 +194,37 @@ static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *
     float rm = fit_residual(M->yn, A->yn, B->yn, n);
     *mix = rm / (fminf(ra, rb) + 1e-6f);
     double cs = 0, sa = 0, sb = 0;
-    for (int c = 0; c < n; c++) {
-        float da = fabsf(M->y[c] - A->y[c]) + fabsf(M->u[c] - A->u[c]) + fabsf(M->v[c] - A->v[c]);
-        float db = fabsf(M->y[c] - B->y[c]) + fabsf(M->u[c] - B->u[c]) + fabsf(M->v[c] - B->v[c]);
-        cs += fminf(da, db);
-        sa += da;
-        sb += db;
+    int gw = d->grid.gw, gh = d->grid.gh, same = 0, pairs = 0, na = 0, nb = 0;
+    /* each cell follows a (label 1), b (2) or neither clearly (0); count
+     * the neighbours (left, above) with the same label */
+    signed char up[2 * MT_SCENE_ANALYSIS_SIZE_MAX]; /* labels of the row above */
+    for (int y = 0; y < gh; y++) {
+        int left = -1;
+        for (int x = 0; x < gw; x++) {
+            int c = y * gw + x;
+            float da = fabsf(M->y[c] - A->y[c]) + fabsf(M->u[c] - A->u[c]) + fabsf(M->v[c] - A->v[c]);
+            float db = fabsf(M->y[c] - B->y[c]) + fabsf(M->u[c] - B->u[c]) + fabsf(M->v[c] - B->v[c]);
+            cs += fminf(da, db);
+            sa += da;
+            sb += db;
+            int lab = da < 0.5f * db ? 1 : db < 0.5f * da ? 2 : 0;
+            na += lab == 1;
+            nb += lab == 2;
+            if (lab && left > 0) {
+                pairs++;
+                same += lab == left;
+            }
+            if (lab && y > 0 && up[x] > 0) {
+                pairs++;
+                same += lab == up[x];
+            }
+            left = lab;
+            up[x] = (signed char)lab;
+        }
     }
     *sel = (float)(cs / (fmin(sa, sb) + 1e-9));
+    if (pairs == 0 || same < WIPE_COHERENCE * pairs || na < n / 10 || nb < n / 10)
+        *sel = 1;
 }
 
 static int was_examined(const MtSceneDetector *d, int64_t first, int64_t last)
@@ -252,6 +281,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     if (l < f) {
         int64_t t = f; f = l; l = t;
     }
+    mid = mid < f ? f : mid > l ? l : mid;
     mt_scene_trace(d, "  located [%lld,%lld] mid %lld (window %lld..%lld)", (long long)f,
                    (long long)l, (long long)mid, (long long)a2, (long long)b2);
     /* the test at lag L sees changes shorter than L; the localisation
@@ -273,11 +303,11 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
                      d->grid.radius * CROSS_RADIUS_MUL, 0, &x);
     mt_scene_trace(d, "  shots %lld|%lld differ: structure %.3f hist %.3f", (long long)A,
                    (long long)B, x.structure, x.hist);
-    float mix = 1, sel = 1;
-    if (x.structure + x.hist >= MIN_CROSS_CONTENT)
+    float mix = 1, sel = 1, content = x.structure + fminf(x.hist, MAX_CROSS_HIST);
+    if (content >= MIN_CROSS_CONTENT)
         mixture(d, A, mid, B, &mix, &sel);
     mt_scene_trace(d, "  middle %lld: blend %.3f, cell choice %.3f", (long long)mid, mix, sel);
-    if (x.structure + x.hist < MIN_CROSS_CONTENT || (mix > MAX_BLEND && sel > MAX_CHOICE)) {
+    if (content < MIN_CROSS_CONTENT || (mix > MAX_BLEND && sel > MAX_CHOICE)) {
         /* seen whole at this lag: longer lags, whose anchors lie further
          * apart, must not report the same change again */
         if (l - f + 1 < L)

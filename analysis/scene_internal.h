@@ -39,7 +39,7 @@ extern const float mt_scene_cut_weights[SCN_NCHAN];
 #define SCN_FADE_EPS  0.0005f
 
 typedef struct SceneSlot {
-    int64_t idx, pts;
+    int64_t pts;
     double  t;
     int     seg;        /* size segment the frame belongs to */
     MtSceneFeat f;
@@ -57,7 +57,6 @@ typedef struct SceneSlot {
     float   g_h[SCN_NSCALES], g_s[SCN_NSCALES];
     /* event reported on this frame, ev_type -1 when none */
     int     ev_type;
-    size_t  ev_trans;   /* index into transitions at the time of the event */
     MtTransition ev;
 } SceneSlot;
 
@@ -112,7 +111,7 @@ struct MtSceneDetector {
     float   *scene_hist;
     size_t   n_scenes, cap_scenes;
     struct {
-        int64_t start, next_frame; /* scene start; next frame to account */
+        int64_t start;             /* first frame of the open scene */
         double  t_start;
         double  hist[MT_SCENE_HIST_BINS];
         double  luma, act;

@@ -75,15 +75,15 @@ static int try_shift(const float *a, const float *b, int gw, int gh, int x0, int
 }
 
 /* Best shift within radius of region (x0..x1, y0..y1) of a against b,
- * coarse to fine: shifts that are multiples of sp (2 or 4) on every sp-th
- * cell, then the eight shifts around the best at half the spacing, down
- * to single cells on all cells. */
+ * coarse to fine: even shifts on every other cell, then the nine shifts
+ * around the best on all cells. (A sparser first level misses the right
+ * shift on fine, periodic texture.) */
 static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
                           int x0, int x1, int y0, int y1, int radius)
 {
     int gw = g->gw, gh = g->gh;
     int rdx = imin(radius, gw / 2), rdy = imin(radius, gh / 2);
-    int sp = radius >= 4 ? 4 : radius >= 2 ? 2 : 1;
+    int sp = radius >= 2 ? 2 : 1;
     Match best = { INFINITY, 0, 0, x0, x1, y0, y1 };
     for (int dy = -(rdy / sp) * sp; dy <= rdy; dy += sp)
         for (int dx = -(rdx / sp) * sp; dx <= rdx; dx += sp)

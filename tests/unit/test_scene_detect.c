@@ -3,9 +3,8 @@
 #include "tests/unit/unit.h"
 #include "tests/unit/test_scene_synth.h"
 
-#define W 256
-#define H 144
 #define FPS 25.0
+static int W = 192, H = 108; /* 128 x 72 with MONTAGE_TEST_QUICK */
 
 /* textured shots with a little motion and noise, all different */
 static const SynShot A = { 11, 0.002f, 0.001f, 0.02f, 0 };
@@ -330,6 +329,10 @@ static void test_gradual_off(void)
 
 int main(void)
 {
+    if (syn_quick()) {
+        W = 128;
+        H = 72;
+    }
     RUN(test_hard_cuts_frame_exact);
     RUN(test_flashes_do_not_cut);
     RUN(test_flash_next_to_cut);

@@ -16,6 +16,12 @@
 
 #include "analysis/scene_detect.h"
 
+#if defined(__GNUC__)
+#define SYN_UNUSED __attribute__((unused))
+#else
+#define SYN_UNUSED
+#endif
+
 typedef struct SynShot {
     unsigned seed;   /* pattern and colours */
     float vx, vy;    /* motion, fraction of the width per frame */
@@ -39,7 +45,7 @@ typedef struct SynPlanes {
     float *y, *u, *v; /* full resolution, y 0..1, u v -0.5..0.5 */
 } SynPlanes;
 
-static uint32_t syn_hash(uint32_t x)
+static SYN_UNUSED uint32_t syn_hash(uint32_t x)
 {
     x ^= x >> 16;
     x *= 0x7feb352dU;
@@ -49,13 +55,13 @@ static uint32_t syn_hash(uint32_t x)
     return x;
 }
 
-static float syn_rand(uint32_t *s) /* 0..1 */
+static SYN_UNUSED float syn_rand(uint32_t *s) /* 0..1 */
 {
     *s = *s * 1664525u + 1013904223u;
     return (syn_hash(*s) >> 8) / 16777216.0f;
 }
 
-static int syn_alloc(SynPlanes *p, int w, int h)
+static SYN_UNUSED int syn_alloc(SynPlanes *p, int w, int h)
 {
     p->w = w;
     p->h = h;
@@ -65,7 +71,7 @@ static int syn_alloc(SynPlanes *p, int w, int h)
     return p->y ? 0 : -1;
 }
 
-static void syn_free(SynPlanes *p)
+static SYN_UNUSED void syn_free(SynPlanes *p)
 {
     free(p->y);
     p->y = p->u = p->v = NULL;
@@ -78,7 +84,7 @@ typedef struct SynParams {
     float base, cu, cv;
 } SynParams;
 
-static void syn_params(const SynShot *s, SynParams *q)
+static SYN_UNUSED void syn_params(const SynShot *s, SynParams *q)
 {
     uint32_t r = s->seed * 7919u + 17;
     for (int g = 0; g < 3; g++) {
@@ -107,7 +113,7 @@ typedef struct SynTables {
     float *tx, *ty;           /* chroma: cos and sin of 2 pi x, 2 pi y */
 } SynTables;
 
-static int syn_tables(const SynShot *s, const SynParams *q, int k, int w, int h, SynTables *t)
+static SYN_UNUSED int syn_tables(const SynShot *s, const SynParams *q, int k, int w, int h, SynTables *t)
 {
     float *m = malloc(sizeof(float) * (size_t)(w + h) * 11);
     if (!m)
@@ -141,7 +147,7 @@ static int syn_tables(const SynShot *s, const SynParams *q, int k, int w, int h,
 }
 
 /* Shot s (pattern q, tables t) at frame k into y/u/v at pixel (i, j). */
-static void syn_pixel(const SynShot *s, const SynParams *q, const SynTables *t, int k, int w,
+static SYN_UNUSED void syn_pixel(const SynShot *s, const SynParams *q, const SynTables *t, int k, int w,
                       int h, int i, int j, float *py, float *pu, float *pv)
 {
     float l = 0.5f;
@@ -163,7 +169,7 @@ static void syn_pixel(const SynShot *s, const SynParams *q, const SynTables *t, 
     *pv = s->flat ? 0 : q->cv + 0.1f * (cxx * cyy + sxx * syy); /* cos(x - y) */
 }
 
-static void syn_render(const SynFrame *f, SynPlanes *p)
+static SYN_UNUSED void syn_render(const SynFrame *f, SynPlanes *p)
 {
     int w = p->w, h = p->h;
     SynParams qa, qb;
@@ -223,19 +229,19 @@ typedef struct SynImage {
     uint8_t *buf;
 } SynImage;
 
-static int syn_clampi(int v, int lo, int hi)
+static SYN_UNUSED int syn_clampi(int v, int lo, int hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-static void syn_put16(uint8_t *p, unsigned v)
+static SYN_UNUSED void syn_put16(uint8_t *p, unsigned v)
 {
     p[0] = (uint8_t)(v & 255);
     p[1] = (uint8_t)(v >> 8);
 }
 
 /* average of the chroma of a (1 << lw) x (1 << lh) block */
-static void syn_chroma_at(const SynPlanes *p, int ci, int cj, int lw, int lh, float *u, float *v)
+static SYN_UNUSED void syn_chroma_at(const SynPlanes *p, int ci, int cj, int lw, int lh, float *u, float *v)
 {
     float su = 0, sv = 0;
     int n = 0;
@@ -254,7 +260,7 @@ static void syn_chroma_at(const SynPlanes *p, int ci, int cj, int lw, int lh, fl
 
 /* Packs p into format f (allocating si->buf, free it with free()).
  * Limited range YUV, full range gray and RGB, BT.601. */
-static int syn_pack(const SynPlanes *p, SynFormat f, SynImage *si)
+static SYN_UNUSED int syn_pack(const SynPlanes *p, SynFormat f, SynImage *si)
 {
     int w = p->w, h = p->h;
     MtImage *img = &si->img;
@@ -270,7 +276,7 @@ static int syn_pack(const SynPlanes *p, SynFormat f, SynImage *si)
     default: break;
     }
     int cw = (w + (1 << lw) - 1) >> lw, ch = (h + (1 << lh) - 1) >> lh;
-    size_t size = (size_t)w * h * 4 + (size_t)cw * ch * 4 + 64;
+    size_t size = (size_t)(w * 4 + 16) * h + (size_t)cw * ch * 8 + 64;
     si->buf = calloc(1, size);
     if (!si->buf)
         return -1;
@@ -368,7 +374,7 @@ typedef struct SynClip {
     int n;
 } SynClip;
 
-static SynFrame *syn_next(SynClip *c)
+static SYN_UNUSED SynFrame *syn_next(SynClip *c)
 {
     SynFrame *f = &c->f[c->n < SYN_MAX_FRAMES - 1 ? c->n++ : c->n];
     memset(f, 0, sizeof(*f));
@@ -377,7 +383,7 @@ static SynFrame *syn_next(SynClip *c)
 }
 
 /* n frames of shot a from its frame k0 */
-static void syn_add(SynClip *c, const SynShot *a, int k0, int n)
+static SYN_UNUSED void syn_add(SynClip *c, const SynShot *a, int k0, int n)
 {
     for (int i = 0; i < n; i++) {
         SynFrame *f = syn_next(c);
@@ -387,7 +393,7 @@ static void syn_add(SynClip *c, const SynShot *a, int k0, int n)
 }
 
 /* n mixed frames from a (from frame ka) to b (from frame kb) */
-static void syn_add_mix(SynClip *c, const SynShot *a, int ka, const SynShot *b, int kb, int n,
+static SYN_UNUSED void syn_add_mix(SynClip *c, const SynShot *a, int ka, const SynShot *b, int kb, int n,
                         int wipe)
 {
     for (int i = 0; i < n; i++) {
@@ -402,7 +408,7 @@ static void syn_add_mix(SynClip *c, const SynShot *a, int ka, const SynShot *b, 
 }
 
 /* fade out of a (n_out frames from ka), n_black black frames, fade in of b */
-static void syn_add_fade(SynClip *c, const SynShot *a, int ka, int n_out, int n_black,
+static SYN_UNUSED void syn_add_fade(SynClip *c, const SynShot *a, int ka, int n_out, int n_black,
                          const SynShot *b, int kb, int n_in)
 {
     for (int i = 0; i < n_out; i++) {
@@ -439,7 +445,7 @@ typedef struct SynResult {
     int     feature_rows, feature_cols;
 } SynResult;
 
-static void syn_collect(MtSceneDetector *det, const MtSceneFrameInfo *fi, SynResult *r)
+static SYN_UNUSED void syn_collect(MtSceneDetector *det, const MtSceneFrameInfo *fi, SynResult *r)
 {
     if (fi->frame != r->n_popped || fi->pts != 1000 * fi->frame)
         r->order_ok = 0;
@@ -449,57 +455,83 @@ static void syn_collect(MtSceneDetector *det, const MtSceneFrameInfo *fi, SynRes
     (void)det;
 }
 
-/* Renders the clip in format fmt at w x h, runs the detector with cfg
- * (defaults when NULL) at fps, and fills r. 0, or -1 on setup failure. */
-static int syn_run(const SynClip *c, SynFormat fmt, int w, int h, const MtSceneConfig *cfg,
-                   double fps, SynResult *r)
+/* Renders the clip at w x h once per frame and runs one detector (cfg, or
+ * the defaults when NULL) per format of fmts[0..nf) at fps, filling r[i]
+ * for fmts[i]. 0, or -1 on setup failure. */
+static SYN_UNUSED int syn_run_formats(const SynClip *c, const SynFormat *fmts, int nf, int w,
+                                      int h, const MtSceneConfig *cfg, double fps, SynResult *r)
 {
     MtSceneConfig def;
     SynPlanes pl;
     MtSceneFrameInfo fi;
-    memset(r, 0, sizeof(*r));
-    r->order_ok = 1;
+    MtSceneDetector *det[SYN_NFORMATS] = { NULL };
+    int ret = 0;
     if (!cfg) {
         mt_scene_config_default(&def);
         cfg = &def;
     }
-    MtSceneDetector *det = mt_scene_new(cfg);
-    if (!det || syn_alloc(&pl, w, h) < 0) {
-        mt_scene_free(&det);
+    if (nf > SYN_NFORMATS || syn_alloc(&pl, w, h) < 0)
         return -1;
+    for (int i = 0; i < nf; i++) {
+        memset(&r[i], 0, sizeof(r[i]));
+        r[i].order_ok = 1;
+        if (!(det[i] = mt_scene_new(cfg)))
+            ret = -1;
     }
-    for (int k = 0; k < c->n; k++) {
-        SynImage si;
+    for (int k = 0; k < c->n && !ret; k++) {
         syn_render(&c->f[k], &pl);
-        if (syn_pack(&pl, fmt, &si) < 0)
-            break;
-        if (mt_scene_push(det, &si.img, 1000 * (int64_t)k, k / fps) < 0)
-            r->push_errors++;
-        free(si.buf);
-        while (mt_scene_pop(det, &fi))
-            syn_collect(det, &fi, r);
+        for (int i = 0; i < nf; i++) {
+            SynImage si;
+            if (syn_pack(&pl, fmts[i], &si) < 0) {
+                ret = -1;
+                break;
+            }
+            if (mt_scene_push(det[i], &si.img, 1000 * (int64_t)k, k / fps) < 0)
+                r[i].push_errors++;
+            free(si.buf);
+            while (mt_scene_pop(det[i], &fi))
+                syn_collect(det[i], &fi, &r[i]);
+        }
     }
-    mt_scene_finish(det);
-    while (mt_scene_pop(det, &fi))
-        syn_collect(det, &fi, r);
-    MtSceneResult res;
-    if (mt_scene_result(det, &res) == 0) {
-        for (size_t i = 0; i < res.n_transitions && i < 64; i++)
-            r->trans[r->n_trans++] = res.transitions[i];
-        for (size_t i = 0; i < res.n_scenes && i < 64; i++) {
+    for (int i = 0; i < nf && !ret; i++) {
+        MtSceneResult res;
+        mt_scene_finish(det[i]);
+        while (mt_scene_pop(det[i], &fi))
+            syn_collect(det[i], &fi, &r[i]);
+        if (mt_scene_result(det[i], &res) < 0) {
+            ret = -1;
+            break;
+        }
+        for (size_t j = 0; j < res.n_transitions && j < 64; j++)
+            r[i].trans[r[i].n_trans++] = res.transitions[j];
+        for (size_t j = 0; j < res.n_scenes && j < 64; j++) {
             float sum = 0;
             for (int b = 0; b < res.hist_bins; b++)
-                sum += res.scenes[i].mean_hist[b];
-            r->hist_sum[r->n_scenes] = sum;
-            r->scenes[r->n_scenes++] = res.scenes[i];
-            r->scenes[r->n_scenes - 1].mean_hist = NULL;
+                sum += res.scenes[j].mean_hist[b];
+            r[i].hist_sum[r[i].n_scenes] = sum;
+            r[i].scenes[r[i].n_scenes] = res.scenes[j];
+            r[i].scenes[r[i].n_scenes++].mean_hist = NULL;
         }
-        r->feature_rows = (int)res.frame_features.rows;
-        r->feature_cols = (int)res.frame_features.cols;
+        r[i].feature_rows = (int)res.frame_features.rows;
+        r[i].feature_cols = (int)res.frame_features.cols;
     }
+    for (int i = 0; i < nf; i++)
+        mt_scene_free(&det[i]);
     syn_free(&pl);
-    mt_scene_free(&det);
-    return 0;
+    return ret;
+}
+
+static SYN_UNUSED int syn_run(const SynClip *c, SynFormat fmt, int w, int h,
+                              const MtSceneConfig *cfg, double fps, SynResult *r)
+{
+    return syn_run_formats(c, &fmt, 1, w, h, cfg, fps, r);
+}
+
+/* Test picture size: smaller when MONTAGE_TEST_QUICK is set (valgrind). */
+static SYN_UNUSED int syn_quick(void)
+{
+    const char *q = getenv("MONTAGE_TEST_QUICK");
+    return q && *q && strcmp(q, "0");
 }
 
 #endif /* MONTAGE_TESTS_SCENE_SYNTH_H */
