@@ -195,7 +195,8 @@ int main(int argc, char **argv)
     int64_t n = 0;
     MtSceneFrameInfo fi;
     int ret = 0;
-    while (fread(buf, 1, fsize, stdin) == fsize) {
+    size_t got;
+    while ((got = fread(buf, 1, fsize, stdin)) == fsize) {
         raw_image(fmt, w, h, buf, &img);
         if (range >= 0)
             img.full_range = range;
@@ -208,6 +209,9 @@ int main(int argc, char **argv)
             if (verbose > 1)
                 print_frame(&fi);
     }
+    if (ret == 0 && got > 0)
+        fprintf(stderr, "scene_cli: ignored %zu bytes at the end: not a whole %dx%d %s frame\n",
+                got, w, h, fmt->name);
     mt_scene_finish(det);
     while (mt_scene_pop(det, &fi))
         if (verbose > 1)

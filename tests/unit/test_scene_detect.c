@@ -4,7 +4,7 @@
 #include "tests/unit/test_scene_synth.h"
 
 #define FPS 25.0
-static int W = 192, H = 108; /* 128 x 72 with MONTAGE_TEST_QUICK */
+static int W = 192, H = 108; /* 96 x 54 with MONTAGE_TEST_QUICK */
 
 /* textured shots with a little motion and noise, all different */
 static const SynShot A = { 11, 0.002f, 0.001f, 0.02f, 0 };
@@ -330,8 +330,8 @@ static void test_gradual_off(void)
 int main(void)
 {
     if (syn_quick()) {
-        W = 128;
-        H = 72;
+        W = 96;
+        H = 54;
     }
     RUN(test_hard_cuts_frame_exact);
     RUN(test_flashes_do_not_cut);

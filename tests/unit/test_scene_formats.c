@@ -7,7 +7,7 @@
 #include "analysis/scene_metric.h"
 
 #define FPS 25.0
-static int W = 192, H = 108; /* 128 x 72 with MONTAGE_TEST_QUICK */
+static int W = 192, H = 108; /* 96 x 54 with MONTAGE_TEST_QUICK */
 
 static const SynShot A = { 101, 0.002f, 0.0f, 0.02f, 0 };
 static const SynShot B = { 202, -0.002f, 0.001f, 0.02f, 0 };
@@ -205,8 +205,8 @@ static void test_full_range(void)
 int main(void)
 {
     if (syn_quick()) {
-        W = 128;
-        H = 72;
+        W = 96;
+        H = 54;
     }
     RUN(test_reference_yuv420p);
     RUN(test_yuv422p10le);
