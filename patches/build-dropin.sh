@@ -75,23 +75,15 @@ for f in $flags; do
     esac
 done
 
-if [ ! -f "$work/tree/.montage-copy-of" ]; then
-    rm -rf "$work/tree"
-    cp -R "$src" "$work/tree"
-    echo "$src" > "$work/tree/.montage-copy-of"
-fi
-"$here/apply-ffmpeg.sh" "$work/tree" >&2
+# shellcheck source=patches/tree.sh
+. "$here/tree.sh"
+prepare_tree "$src" "$work/tree"
 cd "$work/tree"
 # shellcheck disable=SC2086
 set -- $kept --enable-shared --disable-static --disable-programs --disable-doc \
     --enable-libmsgpack --enable-libkissfft
 if command -v ccache >/dev/null 2>&1; then set -- "$@" --cc="ccache $cc"; fi
-printf '%s\n' "$@" > .montage-config.new
-if [ ! -f config.h ] || ! cmp -s .montage-config.new .montage-config; then
-    echo "build-dropin: configuring FFmpeg $upstream like the installed build" >&2
-    ./configure "$@" > configure.log 2>&1 || { tail -n 5 configure.log >&2; die "configure failed (see $work/tree/configure.log)"; }
-    mv .montage-config.new .montage-config
-fi
+configure_when_changed "build-dropin: FFmpeg $upstream like the installed build" "$@"
 so=libavfilter/libavfilter.so.$major
 echo "build-dropin: building $so" >&2
 # DEP_LIBS= links against the system's other libav* instead of building them.

@@ -22,12 +22,9 @@ cc=${CC:-cc}
 pkg_config=${PKG_CONFIG:-pkg-config}
 jobs=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 
-if [ ! -f "$work/.montage-copy-of" ] || [ "$(cat "$work/.montage-copy-of")" != "$src" ]; then
-    rm -rf "$work"
-    cp -R "$src" "$work"
-    echo "$src" > "$work/.montage-copy-of"
-fi
-"$here/apply-ffmpeg.sh" "$work" >&2
+# shellcheck source=patches/tree.sh
+. "$here/tree.sh"
+prepare_tree "$src" "$work"
 
 # The analysis profile: what users feed a montage tool, and nothing else.
 list() { echo "$*" | tr ' ' ','; }
@@ -72,17 +69,7 @@ set -- "$@" ${MONTAGE_FFMPEG_FLAGS:-}
 export CCACHE_BASEDIR="$work" CCACHE_NOHASHDIR=1
 
 cd "$work"
-printf '%s\n' "$@" > .montage-config.new
-if [ ! -f config.h ] || ! cmp -s .montage-config.new .montage-config; then
-    echo "build-ffmpeg: configuring $(cat RELEASE) ($profile) in $work" >&2
-    if ! ./configure "$@" > configure.log 2>&1; then
-        tail -n 20 configure.log >&2
-        die "FFmpeg's configure failed (full log: $work/configure.log)"
-    fi
-    mv .montage-config.new .montage-config
-else
-    rm -f .montage-config.new
-fi
+configure_when_changed "build-ffmpeg: FFmpeg $(cat RELEASE) ($profile)" "$@"
 for f in montagescene montagebeat; do
     grep -q "define CONFIG_$(echo $f | tr a-z A-Z)_FILTER 1" config*.h ||
         die "FFmpeg's configure disabled the $f filter (see $work/configure.log)"
