@@ -54,6 +54,25 @@ WRAP
     : > "$WORK/calls.log"
 }
 
+# make_slow_ffmpeg INNER [PRELUDE]: $WORK/slow-ffmpeg runs INNER reading
+# its input in real time (-re before each -i), so a test can act while a
+# batch runs; PRELUDE is shell code run first, with ffmpeg's arguments in
+# "$@". exec keeps the pid, so the wrapper's pid is ffmpeg's.
+make_slow_ffmpeg() {
+    cat > "$WORK/slow-ffmpeg" <<WRAP
+#!/bin/sh
+${2:-}
+n=\$#
+for a in "\$@"; do
+    [ "\$a" = "-i" ] && set -- "\$@" -re
+    set -- "\$@" "\$a"
+done
+shift \$n
+exec "$1" "\$@"
+WRAP
+    chmod +x "$WORK/slow-ffmpeg"
+}
+
 # Records with the timing field zeroed and sorted, for exact comparison.
 normalise() { sed 's/"seconds":[0-9.]*/"seconds":0/' | LC_ALL=C sort; }
 

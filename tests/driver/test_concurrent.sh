@@ -12,20 +12,8 @@ for i in 1 2 3 4 5 6; do gen_av "$M/clip$i.mp4" 2; done
 
 # logs each analysed input, then reads it in real time (2 s per file) so
 # the drivers really overlap
-cat > "$WORK/slow-ffmpeg" <<WRAP
-#!/bin/sh
-prev=
-for a in "\$@"; do [ "\$prev" = "-i" ] && printf '%s\n' "\$a" >> "$WORK/calls.log"; prev=\$a; done
-n=\$#
-for a in "\$@"; do
-    [ "\$a" = "-i" ] && set -- "\$@" -re
-    set -- "\$@" "\$a"
-done
-shift \$n
-exec "$MONTAGE_FFMPEG" "\$@"
-WRAP
-chmod +x "$WORK/slow-ffmpeg"
-: > "$WORK/calls.log"
+make_logging_ffmpeg
+make_slow_ffmpeg "$WORK/logging-ffmpeg"
 
 for d in 1 2 3; do
     "$MONTAGE_ANALYZE" -j 1 --cache-dir "$WORK/cache" --ffmpeg "$WORK/slow-ffmpeg" "$M" \

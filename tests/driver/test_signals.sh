@@ -12,18 +12,7 @@ gen_audio "$M/short.wav" 1
 # An ffmpeg that reads its input in real time (-re, so 20 s per clip) and
 # first leaves a sidecar temporary file with its own pid, as a filter
 # killed while writing would (exec keeps the pid).
-cat > "$WORK/slow-ffmpeg" <<WRAP
-#!/bin/sh
-case "\$*" in *clip*) : > "$M/.montage.\$\$.0.tmp" ;; esac
-n=\$#
-for a in "\$@"; do
-    [ "\$a" = "-i" ] && set -- "\$@" -re
-    set -- "\$@" "\$a"
-done
-shift \$n
-exec "$MONTAGE_FFMPEG" "\$@"
-WRAP
-chmod +x "$WORK/slow-ffmpeg"
+make_slow_ffmpeg "$MONTAGE_FFMPEG" 'case "$*" in *clip*) : > "'"$M"'/.montage.$$.0.tmp" ;; esac'
 
 wait_for_temps() { # $1 = how many
     i=0
