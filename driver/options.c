@@ -21,7 +21,10 @@ void mt_driver_print_help(FILE *out)
 "a list of files from stdin, one per line (NUL-separated with -0).\n"
 "Files whose sidecars are up to date are skipped.\n"
 "\n"
-"  -j, --jobs=N          analyse N files at once (default: online CPUs)\n"
+"  -j, --jobs=N          use N CPUs: N files at once, one decoder thread\n"
+"                        each (default: online CPUs); with fewer files than\n"
+"                        N the spare CPUs become decoder threads\n"
+"      --threads=T       T decoder threads per file instead\n"
 "      --timeout=SECONDS give up on a file after SECONDS (default: none)\n"
 "  -f, --force           analyse again even when the sidecars are valid\n"
 "      --cache-dir=DIR   keep sidecars in DIR instead of next to the media\n"
@@ -77,7 +80,7 @@ static int parse_seconds(const char *s, double *value)
 }
 
 enum {
-    OPT_TIMEOUT = 256, OPT_CACHE_DIR, OPT_KEYFRAMES, OPT_SHARD, OPT_JSON,
+    OPT_TIMEOUT = 256, OPT_THREADS, OPT_CACHE_DIR, OPT_KEYFRAMES, OPT_SHARD, OPT_JSON,
     OPT_NO_PROGRESS, OPT_FFMPEG, OPT_FFPROBE,
 };
 
@@ -87,6 +90,7 @@ MtOptionsResult mt_driver_options_parse(int argc, char **argv,
 {
     static const struct option long_options[] = {
         { "jobs",        required_argument, NULL, 'j' },
+        { "threads",     required_argument, NULL, OPT_THREADS },
         { "timeout",     required_argument, NULL, OPT_TIMEOUT },
         { "force",       no_argument,       NULL, 'f' },
         { "cache-dir",   required_argument, NULL, OPT_CACHE_DIR },
@@ -114,6 +118,12 @@ MtOptionsResult mt_driver_options_parse(int argc, char **argv,
         case 'j':
             if (parse_positive_int(optarg, 1024, &opts->jobs) < 0) {
                 fprintf(err, "%s: invalid --jobs '%s': expected 1..1024\n", prog, optarg);
+                goto usage;
+            }
+            break;
+        case OPT_THREADS:
+            if (parse_positive_int(optarg, 256, &opts->threads) < 0) {
+                fprintf(err, "%s: invalid --threads '%s': expected 1..256\n", prog, optarg);
                 goto usage;
             }
             break;

@@ -11,6 +11,7 @@
 
 typedef struct MtDriverOptions {
     int         jobs;          /* -j; 0 = number of online CPUs */
+    int         threads;       /* --threads per child; 0 = automatic */
     double      timeout_s;     /* --timeout; 0 = none */
     int         force;         /* --force: analyse even when cached */
     const char *cache_dir;     /* --cache-dir; NULL = next to the media */

@@ -13,6 +13,7 @@
 
 #include "driver/batch.h"
 #include "driver/cache_glue.h"
+#include "driver/cpu_budget.h"
 #include "driver/file_list.h"
 #include "driver/options.h"
 #include "driver/signals.h"
@@ -115,8 +116,7 @@ int main(int argc, char **argv)
         .cache_dir       = opts.cache_dir,
         .force           = opts.force,
         .keyframes       = opts.keyframes,
-        /* jobs x threads <= cpus: no oversubscription */
-        .decoder_threads = cpus / jobs > 1 ? cpus / jobs : 1,
+        .decoder_threads = mt_decoder_threads(cpus, jobs, list.n, opts.threads),
         .timeout_s       = opts.timeout_s,
     };
     int interactive = isatty(1) && isatty(2);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "driver/cpu_budget.h"
 #include "driver/options.h"
 #include "unit.h"
 
@@ -17,12 +18,13 @@ static MtOptionsResult parse(MtDriverOptions *o, int argc, const char **argv)
 static void full_command_line(void)
 {
     MtDriverOptions o;
-    const char *argv[] = { "montage-analyze", "-j", "3", "--timeout=2.5", "--force",
+    const char *argv[] = { "montage-analyze", "-j", "3", "--threads=4", "--timeout=2.5", "--force",
                            "--cache-dir", "/c", "--keyframes", "--shard", "2/5", "-0",
                            "--json", "--no-progress", "--ffmpeg=/f", "--ffprobe", "/p",
                            "-vv", "dir", "--", "-weird" };
-    CHECK_INT(parse(&o, 20, argv), MT_OPTIONS_RUN);
+    CHECK_INT(parse(&o, 21, argv), MT_OPTIONS_RUN);
     CHECK_INT(o.jobs, 3);
+    CHECK_INT(o.threads, 4);
     CHECK_NEAR(o.timeout_s, 2.5, 0);
     CHECK(o.force && o.keyframes && o.null_list && o.json && o.no_progress);
     CHECK(!strcmp(o.cache_dir, "/c") && !strcmp(o.ffmpeg, "/f") && !strcmp(o.ffprobe, "/p"));
@@ -39,6 +41,7 @@ static void defaults(void)
     const char *argv[] = { "montage-analyze" };
     CHECK_INT(parse(&o, 1, argv), MT_OPTIONS_RUN);
     CHECK_INT(o.jobs, 0);
+    CHECK_INT(o.threads, 0);
     CHECK_INT(o.n_paths, 0);
     CHECK(!o.force && !o.cache_dir && o.timeout_s == 0 && o.shard.count == 0);
 }
@@ -48,7 +51,8 @@ static void usage_errors(void)
     MtDriverOptions o;
     const char *cases[][3] = {
         { "montage-analyze", "-j", "0" },   { "montage-analyze", "-j", "x" },
-        { "montage-analyze", "--timeout", "-1" }, { "montage-analyze", "--timeout", "nan" },
+        { "montage-analyze", "--timeout", "-1" }, { "montage-analyze", "--threads", "0" },
+        { "montage-analyze", "--threads", "257" }, { "montage-analyze", "--timeout", "nan" },
         { "montage-analyze", "--shard", "0/2" }, { "montage-analyze", "--bogus", "x" },
         { "montage-analyze", "-Z", "x" },   { "montage-analyze", "--cache-dir=", "x" },
         { "montage-analyze", "x", "" },
@@ -58,6 +62,19 @@ static void usage_errors(void)
             UNIT_FAIL("'%s %s' accepted", cases[i][1], cases[i][2]);
     const char *missing[] = { "montage-analyze", "--timeout" };
     CHECK_INT(parse(&o, 2, missing), MT_OPTIONS_USAGE);
+}
+
+/* -j is the CPU budget: one thread per child while files outnumber jobs */
+static void decoder_threads(void)
+{
+    CHECK_INT(mt_decoder_threads(2, 1, 10, 0), 1); /* -j 1: one CPU */
+    CHECK_INT(mt_decoder_threads(2, 2, 10, 0), 1);
+    CHECK_INT(mt_decoder_threads(2, 2, 1, 0), 2);  /* one file gets both */
+    CHECK_INT(mt_decoder_threads(8, 8, 3, 0), 2);  /* 3 files x 2 <= 8 */
+    CHECK_INT(mt_decoder_threads(8, 16, 1, 0), 8); /* never above the CPUs */
+    CHECK_INT(mt_decoder_threads(2, 4, 100, 0), 1);
+    CHECK_INT(mt_decoder_threads(8, 8, 0, 0), 8);  /* empty batch: harmless */
+    CHECK_INT(mt_decoder_threads(2, 2, 10, 3), 3); /* --threads wins */
 }
 
 static void help_and_version(void)
@@ -75,6 +92,7 @@ int main(void)
     RUN(full_command_line);
     RUN(defaults);
     RUN(usage_errors);
+    RUN(decoder_threads);
     RUN(help_and_version);
     fclose(sink);
     UNIT_EXIT();
