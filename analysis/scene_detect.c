@@ -90,7 +90,8 @@ int mt_scene_same_seg(const MtSceneDetector *d, int64_t a, int64_t b)
 
 void mt_scene_cmp(const MtSceneDetector *d, int64_t a, int64_t b, MtScenePair *p)
 {
-    mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, b)->f, d->grid.radius, 1, p);
+    mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, b)->f, d->grid.radius,
+                     MT_SCENE_PAIR_FULL, p);
 }
 
 int64_t mt_scene_unflash(const MtSceneDetector *d, int64_t x)

@@ -2,8 +2,8 @@
  * montagescene core: shot boundary detection on a stream of frames.
  *
  * Per frame the detector reads a fixed subset of pixels: a grid of cells,
- * analysis_size cells along the longer side (48: 48x27 for 16:9), 4x4 luma
- * and 2x2 chroma samples per cell, into cell means and a 32-bin colour
+ * analysis_size cells along the longer side (48: 48x27 for 16:9), 4x2 luma
+ * and 2x1 chroma samples per cell, into cell means and a 32-bin colour
  * histogram (scene_features.c). Frames are compared with motion
  * compensation: each of 4x3 regions of the grid is matched at its best
  * shift, so pans, tilts and moderate zooms do not look like new content

@@ -46,8 +46,8 @@ int mt_scene_grid_init(MtSceneGrid *g, int w, int h, int cells)
     }
     n.width  = w;
     n.height = h;
-    n.sw  = clampi(w / n.gw, 1, MT_SCENE_CELL_SAMPLES);
-    n.sh  = clampi(h / n.gh, 1, MT_SCENE_CELL_SAMPLES);
+    n.sw  = clampi(w / n.gw, 1, MT_SCENE_CELL_SAMPLES_X);
+    n.sh  = clampi(h / n.gh, 1, MT_SCENE_CELL_SAMPLES_Y);
     n.csw = n.sw > 1 ? n.sw / 2 : 1;
     n.csh = n.sh > 1 ? n.sh / 2 : 1;
     /* 4x3 motion regions (fewer on tiny grids); search range 1/16 of the
@@ -208,11 +208,15 @@ static void reader_init(Reader *r, const MtImage *img, const MtSceneLut *lut, in
     r->xoff = xoff;
 }
 
-static inline unsigned raw_get(const uint8_t *row, const Reader *r, int i)
+static inline unsigned raw_value(const uint8_t *p, const Reader *r)
 {
-    const uint8_t *p = row + r->xoff[i];
     unsigned raw = r->wide ? (unsigned)p[0] | (unsigned)p[1] << 8 : p[0];
     return (raw >> r->shift) & r->mask;
+}
+
+static inline unsigned raw_get(const uint8_t *row, const Reader *r, int i)
+{
+    return raw_value(row + r->xoff[i], r);
 }
 
 static inline float reader_get(const uint8_t *row, const Reader *r, int i)
@@ -238,27 +242,34 @@ static inline void hist_add(float *h, int b, float w, float n)
 }
 
 /* Luma of YUV or gray, one sample row at a time: cell sums plus counts of
- * the raw values. Plain 8-bit samples take the fast path. */
-#define LUMA_ROWS(name, GET)                                                   \
-static void name(const MtSceneGrid *g, const Reader *r, float *cells, unsigned *cnt) \
+ * the raw values. Plain 8-bit samples take the fast path. The reader's
+ * fields are copied to locals first: the count stores could alias them
+ * (unsigned vs int), which would reload them for every sample. */
+#define LUMA_ROWS(name, GET, SW)                                               \
+static void name(const MtSceneGrid *g, const Reader *r, float *cells, unsigned *restrict cnt) \
 {                                                                              \
-    int ny = g->gh * g->sh;                                                    \
+    const int *restrict xoff = r->xoff;                                        \
+    const float *restrict lut = r->lut;                                        \
+    const int cshift = r->cshift, gw = g->gw, sw = SW, sh = g->sh;             \
+    const int ny = g->gh * sh;                                                 \
     for (int j = 0; j < ny; j++) {                                             \
         const uint8_t *row = r->base + (ptrdiff_t)g->ly[j] * r->linesize;      \
-        float *cell = cells + (j / g->sh) * g->gw;                             \
-        for (int cx = 0, i = 0; cx < g->gw; cx++) {                            \
+        float *restrict cell = cells + (j / sh) * gw;                          \
+        for (int cx = 0, i = 0; cx < gw; cx++) {                               \
             float acc = 0;                                                     \
-            for (int k = 0; k < g->sw; k++, i++) {                             \
+            for (int k = 0; k < sw; k++, i++) {                                \
                 unsigned raw = GET;                                            \
-                acc += r->lut[raw];                                            \
-                cnt[raw >> r->cshift]++;                                       \
+                acc += lut[raw];                                               \
+                cnt[raw >> cshift]++;                                          \
             }                                                                  \
             cell[cx] += acc;                                                   \
         }                                                                      \
     }                                                                          \
 }
-LUMA_ROWS(luma_rows8, row[r->xoff[i]])
-LUMA_ROWS(luma_rows, raw_get(row, r, i))
+/* the usual samples per cell row as a constant: the compiler unrolls them */
+LUMA_ROWS(luma_rows8_x, row[xoff[i]], MT_SCENE_CELL_SAMPLES_X)
+LUMA_ROWS(luma_rows8, row[xoff[i]], g->sw)
+LUMA_ROWS(luma_rows, raw_value(row + xoff[i], r), g->sw)
 
 static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, double *sum,
                           double *sumsq, float *hist)
@@ -331,7 +342,9 @@ static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtIma
     unsigned cnt[1 << MT_SCENE_RAW_BITS];
     memset(cnt, 0, (lut->size[0] >> lut->cshift[0]) * sizeof(*cnt));
     reader_init(&rd[0], img, lut, 0, g->xoff, g->lx, nx, 0);
-    if (plain8(&rd[0]))
+    if (plain8(&rd[0]) && g->sw == MT_SCENE_CELL_SAMPLES_X)
+        luma_rows8_x(g, &rd[0], f->y, cnt);
+    else if (plain8(&rd[0]))
         luma_rows8(g, &rd[0], f->y, cnt);
     else
         luma_rows(g, &rd[0], f->y, cnt);
@@ -339,31 +352,36 @@ static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtIma
 }
 
 /* Chroma of YUV: cell sums plus counts of the raw values of U and V. */
-#define CHROMA_ROWS(name, GETU, GETV)                                          \
+#define CHROMA_ROWS(name, GETU, GETV, CSW)                                     \
 static void name(const MtSceneGrid *g, const Reader *ru, const Reader *rv, int lh, \
-                 MtSceneFeat *f, unsigned *cu, unsigned *cv)                   \
+                 MtSceneFeat *f, unsigned *restrict cu, unsigned *restrict cv) \
 {                                                                              \
-    int ny = g->gh * g->csh;                                                   \
+    const int *restrict xu = ru->xoff, *restrict xv = rv->xoff;                \
+    const float *restrict lu = ru->lut, *restrict lv = rv->lut;                \
+    const int su = ru->cshift, sv = rv->cshift;                                \
+    const int gw = g->gw, csw = CSW, csh = g->csh, ny = g->gh * csh;           \
+    float *restrict fu = f->u, *restrict fv = f->v;                            \
     for (int j = 0; j < ny; j++) {                                             \
-        int off = (j / g->csh) * g->gw;                                        \
+        int off = (j / csh) * gw;                                              \
         const uint8_t *rowu = ru->base + (ptrdiff_t)(g->cy[j] >> lh) * ru->linesize; \
         const uint8_t *rowv = rv->base + (ptrdiff_t)(g->cy[j] >> lh) * rv->linesize; \
-        for (int cx = 0, i = 0; cx < g->gw; cx++) {                            \
+        for (int cx = 0, i = 0; cx < gw; cx++) {                               \
             float au = 0, av = 0;                                              \
-            for (int k = 0; k < g->csw; k++, i++) {                            \
+            for (int k = 0; k < csw; k++, i++) {                               \
                 unsigned a = GETU, b = GETV;                                   \
-                au += ru->lut[a];                                              \
-                av += rv->lut[b];                                              \
-                cu[a >> ru->cshift]++;                                         \
-                cv[b >> rv->cshift]++;                                         \
+                au += lu[a];                                                   \
+                av += lv[b];                                                   \
+                cu[a >> su]++;                                                 \
+                cv[b >> sv]++;                                                 \
             }                                                                  \
-            f->u[off + cx] += au;                                              \
-            f->v[off + cx] += av;                                              \
+            fu[off + cx] += au;                                                \
+            fv[off + cx] += av;                                                \
         }                                                                      \
     }                                                                          \
 }
-CHROMA_ROWS(chroma_rows8, rowu[ru->xoff[i]], rowv[rv->xoff[i]])
-CHROMA_ROWS(chroma_rows, raw_get(rowu, ru, i), raw_get(rowv, rv, i))
+CHROMA_ROWS(chroma_rows8_x, rowu[xu[i]], rowv[xv[i]], MT_SCENE_CELL_SAMPLES_X / 2)
+CHROMA_ROWS(chroma_rows8, rowu[xu[i]], rowv[xv[i]], g->csw)
+CHROMA_ROWS(chroma_rows, raw_value(rowu + xu[i], ru), raw_value(rowv + xv[i], rv), g->csw)
 
 static void chroma_rows_rgb(const MtSceneGrid *g, const Reader *rd, MtSceneFeat *f,
                             float *hu, float *hv)
@@ -410,7 +428,9 @@ static void sample_chroma(const MtSceneGrid *g, const MtSceneLut *lut, const MtI
     memset(cv, 0, (lut->size[2] >> lut->cshift[2]) * sizeof(*cv));
     for (int c = 1; c < 3; c++)
         reader_init(&rd[c], img, lut, c, g->xoff + c * nx, g->cx, nx, img->log2_chroma_w);
-    if (plain8(&rd[1]) && plain8(&rd[2]))
+    if (plain8(&rd[1]) && plain8(&rd[2]) && g->csw == MT_SCENE_CELL_SAMPLES_X / 2)
+        chroma_rows8_x(g, &rd[1], &rd[2], img->log2_chroma_h, f, cu, cv);
+    else if (plain8(&rd[1]) && plain8(&rd[2]))
         chroma_rows8(g, &rd[1], &rd[2], img->log2_chroma_h, f, cu, cv);
     else
         chroma_rows(g, &rd[1], &rd[2], img->log2_chroma_h, f, cu, cv);

@@ -46,7 +46,8 @@ void mt_scene_gradual_reset(MtSceneDetector *d)
 static float pair_e(const MtSceneDetector *d, int64_t a, int64_t b)
 {
     MtScenePair p;
-    mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, b)->f, d->grid.radius, 0, &p);
+    mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, b)->f, d->grid.radius,
+                     MT_SCENE_PAIR_SHAPE, &p);
     return p.hist + p.structure;
 }
 
@@ -300,7 +301,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
             return;
     MtScenePair x;
     mt_scene_compare(&d->grid, &scn_slot(d, A)->f, &scn_slot(d, B)->f,
-                     d->grid.radius * CROSS_RADIUS_MUL, 0, &x);
+                     d->grid.radius * CROSS_RADIUS_MUL, MT_SCENE_PAIR_SHAPE, &x);
     mt_scene_trace(d, "  shots %lld|%lld differ: structure %.3f hist %.3f", (long long)A,
                    (long long)B, x.structure, x.hist);
     float mix = 1, sel = 1, content = x.structure + fminf(x.hist, MAX_CROSS_HIST);
@@ -377,7 +378,7 @@ void mt_scene_gradual_step(MtSceneDetector *d, int64_t k)
         /* longer lags see content move further: widen the search */
         MtScenePair p;
         mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, sk)->f,
-                         d->grid.radius * lag_search[i] / 3, 0, &p);
+                         d->grid.radius * lag_search[i] / 3, MT_SCENE_PAIR_SPARSE, &p);
         s->g_h[i] = p.hist;
         s->g_s[i] = p.structure;
         s->g_ok[i] = 1;

@@ -25,17 +25,20 @@ static float sad_limit(const float *a, const float *b, int gw, int x0, int x1, i
     float s = 0;
     for (int y = y0; y < y1 && s <= limit; y += step) {
         const float *pa = a + y * gw, *pb = b + (y + dy) * gw + dx;
-        float r0 = 0, r1 = 0;
+        float r0 = 0, r1 = 0, r2 = 0, r3 = 0;
         int x = x0;
         if (step == 1) {
-            for (; x + 1 < x1; x += 2) {
+            /* four independent sums: one SIMD accumulator once vectorised */
+            for (; x + 3 < x1; x += 4) {
                 r0 += fabsf(pa[x] - pb[x]);
                 r1 += fabsf(pa[x + 1] - pb[x + 1]);
+                r2 += fabsf(pa[x + 2] - pb[x + 2]);
+                r3 += fabsf(pa[x + 3] - pb[x + 3]);
             }
         }
         for (; x < x1; x += step)
             r0 += fabsf(pa[x] - pb[x]);
-        s += r0 + r1;
+        s += (r0 + r1) + (r2 + r3);
     }
     return s;
 }
@@ -76,27 +79,40 @@ static int try_shift(const float *a, const float *b, int gw, int gh, int x0, int
 
 /* Best shift within radius of region (x0..x1, y0..y1) of a against b,
  * coarse to fine: even shifts on every other cell, then the nine shifts
- * around the best on all cells. (A sparser first level misses the right
- * shift on fine, periodic texture.) */
+ * around the best on every cell_step-th cell (1: all). (A sparser first
+ * level misses the right shift on fine, periodic texture.) */
 static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
-                          int x0, int x1, int y0, int y1, int radius)
+                          int x0, int x1, int y0, int y1, int radius, int cell_step)
 {
     int gw = g->gw, gh = g->gh;
     int rdx = imin(radius, gw / 2), rdy = imin(radius, gh / 2);
-    int sp = radius >= 2 ? 2 : 1;
+    /* regions too small to thin out keep every cell */
+    int fine = x1 - x0 >= 4 * cell_step && y1 - y0 >= 4 * cell_step ? cell_step : 1;
+    /* the first level's shift spacing: 2, or 4 for the wide searches of
+     * the sparse multi-lag scan (a three-level search) */
+    int sp = radius >= 4 && fine > 1 ? 4 : radius >= 2 ? 2 : 1;
+    int step = imax(sp, fine);
+    /* Each level tries its likeliest shift first (no motion, then the
+     * previous level's best): a good early bound lets sad_limit drop most
+     * other candidates after a row or two. */
     Match best = { INFINITY, 0, 0, x0, x1, y0, y1 };
+    try_shift(a, b, gw, gh, x0, x1, y0, y1, 0, 0, step, &best);
     for (int dy = -(rdy / sp) * sp; dy <= rdy; dy += sp)
         for (int dx = -(rdx / sp) * sp; dx <= rdx; dx += sp)
-            try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, sp, &best);
+            if (dx || dy)
+                try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, step, &best);
     if (best.r == INFINITY) /* region too small to shift */
         try_shift(a, b, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
     while (sp > 1) {
         Match c = best;
         sp /= 2;
+        step = imax(sp, fine);
         best = (Match){ INFINITY, 0, 0, x0, x1, y0, y1 };
+        try_shift(a, b, gw, gh, x0, x1, y0, y1, c.dx, c.dy, step, &best);
         for (int dy = imax(c.dy - sp, -rdy); dy <= imin(c.dy + sp, rdy); dy += sp)
             for (int dx = imax(c.dx - sp, -rdx); dx <= imin(c.dx + sp, rdx); dx += sp)
-                try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, sp, &best);
+                if (dx != c.dx || dy != c.dy)
+                    try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, step, &best);
         if (best.r == INFINITY)
             try_shift(a, b, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
     }
@@ -109,9 +125,10 @@ static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
     int y0 = (j) * (g)->gh / (g)->ry, y1 = ((j) + 1) * (g)->gh / (g)->ry
 
 void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
-                      const MtSceneFeat *b, int radius, int full, MtScenePair *out)
+                      const MtSceneFeat *b, int radius, MtScenePairMode mode, MtScenePair *out)
 {
     int gw = g->gw;
+    int full = mode == MT_SCENE_PAIR_FULL;
     double st = 0, lu = 0, co = 0, mo = 0, act = 0, cells = 0;
 
     out->hist = mt_scene_hist_dist(a, b);
@@ -119,9 +136,13 @@ void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
         for (int i = 0; i < g->rx; i++) {
             REGION_BOUNDS(g, i, j);
             int area = (x1 - x0) * (y1 - y0);
-            Match best = region_match(g, a->yn, b->yn, x0, x1, y0, y1, radius);
+            /* the shift is searched on every other cell; the full pair's
+             * residual is then measured on all cells at that shift */
+            Match best = region_match(g, a->yn, b->yn, x0, x1, y0, y1, radius, 2);
             int cnt = (best.x1 - best.x0) * (best.y1 - best.y0);
 #define SAD1(p, q) sad(p, q, gw, best.x0, best.x1, best.y0, best.y1, best.dx, best.dy, 1)
+            if (mode != MT_SCENE_PAIR_SPARSE)
+                best.r = SAD1(a->yn, b->yn) / cnt;
             st += (double)best.r * area;
             cells += area;
             if (!full)
@@ -152,7 +173,7 @@ void mt_scene_align(const MtSceneGrid *g, const MtSceneFeat *m, const MtSceneFea
     for (int j = 0; j < g->ry; j++) {
         for (int i = 0; i < g->rx; i++) {
             REGION_BOUNDS(g, i, j);
-            Match b = region_match(g, m->yn, x->yn, x0, x1, y0, y1, radius);
+            Match b = region_match(g, m->yn, x->yn, x0, x1, y0, y1, radius, 1);
             for (int y = b.y0; y < b.y1; y++)
                 for (int c = 0; c < 4; c++)
                     memcpy(dst[c] + y * gw + b.x0, src[c] + (y + b.dy) * gw + b.x0 + b.dx,

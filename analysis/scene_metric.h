@@ -22,11 +22,20 @@ typedef struct MtScenePair {
 /* Histogram distance only (cheap). */
 float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b);
 
+/* What mt_scene_compare computes. */
+typedef enum MtScenePairMode {
+    MT_SCENE_PAIR_SHAPE,  /* hist and structure only (the other fields 0) */
+    MT_SCENE_PAIR_FULL,   /* every field */
+    MT_SCENE_PAIR_SPARSE, /* hist and structure, the structure matched on
+                             every other cell in each direction: 1/4 of
+                             the cost, for the per-frame multi-lag scan */
+} MtScenePairMode;
+
 /* Comparison of a and b (same grid); radius is the shift search range in
- * cells (0 = no motion compensation), usually g->radius. With full == 0
- * only hist and structure are computed (the other fields are 0). */
+ * cells (0 = no motion compensation), usually g->radius. */
 void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
-                      const MtSceneFeat *b, int radius, int full, MtScenePair *out);
+                      const MtSceneFeat *b, int radius, MtScenePairMode mode,
+                      MtScenePair *out);
 
 /* Frame x moved region by region onto frame m (best shifts within radius):
  * out's y, u, v and yn arrays (gw*gh each) get x's cells at their matched
