@@ -259,6 +259,9 @@ int mt_beat_analyse(MtBeatTracker *bt)
                 bt->curve_bpm[b] = (float)block_bpm[b];
         }
     }
+    /* off-beat check: chord changes on the midpoints move the beats there */
+    if (mt_meter_offbeat_contrast(beats, kept, bt->chroma, n) > MT_METER_OFFBEAT_MIN)
+        kept = mt_meter_shift_half(beats, kept, n);
     if (store_beats(bt, beats, kept) < 0)
         goto done;
 

@@ -112,3 +112,82 @@ done:
     free(feat);
     return ret;
 }
+
+double mt_meter_offbeat_contrast(const size_t *beats, size_t n_beats, const uint8_t *chroma,
+                                 size_t n)
+{
+    if (n_beats < MT_METER_MIN_BEATS)
+        return 0.0;
+    /* half-beat slots: even = the beats, odd = the midpoints between them */
+    const size_t ns = 2 * n_beats - 1;
+    double *sc = calloc(ns * 12, sizeof(double));
+    double *h = malloc(sizeof(double) * ns), *z = malloc(sizeof(double) * ns);
+    /* best bar phase on the beats [0] and on the midpoints [1]: mean
+     * z-scored change and mean raw change (cosine distance) */
+    double best_z[2] = { -1e30, -1e30 }, best_raw[2] = { 0.0, 0.0 };
+    if (!sc || !h || !z)
+        goto done;
+    for (size_t j = 0; j < ns; j++) {
+        size_t i = j / 2;
+        size_t a = j % 2 ? (beats[i] + beats[i + 1]) / 2 : beats[i];
+        size_t b = j % 2 ? beats[i + 1] : i + 1 < n_beats ? (beats[i] + beats[i + 1]) / 2 : a + 1;
+        if (b > n) b = n;
+        for (size_t t = a; t < b; t++)
+            for (int c = 0; c < 12; c++)
+                sc[j * 12 + (size_t)c] += chroma[t * 12 + (size_t)c];
+    }
+    for (int m = 3; m <= 4; m++) {
+        const size_t bar = 2 * (size_t)m, lo = bar, hi = ns >= bar ? ns - bar : 0;
+        if (hi <= lo + 2 * bar)
+            continue;
+        for (size_t j = lo; j <= hi; j++)
+            h[j - lo] = z[j - lo] = harmonic_change(sc, ns, j, (int)bar);
+        zscore(z, hi - lo + 1);
+        for (size_t ph = 0; ph < bar; ph++) {
+            double sz = 0.0, sr = 0.0;
+            size_t cnt = 0;
+            for (size_t j = lo + (ph + bar - lo % bar) % bar; j <= hi; j += bar) {
+                sz += z[j - lo];
+                sr += h[j - lo];
+                cnt++;
+            }
+            if (cnt && sz / (double)cnt > best_z[ph % 2]) {
+                best_z[ph % 2] = sz / (double)cnt;
+                best_raw[ph % 2] = sr / (double)cnt;
+            }
+        }
+    }
+done:
+    free(sc);
+    free(h);
+    free(z);
+    if (!(best_z[0] > -1e29 && best_z[1] > -1e29))
+        return 0.0;
+    /* a z-score lifts noise to the scale of chord changes: the midpoints'
+     * lead must also be a real change of harmony */
+    if (best_raw[1] - best_raw[0] < MT_METER_OFFBEAT_MIN_CHANGE)
+        return 0.0;
+    return best_z[1] - best_z[0];
+}
+
+size_t mt_meter_shift_half(size_t *beats, size_t nb, size_t n)
+{
+    if (nb < 2)
+        return nb;
+    size_t first_half = (beats[1] - beats[0]) / 2;
+    size_t last_half = (beats[nb - 1] - beats[nb - 2]) / 2;
+    size_t last = beats[nb - 1], m = 0;
+    int lead = beats[0] >= first_half; /* room for a beat before the first */
+    size_t before = beats[0] - (lead ? first_half : 0);
+    for (size_t i = 0; i + 1 < nb; i++) /* in place: beats[i + 1] still unread */
+        beats[m++] = (beats[i] + beats[i + 1] + 1) / 2;
+    if (last + last_half < n)
+        beats[m++] = last + last_half;
+    if (lead) { /* the sequence gains a beat at the front */
+        for (size_t i = m; i > 0; i--)
+            beats[i] = beats[i - 1];
+        beats[0] = before;
+        m++;
+    }
+    return m;
+}

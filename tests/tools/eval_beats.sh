@@ -8,6 +8,8 @@
 #   python3 make_corpus.py --config tests/tools/beat_extra_corpus.json \
 #       --out /tmp/extra --only audio     (from the evaluation kit)
 #   tests/tools/eval_beats.sh /tmp/extra/audio /tmp/extra-pred build-beat
+# beat_extra_corpus_2.json and _3.json are two more of the same kind (other
+# seeds, tempi and keys, more reggae and bossa), rendered the same way.
 set -eu
 media=$1; out=$2; build=${3:-build}
 shift 2; [ $# -gt 0 ] && shift
