@@ -35,8 +35,9 @@
  *    octave decision, a local tempo curve (Viterbi over ~8 s windows),
  *    beats by dynamic programming over the complete onset envelope, weak
  *    leading/trailing beats trimmed, an octave check of the beats from
- *    the kick/backbeat alternation (beat_octave.h; the streamed beats do
- *    not get it), then meter and downbeats. These are
+ *    the kick/backbeat alternation (beat_octave.h), an off-beat check from
+ *    the harmonic rhythm (beat_meter.h; the streamed beats get neither),
+ *    then meter and downbeats. These are
  *    the ones to trust; they may differ from the streamed ones (notably
  *    the first seconds, phase errors the predictor made and later fixed,
  *    and around tempo changes, which the predictor follows with a lag).
