@@ -1,4 +1,5 @@
-/* Meter and downbeats from beat-synchronous cues; see beat_meter.h. */
+/* Meter, downbeats and the off-beat check from beat-synchronous cues; see
+ * beat_meter.h. */
 #include "analysis/beat_meter.h"
 
 #include <math.h>

@@ -86,7 +86,8 @@ static int try_shift(const float *a, const float *b, int gw, int gh, int x0, int
 /* Best shift within radius of region (x0..x1, y0..y1) of a against b,
  * coarse to fine: even shifts on every other cell, then the nine shifts
  * around the best on every cell_step-th cell (1: all). (A sparser first
- * level misses the right shift on fine, periodic texture.) */
+ * level missed the right shift on fine, periodic texture at lag 1, so only
+ * the wide searches of the multi-lag scan start at spacing 4.) */
 static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
                           int x0, int x1, int y0, int y1, int radius, int cell_step)
 {

@@ -22,13 +22,15 @@ typedef struct MtScenePair {
 /* Histogram distance only (cheap). */
 float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b);
 
-/* What mt_scene_compare computes. */
+/* What mt_scene_compare computes. Every mode searches each region's shift
+ * on every other cell in each direction (a quarter of the cost); FULL and
+ * SHAPE then measure the structure residual on all cells at that shift. */
 typedef enum MtScenePairMode {
     MT_SCENE_PAIR_SHAPE,  /* hist and structure only (the other fields 0) */
     MT_SCENE_PAIR_FULL,   /* every field */
-    MT_SCENE_PAIR_SPARSE, /* hist and structure, the structure matched on
-                             every other cell in each direction: 1/4 of
-                             the cost, for the per-frame multi-lag scan */
+    MT_SCENE_PAIR_SPARSE, /* hist and structure, the residual too on every
+                             other cell, and a coarser start for wide
+                             searches: for the per-frame multi-lag scan */
 } MtScenePairMode;
 
 /* Comparison of a and b (same grid); radius is the shift search range in
