@@ -35,15 +35,9 @@ static float sad_limit(const float *a, const float *b, int gw, int x0, int x1, i
                 r2 += fabsf(pa[x + 2] - pb[x + 2]);
                 r3 += fabsf(pa[x + 3] - pb[x + 3]);
             }
-        } else {
-            /* two chains halve the wait on each addition */
-            for (; x + step < x1; x += 2 * step) {
-                r0 += fabsf(pa[x] - pb[x]);
-                r1 += fabsf(pa[x + step] - pb[x + step]);
-            }
         }
         for (; x < x1; x += step)
-            r2 += fabsf(pa[x] - pb[x]);
+            r0 += fabsf(pa[x] - pb[x]);
         s += (r0 + r1) + (r2 + r3);
     }
     return s;
