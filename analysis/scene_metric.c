@@ -102,20 +102,30 @@ static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
         for (int dx = -(rdx / sp) * sp; dx <= rdx; dx += sp)
             if (dx || dy)
                 try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, step, &best);
-    if (best.r == INFINITY) /* region too small to shift */
+    int best_step = step; /* the cell step best.r was measured on */
+    if (best.r == INFINITY) { /* region too small to shift */
         try_shift(a, b, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
+        best_step = 1;
+    }
     while (sp > 1) {
         Match c = best;
         sp /= 2;
         step = imax(sp, fine);
-        best = (Match){ INFINITY, 0, 0, x0, x1, y0, y1 };
-        try_shift(a, b, gw, gh, x0, x1, y0, y1, c.dx, c.dy, step, &best);
+        /* the centre's residual is already known when this level measures
+         * on the same cells (a best is always summed in full) */
+        if (best_step != step) {
+            best = (Match){ INFINITY, 0, 0, x0, x1, y0, y1 };
+            try_shift(a, b, gw, gh, x0, x1, y0, y1, c.dx, c.dy, step, &best);
+        }
+        best_step = step;
         for (int dy = imax(c.dy - sp, -rdy); dy <= imin(c.dy + sp, rdy); dy += sp)
             for (int dx = imax(c.dx - sp, -rdx); dx <= imin(c.dx + sp, rdx); dx += sp)
                 if (dx != c.dx || dy != c.dy)
                     try_shift(a, b, gw, gh, x0, x1, y0, y1, dx, dy, step, &best);
-        if (best.r == INFINITY)
+        if (best.r == INFINITY) {
             try_shift(a, b, gw, gh, x0, x1, y0, y1, 0, 0, 1, &best);
+            best_step = 1;
+        }
     }
     best.r -= 0.002f * (abs(best.dx) + abs(best.dy));
     return best;
