@@ -3,15 +3,10 @@
 # 2 missing, 3 corrupt, 4 usage), one-line errors on stderr, gc.
 # CLI and SAMPLE name the montage-sidecar and sidecar_sample binaries.
 set -u
-CLI=${CLI:-build/montage-sidecar}
-SAMPLE=${SAMPLE:-build/tools/sidecar_sample}
-PY=/usr/bin/python3
-T=$(mktemp -d "${TMPDIR:-/tmp}/montage-cli-XXXXXX")
-trap 'rm -rf "$T"' EXIT
-fails=0
+. "$(dirname "$0")/../lib.sh"
+CLI=${CLI:-$BUILD/montage-sidecar}
+SAMPLE=${SAMPLE:-$BUILD/tools/sidecar_sample}
 
-ok()   { echo "ok $1"; }
-fail() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
 # expect NAME WANTED_STATUS command...
 expect() {
     name=$1 want=$2; shift 2
@@ -39,7 +34,7 @@ grep -q '^beats:       6 (2 downbeats)' "$T/out" && ok show_beats || fail show_b
 
 # dump --json: valid JSON, packed arrays expanded, exact values
 expect dump 0 "$CLI" dump --json "$B"
-"$PY" - "$T/out" <<'PYEOF' && ok dump_values || fail dump_values "JSON content"
+"$PYTHON" - "$T/out" <<'PYEOF' && ok dump_values || fail dump_values "JSON content"
 import json, sys
 d = json.load(open(sys.argv[1]))
 b = d["beat"]
@@ -52,7 +47,7 @@ assert b["onset_env"]["values"]["data"] == [0.0625 * i for i in range(5)]
 assert list(d) == ["schema", "schema_version", "kind", "generator", "source", "config", "status", "beat"]
 PYEOF
 expect dump_scene 0 "$CLI" dump --json "$S"
-"$PY" -c '
+"$PYTHON" -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 f = d["scene"]["frame_features"]
@@ -62,7 +57,7 @@ assert f["data"][1] == [3 / 512, 4 / 512, 5 / 512]
 expect dump_usage 4 "$CLI" dump "$S"
 "$SAMPLE" beat "$T/nan.bin" --nan
 expect dump_nan 0 "$CLI" dump --json "$T/nan.bin"
-"$PY" -c '
+"$PYTHON" -c '
 import json, sys
 t = json.load(open(sys.argv[1]))["beat"]["tempo"]
 assert t["bpm"] is None and t["confidence"] is None and t["meter"] == 4
@@ -101,4 +96,4 @@ expect gc 0 "$CLI" gc "$T"
 mkdir "$T/cache"
 expect gc_cache_dir_empty 0 "$CLI" gc --cache-dir "$T/cache/none"
 
-[ "$fails" -eq 0 ]
+finish
