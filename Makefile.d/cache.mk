@@ -61,8 +61,9 @@ $(SIDECAR_PC): cache/montage-sidecar.pc.in cache/sidecar_model.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(SIDECAR_VERSION)|' \
 	    -e 's|@MSGPACK_PC@|$(MSGPACK_PC)|' $< > $@
 
+# the export writers (Makefile.d/export.mk) are objects among the prerequisites
 $(CACHE_CLI): $(CACHE_CLI_OBJ) $(LIBSIDECAR_A)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CACHE_CLI_OBJ) $(LIBSIDECAR_A) \
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBSIDECAR_A) \
 	    $(SIDECAR_LIBS) $(JANSSON_LIBS)
 
 # ---- benches (print figures; not tests) ----

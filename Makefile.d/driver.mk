@@ -14,7 +14,7 @@ DEMO_DIR    = $(BUILD)/demo
 driver: $(DRIVER_BIN)
 
 $(DRIVER_BIN): $(BUILD)/driver/cli/montage-analyze.o $(LIBMONTAGE)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS) $(JANSSON_LIBS)
 
 install-driver: $(DRIVER_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

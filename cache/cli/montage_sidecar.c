@@ -25,6 +25,9 @@ static const char usage[] =
     "                            remove sidecars whose source is gone or changed,\n"
     "                            and old temporary files; PATH is a sidecar or a\n"
     "                            directory; default: the user cache directory\n"
+    "  export --format F [-o FILE] SIDECAR...\n"
+    "                            shots/beats for editors and players; F: csv, edl,\n"
+    "                            otio, xmeml, mlt, ffmetadata, webvtt, audacity, beats\n"
     "\n"
     "exit status: 0 ok/valid, 1 stale, 2 missing, 3 corrupt, 4 usage error,\n"
     "5 other error; check returns the worst state of all files.\n";
@@ -64,6 +67,7 @@ int main(int argc, char **argv)
         int (*run)(int, char **);
     } commands[] = {
         { "show", cli_show }, { "dump", cli_dump }, { "check", cli_check }, { "gc", cli_gc },
+        { "export", cli_export },
     };
 
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {

@@ -1,0 +1,107 @@
+/*
+ * `montage-sidecar export --format F [-o FILE] SIDECAR...`: sidecars to
+ * the files editors read (export/). One SIDECAR: to FILE or stdout. Several:
+ * a format that makes a timeline of them (otio) writes one output; the
+ * others write one file per sidecar next to it (export.h,
+ * mt_export_next_to) and print each name. Every sidecar is checked before
+ * anything is written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache/cli/cli.h"
+#include "export/export.h"
+
+static int usage(void)
+{
+    char list[256];
+    mt_export_format_list(list, sizeof(list));
+    cli_error(NULL, "usage: montage-sidecar export --format F [-o FILE] SIDECAR... (F: %s)", list);
+    return CLI_EXIT_USAGE;
+}
+
+int cli_export(int argc, char **argv)
+{
+    const char *format = NULL, *output = NULL;
+    const char **files = calloc((size_t)argc + 1, sizeof(*files));
+    size_t n_files = 0;
+    int status = CLI_EXIT_OK;
+    char err[1024];
+
+    if (!files) {
+        cli_error(NULL, "out of memory");
+        return CLI_EXIT_ERROR;
+    }
+    for (int i = 0; i < argc; i++) {
+        if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc)
+            format = argv[++i];
+        else if (!strncmp(argv[i], "--format=", 9))
+            format = argv[i] + 9;
+        else if (!strcmp(argv[i], "-o") && i + 1 < argc)
+            output = argv[++i];
+        else if (argv[i][0] != '-' || !argv[i][1])
+            files[n_files++] = argv[i];
+        else {
+            cli_error(NULL, "export: unexpected argument '%s'", argv[i]);
+            free(files);
+            return usage();
+        }
+    }
+    if (!format || !n_files) {
+        free(files);
+        return usage();
+    }
+    const MtExportFormat *fmt = mt_export_find(format);
+    if (!fmt) {
+        char list[256];
+        mt_export_format_list(list, sizeof(list));
+        cli_error(NULL, "export: unknown format '%s' (known: %s)", format, list);
+        free(files);
+        return CLI_EXIT_USAGE;
+    }
+    int one_output = n_files == 1 || fmt->merges;
+    if (output && !one_output) {
+        cli_error(NULL, "export: -o takes one SIDECAR with --format %s (several are written "
+                        "next to each sidecar)", fmt->name);
+        free(files);
+        return CLI_EXIT_USAGE;
+    }
+
+    MtExportItem *items = calloc(n_files, sizeof(*items));
+    if (!items) {
+        cli_error(NULL, "out of memory");
+        free(files);
+        return CLI_EXIT_ERROR;
+    }
+    size_t loaded = 0;
+    for (; loaded < n_files; loaded++) {
+        if (mt_export_load(files[loaded], fmt, &items[loaded], err, sizeof(err)) < 0) {
+            cli_error(files[loaded], "%s", err);
+            status = CLI_EXIT_CORRUPT;
+            break;
+        }
+    }
+    if (status == CLI_EXIT_OK && one_output) {
+        if (mt_export_write(fmt, output, items, n_files, err, sizeof(err)) < 0) {
+            cli_error(output && strcmp(output, "-") ? output : files[0], "%s", err);
+            status = CLI_EXIT_ERROR;
+        }
+    } else if (status == CLI_EXIT_OK) {
+        for (size_t i = 0; i < n_files; i++) {
+            char *path = mt_export_next_to(files[i], fmt);
+            if (!path || mt_export_write(fmt, path, &items[i], 1, err, sizeof(err)) < 0) {
+                cli_error(files[i], "%s", path ? err : "out of memory");
+                status = CLI_EXIT_ERROR;
+            } else {
+                printf("%s\n", path);
+            }
+            free(path);
+        }
+    }
+    for (size_t i = 0; i < loaded && i < n_files; i++)
+        mt_export_item_free(&items[i]);
+    free(items);
+    free(files);
+    return cli_finish_stdout(status);
+}

@@ -1,0 +1,158 @@
+/* The table of export formats and the loading and writing around them. */
+#define _DEFAULT_SOURCE /* realpath */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache/atomic_file.h"
+#include "cache/sidecar_names.h"
+#include "cache/sidecar_read.h"
+#include "export/export.h"
+
+static const MtExportFormat formats[] = {
+    { "csv",        "csv",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 0, mt_export_csv },
+    { "edl",        "edl",     MT_EXPORT_SCENE,                  0, mt_export_edl },
+    { "otio",       "otio",    MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, mt_export_otio },
+    { "xmeml",      "xml",     MT_EXPORT_SCENE,                  0, mt_export_xmeml },
+    { "mlt",        "mlt",     MT_EXPORT_SCENE,                  0, mt_export_mlt },
+    { "ffmetadata", "ffmeta",  MT_EXPORT_SCENE,                  0, mt_export_ffmetadata },
+    { "webvtt",     "vtt",     MT_EXPORT_SCENE,                  0, mt_export_webvtt },
+    { "audacity",   "txt",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 0, mt_export_audacity },
+    { "beats",      "beats",   MT_EXPORT_BEAT,                   0, mt_export_beats },
+};
+
+const MtExportFormat *mt_export_formats(size_t *n)
+{
+    *n = sizeof(formats) / sizeof(formats[0]);
+    return formats;
+}
+
+const MtExportFormat *mt_export_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+        if (!strcmp(formats[i].name, name))
+            return &formats[i];
+    return NULL;
+}
+
+void mt_export_format_list(char *out, size_t outlen)
+{
+    size_t used = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]) && used < outlen; i++)
+        used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? ", " : "", formats[i].name);
+}
+
+/* The media next to a sidecar named MEDIA.KIND.montage.msgpack. */
+static char *media_from_sidecar_name(const char *sidecar_path, MtSidecarKind kind)
+{
+    char suffix[64];
+    size_t n = strlen(sidecar_path), m;
+    snprintf(suffix, sizeof(suffix), ".%s.montage.msgpack", mt_sidecar_kind_name(kind));
+    m = strlen(suffix);
+    if (n > m && !strcmp(sidecar_path + n - m, suffix))
+        n -= m;
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, sidecar_path, n);
+        s[n] = 0;
+    }
+    return s;
+}
+
+int mt_export_load(const char *sidecar_path, const MtExportFormat *fmt, MtExportItem *item,
+                   char *err, size_t errlen)
+{
+    MtSidecarError e;
+    *item = (MtExportItem){ .sidecar_path = sidecar_path };
+    if (mt_sidecar_read_file(sidecar_path, &item->sc, &e) < 0) {
+        snprintf(err, errlen, "%s", e.message);
+        return -1;
+    }
+    if (!item->sc->status.complete) {
+        snprintf(err, errlen, "the sidecar is incomplete (the analysis did not reach the end)");
+        goto fail;
+    }
+    if (fmt && !(fmt->kinds & (1u << item->sc->kind))) {
+        snprintf(err, errlen, "%s exports %s sidecars only, this one is a %s sidecar", fmt->name,
+                 fmt->kinds & MT_EXPORT_SCENE ? "scene" : "beat",
+                 mt_sidecar_kind_name(item->sc->kind));
+        goto fail;
+    }
+    item->media_path = item->sc->source.path ? strdup(item->sc->source.path)
+                                             : media_from_sidecar_name(sidecar_path, item->sc->kind);
+    if (!item->media_path) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    /* absolute, so an export written elsewhere still finds its media */
+    char *abs = realpath(item->media_path, NULL);
+    if (abs) {
+        free(item->media_path);
+        item->media_path = abs;
+    }
+    if (item->sc->kind == MT_KIND_SCENE && mt_shot_list_build(item->sc, &item->shots, err, errlen) < 0)
+        goto fail;
+    return 0;
+fail:
+    mt_export_item_free(item);
+    return -1;
+}
+
+void mt_export_item_free(MtExportItem *item)
+{
+    mt_shot_list_free(&item->shots);
+    free(item->media_path);
+    if (item->sc)
+        mt_sidecar_free(item->sc);
+    item->sc = NULL;
+    item->media_path = NULL;
+}
+
+int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportItem *items,
+                    size_t n, char *err, size_t errlen)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    int ret = -1;
+
+    if (!mem) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (fmt->write(mem, items, n, err, errlen) < 0) {
+        fclose(mem);
+        free(buf);
+        return -1;
+    }
+    if (fclose(mem) != 0) {
+        snprintf(err, errlen, "out of memory");
+        free(buf);
+        return -1;
+    }
+    if (!path || !strcmp(path, "-")) {
+        if (fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0)
+            ret = 0;
+        else
+            snprintf(err, errlen, "writing standard output: %s", strerror(errno));
+    } else if (mt_atomic_write_file(path, buf, len, NULL, err, errlen) == 0) {
+        ret = 0;
+    }
+    free(buf);
+    return ret;
+}
+
+char *mt_export_next_to(const char *sidecar_path, const MtExportFormat *fmt)
+{
+    static const char tail[] = ".montage.msgpack";
+    size_t n = strlen(sidecar_path), t = sizeof(tail) - 1;
+    if (n > t && !strcmp(sidecar_path + n - t, tail))
+        n -= t;
+    size_t size = n + 1 + strlen(fmt->ext) + 1;
+    char *s = malloc(size);
+    if (s)
+        snprintf(s, size, "%.*s.%s", (int)n, sidecar_path, fmt->ext);
+    return s;
+}

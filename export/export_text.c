@@ -1,0 +1,79 @@
+/* Small text helpers the export writers share (see export.h). */
+#define _DEFAULT_SOURCE /* realpath */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "export/export.h"
+
+const char *mt_export_basename(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+void mt_export_xml_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&':  fputs("&amp;", out); break;
+        case '<':  fputs("&lt;", out); break;
+        case '>':  fputs("&gt;", out); break;
+        case '"':  fputs("&quot;", out); break;
+        case '\'': fputs("&apos;", out); break;
+        default:   fputc(*s, out);
+        }
+    }
+}
+
+char *mt_export_file_url(const char *path)
+{
+    char abs[PATH_MAX];
+    const char *p = path;
+    if (path[0] != '/') {
+        /* the media may be gone: then join with the working directory */
+        if (realpath(path, abs)) {
+            p = abs;
+        } else if (getcwd(abs, sizeof(abs)) && strlen(abs) + 1 + strlen(path) < sizeof(abs)) {
+            strcat(abs, "/");
+            strcat(abs, path);
+            p = abs;
+        }
+    }
+    size_t n = strlen(p);
+    char *url = malloc(7 + 3 * n + 1), *o;
+    if (!url)
+        return NULL;
+    o = url + sprintf(url, "file://");
+    for (; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        /* RFC 3986 unreserved characters and the path separator stay */
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            strchr("-._~/", c))
+            *o++ = (char)c;
+        else
+            o += sprintf(o, "%%%02X", c);
+    }
+    *o = 0;
+    return url;
+}
+
+int mt_export_beat_in_bar(const MtBeatResult *b, size_t i)
+{
+    size_t first = b->n_beats;
+    for (size_t k = 0; k < b->n_beats; k++)
+        if (b->beat_downbeat[k]) {
+            first = k;
+            break;
+        }
+    if (first == b->n_beats)
+        return 0;
+    if (i < first) /* a pickup before the first bar: count back from it */
+        return b->meter > 0 ? (int)((size_t)b->meter - (first - i) % (size_t)b->meter) % b->meter + 1 : 0;
+    size_t k = i;
+    while (!b->beat_downbeat[k])
+        k--;
+    return (int)(i - k) + 1;
+}
