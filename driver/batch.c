@@ -47,6 +47,9 @@ static double now_s(void)
 static void report(Batch *b, MtJob *job)
 {
     MtJsonRecord rec;
+    if (job->status != MT_JOB_FAILED && b->ctx->on_done &&
+        b->ctx->on_done(job, b->ctx->on_done_opaque) < 0)
+        job->status = MT_JOB_FAILED;
     mt_job_record(job, &rec);
     switch (job->status) {
     case MT_JOB_OK:

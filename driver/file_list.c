@@ -50,6 +50,8 @@ int mt_file_list_is_ignored_name(const char *name)
     return name[0] == '.' ||
            ends_with(name, ".montage.msgpack") ||
            ends_with(name, ".montage.lock") ||
+           /* exports next to a sidecar (export/export.h, mt_export_next_to) */
+           strstr(name, ".scene.montage.") != NULL || strstr(name, ".beat.montage.") != NULL ||
            strstr(name, ".montage.msgpack.tmp") != NULL;
 }
 

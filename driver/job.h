@@ -22,6 +22,8 @@
 #include "driver/json_record.h"
 #include "driver/probe.h"
 
+struct MtJob;
+
 typedef struct MtJobContext {
     const char *ffmpeg;
     const char *ffprobe;
@@ -30,6 +32,10 @@ typedef struct MtJobContext {
     int         keyframes;
     int         decoder_threads;
     double      timeout_s;     /* 0: none */
+    /* Called for each file that ends ok or cached (--export); a negative
+     * return fails the file with the cause it wrote into job->error. */
+    int       (*on_done)(struct MtJob *job, void *opaque);
+    void       *on_done_opaque;
 } MtJobContext;
 
 typedef enum MtJobPhase {

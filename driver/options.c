@@ -33,6 +33,9 @@ void mt_driver_print_help(FILE *out)
 "                        only found to the nearest key frame)\n"
 "      --shard=K/N       analyse only the K-th of N parts of the file list\n"
 "                        (the same split on every host)\n"
+"      --export=F[,F...] also export each ok or cached sidecar next to it\n"
+"                        (csv, edl, otio, xmeml, mlt, ffmetadata, webvtt,\n"
+"                        audacity, beats; see montage-sidecar(1))\n"
 "  -0, --null            the stdin list is separated by NUL bytes\n"
 "      --json            print JSON records even when on a terminal\n"
 "      --no-progress     no progress bar\n"
@@ -81,7 +84,7 @@ static int parse_seconds(const char *s, double *value)
 
 enum {
     OPT_TIMEOUT = 256, OPT_THREADS, OPT_CACHE_DIR, OPT_KEYFRAMES, OPT_SHARD, OPT_JSON,
-    OPT_NO_PROGRESS, OPT_FFMPEG, OPT_FFPROBE,
+    OPT_NO_PROGRESS, OPT_FFMPEG, OPT_FFPROBE, OPT_EXPORT,
 };
 
 MtOptionsResult mt_driver_options_parse(int argc, char **argv,
@@ -101,6 +104,7 @@ MtOptionsResult mt_driver_options_parse(int argc, char **argv,
         { "no-progress", no_argument,       NULL, OPT_NO_PROGRESS },
         { "ffmpeg",      required_argument, NULL, OPT_FFMPEG },
         { "ffprobe",     required_argument, NULL, OPT_FFPROBE },
+        { "export",      required_argument, NULL, OPT_EXPORT },
         { "verbose",     no_argument,       NULL, 'v' },
         { "quiet",       no_argument,       NULL, 'q' },
         { "help",        no_argument,       NULL, 'h' },
@@ -153,6 +157,13 @@ MtOptionsResult mt_driver_options_parse(int argc, char **argv,
         case OPT_NO_PROGRESS: opts->no_progress = 1; break;
         case OPT_FFMPEG: opts->ffmpeg = optarg; break;
         case OPT_FFPROBE: opts->ffprobe = optarg; break;
+        case OPT_EXPORT:
+            if (!*optarg) {
+                fprintf(err, "%s: --export is empty\n", prog);
+                goto usage;
+            }
+            opts->export_formats = optarg; /* names checked by the caller */
+            break;
         case 'v': opts->verbose++; break;
         case 'q': opts->quiet = 1; break;
         case 'h':

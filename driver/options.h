@@ -24,6 +24,7 @@ typedef struct MtDriverOptions {
     int         verbose;       /* -v (repeatable) */
     int         quiet;         /* -q: only errors on stderr */
     MtShard     shard;         /* --shard K/N */
+    const char *export_formats; /* --export F[,F...]; NULL = none */
     char      **paths;         /* PATH... ("-" = read a list from stdin) */
     int         n_paths;
 } MtDriverOptions;

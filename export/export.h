@@ -58,9 +58,10 @@ int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportI
                     size_t n, char *err, size_t errlen);
 
 /* The file an export of sidecar_path is written to when several are
- * exported at once: the sidecar's name minus ".montage.msgpack" plus
- * "." ext (clip.mp4.scene.montage.msgpack -> clip.mp4.scene.edl).
- * malloc'ed; NULL when out of memory. */
+ * exported at once: the sidecar's name with ext for "msgpack"
+ * (clip.mp4.scene.montage.msgpack -> clip.mp4.scene.montage.edl), a name
+ * montage-analyze's directory walk knows is not media. malloc'ed; NULL
+ * when out of memory. */
 char *mt_export_next_to(const char *sidecar_path, const MtExportFormat *fmt);
 
 /* ---- helpers the writers share (export_text.c) ---- */

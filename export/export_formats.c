@@ -146,7 +146,7 @@ int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportI
 
 char *mt_export_next_to(const char *sidecar_path, const MtExportFormat *fmt)
 {
-    static const char tail[] = ".montage.msgpack";
+    static const char tail[] = ".msgpack";
     size_t n = strlen(sidecar_path), t = sizeof(tail) - 1;
     if (n > t && !strcmp(sidecar_path + n - t, tail))
         n -= t;

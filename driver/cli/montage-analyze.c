@@ -14,6 +14,7 @@
 #include "driver/batch.h"
 #include "driver/cache_glue.h"
 #include "driver/cpu_budget.h"
+#include "driver/export_job.h"
 #include "driver/file_list.h"
 #include "driver/options.h"
 #include "driver/signals.h"
@@ -84,6 +85,16 @@ int main(int argc, char **argv)
         opts.cache_dir = cache_dir_abs;
     }
 
+    MtDriverExports exports = { .n = 0 };
+    if (opts.export_formats) {
+        char err[512];
+        if (mt_driver_exports_parse(opts.export_formats, &exports, err, sizeof(err)) < 0) {
+            fprintf(stderr, "montage-analyze: --export: %s\n", err);
+            return EXIT_USAGE;
+        }
+        exports.verbose = opts.verbose > 0;
+    }
+
     int have_self = mt_tool_self_dir(argv[0], self_dir, sizeof(self_dir)) == 0;
     if (mt_tool_find("ffmpeg", opts.ffmpeg, "MONTAGE_FFMPEG", have_self ? self_dir : NULL,
                      ffmpeg, sizeof(ffmpeg)) < 0 ||
@@ -118,6 +129,8 @@ int main(int argc, char **argv)
         .keyframes       = opts.keyframes,
         .decoder_threads = mt_decoder_threads(cpus, jobs, list.n, opts.threads),
         .timeout_s       = opts.timeout_s,
+        .on_done         = exports.n ? mt_driver_export_job : NULL,
+        .on_done_opaque  = &exports,
     };
     int interactive = isatty(1) && isatty(2);
     MtOutput out = {

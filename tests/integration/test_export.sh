@@ -103,8 +103,29 @@ else fail otio_scene_and_beat_tracks "$(cat "$T/err")"; fi
 # several sidecars, a one-file-each format: written next to each sidecar
 mkdir "$T/lib" && cp "$T/cfr.mp4.scene.montage.msgpack" "$T/vfr.mkv.scene.montage.msgpack" "$T/lib/"
 if out=$("$S" export --format edl "$T/lib/cfr.mp4.scene.montage.msgpack" "$T/lib/vfr.mkv.scene.montage.msgpack" 2>&1) &&
-   [ "$out" = "$(printf '%s\n%s' "$T/lib/cfr.mp4.scene.edl" "$T/lib/vfr.mkv.scene.edl")" ] &&
-   cmp -s "$T/lib/cfr.mp4.scene.edl" "$T/cfr.mp4.edl"; then ok several_next_to_sidecars; else fail several_next_to_sidecars "$out"; fi
+   [ "$out" = "$(printf '%s\n%s' "$T/lib/cfr.mp4.scene.montage.edl" "$T/lib/vfr.mkv.scene.montage.edl")" ] &&
+   cmp -s "$T/lib/cfr.mp4.scene.montage.edl" "$T/cfr.mp4.edl"; then ok several_next_to_sidecars; else fail several_next_to_sidecars "$out"; fi
+
+# montage-analyze --export: next to each sidecar, for ok and cached files;
+# a bad file fails alone
+mkdir "$T/batch" && cp "$T/cfr.mp4" "$T/song.wav" "$T/batch/" && echo garbage > "$T/batch/bad.mp4"
+analyze() { MONTAGE_FFMPEG="$FFMPEG" MONTAGE_FFPROBE="$FFPROBE" "$BUILD/montage-analyze" --json -j 1 "$@"; }
+analyze --export csv,edl,beats "$T/batch" > "$T/batch.json" 2> "$T/batch.err"
+st=$?
+"$S" export --format edl "$T/batch/cfr.mp4.scene.montage.msgpack" > "$T/batch.edl.want"
+if [ $st -eq 1 ] && cmp -s "$T/batch/cfr.mp4.scene.montage.edl" "$T/batch.edl.want" && [ -s "$T/batch/cfr.mp4.scene.montage.csv" ] &&
+   [ -s "$T/batch/song.wav.beat.montage.beats" ] && [ -s "$T/batch/song.wav.beat.montage.csv" ] &&
+   [ ! -e "$T/batch/song.wav.beat.montage.edl" ] && [ ! -e "$T/batch/cfr.mp4.scene.montage.beats" ] &&
+   [ "$(grep -c '"status":"ok"' "$T/batch.json")" -eq 2 ]; then ok analyze_export
+else fail analyze_export "exit $st: $(ls "$T/batch" | tr '\n' ' ') $(cat "$T/batch.err")"; fi
+rm "$T/batch/cfr.mp4.scene.montage.csv" "$T/batch/bad.mp4"
+analyze --export csv "$T/batch" > "$T/batch.json" 2> "$T/batch.err"
+st=$?
+if [ $st -eq 0 ] && [ -s "$T/batch/cfr.mp4.scene.montage.csv" ] && [ "$(grep -c '"status":"cached"' "$T/batch.json")" -eq 2 ]; then ok analyze_export_cached
+else fail analyze_export_cached "exit $st: $(cat "$T/batch.json" "$T/batch.err")"; fi
+analyze --export avid "$T/batch" > /dev/null 2> "$T/batch.err"
+st=$?
+expect_eq analyze_export_unknown "$st $(cat "$T/batch.err")" "2 montage-analyze: --export: unknown export format 'avid' (known: csv, edl, otio, xmeml, mlt, ffmetadata, webvtt, audacity, beats)"
 
 # errors: one line, non-zero, nothing written
 expect_err() { # NAME STATUS MESSAGE ARGS...
