@@ -64,7 +64,7 @@ $(SIDECAR_PC): cache/montage-sidecar.pc.in cache/sidecar_model.h
 # the export writers (Makefile.d/export.mk) are objects among the prerequisites
 $(CACHE_CLI): $(CACHE_CLI_OBJ) $(LIBSIDECAR_A)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBSIDECAR_A) \
-	    $(SIDECAR_LIBS) $(JANSSON_LIBS)
+	    $(SIDECAR_LIBS) $(JANSSON_LIBS) $(EXPORT_LIBS)
 
 # ---- benches (print figures; not tests) ----
 $(BUILD)/bench/sidecar_format_bench: $(BUILD)/bench/sidecar_format_bench.o \

@@ -1,9 +1,11 @@
 # Exports of sidecars for editors and players (export/, issue 13): the
 # writers are library code in $(LIBMONTAGE) (unit tests link them from
 # there) and are linked into montage-sidecar (export) and montage-analyze
-# (--export). The OTIO writer uses jansson.
+# (--export). The OTIO writer uses jansson, the HTML report zlib.
 EXPORT_SRC = $(sort $(wildcard export/*.c))
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(BUILD)/%.o)
+
+EXPORT_LIBS ?= $(shell $(PKG_CONFIG) --libs zlib) # the report's PNG thumbnails
 
 $(EXPORT_OBJ): ALL_CFLAGS += $(JANSSON_CFLAGS)
 $(LIBMONTAGE): $(EXPORT_OBJ)

@@ -28,6 +28,8 @@ static const char usage[] =
     "  export --format F [-o FILE] SIDECAR...\n"
     "                            shots/beats for editors and players; F: csv, edl,\n"
     "                            otio, xmeml, mlt, ffmetadata, webvtt, audacity, beats\n"
+    "  report --html OUT.html [--ffmpeg PATH] [--no-thumbnails] SIDECAR...\n"
+    "                            a self-contained page: shot thumbnails, beat plots\n"
     "\n"
     "exit status: 0 ok/valid, 1 stale, 2 missing, 3 corrupt, 4 usage error,\n"
     "5 other error; check returns the worst state of all files.\n";
@@ -68,6 +70,7 @@ int main(int argc, char **argv)
     } commands[] = {
         { "show", cli_show }, { "dump", cli_dump }, { "check", cli_check }, { "gc", cli_gc },
         { "export", cli_export },
+        { "report", cli_report },
     };
 
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {

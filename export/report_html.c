@@ -1,0 +1,81 @@
+/* The report page (see report.h): plain HTML and CSS, nothing fetched. */
+#include <stdio.h>
+
+#include "cache/sidecar_names.h"
+#include "export/report.h"
+#include "export/timecode.h"
+
+static void clip_section(FILE *out, const MtExportItem *it, const MtThumbnails *th)
+{
+    const MtShotList *l = &it->shots;
+    const MtVideoStream *v = &it->sc->scene.stream;
+    MtTimecodeRate rate = mt_timecode_rate(l->rate_num, l->rate_den);
+    fprintf(out, "<p>%dx%d, %d/%d fps%s, %lld frames, %zu shots</p>\n<div class=\"shots\">\n",
+            v->width, v->height, l->rate_num, l->rate_den,
+            l->frame_exact ? "" : " (variable: times at this edit rate)", (long long)v->frames, l->n);
+    for (size_t i = 0; i < l->n; i++) {
+        const MtShot *s = &l->shots[i];
+        char tc[24];
+        mt_timecode_format(s->edit_in, rate, tc, sizeof(tc));
+        fputs("<figure class=\"shot\">", out);
+        if (th && i < th->n && th->base64[i])
+            fprintf(out, "<img class=\"thumb\" width=\"%d\" height=\"%d\" alt=\"shot %zu\" "
+                         "src=\"data:image/png;base64,%s\">",
+                    th->width, th->height, i + 1, th->base64[i]);
+        else
+            fputs("<div class=\"nothumb\">no picture</div>", out);
+        fprintf(out, "<figcaption><b>%zu</b> %s &middot; %.3f&ndash;%.3f s<br>frames %lld&ndash;%lld",
+                i + 1, tc, s->t_start, s->t_end, (long long)s->start_frame, (long long)s->end_frame - 1);
+        if (s->in_type != MT_SHOT_EDGE)
+            fprintf(out, "<br><span class=\"tr tr-%s\">%s</span> in",
+                    mt_transition_type_name((MtTransitionType)s->in_type),
+                    mt_transition_type_name((MtTransitionType)s->in_type));
+        fputs("</figcaption></figure>\n", out);
+    }
+    fputs("</div>\n", out);
+}
+
+static void song_section(FILE *out, const MtExportItem *it)
+{
+    const MtBeatResult *b = &it->sc->beat;
+    size_t downbeats = 0;
+    for (size_t i = 0; i < b->n_beats; i++)
+        downbeats += b->beat_downbeat[i] != 0;
+    fprintf(out, "<p>%.2f BPM (confidence %.2f), meter %d, %zu beats, %zu downbeats, %.3f s</p>\n",
+            (double)b->bpm, (double)b->confidence, b->meter, b->n_beats, downbeats, b->stream.duration_s);
+    mt_report_beat_plot(out, b);
+    fputs("<p class=\"legend\"><span style=\"color:#ff8000\">&#9632; onset</span> "
+          "<span style=\"color:#008080\">&#9632; energy</span> "
+          "<span style=\"color:#a0a0a0\">| beat</span> "
+          "<span style=\"color:#d000d0\">| downbeat</span></p>\n", out);
+}
+
+void mt_report_html(FILE *out, const MtExportItem *items, const MtThumbnails *thumbs, size_t n)
+{
+    fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+          "<title>Montage report</title>\n<style>\n"
+          "body{font:14px sans-serif;margin:16px;background:#f4f4f4;color:#222}\n"
+          "section{background:#fff;margin:0 0 16px;padding:8px 16px;border:1px solid #ccc}\n"
+          "h2{font-size:16px;margin:4px 0}\n"
+          ".shots{display:flex;flex-wrap:wrap;gap:8px}\n"
+          ".shot{margin:0;width:" "192" "px;font-size:11px}\n"
+          ".thumb{display:block;border:1px solid #888}\n"
+          ".nothumb{width:192px;height:108px;border:1px dashed #888;line-height:108px;text-align:center}\n"
+          ".tr{font-weight:bold}\n"
+          ".plot{border:1px solid #888;display:block}\n"
+          "</style></head><body>\n<h1>Montage report</h1>\n", out);
+    for (size_t i = 0; i < n; i++) {
+        const MtExportItem *it = &items[i];
+        fprintf(out, "<section class=\"%s\"><h2>", it->sc->kind == MT_KIND_SCENE ? "clip" : "song");
+        mt_export_xml_text(out, mt_export_basename(it->media_path));
+        fputs("</h2>\n<p class=\"path\">", out);
+        mt_export_xml_text(out, it->media_path);
+        fputs("</p>\n", out);
+        if (it->sc->kind == MT_KIND_SCENE)
+            clip_section(out, it, &thumbs[i]);
+        else
+            song_section(out, it);
+        fputs("</section>\n", out);
+    }
+    fputs("</body></html>\n", out);
+}

@@ -1,0 +1,142 @@
+/*
+ * Thumbnails for the report: one ffmpeg run per clip decodes the video and
+ * keeps the representative frames (select by frame index n, which counts
+ * decoded frames as the filter did), scaled and as raw RGB on a pipe; each
+ * becomes a PNG in base64 for a data: URI.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "export/report.h"
+
+static char *base64(const unsigned char *p, size_t n)
+{
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char *s = malloc(4 * ((n + 2) / 3) + 1), *o = s;
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0) |
+                     (i + 2 < n ? p[i + 2] : 0);
+        *o++ = tab[v >> 18 & 63];
+        *o++ = tab[v >> 12 & 63];
+        *o++ = i + 1 < n ? tab[v >> 6 & 63] : '=';
+        *o++ = i + 2 < n ? tab[v & 63] : '=';
+    }
+    *o = 0;
+    return s;
+}
+
+/* "select='eq(n\,12)+eq(n\,80)',scale=W:H,format=rgb24"; malloc'ed */
+static char *filter_graph(const MtShotList *l, int w, int h)
+{
+    size_t cap = 64 + l->n * 32;
+    char *g = malloc(cap);
+    if (!g)
+        return NULL;
+    size_t used = (size_t)snprintf(g, cap, "select='");
+    for (size_t i = 0; i < l->n; i++)
+        used += (size_t)snprintf(g + used, cap - used, "%seq(n\\,%lld)", i ? "+" : "",
+                                 (long long)l->shots[i].representative_frame);
+    snprintf(g + used, cap - used, "',scale=%d:%d,format=rgb24", w, h);
+    return g;
+}
+
+static int read_full(int fd, unsigned char *buf, size_t len)
+{
+    size_t got = 0;
+    while (got < len) {
+        ssize_t r = read(fd, buf + got, len - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return 0;
+        got += (size_t)r;
+    }
+    return 1;
+}
+
+int mt_report_thumbnails(const char *ffmpeg, const MtExportItem *it, MtThumbnails *out,
+                         char *err, size_t errlen)
+{
+    const MtVideoStream *v = &it->sc->scene.stream;
+    const MtShotList *l = &it->shots;
+    int w = MT_THUMB_WIDTH, h;
+    int fds[2];
+
+    memset(out, 0, sizeof(*out));
+    h = v->width > 0 && v->height > 0 ? (int)((double)w * v->height / v->width / 2 + 0.5) * 2 : w * 9 / 16;
+    if (h < 2)
+        h = 2;
+    out->base64 = calloc(l->n ? l->n : 1, sizeof(*out->base64));
+    char *graph = filter_graph(l, w, h);
+    size_t frame_len = (size_t)w * h * 3;
+    unsigned char *rgb = malloc(frame_len);
+    if (!out->base64 || !graph || !rgb || pipe(fds) < 0) {
+        snprintf(err, errlen, "thumbnails: %s", errno ? strerror(errno) : "out of memory");
+        free(graph);
+        free(rgb);
+        mt_report_thumbnails_free(out);
+        return -1;
+    }
+    out->n = l->n;
+    out->width = w;
+    out->height = h;
+
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_RDWR);
+        dup2(fds[1], 1);
+        if (devnull >= 0) {
+            dup2(devnull, 0);
+            dup2(devnull, 2);
+        }
+        close(fds[0]);
+        close(fds[1]);
+        execlp(ffmpeg, ffmpeg, "-nostdin", "-v", "error", "-i", it->media_path, "-map", "0:v:0",
+               "-vf", graph, "-fps_mode", "passthrough", "-f", "rawvideo", "-", (char *)NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    int status = 0, taken = 0;
+    if (pid > 0) {
+        for (size_t i = 0; i < l->n && read_full(fds[0], rgb, frame_len); i++) {
+            unsigned char *png;
+            size_t png_len;
+            if (mt_png_encode(rgb, w, h, &png, &png_len) == 0) {
+                out->base64[i] = base64(png, png_len);
+                taken += out->base64[i] != NULL;
+                free(png);
+            }
+        }
+    }
+    close(fds[0]); /* an ffmpeg still writing gets SIGPIPE */
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    free(graph);
+    free(rgb);
+    if (pid < 0 || !taken) {
+        snprintf(err, errlen, "thumbnails: %s could not decode %s (%s)", ffmpeg, it->media_path,
+                 pid < 0 ? strerror(errno)
+                 : WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "cannot run it"
+                                                                  : "no frame came out");
+        mt_report_thumbnails_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void mt_report_thumbnails_free(MtThumbnails *t)
+{
+    for (size_t i = 0; t->base64 && i < t->n; i++)
+        free(t->base64[i]);
+    free(t->base64);
+    memset(t, 0, sizeof(*t));
+}
