@@ -22,6 +22,7 @@ int cli_check(int argc, char **argv);
 int cli_gc(int argc, char **argv);
 int cli_export(int argc, char **argv);
 int cli_report(int argc, char **argv);
+int cli_split(int argc, char **argv);
 
 /* One line on stderr: "montage-sidecar: <file>: <cause>". */
 void cli_error(const char *file, const char *fmt, ...)

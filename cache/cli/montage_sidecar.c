@@ -30,6 +30,9 @@ static const char usage[] =
     "                            otio, xmeml, mlt, ffmetadata, webvtt, audacity, beats\n"
     "  report --html OUT.html [--ffmpeg PATH] [--no-thumbnails] SIDECAR...\n"
     "                            a self-contained page: shot thumbnails, beat plots\n"
+    "  split [--copy | --exact] [-d DIR] [--ffmpeg PATH] SIDECAR\n"
+    "                            one file per shot: stream copy from key frames, or\n"
+    "                            re-encoded with exactly the shot's frames\n"
     "\n"
     "exit status: 0 ok/valid, 1 stale, 2 missing, 3 corrupt, 4 usage error,\n"
     "5 other error; check returns the worst state of all files.\n";
@@ -71,6 +74,7 @@ int main(int argc, char **argv)
         { "show", cli_show }, { "dump", cli_dump }, { "check", cli_check }, { "gc", cli_gc },
         { "export", cli_export },
         { "report", cli_report },
+        { "split", cli_split },
     };
 
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {

@@ -1,0 +1,67 @@
+/*
+ * `montage-sidecar split [--exact] [-d DIR] [--ffmpeg PATH] SIDECAR`: one
+ * file per shot (export/split.h). DIR defaults to the media's directory;
+ * ffmpeg to $MONTAGE_FFMPEG, then ffmpeg on $PATH (re-encoding needs one
+ * with encoders, e.g. Debian's).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache/cli/cli.h"
+#include "export/split.h"
+
+int cli_split(int argc, char **argv)
+{
+    const char *file = NULL, *dir = NULL, *ffmpeg = getenv("MONTAGE_FFMPEG");
+    MtSplitMode mode = MT_SPLIT_COPY;
+    char err[1024];
+
+    if (!ffmpeg || !*ffmpeg)
+        ffmpeg = "ffmpeg";
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--exact"))
+            mode = MT_SPLIT_EXACT;
+        else if (!strcmp(argv[i], "--copy"))
+            mode = MT_SPLIT_COPY;
+        else if (!strcmp(argv[i], "-d") && i + 1 < argc)
+            dir = argv[++i];
+        else if (!strcmp(argv[i], "--ffmpeg") && i + 1 < argc)
+            ffmpeg = argv[++i];
+        else if (argv[i][0] != '-' && !file)
+            file = argv[i];
+        else {
+            cli_error(NULL, "split: unexpected argument '%s'", argv[i]);
+            file = NULL;
+            break;
+        }
+    }
+    if (!file) {
+        cli_error(NULL, "usage: montage-sidecar split [--copy | --exact] [-d DIR] [--ffmpeg PATH] SIDECAR");
+        return CLI_EXIT_USAGE;
+    }
+    MtExportItem item;
+    if (mt_export_load(file, NULL, &item, err, sizeof(err)) < 0) {
+        cli_error(file, "%s", err);
+        return CLI_EXIT_CORRUPT;
+    }
+    if (item.sc->kind != MT_KIND_SCENE) {
+        cli_error(file, "split needs a scene sidecar, this one is a beat sidecar");
+        mt_export_item_free(&item);
+        return CLI_EXIT_CORRUPT;
+    }
+    char *media_dir = NULL;
+    if (!dir) {
+        const char *slash = strrchr(item.media_path, '/');
+        media_dir = slash ? strndup(item.media_path, (size_t)(slash - item.media_path)) : strdup(".");
+        dir = media_dir && *media_dir ? media_dir : "/";
+    }
+    int status = CLI_EXIT_OK;
+    if (mt_split_clip(ffmpeg, &item, mode, dir, err, sizeof(err)) < 0) {
+        cli_error(file, "%s", err);
+        status = CLI_EXIT_ERROR;
+    }
+    free(media_dir);
+    mt_export_item_free(&item);
+    return cli_finish_stdout(status);
+}

@@ -1,0 +1,115 @@
+/* One file per shot with ffmpeg (see split.h). */
+#include "export/split.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Cut points sit this far before a frame's recorded time, so the frame
+ * printed to 6 decimals is never taken for one after the cut; far less
+ * than any frame interval (10 kHz). */
+#define CUT_LEAD_S 0.0001
+
+/* Runs argv with stdin and stdout on /dev/null; the last line ffmpeg
+ * wrote on stderr goes into err on failure. */
+static int run(char *const argv[], char *err, size_t errlen)
+{
+    int fds[2];
+    if (pipe(fds) < 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return -1;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_RDWR);
+        if (devnull >= 0) {
+            dup2(devnull, 0);
+            dup2(devnull, 1);
+        }
+        dup2(fds[1], 2);
+        close(fds[0]);
+        close(fds[1]);
+        execvp(argv[0], argv);
+        fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    close(fds[1]);
+    char buf[4096];
+    size_t used = 0;
+    ssize_t r;
+    while ((r = read(fds[0], buf + used, sizeof(buf) - 1 - used)) > 0 || (r < 0 && errno == EINTR)) {
+        if (r > 0)
+            used += (size_t)r;
+        if (used == sizeof(buf) - 1) { /* keep the tail */
+            memmove(buf, buf + used / 2, used - used / 2);
+            used -= used / 2;
+        }
+    }
+    close(fds[0]);
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) < 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return -1;
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return 0;
+    buf[used] = 0;
+    while (used && (buf[used - 1] == '\n' || buf[used - 1] == '\r'))
+        buf[--used] = 0;
+    char *last = strrchr(buf, '\n');
+    snprintf(err, errlen, "%s failed: %s", argv[0], last ? last + 1 : used ? buf : "no message");
+    return -1;
+}
+
+int mt_split_clip(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, const char *dir,
+                  char *err, size_t errlen)
+{
+    const MtShotList *l = &it->shots;
+    const char *base = mt_export_basename(it->media_path);
+    const char *dot = strrchr(base, '.');
+    int stem_len = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+    const char *ext = dot && dot != base ? dot + 1 : "mkv";
+
+    for (size_t i = 0; i < l->n; i++) {
+        const MtShot *s = &l->shots[i];
+        char start[32], length[32], path[4096], tmp[4096];
+        /* a stream copy starts at the key frame at or before the seek point,
+         * so it seeks just after the frame's time; a re-encode keeps frames
+         * from the seek point on, so it seeks just before */
+        double lead = mode == MT_SPLIT_COPY ? -CUT_LEAD_S : CUT_LEAD_S;
+        double a = l->t0 + s->t_start - lead, b = l->t0 + s->t_end - CUT_LEAD_S;
+        snprintf(start, sizeof(start), "%.6f", a > 0 ? a : 0);
+        snprintf(length, sizeof(length), "%.6f", b - (a > 0 ? a : 0));
+        if (snprintf(path, sizeof(path), "%s/%.*s-shot-%03zu.%s", dir, stem_len, base, i + 1, ext) >=
+                (int)sizeof(path) ||
+            snprintf(tmp, sizeof(tmp), "%s/.%.*s-shot-%03zu.part.%s", dir, stem_len, base, i + 1, ext) >=
+                (int)sizeof(tmp)) {
+            snprintf(err, errlen, "output path too long");
+            return -1;
+        }
+        /* input seeking: with -c copy from the key frame at or before the
+         * start; re-encoding decodes from there and drops what is before */
+        char *copy_argv[] = { (char *)ffmpeg, "-nostdin", "-v", "error", "-y", "-ss", start, "-i",
+                              it->media_path, "-t", length, "-map", "0", "-c", "copy",
+                              "-avoid_negative_ts", "make_zero", tmp, NULL };
+        char *exact_argv[] = { (char *)ffmpeg, "-nostdin", "-v", "error", "-y", "-ss", start, "-i",
+                               it->media_path, "-t", length, "-map", "0:v:0", "-map", "0:a?",
+                               "-fps_mode", "passthrough", tmp, NULL };
+        if (run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv, err, errlen) < 0) {
+            unlink(tmp);
+            return -1;
+        }
+        /* a piece appears under its name only when ffmpeg finished it */
+        if (rename(tmp, path) < 0) {
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            unlink(tmp);
+            return -1;
+        }
+        printf("%s\n", path);
+    }
+    return 0;
+}

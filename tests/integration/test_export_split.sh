@@ -1,0 +1,77 @@
+#!/bin/sh
+# montage-sidecar split: every piece holds exactly its shot's frames when
+# re-encoded (--exact; constant, NTSC and variable frame rates), and when
+# stream-copied from media whose every frame is a key frame (--copy).
+# The first frame of each piece must be its shot's first frame (luma),
+# not the last of the shot before.
+. "$(dirname "$0")/../lib.sh"
+S="$BUILD/montage-sidecar"
+ENC=${MEDIA_FFMPEG:-/usr/bin/ffmpeg}
+ENC_PROBE=$(dirname "$ENC")/ffprobe
+command -v "$ENC" >/dev/null 2>&1 || { fail tools "$ENC is not installed (./bootstrap installs it)"; finish; }
+
+shot() { # SOURCE FRAMES RATE
+    echo "$1=s=320x240:r=$3,trim=end_frame=$2,setpts=PTS-STARTPTS,format=yuv420p"
+}
+"$ENC" -nostdin -v error -y -filter_complex \
+    "$(shot testsrc2 40 25)[a];$(shot mandelbrot 35 25)[b];$(shot smptebars 30 25)[c];[a][b][c]concat=n=3" \
+    -c:v libx264 -preset ultrafast "$T/cfr.mp4"
+"$ENC" -nostdin -v error -y -filter_complex \
+    "$(shot testsrc2 40 25)[a];$(shot mandelbrot 35 25)[b];$(shot smptebars 30 25)[c];[a][b][c]concat=n=3" \
+    -c:v libx264 -preset ultrafast -g 1 "$T/intra.mp4"
+"$ENC" -nostdin -v error -y -filter_complex \
+    "$(shot testsrc2 40 30000/1001)[a];$(shot mandelbrot 35 30000/1001)[b];[a][b]concat" \
+    -c:v libx264 -preset ultrafast "$T/ntsc.mp4"
+"$ENC" -nostdin -v error -y -filter_complex \
+    "$(shot testsrc2 50 25)[a];$(shot smptebars 51 50)[b];$(shot mandelbrot 50 25)[c];[a][b][c]concat=n=3" \
+    -fps_mode vfr -c:v libx264 -preset ultrafast "$T/vfr.mkv"
+
+luma() { "$ENC_PROBE" -v error -f lavfi -i "movie=$1,signalstats" -show_entries frame_tags=lavfi.signalstats.YAVG -of csv=p=0; }
+
+# split_check NAME MEDIA MODE: piece i has frames [start_i, end_i) of the shot list
+split_check() {
+    m=$2
+    "$FFMPEG" -nostdin -v error -i "$T/$m" -vf "montagescene=sidecar=$T/$m.scene.montage.msgpack" -f null - 2>/dev/null
+    mkdir -p "$T/$1"
+    if ! "$S" split "$3" -d "$T/$1" --ffmpeg "$ENC" "$T/$m.scene.montage.msgpack" > "$T/$1.list" 2> "$T/err"; then
+        fail "$1" "$(cat "$T/err")"; return; fi
+    "$S" dump --json "$T/$m.scene.montage.msgpack" > "$T/$1.json"
+    luma "$T/$m" > "$T/$1.src"
+    for p in $(cat "$T/$1.list"); do luma "$p" | tr '\n' ' '; echo; done > "$T/$1.pieces"
+    if out=$("$PYTHON" - "$T/$1.json" "$T/$1.src" "$T/$1.pieces" <<'PYEOF'
+import json, sys
+scenes = json.load(open(sys.argv[1]))["scene"]["scenes"]
+src = [float(x) for x in open(sys.argv[2]).read().split()]
+pieces = [[float(x) for x in l.split()] for l in open(sys.argv[3]).read().splitlines()]
+bad = []
+if len(pieces) != len(scenes):
+    bad.append("%d pieces for %d shots" % (len(pieces), len(scenes)))
+for i, (p, sc) in enumerate(zip(pieces, scenes)):
+    a, b = sc["start_frame"], sc["end_frame"]
+    if len(p) != b - a:
+        bad.append("piece %d: %d frames, shot %d..%d has %d" % (i + 1, len(p), a, b, b - a))
+    # re-encoding shifts luma a little; the cut between shots shifts it a lot
+    if a > 0 and p and not abs(p[0] - src[a]) < abs(p[0] - src[a - 1]):
+        bad.append("piece %d starts with frame %d's picture, not %d's" % (i + 1, a - 1, a))
+print("; ".join(bad))
+sys.exit(1 if bad else 0)
+PYEOF
+    ); then ok "$1"; else fail "$1" "$out"; fi
+}
+split_check split_exact_cfr cfr.mp4 --exact
+split_check split_exact_ntsc ntsc.mp4 --exact
+split_check split_exact_vfr vfr.mkv --exact
+split_check split_copy_intra intra.mp4 --copy
+
+# copy from long-GOP media: a piece per shot, each from a key frame, none empty
+mkdir "$T/copy"
+if "$S" split -d "$T/copy" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/copy.list" 2> "$T/err" &&
+   [ "$(wc -l < "$T/copy.list")" -eq 3 ] && [ "$(head -n 1 "$T/copy.list")" = "$T/copy/cfr-shot-001.mp4" ]; then
+    ok split_copy_pieces; else fail split_copy_pieces "$(cat "$T/err" "$T/copy.list")"; fi
+"$S" split "$T/nothing.msgpack" > /dev/null 2> "$T/err"
+expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "3 1"
+"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/copy" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+st=$?
+if [ $st -eq 5 ] && grep -q "cannot run /nonexistent/ffmpeg" "$T/err" && [ "$(wc -l < "$T/err")" -eq 1 ]; then ok split_bad_ffmpeg
+else fail split_bad_ffmpeg "exit $st: $(cat "$T/err")"; fi
+finish
