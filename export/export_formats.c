@@ -11,7 +11,7 @@
 #include "export/export.h"
 
 static const MtExportFormat formats[] = {
-    { "csv",        "csv",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 0, mt_export_csv },
+    { "csv",        "csv",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, mt_export_csv },
     { "edl",        "edl",     MT_EXPORT_SCENE,                  0, mt_export_edl },
     { "otio",       "otio",    MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, mt_export_otio },
     { "xmeml",      "xml",     MT_EXPORT_SCENE,                  0, mt_export_xmeml },

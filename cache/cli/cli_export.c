@@ -1,7 +1,7 @@
 /*
  * `montage-sidecar export --format F [-o FILE] SIDECAR...`: sidecars to
  * the files editors read (export/). One SIDECAR: to FILE or stdout. Several:
- * a format that makes a timeline of them (otio) writes one output; the
+ * a format that merges them (an otio timeline, a csv table) writes one output; the
  * others write one file per sidecar next to it (export.h,
  * mt_export_next_to) and print each name. Every sidecar is checked before
  * anything is written.
