@@ -10,3 +10,6 @@ EXPORT_LIBS ?= $(shell $(PKG_CONFIG) --libs zlib) # the report's PNG thumbnails
 $(EXPORT_OBJ): ALL_CFLAGS += $(JANSSON_CFLAGS)
 $(LIBMONTAGE): $(EXPORT_OBJ)
 $(CACHE_CLI): $(EXPORT_OBJ)
+
+# the writers' unit test links the libraries the writers use
+$(BUILD)/tests/test_export_writers: DEP_LIBS += $(JANSSON_LIBS) $(EXPORT_LIBS)
