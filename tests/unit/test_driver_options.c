@@ -77,6 +77,19 @@ static void decoder_threads(void)
     CHECK_INT(mt_decoder_threads(2, 2, 10, 3), 3); /* --threads wins */
 }
 
+static void export_formats(void)
+{
+    MtDriverOptions o;
+    const char *argv[] = { "montage-analyze", "--export=csv,edl", "dir" };
+    CHECK_INT(parse(&o, 3, argv), MT_OPTIONS_RUN);
+    CHECK(o.export_formats && !strcmp(o.export_formats, "csv,edl"));
+    const char *empty[] = { "montage-analyze", "--export=", "dir" };
+    CHECK_INT(parse(&o, 3, empty), MT_OPTIONS_USAGE);
+    const char *none[] = { "montage-analyze", "dir" };
+    CHECK_INT(parse(&o, 2, none), MT_OPTIONS_RUN);
+    CHECK(o.export_formats == NULL);
+}
+
 static void help_and_version(void)
 {
     MtDriverOptions o;
@@ -93,6 +106,7 @@ int main(void)
     RUN(defaults);
     RUN(usage_errors);
     RUN(decoder_threads);
+    RUN(export_formats);
     RUN(help_and_version);
     fclose(sink);
     UNIT_EXIT();
