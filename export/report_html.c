@@ -26,10 +26,13 @@ static void clip_section(FILE *out, const MtExportItem *it, const MtThumbnails *
             fputs("<div class=\"nothumb\">no picture</div>", out);
         fprintf(out, "<figcaption><b>%zu</b> %s &middot; %.3f&ndash;%.3f s<br>frames %lld&ndash;%lld",
                 i + 1, tc, s->t_start, s->t_end, (long long)s->start_frame, (long long)s->end_frame - 1);
-        if (s->in_type != MT_SHOT_EDGE)
-            fprintf(out, "<br><span class=\"tr tr-%s\">%s</span> in",
+        if (s->in_type == MT_TRANSITION_HARD)
+            fprintf(out, "<br><span class=\"tr tr-hard\">hard</span> cut at %.3f s", s->t_start);
+        else if (s->in_type != MT_SHOT_EDGE)
+            fprintf(out, "<br><span class=\"tr tr-%s\">%s</span> %.3f&ndash;%.3f s",
                     mt_transition_type_name((MtTransitionType)s->in_type),
-                    mt_transition_type_name((MtTransitionType)s->in_type));
+                    mt_transition_type_name((MtTransitionType)s->in_type), s->in_t_first,
+                    s->in_t_last);
         fputs("</figcaption></figure>\n", out);
     }
     fputs("</div>\n", out);
@@ -58,9 +61,10 @@ void mt_report_html(FILE *out, const MtExportItem *items, const MtThumbnails *th
           "section{background:#fff;margin:0 0 16px;padding:8px 16px;border:1px solid #ccc}\n"
           "h2{font-size:16px;margin:4px 0}\n"
           ".shots{display:flex;flex-wrap:wrap;gap:8px}\n"
-          ".shot{margin:0;width:" "192" "px;font-size:11px}\n"
+          ".shot{margin:0;font-size:11px}\n"
           ".thumb{display:block;border:1px solid #888}\n"
-          ".nothumb{width:192px;height:108px;border:1px dashed #888;line-height:108px;text-align:center}\n"
+          ".nothumb{width:192px;height:108px;border:1px dashed #888;line-height:108px;"
+          "text-align:center}\n"
           ".tr{font-weight:bold}\n"
           ".plot{border:1px solid #888;display:block}\n"
           "</style></head><body>\n<h1>Montage report</h1>\n", out);

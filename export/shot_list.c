@@ -137,6 +137,11 @@ int mt_shot_list_build(const MtSidecar *sc, MtShotList *out, char *err, size_t e
         sh->in_type     = i == 0 ? MT_SHOT_EDGE : in ? (int)in->type : MT_TRANSITION_HARD;
         sh->out_type    = i + 1 == r->n_scenes ? MT_SHOT_EDGE : next ? (int)next->type : MT_TRANSITION_HARD;
         sh->in_edit_first = sh->in_edit_end = sh->edit_in;
+        sh->in_t_first = sh->in_t_last = sh->t_start;
+        if (in) {
+            sh->in_t_first = in->t_first - tm.t0;
+            sh->in_t_last  = in->t_last - tm.t0;
+        }
         if (in && in->type != MT_TRANSITION_HARD && in->last_frame >= in->first_frame) {
             sh->in_edit_first = position_of(&tm, in->first_frame, in->t_first);
             sh->in_edit_end   = position_of(&tm, in->last_frame, in->t_last) + 1;

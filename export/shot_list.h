@@ -31,6 +31,7 @@ typedef struct MtShot {
     int     in_type, out_type;      /* MtTransitionType or MT_SHOT_EDGE */
     int64_t in_edit_first;          /* opening transition's span at the edit rate: */
     int64_t in_edit_end;            /* [first, end); both edit_in for a hard cut */
+    double  in_t_first, in_t_last;  /* its first and last frames, seconds; t_start for a cut */
     float   mean_luma, motion;
     int64_t representative_frame;
 } MtShot;
