@@ -1,8 +1,9 @@
 /*
  * Thumbnails for the report: one ffmpeg run per clip decodes the video and
  * keeps the representative frames (select by frame index n, which counts
- * decoded frames as the filter did), scaled and as raw RGB on a pipe; each
- * becomes a PNG in base64 for a data: URI.
+ * decoded frames as the filter did, key frames only when it saw only
+ * those), scaled and as raw RGB on a pipe; each becomes a PNG in base64
+ * for a data: URI.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -47,6 +48,16 @@ static char *filter_graph(const MtShotList *l, int w, int h)
                                  (long long)l->shots[i].representative_frame);
     snprintf(g + used, cap - used, "',scale=%d:%d,format=rgb24", w, h);
     return g;
+}
+
+/* A sidecar of a key-frames-only analysis counted key frames only: the
+ * decode must skip the same frames for the indexes to agree. */
+static int keyframes_only(const MtSidecar *sc)
+{
+    for (size_t i = 0; i < sc->config.n; i++)
+        if (!strcmp(sc->config.entries[i].key, "keyframes_only"))
+            return sc->config.entries[i].type == MT_VALUE_BOOL && sc->config.entries[i].i;
+    return 0;
 }
 
 static int read_full(int fd, unsigned char *buf, size_t len)
@@ -100,8 +111,10 @@ int mt_report_thumbnails(const char *ffmpeg, const MtExportItem *it, MtThumbnail
         }
         close(fds[0]);
         close(fds[1]);
-        execlp(ffmpeg, ffmpeg, "-nostdin", "-v", "error", "-i", it->media_path, "-map", "0:v:0",
-               "-vf", graph, "-fps_mode", "passthrough", "-f", "rawvideo", "-", (char *)NULL);
+        const char *skip = keyframes_only(it->sc) ? "nokey" : "default";
+        execlp(ffmpeg, ffmpeg, "-nostdin", "-v", "error", "-skip_frame", skip, "-i", it->media_path,
+               "-map", "0:v:0", "-vf", graph, "-fps_mode", "passthrough", "-f", "rawvideo", "-",
+               (char *)NULL);
         _exit(127);
     }
     close(fds[1]);

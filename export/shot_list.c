@@ -29,7 +29,11 @@ static int64_t position_of(const Timing *tm, int64_t frame, double t)
 }
 
 /* The standard rate nearest to an average (frames / seconds), within 1 %,
- * else the average rounded to whole frames. */
+ * else the average rounded to whole frames. Used only when the sidecar has
+ * no frame rate: 1 % takes in the average of a standard-rate clip whose
+ * last frame's duration is unknown (one frame in 100), and keeps apart
+ * 24 and 25 (4 %) or 23.976 and 24 (0.1 %, which only the recorded rate
+ * can tell: the nearer one wins). */
 static void nominal_rate(double avg, int *num, int *den)
 {
     static const int rates[][2] = { { 24000, 1001 }, { 24, 1 }, { 25, 1 }, { 30000, 1001 },

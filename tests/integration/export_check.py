@@ -41,7 +41,7 @@ def frame_times(path):
 
 def landed(pos, num, den, times):
     """Index of the frame an editor shows at edit position pos (rate num/den)."""
-    t = pos * den / num + 1e-9
+    t = pos * den / num + 1e-6  # ffprobe prints pts_time rounded to the microsecond
     k = 0
     for i, ft in enumerate(times):
         if ft <= t:
