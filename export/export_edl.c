@@ -72,10 +72,12 @@ int mt_export_edl(FILE *out, const MtExportItem *items, size_t n, char *err, siz
                           : s->edit_out;
         if (s->in_type == MT_TRANSITION_DISSOLVE) {
             int64_t start = s->in_edit_first;
+            if (end < start) /* a dissolve longer than its shot: the record stays in order */
+                end = start;
             event_line(out, i + 1, reel, "C", -1, start, start, r);
             event_line(out, i + 1, reel, "D", (int)(s->in_edit_end - s->in_edit_first), start, end, r);
         } else {
-            event_line(out, i + 1, reel, "C", -1, s->edit_in, end, r);
+            event_line(out, i + 1, reel, "C", -1, s->edit_in, end > s->edit_in ? end : s->edit_in, r);
         }
         fprintf(out, "* FROM CLIP NAME: %s\n", mt_export_basename(items[0].media_path));
         if (s->in_type == MT_TRANSITION_FADE || s->in_type == MT_TRANSITION_WIPE)
