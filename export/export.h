@@ -1,6 +1,6 @@
 /*
  * Exports of sidecars to the files editors and players read (CSV, EDL,
- * OpenTimelineIO, FCP 7 XML, MLT, chapters, label tracks). One writer per
+ * OpenTimelineIO, FCP 7 and FCP X XML, MLT, chapters, label tracks). One writer per
  * file (export_<format>.c); this header is what they and the two programs
  * (montage-sidecar export, montage-analyze --export) share.
  * Formats and their fields: doc/montage-sidecar.1, EXPORT FORMATS.
@@ -81,6 +81,7 @@ int mt_export_beat_in_bar(const MtBeatResult *b, size_t i);
 int mt_export_csv(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen);
 int mt_export_edl(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen);
 int mt_export_otio(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen);
+int mt_export_fcpxml(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen);
 int mt_export_xmeml(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen);
 int mt_export_mlt(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen);
 int mt_export_ffmetadata(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen);

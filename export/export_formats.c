@@ -15,6 +15,7 @@ static const MtExportFormat formats[] = {
     { "edl",        "edl",     MT_EXPORT_SCENE,                  0, mt_export_edl },
     { "otio",       "otio",    MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, mt_export_otio },
     { "xmeml",      "xml",     MT_EXPORT_SCENE,                  0, mt_export_xmeml },
+    { "fcpxml",     "fcpxml",  MT_EXPORT_SCENE,                  0, mt_export_fcpxml },
     { "mlt",        "mlt",     MT_EXPORT_SCENE,                  0, mt_export_mlt },
     { "ffmetadata", "ffmeta",  MT_EXPORT_SCENE,                  0, mt_export_ffmetadata },
     { "webvtt",     "vtt",     MT_EXPORT_SCENE,                  0, mt_export_webvtt },

@@ -297,6 +297,41 @@ def check_xmeml(path, dump, times):
             need(p == sc["start_frame"], "xmeml: clip at %d, shot at frame %d" % (p, sc["start_frame"]))
 
 
+def fcp_seconds(text):
+    """fcpxml time: "N/Ds" or "Ns"."""
+    assert text.endswith("s"), text
+    n, _, d = text[:-1].partition("/")
+    return int(n) / int(d or 1)
+
+
+def check_fcpxml(path, dump, times):
+    root = ET.parse(path).getroot()
+    need(root.tag == "fcpxml" and root.get("version") == "1.9", "fcpxml: root")
+    fmt = root.find("resources/format")
+    asset = root.find("resources/asset")
+    need(fmt is not None and asset is not None, "fcpxml: format and asset resources")
+    need(asset.get("format") == fmt.get("id"), "fcpxml: asset format")
+    need(asset.find("media-rep").get("src", "").startswith("file:///"), "fcpxml: media-rep src")
+    num, den = edit_rate(dump)
+    need(abs(fcp_seconds(fmt.get("frameDuration")) - den / num) < 1e-12, "fcpxml: frameDuration")
+    seq = root.find("library/event/project/sequence")
+    need(seq is not None and seq.get("format") == fmt.get("id"), "fcpxml: sequence")
+    clips = seq.findall("spine/asset-clip")
+    scenes = dump["scene"]["scenes"]
+    need(len(clips) == len(scenes), "fcpxml: %d clips for %d shots" % (len(clips), len(scenes)))
+    end, pos = 0.0, []
+    for i, c in enumerate(clips):
+        need(c.get("ref") == asset.get("id"), "fcpxml clip %d: ref" % (i + 1))
+        off, start, dur = (fcp_seconds(c.get(k)) for k in ("offset", "start", "duration"))
+        need(abs(off - end) < 1e-9 and abs(off - start) < 1e-9, "fcpxml clip %d: offset %r after %r" % (i + 1, off, end))
+        end = off + dur
+        frames = off * num / den
+        need(abs(frames - round(frames)) < 1e-6, "fcpxml clip %d: not on a frame" % (i + 1))
+        pos.append(round(frames))
+    if times:
+        check_landing("fcpxml", pos, dump, times, num, den)
+
+
 def check_chapters(path, dump, times):
     """path: `ffprobe -show_chapters -of json` of a file remuxed with the chapters;
     times: that file's own frame times."""
@@ -420,7 +455,7 @@ def main():
     fmt, export, dump_paths = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
     times = frame_times(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[4] else None
     dumps = [load_dump(p) for p in dump_paths]
-    check = {"csv": check_csv, "edl": check_edl, "xmeml": check_xmeml, "chapters": check_chapters,
+    check = {"csv": check_csv, "edl": check_edl, "xmeml": check_xmeml, "fcpxml": check_fcpxml, "chapters": check_chapters,
              "webvtt": check_vtt, "audacity": check_labels, "beats": check_beats, "mlt": check_mlt}
     if fmt == "otio":
         check_otio(export, dumps, times)

@@ -70,6 +70,7 @@ for m in cfr.mp4 vfr.mkv ntsc.mp4; do
     export_check "edl_$n" edl "$m" scene frames
     export_check "otio_$n" otio "$m" scene frames
     export_check "xmeml_$n" xmeml "$m" scene frames
+    export_check "fcpxml_$n" fcpxml "$m" scene frames
     export_check "audacity_$n" audacity "$m" scene
 done
 export_check mlt_cfr_melt_renders_each_shot mlt cfr.mp4 scene frames
@@ -125,7 +126,7 @@ if [ $st -eq 0 ] && [ -s "$T/batch/cfr.mp4.scene.montage.csv" ] && [ "$(grep -c 
 else fail analyze_export_cached "exit $st: $(cat "$T/batch.json" "$T/batch.err")"; fi
 analyze --export avid "$T/batch" > /dev/null 2> "$T/batch.err"
 st=$?
-expect_eq analyze_export_unknown "$st $(cat "$T/batch.err")" "2 montage-analyze: --export: unknown export format 'avid' (known: csv, edl, otio, xmeml, mlt, ffmetadata, webvtt, audacity, beats)"
+expect_eq analyze_export_unknown "$st $(cat "$T/batch.err")" "2 montage-analyze: --export: unknown export format 'avid' (known: csv, edl, otio, xmeml, fcpxml, mlt, ffmetadata, webvtt, audacity, beats)"
 
 # errors: one line, non-zero, nothing written
 expect_err() { # NAME STATUS MESSAGE ARGS...
