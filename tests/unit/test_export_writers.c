@@ -199,7 +199,7 @@ static void xml_documents(void)
 {
     MtExportItem it;
     make_scene(&it);
-    char *x = run("xmeml", &it, 1), *m = run("mlt", &it, 1);
+    char *x = run("xmeml", &it, 1), *m = run("mlt", &it, 1), *f = run("fcpxml", &it, 1);
     mt_shot_list_free(&it.shots);
     CHECK(strstr(x, "<rate><timebase>30</timebase><ntsc>TRUE</ntsc></rate>"));
     CHECK(strstr(x, "<start>1800</start><end>-1</end>\n            <in>1800</in><out>1905</out>"));
@@ -208,8 +208,13 @@ static void xml_documents(void)
     CHECK(strstr(m, "frame_rate_num=\"30000\" frame_rate_den=\"1001\""));
     CHECK(strstr(m, "<entry producer=\"clip\" in=\"1800\" out=\"1904\">"));
     CHECK(strstr(m, "<property name=\"resource\">/media/My Clip&amp;1.mp4</property>"));
+    CHECK(strstr(f, "<format id=\"r1\" frameDuration=\"1001/30000s\" width=\"640\" height=\"360\"/>"));
+    CHECK(strstr(f, "name=\"Shot 2\" offset=\"1801800/30000s\" start=\"1801800/30000s\" "
+                    "duration=\"105105/30000s\" tcFormat=\"DF\"/>"));
+    CHECK(strstr(f, "src=\"file:///media/My%20Clip%261.mp4\""));
     free(x);
     free(m);
+    free(f);
 }
 
 static void kinds_and_names(void)
