@@ -20,6 +20,9 @@ typedef struct MtExportItem {
     MtSidecar  *sc;
     char       *media_path; /* the file it describes (see mt_export_load) */
     MtShotList  shots;      /* scene sidecars only */
+    int         read_errno; /* after a failed mt_export_load: the errno of a
+                               file that could not be read, 0 when its
+                               content was the problem */
 } MtExportItem;
 
 /* Writes items[0..n) to out; 0, or -1 with a one-line cause in err. */

@@ -69,6 +69,7 @@ int mt_export_load(const char *sidecar_path, const MtExportFormat *fmt, MtExport
     *item = (MtExportItem){ .sidecar_path = sidecar_path };
     if (mt_sidecar_read_file(sidecar_path, &item->sc, &e) < 0) {
         snprintf(err, errlen, "%s", e.message);
+        item->read_errno = e.code == MT_SIDECAR_ERR_IO ? e.sys_errno : 0;
         return -1;
     }
     if (!item->sc->status.complete) {

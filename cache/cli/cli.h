@@ -34,6 +34,10 @@ void cli_error(const char *file, const char *fmt, ...)
 /* The exit status for a failed read (missing file or corrupt content). */
 int cli_read_status(const MtSidecarError *err);
 
+/* The exit status for a sidecar export/report/split could not load:
+ * missing, unreadable or corrupt (read_errno from MtExportItem). */
+int cli_load_status(int read_errno);
+
 /* Flushes stdout; CLI_EXIT_ERROR with a message if writing failed. */
 int cli_finish_stdout(int status);
 

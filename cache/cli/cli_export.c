@@ -78,7 +78,7 @@ int cli_export(int argc, char **argv)
     for (; loaded < n_files; loaded++) {
         if (mt_export_load(files[loaded], fmt, &items[loaded], err, sizeof(err)) < 0) {
             cli_error(files[loaded], "%s", err);
-            status = CLI_EXIT_CORRUPT;
+            status = cli_load_status(items[loaded].read_errno);
             break;
         }
     }

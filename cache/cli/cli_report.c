@@ -62,7 +62,7 @@ int cli_report(int argc, char **argv)
     for (; loaded < n; loaded++) {
         if (mt_export_load(files[loaded], NULL, &items[loaded], err, sizeof(err)) < 0) {
             cli_error(files[loaded], "%s", err);
-            status = CLI_EXIT_CORRUPT;
+            status = cli_load_status(items[loaded].read_errno);
             break;
         }
         if (thumbnails && items[loaded].sc->kind == MT_KIND_SCENE &&

@@ -43,7 +43,7 @@ int cli_split(int argc, char **argv)
     MtExportItem item;
     if (mt_export_load(file, NULL, &item, err, sizeof(err)) < 0) {
         cli_error(file, "%s", err);
-        return CLI_EXIT_CORRUPT;
+        return cli_load_status(item.read_errno);
     }
     if (item.sc->kind != MT_KIND_SCENE) {
         cli_error(file, "split needs a scene sidecar, this one is a beat sidecar");

@@ -57,6 +57,11 @@ int cli_read_status(const MtSidecarError *err)
     return CLI_EXIT_CORRUPT;
 }
 
+int cli_load_status(int read_errno)
+{
+    return read_errno == ENOENT ? CLI_EXIT_MISSING : read_errno ? CLI_EXIT_ERROR : CLI_EXIT_CORRUPT;
+}
+
 int cli_finish_stdout(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -69,7 +69,7 @@ if "$S" split -d "$T/copy" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > 
    [ "$(wc -l < "$T/copy.list")" -eq 3 ] && [ "$(head -n 1 "$T/copy.list")" = "$T/copy/cfr-shot-001.mp4" ]; then
     ok split_copy_pieces; else fail split_copy_pieces "$(cat "$T/err" "$T/copy.list")"; fi
 "$S" split "$T/nothing.msgpack" > /dev/null 2> "$T/err"
-expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "3 1"
+expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "2 1"
 "$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/copy" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
 st=$?
 if [ $st -eq 5 ] && grep -q "cannot run /nonexistent/ffmpeg" "$T/err" && [ "$(wc -l < "$T/err")" -eq 1 ]; then ok split_bad_ffmpeg
