@@ -42,9 +42,9 @@ typedef struct MontageBeatContext {
 
 static const AVOption montagebeat_options[] = {
     MT_SIDECAR_OPTIONS(FLAGS),
-    { "min_bpm", "slowest tempo reported", OFFSET(cfg.min_bpm), AV_OPT_TYPE_DOUBLE,
+    { "min_bpm", "slowest tempo reported (max_bpm must be >= 1.05 x min_bpm)", OFFSET(cfg.min_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_MIN_BPM_DEFAULT }, MT_BEAT_MIN_BPM_MIN, MT_BEAT_MIN_BPM_MAX, FLAGS },
-    { "max_bpm", "fastest tempo reported", OFFSET(cfg.max_bpm), AV_OPT_TYPE_DOUBLE,
+    { "max_bpm", "fastest tempo reported (at least 1.05 x min_bpm)", OFFSET(cfg.max_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_MAX_BPM_DEFAULT }, MT_BEAT_MAX_BPM_MIN, MT_BEAT_MAX_BPM_MAX, FLAGS },
     { "prior_bpm", "most likely tempo before listening", OFFSET(cfg.prior_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_PRIOR_BPM_DEFAULT }, MT_BEAT_PRIOR_BPM_MIN, MT_BEAT_PRIOR_BPM_MAX, FLAGS },
