@@ -10,7 +10,8 @@
 #
 # The data packages are not installed: `apt-get download` + `dpkg-deb -x` into $OUT/src. Some pieces live under
 # /usr/share/doc (pianobooster, mma), which minimal Debian images drop at install time (dpkg path-exclude), and
-# pianobooster would pull in Qt. pianobooster ships some files gzipped; they are unpacked next to the .gz.
+# pianobooster would pull in Qt. pianobooster ships some files gzipped; they are unpacked next to the .gz. freedoom's
+# music is MIDI lumps inside its WADs: wad_lumps.py writes them to freedoom[12].wad.d/D_*.mid.
 # apt sources come from the machine's own configuration; no archive host is named here.
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -42,7 +43,10 @@ if [ -z "$SRCROOT" ]; then
   done
 fi
 find "$SRCROOT" -name '*.mid.gz' | while read -r gz; do
-  [ -f "${gz%.gz}" ] || gzip -dc "$gz" > "${gz%.gz}"
+  if [ ! -f "${gz%.gz}" ]; then gzip -dc "$gz" > "${gz%.gz}"; fi
+done
+for wad in "$SRCROOT"/usr/share/games/doom/freedoom[12].wad; do   # freedoom's music is MIDI lumps inside the WADs
+  if [ -f "$wad" ]; then /usr/bin/python3 "$HERE/wad_lumps.py" "$wad"; fi
 done
 gcc -O2 -Wall -o "$OUT/modrender" "$KIT/modrender.c" -lopenmpt -lm
 /usr/bin/python3 "$KIT/make_media.py" --pieces "$HERE/pieces.json" --gt "$HERE/gt" --out "$OUT" \
