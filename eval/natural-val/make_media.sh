@@ -106,6 +106,8 @@ clip nv03_launch24 1a32f2934354c655d5687d1628269e24796dfd75d5a7847ae8d886bf38d0a
   /usr/share/games/renpy/demo/game/oa4_launch.webm
 clip nv04_lebiniou30 1c84eb8b97d9fb01a5590b405fb3e94d8c3d8a9c8654e1813fe33ef08fa24ef8 \
   /usr/share/lebiniou/vue/media/lebiniou-2021-06-10_12-28-28.mp4
+clip nv10_kaleido30 dea0f8ce95445503f4195060bf53857e5fb03f310bafec5ef4c8f8e283ab0de8 \
+  /usr/share/lebiniou/vue/media/lebiniou-2021-06-10_12-19-53.mp4
 # soundwave.mp4 is 208 s: keep its first 1020 decoded frames (60 s at 17 fps)
 clip nv05_soundwave17 adfbe83f0f38796b2788f76e1c09274b756247b0800557d6f08588aac8bf35e9 \
   /usr/share/hollywood/soundwave.mp4 trim=end_frame=1020,setpts=PTS-STARTPTS
