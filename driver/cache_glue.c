@@ -26,6 +26,8 @@ MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
     case MT_CACHE_VALID:   return MT_GLUE_VALID;
     case MT_CACHE_MISSING: return MT_GLUE_MISSING;
     case MT_CACHE_STALE:   return MT_GLUE_STALE;
+    /* made by hand without source=: analyse again, with an identity */
+    case MT_CACHE_NO_SOURCE: return MT_GLUE_STALE;
     case MT_CACHE_CORRUPT: return MT_GLUE_CORRUPT;
     }
     return MT_GLUE_CORRUPT;

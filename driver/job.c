@@ -270,6 +270,10 @@ static MtJobPhase probe_done(MtJob *job, const MtJobContext *ctx, int wstatus, d
         .scene_sidecar   = job->want[0] ? job->sidecar[0] : NULL,
         .beat_sidecar    = job->want[1] ? job->sidecar[1] : NULL,
         .source          = &job->identity.id,
+        /* key frames only end at the last key frame, short of the stream:
+         * their coverage is not compared */
+        .scene_duration_s = ctx->keyframes ? 0 : job->probe.video_duration_s,
+        .beat_duration_s  = job->probe.audio_duration_s,
         .decoder_threads = ctx->decoder_threads,
         .keyframes_only  = ctx->keyframes,
         .progress_fd     = MT_CHILD_PROGRESS_FD,
