@@ -45,6 +45,7 @@ typedef struct MontageBeatContext {
     enum AVSampleFormat sample_fmt;
     AVRational time_base;
     int output_closed;         ///< downstream stopped early (-t, atrim): the input's end is never seen
+    int failed;                ///< the input was refused: no sidecar at all
     int sidecar_done;          ///< the sidecar was written (or failed) at EOF
 } MontageBeatContext;
 
@@ -209,6 +210,7 @@ static int activate(AVFilterContext *ctx)
         ret = analyse_frame(ctx, frame);
         if (ret < 0) {
             av_frame_free(&frame);
+            s->failed = 1;
             return ret;
         }
         return ff_filter_frame(outlink, frame);
@@ -237,7 +239,7 @@ static av_cold void uninit(AVFilterContext *ctx)
     /* Freed before EOF (-t, an interrupted run, ffprobe -read_intervals, an
      * application closing the graph): the partial analysis is kept, marked
      * incomplete; a failure can only be logged. The links may be gone. */
-    if (!s->sidecar_done && s->samples)
+    if (!s->sidecar_done && !s->failed && s->samples)
         write_sidecar(ctx, 0);
     mt_beat_free(&s->tracker);
 }

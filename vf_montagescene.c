@@ -53,6 +53,7 @@ typedef struct MontageSceneContext {
     AVRational time_base, frame_rate;
     int output_closed;         ///< downstream stopped early (-t, trim): the input's end is never seen
     int sidecar_done;          ///< the sidecar was written (or failed) at EOF
+    int failed;                ///< the input was refused: no sidecar at all
 } MontageSceneContext;
 
 #define OFFSET(x) offsetof(MontageSceneContext, x)
@@ -260,9 +261,21 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
         av_frame_free(&frame);
         return AVERROR(EINVAL);
     }
+    /* Shot times are the stream's own: a timeline that runs backwards (a
+     * concatenated file read with -copyts, a broken muxer) would give
+     * shots that end before they start. ffmpeg repairs such jumps itself
+     * unless told to copy timestamps. */
+    if (frame->pts != AV_NOPTS_VALUE && s->last_pts != AV_NOPTS_VALUE && frame->pts < s->last_pts) {
+        av_log(ctx, AV_LOG_ERROR, "timestamps jump backwards at frame %" PRId64 " (%.3f s after %.3f s); "
+               "let ffmpeg repair them (no -copyts) or remux the file\n",
+               s->frames, pts_seconds(s, frame->pts), pts_seconds(s, s->last_pts));
+        av_frame_free(&frame);
+        return AVERROR_INVALIDDATA;
+    }
     if (s->first_pts == AV_NOPTS_VALUE)
         s->first_pts = frame->pts;
-    s->last_pts      = frame->pts;
+    if (frame->pts != AV_NOPTS_VALUE)
+        s->last_pts = frame->pts;
     s->last_duration = mt_frame_duration(frame);
     /* Without timestamps, time follows the frame count at the link rate. */
     t = pts_seconds(s, frame->pts);
@@ -332,8 +345,10 @@ static int activate(AVFilterContext *ctx)
         return ret;
     if (ret > 0) {
         ret = analyse_frame(ctx, frame);
-        if (ret < 0)
+        if (ret < 0) {
+            s->failed = 1;
             return ret;
+        }
         /* Progress made: come back for queued frames or to ask for more. */
         if (ret > 0 || ff_inlink_queued_frames(inlink))
             ff_filter_set_ready(ctx, 100);
@@ -368,7 +383,7 @@ static av_cold void uninit(AVFilterContext *ctx)
     /* Freed before EOF (-t, an interrupted run, ffprobe -read_intervals, an
      * application closing the graph): the partial analysis is kept, marked
      * incomplete; a failure can only be logged. The links may be gone. */
-    if (s->detector && !s->sidecar_done && s->frames) {
+    if (s->detector && !s->sidecar_done && !s->failed && s->frames) {
         mt_scene_finish(s->detector);
         write_sidecar(ctx, 0);
     }

@@ -1,7 +1,7 @@
 /*
  * `montage-sidecar check [-q] [--media PATH] FILE...`: prints
- * "STATE<TAB>FILE<TAB>REASON" per file and exits with the highest status
- * (valid 0, stale 1, missing 2, corrupt 3, nosource 6). The analyser
+ * "STATE<TAB>FILE<TAB>REASON" per file and exits with the status of the
+ * worst state (valid 0 < nosource 6 < stale 1 < missing 2 < corrupt 3). The analyser
  * version is checked against the one this program was built with. With
  * --media the media is probed (cli_probe.h) and a sidecar that covers less
  * than its duration is stale.
@@ -26,10 +26,24 @@ static int exit_code(MtCacheState s)
     return CLI_EXIT_ERROR;
 }
 
+/* nosource may well be right, so it ranks below stale */
+static int severity(MtCacheState s)
+{
+    switch (s) {
+    case MT_CACHE_VALID:     return 0;
+    case MT_CACHE_NO_SOURCE: return 1;
+    case MT_CACHE_STALE:     return 2;
+    case MT_CACHE_MISSING:   return 3;
+    case MT_CACHE_CORRUPT:   return 4;
+    }
+    return 4;
+}
+
 int cli_check(int argc, char **argv)
 {
     const char *media = NULL;
-    int quiet = 0, worst = CLI_EXIT_OK, first = argc;
+    int quiet = 0, first = argc;
+    MtCacheState worst = MT_CACHE_VALID;
 
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--media") && i + 1 < argc) {
@@ -76,8 +90,8 @@ int cli_check(int argc, char **argv)
                    duration < 0 ? probe_err : "unknown");
         else if (!quiet)
             printf("%s\t%s\t%s\n", mt_cache_state_name(s), argv[i], why);
-        if (exit_code(s) > worst)
-            worst = exit_code(s);
+        if (severity(s) > severity(worst))
+            worst = s;
     }
-    return cli_finish_stdout(worst);
+    return cli_finish_stdout(exit_code(worst));
 }
