@@ -83,7 +83,7 @@ static int is_cached(MtJob *job)
 {
     int valid = 0;
     for (int k = 0; k < MT_JOB_KINDS; k++) {
-        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], job->keyframes,
+        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], job->keyframes, 0,
                                       NULL, 0);
         job->have[k] = s == MT_GLUE_VALID;
         if (s == MT_GLUE_STALE || s == MT_GLUE_CORRUPT)
@@ -304,8 +304,11 @@ static MtJobPhase analysis_done(MtJob *job, int wstatus, double now)
     }
     for (int k = 0; k < MT_JOB_KINDS; k++) {
         char why[256];
+        /* against the probe just made; -1: it found no duration */
+        double probed = k ? job->probe.audio_duration_s
+                          : job->keyframes ? -1 : job->probe.video_duration_s;
         MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k],
-                                      job->keyframes, why, sizeof(why));
+                                      job->keyframes, probed > 0 ? probed : -1, why, sizeof(why));
         if (job->want[k] && s != MT_GLUE_VALID) {
             remove_written_sidecars(job);
             return fail(job, now, "ffmpeg succeeded but the %s sidecar is %s: %s",
