@@ -58,8 +58,8 @@ typedef struct MontageSceneContext {
 
 /* See analyse_frame(): backward jumps larger than this are refused. The
  * test's concatenation jumps back 3 s; reordering jitter is a few frame
- * durations (under 0.2 s at 24 fps). Not yet measured on the natural-dev
- * footage, none of which jumps back. */
+ * durations (under 0.2 s at 24 fps). None of the natural-dev footage and
+ * dev-corpus videos trips it (checked 2026-12-06). */
 #define MT_SCENE_PTS_BACKWARDS_SLACK_S 0.5
 
 #define OFFSET(x) offsetof(MontageSceneContext, x)
