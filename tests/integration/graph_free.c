@@ -34,14 +34,12 @@ int main(int argc, char **argv)
     AVFrame *frame = av_frame_alloc();
     int ret = -1, pulled = 0;
 
-    if (!graph || !frame ||
+    /* The sink is added last, so avfilter_graph_free() frees the source
+     * before the filter: the filter's input link is gone by its uninit. */
+    if (!graph || !frame || avfilter_graph_parse2(graph, desc, &inputs, &outputs) < 0 || !outputs ||
         avfilter_graph_create_filter(&sink, avfilter_get_by_name(scene ? "buffersink" : "abuffersink"),
                                      "out", NULL, NULL, graph) < 0 ||
-        !(inputs = avfilter_inout_alloc()))
-        goto end;
-    inputs->name = av_strdup("out");
-    inputs->filter_ctx = sink;
-    if (avfilter_graph_parse_ptr(graph, desc, &inputs, &outputs, NULL) < 0)
+        avfilter_link(outputs->filter_ctx, outputs->pad_idx, sink, 0) < 0)
         goto end;
     if (!strcmp(when, "parsed")) {
         ret = 0;
