@@ -1,8 +1,9 @@
 /*
  * `montage-sidecar report --html`: one self-contained HTML page (no
  * network: thumbnails are data: URIs, plots inline SVG) with a section per
- * sidecar: for a clip, a thumbnail of every shot at its representative
- * frame with its times and the transition that opens it; for a song, the
+ * sidecar: for a clip, a strip of its shots and transitions over time and a
+ * thumbnail of every shot at its representative frame with its times and
+ * the transition that opens it; for a song, the
  * tempo and an SVG plot of the onset and energy curves with the beats and
  * downbeats marked.
  */

@@ -5,14 +5,49 @@
 #include "export/report.h"
 #include "export/timecode.h"
 
+#define STRIP_W 960
+#define STRIP_H 28
+
+/* The clip as a strip: shots in alternating greys, each transition over
+ * its span (a hard cut as a dark line) in its type's colour. */
+static void clip_strip(FILE *out, const MtShotList *l)
+{
+    static const char *const colour[] = { "#303030", "#e0a030", "#3399ff", "#30b0a0" };
+    double total = l->shots[l->n - 1].t_end;
+    if (total <= 0)
+        return;
+    fprintf(out, "<svg class=\"strip\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">\n",
+            STRIP_W, STRIP_H);
+    for (size_t i = 0; i < l->n; i++) {
+        const MtShot *s = &l->shots[i];
+        fprintf(out, "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n",
+                s->t_start / total * STRIP_W, (s->t_end - s->t_start) / total * STRIP_W, STRIP_H,
+                i % 2 ? "#c8c8c8" : "#e8e8e8");
+    }
+    for (size_t i = 1; i < l->n; i++) {
+        const MtShot *s = &l->shots[i];
+        double x0 = s->in_t_first / total * STRIP_W, x1 = s->in_t_last / total * STRIP_W;
+        if (s->in_type < 0 || s->in_type > MT_TRANSITION_WIPE)
+            continue;
+        fprintf(out, "<rect class=\"tr-%s\" x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"%d\" "
+                     "fill=\"%s\"><title>%s %.3f s</title></rect>\n",
+                mt_transition_type_name((MtTransitionType)s->in_type), x0,
+                x1 - x0 > 2 ? x1 - x0 : 2, STRIP_H, colour[s->in_type],
+                mt_transition_type_name((MtTransitionType)s->in_type), s->t_start);
+    }
+    fputs("</svg>\n", out);
+}
+
 static void clip_section(FILE *out, const MtExportItem *it, const MtThumbnails *th)
 {
     const MtShotList *l = &it->shots;
     const MtVideoStream *v = &it->sc->scene.stream;
     MtTimecodeRate rate = mt_timecode_rate(l->rate_num, l->rate_den);
-    fprintf(out, "<p>%dx%d, %d/%d fps%s, %lld frames, %zu shots</p>\n<div class=\"shots\">\n",
+    fprintf(out, "<p>%dx%d, %d/%d fps%s, %lld frames, %zu shots</p>\n",
             v->width, v->height, l->rate_num, l->rate_den,
             l->frame_exact ? "" : " (variable: times at this edit rate)", (long long)v->frames, l->n);
+    clip_strip(out, l);
+    fputs("<div class=\"shots\">\n", out);
     for (size_t i = 0; i < l->n; i++) {
         const MtShot *s = &l->shots[i];
         char tc[24];
@@ -67,6 +102,7 @@ void mt_report_html(FILE *out, const MtExportItem *items, const MtThumbnails *th
           "text-align:center}\n"
           ".tr{font-weight:bold}\n"
           ".plot{border:1px solid #888;display:block}\n"
+          ".strip{display:block;margin:0 0 8px}\n"
           "</style></head><body>\n<h1>Montage report</h1>\n", out);
     for (size_t i = 0; i < n; i++) {
         const MtExportItem *it = &items[i];

@@ -55,6 +55,7 @@ if grep -o -E '(src|href)="[^"]*"|url\(' "$T/report.html" | grep -v '^src="data:
     fail report_self_contained "$(grep -o -E '(src|href)="[^"]{0,40}' "$T/report.html" | grep -v data: | head -n 2)"
 else ok report_self_contained; fi
 expect_eq report_three_thumbnails "$(grep -o 'src="data:image/png;base64,' "$T/report.html" | wc -l)" 3
+expect_eq report_strip_two_cuts "$(grep -o '<rect class="tr-hard"' "$T/report.html" | wc -l)" 2
 
 if screenshot "$T/report.html" "$T/report.png" && [ -s "$T/report.png" ]; then
     counts=$(colours "$T/report.png")
