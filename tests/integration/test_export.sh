@@ -81,6 +81,12 @@ export_check csv_beats csv song.wav beat
 export_check audacity_beats audacity song.wav beat
 export_check beats_text beats song.wav beat
 
+# the checks can fail: the VFR edit list with its last cut one frame early
+# (00:00:03:01 -> 00:00:03:00, on the 50 fps shot's last frame) is refused
+sed 's/00:00:03:01/00:00:03:00/g' "$T/vfr.mkv.edl" > "$T/early.edl"
+if ! cmp -s "$T/early.edl" "$T/vfr.mkv.edl" && ! $CHECK edl "$T/early.edl" "$T/vfr.mkv.scene.json" "$T/vfr.mkv.frames" > /dev/null 2>&1; then
+    ok edl_check_fails_one_frame_early; else fail edl_check_fails_one_frame_early "the edited EDL passed"; fi
+
 # chapters: ffmpeg carries them into a remux, ffprobe lists them on the frames
 for m in cfr.mp4 vfr.mkv ntsc.mp4; do
     n=${m%%.*}
