@@ -246,8 +246,13 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
                     mt_sidecar_kind_name(sc->kind), mt_sidecar_kind_name(kind));
         goto out;
     }
+    analysed_s = sc->kind == MT_KIND_SCENE ? sc->scene.stream.duration_s : sc->beat.stream.duration_s;
     if (!sc->status.complete) {
-        state = say(MT_CACHE_STALE, why, whylen, "analysis did not reach the end of the stream");
+        /* with source_duration the filter marks a short span incomplete
+         * itself: say how short */
+        if (mt_cache_covers(analysed_s, sc->source.duration_s, why, whylen))
+            say(MT_CACHE_STALE, why, whylen, "analysis did not reach the end of the stream");
+        state = MT_CACHE_STALE;
         goto out;
     }
     if (analyser_version >= 0 && sc->generator.analyser_version != analyser_version) {
@@ -292,7 +297,6 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
         goto out;
     if (media_duration_s <= 0)
         media_duration_s = sc->source.duration_s;
-    analysed_s = sc->kind == MT_KIND_SCENE ? sc->scene.stream.duration_s : sc->beat.stream.duration_s;
     if (media_duration_s > 0) {
         if (coverage_compared)
             *coverage_compared = 1;
