@@ -5,14 +5,38 @@
 # its graph) must not crash, leak or touch freed memory, and the sidecar
 # they leave must say whether the input's end was seen.
 #
-# Memory errors are caught by valgrind's memcheck on the normal build: it
-# sees reads of freed memory in any code, FFmpeg's included, so no
-# sanitizer build of FFmpeg is needed (minutes of CI time saved); the runs
-# are a few frames of small pictures.
+#   sh tests/integration/lifecycle.sh asan        (tests/run asan)
+#   sh tests/integration/lifecycle.sh valgrind    (tests/run valgrind)
+#
+# asan: FFmpeg and the filters built with ASan+UBSan ($BUILD/asan/ffmpeg,
+# make ffmpeg-asan), leaks checked at exit; it sees a freed link read by
+# uninit at once. valgrind: memcheck on the normal build, which also sees
+# reads of uninitialised memory (ASan does not).
 . "$(dirname "$0")/../lib.sh"
-CLI=$BUILD/montage-sidecar
-command -v valgrind >/dev/null 2>&1 || { fail lifecycle "valgrind is not installed (bootstrap installs it)"; finish; }
-VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+mode=${1:-asan}
+case $mode in
+asan)
+    lib_dir=$BUILD/asan/ffmpeg
+    FFMPEG=$lib_dir/ffmpeg_g FFPROBE=$lib_dir/ffprobe_g
+    [ -x "$FFMPEG" ] && [ -x "$FFPROBE" ] ||
+        { fail lifecycle "no ASan build in $lib_dir (make ffmpeg-asan)"; finish; }
+    san_cflags="-fsanitize=address,undefined -fno-omit-frame-pointer"
+    # halt_on_error: a UBSan report fails the run like an ASan one. FFmpeg
+    # omits frame pointers, so leak stacks need ASan's slow unwinder.
+    export ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:exitcode=98
+    export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=97
+    RUN=""
+    report='ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: '
+    ;;
+valgrind)
+    lib_dir=$BUILD/ffmpeg
+    command -v valgrind >/dev/null 2>&1 || { fail lifecycle "valgrind is not installed (bootstrap installs it)"; finish; }
+    san_cflags=""
+    RUN="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+    report='==[0-9]+=='
+    ;;
+*) echo "usage: lifecycle.sh asan|valgrind" >&2; exit 2 ;;
+esac
 
 # field FILE KEY: a status field of a sidecar ("complete" or "units_seen")
 status_field() {
@@ -22,11 +46,14 @@ import sidecar_assert as s
 v = s.load(sys.argv[1])['status'][sys.argv[2]]
 print(str(v).lower())" "$1" "$2"
 }
-# memcheck NAME COMMAND...: the command succeeds with no memcheck error
-memcheck() {
+# clean NAME COMMAND...: the command succeeds with no sanitizer or memcheck report
+clean() {
     name=$1; shift
-    if $VG "$@" > "$T/$name.out" 2> "$T/$name.err"; then ok "$name"
-    else fail "$name" "exit $?: $(grep -m 3 -E '==[0-9]+==|rror' "$T/$name.err" | tr '\n' ' ')"; fi
+    # shellcheck disable=SC2086
+    $RUN "$@" > "$T/$name.out" 2> "$T/$name.err"
+    rc=$?
+    if [ $rc -eq 0 ] && ! grep -q -E "$report" "$T/$name.err"; then ok "$name"
+    else fail "$name" "exit $rc: $(grep -m 4 -E "$report|rror|#[0-3] " "$T/$name.err" | tr '\n' ' ')"; fi
 }
 # expect_status NAME SIDECAR COMPLETE
 expect_status() {
@@ -39,43 +66,49 @@ asrc="sine=f=440:beep_factor=4:d=4"
 for f in montagescene montagebeat; do
     src=$vsrc; [ $f = montagebeat ] && src=$asrc
     # ffprobe frees the graph after the interval: the crash of issue 12
-    memcheck "${f}_read_intervals" "$FFPROBE" -v error -f lavfi -i "$src,$f" \
+    clean "${f}_read_intervals" "$FFPROBE" -v error -f lavfi -i "$src,$f" \
         -read_intervals %+#10 -show_entries frame=pts_time -of csv
-    memcheck "${f}_read_intervals_sidecar" "$FFPROBE" -v error -f lavfi -i "$src,$f=sidecar=$T/$f-ri.msgpack" \
+    clean "${f}_read_intervals_sidecar" "$FFPROBE" -v error -f lavfi -i "$src,$f=sidecar=$T/$f-ri.msgpack" \
         -read_intervals %+#10 -show_entries frame=pts_time -of csv
     expect_status "${f}_read_intervals_incomplete" "$T/$f-ri.msgpack" false
     # ffmpeg -t: a trim after the filter stops the chain
-    memcheck "${f}_t" "$FFMPEG" -nostdin -v error -f lavfi -i "$src" -t 1 \
+    clean "${f}_t" "$FFMPEG" -nostdin -v error -f lavfi -i "$src" -t 1 \
         -filter:0 "$f=sidecar=$T/$f-t.msgpack" -f null -
     expect_status "${f}_t_incomplete" "$T/$f-t.msgpack" false
+    clean "${f}_t_no_sidecar" "$FFMPEG" -nostdin -v error -f lavfi -i "$src" -t 1 -filter:0 "$f" -f null -
     # the whole input: complete
-    memcheck "${f}_eof" "$FFMPEG" -nostdin -v error -f lavfi -i "$src" -filter:0 "$f=sidecar=$T/$f-eof.msgpack" -f null -
+    clean "${f}_eof" "$FFMPEG" -nostdin -v error -f lavfi -i "$src" -filter:0 "$f=sidecar=$T/$f-eof.msgpack" -f null -
     expect_status "${f}_eof_complete" "$T/$f-eof.msgpack" true
 done
 # -frames: ffmpeg 5.1 flushes its decoder, so the filter sees an end of
-# input it cannot tell from the real one; the sidecar's duration tells.
-memcheck montagescene_frames "$FFMPEG" -nostdin -v error -f lavfi -i "$vsrc" -frames:v 10 \
-    -vf "montagescene=sidecar=$T/frames.msgpack" -f null -
-[ -f "$T/frames.msgpack" ] && [ "$(status_field "$T/frames.msgpack" units_seen)" -lt 100 ] &&
-    ok montagescene_frames_partial || fail montagescene_frames_partial "no sidecar or all 100 frames"
+# input it cannot tell from the real one; with the source's duration
+# (source_duration=) it marks the sidecar incomplete itself.
+for f in montagescene montagebeat; do
+    src=$vsrc lim=-frames:v; [ $f = montagebeat ] && src=$asrc lim=-frames:a
+    clean "${f}_frames" "$FFMPEG" -nostdin -v error -f lavfi -i "$src" $lim 10 \
+        -filter:0 "$f=sidecar=$T/$f-frames.msgpack:source_duration=4" -f null -
+    expect_status "${f}_frames_incomplete" "$T/$f-frames.msgpack" false
+    clean "${f}_frames_no_sidecar" "$FFMPEG" -nostdin -v error -f lavfi -i "$src" $lim 10 \
+        -filter:0 "$f" -f null -
+done
 
 # An application freeing its graph (tests/integration/graph_free.c, linked
 # with the built static libraries).
-lib_dir=$BUILD/ffmpeg
 libs=""
 for l in avfilter swscale avformat avcodec swresample avutil; do
     [ -f "$lib_dir/lib$l/lib$l.a" ] && libs="$libs $lib_dir/lib$l/lib$l.a"
 done
 extra=$(sed -n 's/^EXTRALIBS-[a-z]*=//p' "$lib_dir/ffbuild/config.mak" | tr '\n' ' ')
-if ! ${CC:-cc} -g -O1 -I"$lib_dir" -o "$T/graph_free" "$ROOT/tests/integration/graph_free.c" $libs $extra \
-        > "$T/cc.err" 2>&1; then
+# shellcheck disable=SC2086
+if ! ${CC:-cc} -g -O1 $san_cflags -I"$lib_dir" -o "$T/graph_free" "$ROOT/tests/integration/graph_free.c" \
+        $libs $extra $san_cflags > "$T/cc.err" 2>&1; then
     fail graph_free_build "$(head -n 5 "$T/cc.err" | tr '\n' ' ')"
     finish
 fi
 for kind in scene beat; do
     for when in parsed configured 1 12 eof; do
         rm -f "$T/g.msgpack"
-        memcheck "graph_free_${kind}_$when" "$T/graph_free" $kind "$T/g.msgpack" $when
+        clean "graph_free_${kind}_$when" "$T/graph_free" $kind "$T/g.msgpack" $when
         case $when in
         parsed|configured)
             [ ! -e "$T/g.msgpack" ] && ok "graph_free_${kind}_${when}_no_sidecar" ||
@@ -85,6 +118,6 @@ for kind in scene beat; do
         esac
     done
     # without a sidecar, mid-stream
-    memcheck "graph_free_${kind}_no_sidecar_mid" "$T/graph_free" $kind "" 5
+    clean "graph_free_${kind}_no_sidecar_mid" "$T/graph_free" $kind "" 5
 done
 finish
