@@ -73,7 +73,10 @@ static void fade_eval(MtSceneDetector *d)
     mt_scene_trace(d, "fade? [%lld,%lld] flat [%lld,%lld] ramps %d/%d contrast %.3f/%.3f min %.4f",
                    (long long)a + 1, (long long)b - 1, (long long)f0, (long long)f1, rout, rin,
                    std_of(d, a), std_of(d, b), lo);
-    if ((rout < FADE_MIN_RAMP && rin < FADE_MIN_RAMP) ||
+    /* a flat run reached and left abruptly is a dip to black when it is
+     * longer than a flash (natural-dev's dips: 6-15 black frames) */
+    int dip = f1 - f0 + 1 > d->cfg.flash_len;
+    if ((rout < FADE_MIN_RAMP && rin < FADE_MIN_RAMP && !dip) ||
         std_of(d, a) < FADE_CONTRAST * lo || std_of(d, b) < FADE_CONTRAST * lo ||
         mt_scene_conflicts(d, a + 1, b - 1, 0))
         return;
