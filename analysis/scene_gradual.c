@@ -112,18 +112,29 @@ static void fade_step(MtSceneDetector *d, int64_t k)
         }
         d->fade_f1 = k - 1;
         d->fade_rin = 0;
+        d->fade_hold = 0;
         d->fade_state = 2;
         return;
     default: { /* after it: follow the rising contrast */
         int64_t j = d->fade_f1 + d->fade_rin + 1;
-        if (k == j + 1 && !s->flash && s->f.std > std_of(d, j) * SCN_FADE_RISE + SCN_FADE_EPS) {
-            d->fade_rin++;
+        if (k != j + 1 + d->fade_hold || s->flash)
+            break;
+        if (s->f.std > std_of(d, j) * SCN_FADE_RISE + SCN_FADE_EPS) {
+            d->fade_rin += d->fade_hold + 1;
+            d->fade_hold = 0;
             return;
         }
-        fade_eval(d);
-        d->fade_state = 0;
+        /* a held image of a fade animated at a lower rate: the ramp goes
+         * on if a rise follows */
+        if (!s->flat && s->activity < SCN_REPEAT_ACT && d->fade_hold < SCN_REPEAT_SKIP) {
+            d->fade_hold++;
+            return;
+        }
+        break;
     }
     }
+    fade_eval(d);
+    d->fade_state = 0;
 }
 
 /* ---- dissolves and wipes ---- */
