@@ -21,6 +21,7 @@
 #include "filters.h"
 
 #include "analysis/beat_tracker.h"
+#include "analysis/config_check.h"
 #include "montage_compat.h"
 #include "montage_glue.h"
 
@@ -41,9 +42,9 @@ typedef struct MontageBeatContext {
 
 static const AVOption montagebeat_options[] = {
     MT_SIDECAR_OPTIONS(FLAGS),
-    { "min_bpm", "slowest tempo reported", OFFSET(cfg.min_bpm), AV_OPT_TYPE_DOUBLE,
+    { "min_bpm", "slowest tempo reported (max_bpm must be >= 1.05 x min_bpm)", OFFSET(cfg.min_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_MIN_BPM_DEFAULT }, MT_BEAT_MIN_BPM_MIN, MT_BEAT_MIN_BPM_MAX, FLAGS },
-    { "max_bpm", "fastest tempo reported", OFFSET(cfg.max_bpm), AV_OPT_TYPE_DOUBLE,
+    { "max_bpm", "fastest tempo reported (at least 1.05 x min_bpm)", OFFSET(cfg.max_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_MAX_BPM_DEFAULT }, MT_BEAT_MAX_BPM_MIN, MT_BEAT_MAX_BPM_MAX, FLAGS },
     { "prior_bpm", "most likely tempo before listening", OFFSET(cfg.prior_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_PRIOR_BPM_DEFAULT }, MT_BEAT_PRIOR_BPM_MIN, MT_BEAT_PRIOR_BPM_MAX, FLAGS },
@@ -64,11 +65,12 @@ AVFILTER_DEFINE_CLASS(montagebeat);
 static av_cold int init(AVFilterContext *ctx)
 {
     MontageBeatContext *s = ctx->priv;
+    char why[MT_CONFIG_WHY_SIZE];
+    int ret = mt_beat_config_check(&s->cfg, why, sizeof(why));
 
-    if (s->cfg.min_bpm >= s->cfg.max_bpm) {
-        av_log(ctx, AV_LOG_ERROR, "min_bpm (%g) must be below max_bpm (%g)\n",
-               s->cfg.min_bpm, s->cfg.max_bpm);
-        return AVERROR(EINVAL);
+    if (ret < 0) {
+        av_log(ctx, AV_LOG_ERROR, "%s\n", why);
+        return ret; /* a negative errno, as AVERROR() makes it */
     }
     s->first_pts = AV_NOPTS_VALUE;
     return mt_glue_init_sidecar(ctx, &s->out);
@@ -126,10 +128,11 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
     if (s->first_pts != AV_NOPTS_VALUE)
         t0 = s->first_pts * av_q2d(inlink->time_base);
 
-    if (mt_beat_push_raw(s->tracker, (const uint8_t *const *)frame->extended_data, fmt,
-                         av_sample_fmt_is_planar(frame->format),
-                         frame->ch_layout.nb_channels, frame->nb_samples) < 0)
-        return AVERROR(ENOMEM);
+    ret = mt_beat_push_raw(s->tracker, (const uint8_t *const *)frame->extended_data, fmt,
+                           av_sample_fmt_is_planar(frame->format),
+                           frame->ch_layout.nb_channels, frame->nb_samples);
+    if (ret < 0)
+        return ret; /* -EINVAL or -ENOMEM */
     s->samples += frame->nb_samples;
 
     /* Streamed beats are timed from the first sample; frames carry the
@@ -157,11 +160,12 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
     AVFilterLink *inlink = ctx->inputs[0];
     MtConfigEntry entries[MT_BEAT_CONFIG_ENTRIES];
     MtSidecar sc = { 0 };
+    int ret;
 
     if (!s->out.sidecar || !s->tracker)
         return 0;
-    if (mt_beat_finish(s->tracker) < 0 || mt_beat_result(s->tracker, &sc.beat) < 0)
-        return AVERROR(ENOMEM);
+    if ((ret = mt_beat_finish(s->tracker)) < 0 || (ret = mt_beat_result(s->tracker, &sc.beat)) < 0)
+        return ret;
     mt_glue_fill_common(&sc, &s->out, MT_KIND_BEAT, "montagebeat", MT_BEAT_ANALYSER_VERSION, complete, s->samples);
     sc.config.entries = entries;
     sc.config.n = mt_beat_config_entries(&s->cfg, entries, MT_BEAT_CONFIG_ENTRIES);

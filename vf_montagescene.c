@@ -25,6 +25,7 @@
 #include "video.h"
 
 #include "analysis/scene_detect.h"
+#include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
 #include "montage_compat.h"
 #include "montage_glue.h"
@@ -98,8 +99,14 @@ static const enum AVPixelFormat pix_fmts[] = {
 static av_cold int init(AVFilterContext *ctx)
 {
     MontageSceneContext *s = ctx->priv;
-    int ret = mt_glue_init_sidecar(ctx, &s->out);
+    char why[MT_CONFIG_WHY_SIZE];
+    int ret = mt_scene_config_check(&s->cfg, why, sizeof(why));
 
+    if (ret < 0) {
+        av_log(ctx, AV_LOG_ERROR, "%s\n", why);
+        return ret; /* a negative errno, as AVERROR() makes it */
+    }
+    ret = mt_glue_init_sidecar(ctx, &s->out);
     if (ret < 0)
         return ret;
     s->detector = mt_scene_new(&s->cfg);
