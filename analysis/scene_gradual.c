@@ -20,10 +20,6 @@
 #define CROSS_RADIUS_MUL   8 / 3
 #define MIN_CROSS_CONTENT  0.72f
 #define MAX_CROSS_HIST     0.3f
-/* The longest located span: the lag-64 test sees dissolves longer than its
- * lag (their middle still differs from both ends), and localisation puts
- * the 15-85 % progress points inside them. */
-#define SCN_MAX_SPAN (SCN_MAX_LAG * 3 / 2)
 /* Progress between the anchor frames that delimits the transition. */
 #define PROGRESS_LO  0.15f
 #define PROGRESS_HI  0.85f
@@ -33,9 +29,6 @@
  * wipe a cell-by-cell choice between them: either explains it at least
  * this much better (residual ratio) than the better shot alone. */
 #define MAX_BLEND  0.85f
-/* anchors further than this from the middle frame are aligned onto it with
- * the wide search: dissolves longer than the lag-16 test sees */
-#define SCN_ALIGN_FAR 16
 #define MAX_CHOICE 0.65f
 /* neighbouring cells of a wipe's middle frame mostly follow the same shot */
 #define WIPE_COHERENCE 0.85f
@@ -211,12 +204,8 @@ static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *
     const MtSceneFeat *M = &scn_slot(d, m)->f;
     MtSceneFeat *A = &d->scratch[0], *B = &d->scratch[1];
     int n = d->grid.gw * d->grid.gh;
-    /* the anchors lie up to half a long dissolve away: content moves
-     * further than from frame to frame, search as wide as the shot test */
-    int radius = m - a > SCN_ALIGN_FAR || b - m > SCN_ALIGN_FAR ? d->grid.radius * CROSS_RADIUS_MUL
-                                                                : d->grid.radius;
-    mt_scene_align(&d->grid, M, &scn_slot(d, a)->f, radius, A);
-    mt_scene_align(&d->grid, M, &scn_slot(d, b)->f, radius, B);
+    mt_scene_align(&d->grid, M, &scn_slot(d, a)->f, d->grid.radius, A);
+    mt_scene_align(&d->grid, M, &scn_slot(d, b)->f, d->grid.radius, B);
     float ra = fit_residual(M->yn, A->yn, NULL, n), rb = fit_residual(M->yn, B->yn, NULL, n);
     float rm = fit_residual(M->yn, A->yn, B->yn, n);
     *mix = rm / (fminf(ra, rb) + 1e-6f);
@@ -322,18 +311,9 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     mt_scene_trace(d, "  located [%lld,%lld] mid %lld (window %lld..%lld)", (long long)f,
                    (long long)l, (long long)mid, (long long)a2, (long long)b2);
     /* the test at lag L sees changes shorter than L; the localisation
-     * window is wider, but a span far beyond the longest lag is no
-     * transition. A dissolve mixes at a steady rate, so its progress passes
-     * 50 % near the middle of its 15-85 % span; change inside a moving
-     * shot accumulates unevenly. Spans longer than the longest lag, which
-     * only the blend test verifies, must be that even: the middle at most
-     * a quarter of the span from its centre (synthetic 3-4 s dissolves of
-     * moving shots: <= 8 frames of 70; a moving shot of the extra corpus g
-     * located as [49,137]: 28 frames of 89). */
-    int64_t off = 2 * mid - f - l;
-    if (l - f + 1 <= 1 || l - f + 1 > SCN_MAX_SPAN ||
-        (l - f + 1 > SCN_MAX_LAG && 4 * (off < 0 ? -off : off) > 2 * (l - f + 1)) ||
-        mt_scene_conflicts(d, f, l, 2) || mt_scene_was_examined(d, f, l))
+     * window is wider, but a span beyond the longest lag is no transition */
+    if (l - f + 1 <= 1 || l - f + 1 > SCN_MAX_LAG || mt_scene_conflicts(d, f, l, 2) ||
+        mt_scene_was_examined(d, f, l))
         return;
     /* anchors two frames outside the located span, which may be a frame
      * short at either end */

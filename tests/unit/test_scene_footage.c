@@ -1,8 +1,7 @@
 /* Scene detector on traits of real footage that clean synthetic shots
  * lack: low-frame-rate animation with held images, a lamp or monitor
  * switching on (a brightness step in one frame), and a dip to black (cut to
- * black, black frames, cut in), which is one fade, not two cuts; slow
- * dissolves of 3 to 4 s over moving shots. */
+ * black, black frames, cut in), which is one fade, not two cuts. */
 #include "tests/unit/unit.h"
 #include "tests/unit/test_scene_synth.h"
 
@@ -11,9 +10,6 @@ static int W = 192, H = 108; /* 96 x 54 with MONTAGE_TEST_QUICK */
 
 static const SynShot A = { 11, 0.002f, 0.001f, 0.02f, 0 };
 static const SynShot B = { 22, -0.003f, 0.0f, 0.02f, 0 };
-/* shots that move across a fifth to a third of the picture in 3-4 s */
-static const SynShot C = { 33, 0.006f, 0.002f, 0.02f, 0 };
-static const SynShot D = { 44, -0.004f, 0.003f, 0.02f, 0 };
 /* a fast camera move drawn at a low rate: 10 % of the width per image */
 static const SynShot PAN = { 55, 0.10f, 0.0f, 0.02f, 0 };
 
@@ -86,25 +82,6 @@ static void test_dip_to_black_is_one_fade(void)
     CHECK(r.trans[0].frame >= 60 && r.trans[0].frame <= 62);
 }
 
-static void test_slow_dissolves(void)
-{
-    const int lens[2] = { 75, 100 }; /* 3 and 4 s (the small quick-mode
-                                        picture loses the 4 s one) */
-    for (int i = 0; i < (syn_quick() ? 1 : 2); i++) {
-        SynResult r;
-        clip.n = 0;
-        syn_add(&clip, &C, 0, 100);
-        syn_add_mix(&clip, &C, 100, &D, 0, lens[i], 0); /* frames 100..99+len */
-        syn_add(&clip, &D, lens[i], 120);
-        CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
-        CHECK_INT(r.n_trans, 1);
-        CHECK_INT(r.trans[0].type, MT_TRANSITION_DISSOLVE);
-        CHECK(r.trans[0].first_frame >= 100 && r.trans[0].first_frame < r.trans[0].frame);
-        CHECK(r.trans[0].last_frame > r.trans[0].frame && r.trans[0].last_frame < 100 + lens[i]);
-        CHECK(r.trans[0].frame > 100 + lens[i] / 4 && r.trans[0].frame < 100 + 3 * lens[i] / 4);
-    }
-}
-
 int main(void)
 {
     if (syn_quick()) {
@@ -114,6 +91,5 @@ int main(void)
     RUN(test_held_frames_do_not_cut);
     RUN(test_brightness_step_does_not_cut);
     RUN(test_dip_to_black_is_one_fade);
-    RUN(test_slow_dissolves);
     UNIT_EXIT();
 }
