@@ -1,7 +1,7 @@
 #!/bin/sh
 # montage-sidecar report --html: rendered by headless Chromium; the
 # screenshot must show the three shots' thumbnails (a red, a green and a
-# blue clip) and the song's plot (orange onset curve, magenta downbeats).
+# blue shot) and the song's plot (orange onset curve, magenta downbeats).
 # The same page without thumbnails must not pass the thumbnail check.
 . "$(dirname "$0")/../lib.sh"
 S="$BUILD/montage-sidecar"
@@ -11,8 +11,13 @@ for tool in "$ENC" "$CHROMIUM"; do
     command -v "$tool" >/dev/null 2>&1 || { fail tools "$tool is not installed (./bootstrap installs it)"; finish; }
 done
 
+# red, green and blue shots, each with a small moving test pattern in a
+# corner (the scene analyser finds no cut between flat fields)
+box() { # FIELD SECONDS
+    echo "color=c=$1:s=320x240:r=25:d=2[f$1];testsrc2=s=96x72:r=25:d=6,trim=$2:$(($2 + 2)),setpts=PTS-STARTPTS[p$1];[f$1][p$1]overlay=0:0:shortest=1,format=yuv420p"
+}
 "$ENC" -nostdin -v error -y -filter_complex \
-    "color=c=red:s=320x240:r=25:d=2,format=yuv420p[a];color=c=lime:s=320x240:r=25:d=2,format=yuv420p[b];color=c=blue:s=320x240:r=25:d=2,format=yuv420p[c];[a][b][c]concat=n=3" \
+    "$(box red 0)[a];$(box lime 2)[b];$(box blue 4)[c];[a][b][c]concat=n=3" \
     -c:v libx264 -preset ultrafast "$T/colours.mp4"
 "$ENC" -nostdin -v error -y -f lavfi -i \
     "aevalsrc='0.8*sin(2*PI*60*t)*exp(-mod(t,0.5)*30)+0.2*(random(0)-0.5)*exp(-mod(t+0.25,0.5)*60)':s=44100:d=10" \
@@ -41,7 +46,8 @@ for i in range(0, len(d) - 2, 3):
     elif r > 180 and b > 180 and g < 60: n["magenta"] += 1
 print(" ".join("%s=%d" % kv for kv in n.items()))'
 }
-# a 192x144 thumbnail has 27648 pixels; curves and beat lines a few hundred
+# a 192x144 thumbnail has 27648 pixels, 25160 outside the pattern; curves
+# and beat lines a few hundred
 THUMB_MIN=20000
 PLOT_MIN=150
 shows() { # COUNTS NAME MIN
