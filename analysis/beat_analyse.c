@@ -13,7 +13,6 @@
 
 #define TRIM_FRACTION     0.2  /* edge beats weaker than this x median are dropped */
 #define CURVE_MIN_CHANGE  1.05 /* max/min local tempo above which a curve is kept */
-#define METER_CONTRAST    0.5  /* z-score contrast needed to name a meter */
 #define LOCAL_WINDOW_S    8.0  /* window of the local tempo estimates */
 
 /* Divides env by its RMS; returns the RMS (0 = silent). */
@@ -278,8 +277,7 @@ int mt_beat_analyse(MtBeatTracker *bt)
 
     if (bt->cfg.downbeats) {
         MtMeterResult mr;
-        if (mt_meter_detect(beats, kept, bt->low, bt->env, bt->chroma, n,
-                            METER_CONTRAST, &mr) < 0)
+        if (mt_meter_detect(beats, kept, bt->low, bt->env, bt->chroma, n, &mr) < 0)
             goto done;
         bt->meter = mr.meter;
         if (mr.meter)
