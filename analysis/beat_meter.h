@@ -31,10 +31,10 @@ typedef struct MtMeterResult {
  * 3, 6 and 9 beats apart minus 4 and 8 apart) plus half the lead of the
  * best 3/4 bar-phase score over the best 4/4 one exceeds this. Measured
  * on the dev corpus, the extra corpora 1-3 and the music-dev tune part
- * (64 pieces): 4/4 pieces reach at most +0.08 (md39), the five 3/4
- * waltzes +0.25 (h12, piano) to +0.73.
+ * (71 pieces): 4/4 pieces reach at most +0.04 (md39), the five 3/4
+ * waltzes +0.22 (h12, piano) to +0.79; 2-beat marches -0.59 and less.
  */
-#define MT_METER_TRIPLE_MIN 0.16
+#define MT_METER_TRIPLE_MIN 0.12
 
 /*
  * beats[n_beats]: frame indices; low[n], onset[n]: envelopes; chroma:
