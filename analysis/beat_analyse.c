@@ -270,7 +270,8 @@ int mt_beat_analyse(MtBeatTracker *bt)
         kept = mt_meter_shift_half(beats, kept, n);
     if (store_beats(bt, beats, kept) < 0)
         goto done;
-    mt_beat_refine_times(bt->beat_t, kept, REFINE_MAX_RESID_S, period); /* period is spent */
+    mt_beat_refine_times(bt->beat_t, kept, REFINE_MAX_RESID_S,
+                         (double)bt->samples_in / bt->in_rate, period); /* period is spent */
 
     /* final tempo: precise from the beats when steady, else their median */
     double bpm = changing ? median_ibi_bpm(bt->beat_t, kept) : fitted_bpm(bt->beat_t, kept);

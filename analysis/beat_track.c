@@ -130,7 +130,8 @@ size_t mt_beat_trim(const float *onset, size_t n, size_t *beats, size_t n_beats,
     return b - a;
 }
 
-void mt_beat_refine_times(double *t, size_t n, double max_resid, double *scratch)
+void mt_beat_refine_times(double *t, size_t n, double max_resid, double t_max,
+                          double *scratch)
 {
     const size_t h = MT_BEAT_REFINE_HALF;
     if (n < 2 * h + 1)
@@ -160,7 +161,8 @@ void mt_beat_refine_times(double *t, size_t n, double max_resid, double *scratch
             double r = fabs(scratch[j] - (my + slope * ((double)j - mx)));
             if (r > worst) worst = r;
         }
-        if (worst <= max_resid)
-            t[i] = my + slope * ((double)i - mx);
+        const double v = my + slope * ((double)i - mx);
+        if (worst <= max_resid && v >= 0.0 && v <= t_max)
+            t[i] = v;
     }
 }

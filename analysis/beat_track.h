@@ -36,10 +36,12 @@ size_t mt_beat_trim(const float *onset, size_t n, size_t *beats, size_t n_beats,
  * neighbours: t[i] becomes that line's value at i, fitted over beats
  * i - MT_BEAT_REFINE_HALF .. i + MT_BEAT_REFINE_HALF. A beat whose
  * window departs from the line by more than max_resid seconds (a
- * fermata, a jump, a beat on a stray onset) keeps its frame time.
+ * fermata, a jump, a beat on a stray onset) keeps its frame time, and so
+ * does one whose line value falls outside [0, t_max] (the stream).
  * scratch: room for n doubles.
  */
 #define MT_BEAT_REFINE_HALF 4
-void mt_beat_refine_times(double *t, size_t n, double max_resid, double *scratch);
+void mt_beat_refine_times(double *t, size_t n, double max_resid, double t_max,
+                          double *scratch);
 
 #endif /* MONTAGE_ANALYSIS_BEAT_TRACK_H */

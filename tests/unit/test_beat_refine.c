@@ -25,7 +25,7 @@ static void steady_tempo_refined(void)
         t[i] = floor(truth[i] / HOP_S + 0.5) * HOP_S;
         if (fabs(t[i] - truth[i]) > worst_before) worst_before = fabs(t[i] - truth[i]);
     }
-    mt_beat_refine_times(t, N, 0.02, scratch);
+    mt_beat_refine_times(t, N, 0.02, 100.0, scratch);
     for (int i = 0; i < N; i++) {
         sum_after += fabs(t[i] - truth[i]);
         if (fabs(t[i] - truth[i]) > worst_after) worst_after = fabs(t[i] - truth[i]);
@@ -46,16 +46,34 @@ static void fermata_kept(void)
         t[i] = 0.5 * i + (i > 15 ? 0.5 : 0.0);
         orig[i] = t[i];
     }
-    mt_beat_refine_times(t, N, 0.02, scratch);
+    mt_beat_refine_times(t, N, 0.02, 100.0, scratch);
     for (int i = 12; i <= 19; i++)
         CHECK_NEAR(t[i], orig[i], 1e-9);
     CHECK_NEAR(t[2], orig[2], 1e-9); /* on a straight line: unchanged */
 }
 
+/* A line that runs below 0 s or past t_max (the stream's end) leaves
+ * those beats at their frame times: no beat outside the stream. Beats
+ * alternate +-8 ms around a grid 6 ms early; the first sits at 2 ms, where
+ * the line through its neighbours gives -0.8 ms, the last at 5.502 s,
+ * where it gives 5.495 s, past a t_max of 5.49 s. */
+static void refined_times_stay_in_stream(void)
+{
+    enum { N = 12 };
+    double t[N], scratch[N];
+    for (int i = 0; i < N; i++)
+        t[i] = 0.5 * i - 0.006 + (i % 2 ? 0.008 : -0.008);
+    t[0] = 0.002;
+    mt_beat_refine_times(t, N, 0.02, 5.49, scratch);
+    CHECK_NEAR(t[0], 0.002, 1e-12);
+    CHECK_NEAR(t[N - 1], 5.502, 1e-12);
+    CHECK_NEAR(t[5], 2.5 - 0.006, 0.003); /* the middle still refined */
+}
+
 static void too_few_beats_unchanged(void)
 {
     double t[5] = { 0.0, 0.51, 0.99, 1.52, 2.0 }, scratch[5];
-    mt_beat_refine_times(t, 5, 0.02, scratch);
+    mt_beat_refine_times(t, 5, 0.02, 100.0, scratch);
     CHECK_NEAR(t[1], 0.51, 1e-12);
     CHECK_NEAR(t[3], 1.52, 1e-12);
 }
@@ -111,6 +129,7 @@ int main(void)
 {
     RUN(steady_tempo_refined);
     RUN(fermata_kept);
+    RUN(refined_times_stay_in_stream);
     RUN(too_few_beats_unchanged);
     RUN(bar_length_from_harmony);
     UNIT_EXIT();
