@@ -89,8 +89,12 @@ void mt_tempo_salience(const MtTempoGrid *g, const float *ac, int max_lag, float
     }
 }
 
-/* Mean of the envelope maxima (+-1 frame) at a + off + k*period in [a, b). */
-static double fold_mean(const float *env, size_t a, size_t b, double off, double period)
+/* Mean of the envelope maxima (+-1 frame) at a + off + k*period in [a, b).
+ * m3 (may be NULL): the maxima of env over +-1 frame, precomputed by the
+ * caller for many folds of one envelope; used away from the window edges,
+ * where it holds the same three values. */
+static double fold_mean(const float *env, const float *m3, size_t a, size_t b, double off,
+                        double period)
 {
     double acc = 0.0;
     int cnt = 0;
@@ -98,17 +102,46 @@ static double fold_mean(const float *env, size_t a, size_t b, double off, double
         size_t i = (size_t)(x + 0.5);
         if (i >= b)
             break;
-        float m = env[i];
-        if (i > a && env[i - 1] > m) m = env[i - 1];
-        if (i + 1 < b && env[i + 1] > m) m = env[i + 1];
+        float m;
+        if (m3 && i > a && i + 1 < b) {
+            m = m3[i];
+        } else {
+            m = env[i];
+            if (i > a && env[i - 1] > m) m = env[i - 1];
+            if (i + 1 < b && env[i + 1] > m) m = env[i + 1];
+        }
         acc += m;
         cnt++;
     }
     return cnt ? acc / cnt : 0.0;
 }
 
+/* m3[i] = max(env[i - 1], env[i], env[i + 1]) for 0 < i < n - 1. */
+static void neighbour_max(const float *env, size_t n, float *m3)
+{
+    for (size_t i = 1; i + 1 < n; i++) {
+        float m = env[i];
+        if (env[i - 1] > m) m = env[i - 1];
+        if (env[i + 1] > m) m = env[i + 1];
+        m3[i] = m;
+    }
+    if (n > 0) {
+        m3[0] = env[0];
+        m3[n - 1] = env[n - 1];
+    }
+}
+
+static double subdivision_ratio(const float *env, const float *m3, size_t n, double period,
+                                int k, double fps);
+
 double mt_tempo_subdivision_ratio(const float *env, size_t n, double period,
                                   int k, double fps)
+{
+    return subdivision_ratio(env, NULL, n, period, k, fps);
+}
+
+static double subdivision_ratio(const float *env, const float *m3, size_t n, double period,
+                                int k, double fps)
 {
     if (k < 2 || k > 4 || !(period >= 2.0 * k) || n < (size_t)(3 * period))
         return -1.0;
@@ -128,7 +161,7 @@ double mt_tempo_subdivision_ratio(const float *env, size_t n, double period,
         for (double ph = 0.0; ph < sub; ph += 1.0) {
             double x[4], sum = 0.0, top = 0.0;
             for (int j = 0; j < k; j++) {
-                x[j] = fold_mean(env, a, b, ph + j * sub, period);
+                x[j] = fold_mean(env, m3, a, b, ph + j * sub, period);
                 sum += x[j];
                 if (x[j] > top) top = x[j];
             }
@@ -184,10 +217,10 @@ static double interp_bpm(const MtTempoGrid *g, const float *sal, int i)
 /* Evidence that every beat of `bpm` is present: the sub-beat ratio of
  * the level below (bpm / 2) against octave_ratio, clamped to
  * [1/DOUBLING_CLAMP, DOUBLING_CLAMP]; 1 (neutral) when unknown. */
-static double doubling_support(const MtTempoParams *p, const float *env, size_t n,
-                               double bpm)
+static double doubling_support(const MtTempoParams *p, const float *env, const float *m3,
+                               size_t n, double bpm)
 {
-    double r = mt_tempo_subdivision_ratio(env, n, 120.0 * p->fps / bpm, 2, p->fps);
+    double r = subdivision_ratio(env, m3, n, 120.0 * p->fps / bpm, 2, p->fps);
     if (r < 0)
         return 1.0;
     double e = r / p->octave_ratio;
@@ -252,11 +285,16 @@ static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const floa
 {
     if (!env || n_env == 0)
         return peaks[0];
-    float *cenv = malloc(sizeof(float) * n_env);
+    /* cenv: the compressed envelope; m3e, m3c: neighbour maxima of env
+     * and cenv, shared by the many folds below */
+    float *cenv = malloc(sizeof(float) * 3 * n_env);
     if (!cenv)
         return peaks[0];
+    float *m3e = cenv + n_env, *m3c = cenv + 2 * n_env;
     for (size_t i = 0; i < n_env; i++)
         cenv[i] = env[i] > 0 ? powf(env[i], SUPPORT_POWER) : 0.0f;
+    neighbour_max(env, n_env, m3e);
+    neighbour_max(cenv, n_env, m3c);
     int lead = peaks[0];
     double lead_w = family_weight(p, g, sal, lead);
     for (int k = 1; k < np; k++) {
@@ -267,12 +305,14 @@ static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const floa
     nc = add_family(cand, nc, p, g, sal, g->bpm[lead]);
     const int nbin = nc;
     double third[MAX_LEVELS]; /* evidence for a ternary candidate from its parent */
+    double r3_env[MAX_LEVELS]; /* ternary ratio on env of the binary members */
     for (int i = 0; i < MAX_LEVELS; i++)
         third[i] = 1.0;
     for (int i = 0; i < nbin; i++) {
-        double r3 = mt_tempo_subdivision_ratio(env, n_env, g->period[cand[i]], 3, p->fps);
+        double r3 = subdivision_ratio(env, m3e, n_env, g->period[cand[i]], 3, p->fps);
+        r3_env[i] = r3;
         if (r3 > TATUM_RATIO) {
-            r3 = mt_tempo_subdivision_ratio(cenv, n_env, g->period[cand[i]], 3, p->fps);
+            r3 = subdivision_ratio(cenv, m3c, n_env, g->period[cand[i]], 3, p->fps);
             int m = add_candidate(cand, nc, p, g, sal, g->bpm[cand[i]] * 3.0);
             if (m > nc) {
                 double e = r3 / p->octave_ratio;
@@ -288,9 +328,10 @@ static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const floa
         const double bpm = g->bpm[cand[i]];
         double support = third[i];
         for (double b = bpm; b / 2.0 >= p->min_bpm / 1.02; b /= 2.0)
-            support *= doubling_support(p, cenv, n_env, b);
-        double r2 = mt_tempo_subdivision_ratio(env, n_env, g->period[cand[i]], 2, p->fps);
-        double r3 = mt_tempo_subdivision_ratio(env, n_env, g->period[cand[i]], 3, p->fps);
+            support *= doubling_support(p, cenv, m3c, n_env, b);
+        double r2 = subdivision_ratio(env, m3e, n_env, g->period[cand[i]], 2, p->fps);
+        double r3 = i < nbin ? r3_env[i]
+                  : subdivision_ratio(env, m3e, n_env, g->period[cand[i]], 3, p->fps);
         double sub = r2 > r3 ? r2 : r3;
         double tatum = sub >= 0 && sub < TATUM_RATIO ? TATUM_PENALTY : 1.0;
         const double score = g->prior[cand[i]] * support * tatum;

@@ -129,3 +129,40 @@ size_t mt_beat_trim(const float *onset, size_t n, size_t *beats, size_t n_beats,
         memmove(beats, beats + a, sizeof(size_t) * (b - a));
     return b - a;
 }
+
+void mt_beat_refine_times(double *t, size_t n, double max_resid, double t_max,
+                          double *scratch)
+{
+    const size_t h = MT_BEAT_REFINE_HALF;
+    if (n < 2 * h + 1)
+        return;
+    memcpy(scratch, t, sizeof(double) * n);
+    for (size_t i = 0; i < n; i++) {
+        /* the window slides in at the ends so it always holds 2h + 1 beats */
+        size_t a = i >= h ? i - h : 0;
+        if (a + 2 * h >= n)
+            a = n - 2 * h - 1;
+        const size_t b = a + 2 * h; /* inclusive */
+        double mx = 0.0, my = 0.0;
+        for (size_t j = a; j <= b; j++) {
+            mx += (double)j;
+            my += scratch[j];
+        }
+        mx /= (double)(2 * h + 1);
+        my /= (double)(2 * h + 1);
+        double sxy = 0.0, sxx = 0.0;
+        for (size_t j = a; j <= b; j++) {
+            sxy += ((double)j - mx) * (scratch[j] - my);
+            sxx += ((double)j - mx) * ((double)j - mx);
+        }
+        const double slope = sxy / sxx;
+        double worst = 0.0;
+        for (size_t j = a; j <= b; j++) {
+            double r = fabs(scratch[j] - (my + slope * ((double)j - mx)));
+            if (r > worst) worst = r;
+        }
+        const double v = my + slope * ((double)i - mx);
+        if (worst <= max_resid && v >= 0.0 && v <= t_max)
+            t[i] = v;
+    }
+}

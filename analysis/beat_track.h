@@ -28,4 +28,20 @@ long mt_beat_dp(const float *onset, const double *period, size_t n,
 size_t mt_beat_trim(const float *onset, size_t n, size_t *beats, size_t n_beats,
                     double fraction);
 
+/*
+ * Beat times below the frame grid. The DP places beats on whole onset
+ * frames (one hop, ~23 ms), so each time is off by up to half a hop.
+ * Where the tempo holds over a few beats, those rounding errors are
+ * spread evenly and cancel out in a least-squares line through the
+ * neighbours: t[i] becomes that line's value at i, fitted over beats
+ * i - MT_BEAT_REFINE_HALF .. i + MT_BEAT_REFINE_HALF. A beat whose
+ * window departs from the line by more than max_resid seconds (a
+ * fermata, a jump, a beat on a stray onset) keeps its frame time, and so
+ * does one whose line value falls outside [0, t_max] (the stream).
+ * scratch: room for n doubles.
+ */
+#define MT_BEAT_REFINE_HALF 4
+void mt_beat_refine_times(double *t, size_t n, double max_resid, double t_max,
+                          double *scratch);
+
 #endif /* MONTAGE_ANALYSIS_BEAT_TRACK_H */

@@ -37,7 +37,8 @@
  *    leading/trailing beats trimmed, an octave check of the beats from
  *    the kick/backbeat alternation (beat_octave.h), an off-beat check from
  *    the harmonic rhythm (beat_meter.h; the streamed beats get neither),
- *    then meter and downbeats. These are
+ *    beat times refined below the hop (mt_beat_refine_times), then
+ *    meter and downbeats (always named from 12 beats on). These are
  *    the ones to trust; they may differ from the streamed ones (notably
  *    the first seconds, phase errors the predictor made and later fixed,
  *    and around tempo changes, which the predictor follows with a lag).

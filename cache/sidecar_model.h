@@ -21,7 +21,7 @@
 /* Bumped whenever the maths of an analyser changes its results, so cached
  * sidecars made by an older analyser are treated as stale. */
 #define MT_SCENE_ANALYSER_VERSION 3
-#define MT_BEAT_ANALYSER_VERSION  2
+#define MT_BEAT_ANALYSER_VERSION  3
 
 #define MONTAGE_VERSION "0.1.0"
 
@@ -162,7 +162,7 @@ typedef struct MtBeatResult {
     MtAudioStream stream;
     float bpm;        /* 0 when no tempo was found */
     float confidence; /* 0..1 */
-    int   meter;      /* beats per bar: 3 or 4; 0 when unknown */
+    int   meter;      /* beats per bar: 3 or 4; 0 with too few beats to tell */
     const MtTempoCandidate *candidates;
     size_t n_candidates;
     /* tempo curve, present when tempo changes: t (s) and bpm, n_curve each */
