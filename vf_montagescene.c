@@ -34,6 +34,7 @@ typedef struct MontageSceneContext {
     MtSidecarOptions out;      ///< sidecar path and source identity
     MtSceneConfig cfg;         ///< analysis options
     int keyframes_only;        ///< the input holds key frames only (recorded for caches)
+    int fast;                  ///< part of a fast analysis (recorded for caches)
 
     MtSceneDetector *detector;
     AVFrame **held;            ///< frames waiting for their final metadata
@@ -69,6 +70,8 @@ static const AVOption montagescene_options[] = {
       MT_SCENE_KEEP_FEATURES_MAX, FLAGS },
     { "keyframes_only", "the input was decoded key frames only (-skip_frame nokey); recorded in the sidecar",
       OFFSET(keyframes_only), AV_OPT_TYPE_BOOL, { .i64 = 0 }, 0, 1, FLAGS },
+    { "fast", "run by montage-fast-scene (a window or its fallback); recorded as decode=fast",
+      OFFSET(fast), AV_OPT_TYPE_BOOL, { .i64 = 0 }, 0, 1, FLAGS },
     { NULL }
 };
 
@@ -262,7 +265,7 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
 {
     MontageSceneContext *s = ctx->priv;
     AVFilterLink *inlink = ctx->inputs[0];
-    MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES + 1];
+    MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES + 2];
     AVRational fr = mt_link_frame_rate(inlink);
     MtSidecar sc = { 0 };
 
@@ -275,6 +278,10 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
     sc.config.n = mt_scene_config_entries(&s->cfg, entries, MT_SCENE_CONFIG_ENTRIES);
     entries[sc.config.n++] = (MtConfigEntry){ .key = "keyframes_only", .type = MT_VALUE_BOOL,
                                               .i = s->keyframes_only };
+    /* which decode made it: a cache serves a sidecar only to the same mode */
+    entries[sc.config.n++] = (MtConfigEntry){ .key = "decode", .type = MT_VALUE_STRING,
+                                              .s = s->keyframes_only ? "keyframes" :
+                                                   s->fast ? "fast" : "full" };
     sc.scene.stream.width          = inlink->w;
     sc.scene.stream.height         = inlink->h;
     sc.scene.stream.pix_fmt        = av_get_pix_fmt_name(inlink->format);

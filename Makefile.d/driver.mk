@@ -44,3 +44,9 @@ demo: $(DRIVER_BIN) $(CACHE_CLI)
 	    for f in $(DEMO_DIR)/cuts.*.scene.montage.msgpack $(DEMO_DIR)/song.wav.beat.montage.msgpack; do \
 	        echo "== $(CACHE_CLI) show $$f"; $(CACHE_CLI) show "$$f" | head -30; done; \
 	fi
+
+# The fast mode's helper (montage-analyze --fast runs it from its own directory).
+FAST_SCENE_BIN = $(BUILD)/montage-fast-scene
+driver: $(FAST_SCENE_BIN)
+$(FAST_SCENE_BIN): $(BUILD)/driver/cli/montage-fast-scene.o $(LIBMONTAGE)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS)

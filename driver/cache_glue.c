@@ -14,15 +14,28 @@ int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
     return mt_cache_sidecar_path(&loc, media_path, kind, out, out_size) < 0 ? -1 : 0;
 }
 
+const char *mt_decode_mode_name(MtDecodeMode mode)
+{
+    switch (mode) {
+    case MT_DECODE_FULL:      return "full";
+    case MT_DECODE_KEYFRAMES: return "keyframes";
+    case MT_DECODE_FAST:      return "fast";
+    }
+    return "full";
+}
+
 MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
-                          MtSidecarKind kind, int keyframes_only, char *why, size_t why_size)
+                          MtSidecarKind kind, MtDecodeMode mode, char *why, size_t why_size)
 {
     int version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
-    /* a scene sidecar made from key frames only serves only --keyframes */
-    MtConfigEntry mode = { .key = "keyframes_only", .type = MT_VALUE_BOOL, .i = !!keyframes_only };
+    /* a scene sidecar serves only the decode mode that made it */
+    MtConfigEntry required[2] = {
+        { .key = "keyframes_only", .type = MT_VALUE_BOOL, .i = mode == MT_DECODE_KEYFRAMES },
+        { .key = "decode", .type = MT_VALUE_STRING, .s = mt_decode_mode_name(mode) },
+    };
     int scene = kind == MT_KIND_SCENE;
-    switch (mt_cache_check(sidecar_path, media_path, kind, version, scene ? &mode : NULL,
-                           scene ? 1 : 0, why, why_size)) {
+    switch (mt_cache_check(sidecar_path, media_path, kind, version, scene ? required : NULL,
+                           scene ? 2 : 0, why, why_size)) {
     case MT_CACHE_VALID:   return MT_GLUE_VALID;
     case MT_CACHE_MISSING: return MT_GLUE_MISSING;
     case MT_CACHE_STALE:   return MT_GLUE_STALE;
