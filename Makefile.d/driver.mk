@@ -16,9 +16,10 @@ driver: $(DRIVER_BIN)
 $(DRIVER_BIN): $(BUILD)/driver/cli/montage-analyze.o $(LIBMONTAGE)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS)
 
-install-driver: $(DRIVER_BIN)
+install-driver: $(DRIVER_BIN) $(FAST_SCENE_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(DRIVER_BIN) $(DESTDIR)$(BINDIR)/montage-analyze
+	install -m 755 $(FAST_SCENE_BIN) $(DESTDIR)$(BINDIR)/montage-fast-scene
 	install -m 644 doc/montage-analyze.1 $(DESTDIR)$(MANDIR)/man1/montage-analyze.1
 
 # Shell tests of the driver against the project's ffmpeg.

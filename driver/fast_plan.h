@@ -27,14 +27,17 @@
 #define MT_FAST_HIST_THRESHOLD   0.03f
 #define MT_FAST_STRUCT_THRESHOLD 0.15f
 
-/* Frames decoded before a flagged pair: the gradual tests look back up to
- * about 2.5 of their longest lag (64 frames) and the flat-frame test 128
- * frames, so a window gives the full decode's answers from 168 frames on
- * (checked by tests/driver/test_fast.sh on cuts and dissolves). */
-#define MT_FAST_PRE_FRAMES  168
-/* Frames decoded after a flagged pair: a dissolve is confirmed up to about
- * two lags (140 frames) after the frame it is reported at. */
-#define MT_FAST_POST_FRAMES 140
+/* Frames decoded before and after a flagged pair, beyond the seek point.
+ * The detector's answers depend on its history (gradual tests look back
+ * up to 2.5 lags, the flat-frame test 128 frames) and on its look-ahead
+ * (dissolves are confirmed up to about 140 frames later); a transition
+ * long enough to need the longest lags also changes the key frame pairs
+ * it spans, which widens the window by itself. Measured on the 12 dev
+ * clips re-encoded at keyint 25 and 250 (every window forced, no
+ * fallback): 24/24, 64/72 and 168/140 all gave transitions identical to
+ * the full decode; 64/72 keeps a margin over the smallest. */
+#define MT_FAST_PRE_FRAMES  64
+#define MT_FAST_POST_FRAMES 72
 
 /* Fall back to one full decode when key frames come this often or more
  * (intra-only and very short GOPs: pass 1 would decode most of the frames

@@ -83,9 +83,9 @@ int mt_fast_frames_parse(const char *text, MtFastFrames *out, char *err, size_t 
     }
     for (size_t i = 0; i < n; i++) {
         if (i && pk[i].pts == pk[i - 1].pts) {
+            snprintf(err, err_size, "two video packets share the timestamp %" PRId64, pk[i].pts);
             free(pk);
             mt_fast_frames_free(out);
-            snprintf(err, err_size, "two video packets share the timestamp %" PRId64, pk[i].pts);
             return -1;
         }
         out->pts[i] = pk[i].pts;

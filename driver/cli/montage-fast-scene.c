@@ -322,13 +322,13 @@ static int fast_scene(Run *r)
         goto end;
     }
     if (key_pass(r, &f, &samples, &n_samples, &keys, err, sizeof(err)) < 0 ||
-        mt_fast_plan(&f, samples, n_samples, getenv("XPRE") ? atoi(getenv("XPRE")) : MT_FAST_PRE_FRAMES, getenv("XPOST") ? atoi(getenv("XPOST")) : MT_FAST_POST_FRAMES, &plan) < 0) {
+        mt_fast_plan(&f, samples, n_samples, MT_FAST_PRE_FRAMES, MT_FAST_POST_FRAMES, &plan) < 0) {
         ret = full_decode(r, err);
         goto end;
     }
     say(r, "%zu frames, %zu key frames decoded, %zu windows, %" PRId64 " frames in them",
         f.n, n_samples, plan.n_win, plan.decoded);
-    if (!getenv("XNOCOVER") && (double)plan.decoded > MT_FAST_MAX_COVER * (double)f.n) {
+    if ((double)plan.decoded > MT_FAST_MAX_COVER * (double)f.n) {
         snprintf(err, sizeof(err), "the windows cover %" PRId64 " of %zu frames", plan.decoded, f.n);
         ret = full_decode(r, err);
         goto end;
