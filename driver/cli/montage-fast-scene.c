@@ -47,6 +47,7 @@ typedef struct Run {
     const char *sidecar;      /* the scene sidecar the filter string names */
     int threads;
     int verbose;
+    double max_cover;         /* fall back to a full decode above this share */
     char tmp[PATH_MAX];
     /* counters for --verbose and the bench */
     int64_t frames, decoded_pass1, decoded_pass2;
@@ -328,7 +329,7 @@ static int fast_scene(Run *r)
     }
     say(r, "%zu frames, %zu key frames decoded, %zu windows, %" PRId64 " frames in them",
         f.n, n_samples, plan.n_win, plan.decoded);
-    if ((double)plan.decoded > MT_FAST_MAX_COVER * (double)f.n) {
+    if ((double)plan.decoded > r->max_cover * (double)f.n) {
         snprintf(err, sizeof(err), "the windows cover %" PRId64 " of %zu frames", plan.decoded, f.n);
         ret = full_decode(r, err);
         goto end;
@@ -389,14 +390,17 @@ static void remove_tmp(const char *dir)
 static void usage(FILE *out)
 {
     fputs("usage: montage-fast-scene --ffmpeg PATH --ffprobe PATH [--threads N] [-v]\n"
-          "           [--scene-filter GRAPH --sidecar PATH] [--beat-filter GRAPH] FILE\n"
+          "           [--max-cover F] [--scene-filter GRAPH --sidecar PATH]\n"
+          "           [--beat-filter GRAPH] FILE\n"
           "The shot analysis of FILE without decoding every frame; GRAPH is the\n"
-          "filter as montage-analyze builds it (\"montagescene=sidecar=...\").\n", out);
+          "filter as montage-analyze builds it (\"montagescene=sidecar=...\").\n"
+          "--max-cover F: one full decode when the windows would cover more than\n"
+          "this share of the frames (default 0.75; 1: only when they cover all).\n", out);
 }
 
 int main(int argc, char **argv)
 {
-    Run r = { .threads = 1 };
+    Run r = { .threads = 1, .max_cover = MT_FAST_MAX_COVER };
     static const struct option longopts[] = {
         { "ffmpeg", required_argument, NULL, 'f' },
         { "ffprobe", required_argument, NULL, 'p' },
@@ -404,6 +408,7 @@ int main(int argc, char **argv)
         { "scene-filter", required_argument, NULL, 's' },
         { "beat-filter", required_argument, NULL, 'b' },
         { "sidecar", required_argument, NULL, 'o' },
+        { "max-cover", required_argument, NULL, 'm' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -417,6 +422,7 @@ int main(int argc, char **argv)
         case 's': r.scene_filter = optarg; break;
         case 'b': r.beat_filter = optarg; break;
         case 'o': r.sidecar = optarg; break;
+        case 'm': r.max_cover = atof(optarg); break;
         case 'v': r.verbose = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
