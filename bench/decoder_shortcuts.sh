@@ -31,20 +31,20 @@ analyse() { # NAME MEDIA OPTIONS...: sidecar, scores and "cpu" into $out/NAME.*
 printf '%-26s %-28s %10s %12s %8s\n' media shortcut max_dscore transitions cpu_x
 for media in "$@"; do
     set -- "exact:" "skip_loop_filter:-skip_loop_filter all" "flags2_fast:-flags2 fast" \
-           "skip_idct_nonref:-skip_idct nonref" "lowres1:-lowres 1"
-    for s in "$@"; do rm -f "$out/${s%%:*}.cpu"; done
+           "skip_idct_noref:-skip_idct noref" "lowres1:-lowres 1"
+    for s in "$@"; do rm -f "$out/${s%%:*}.cpu" "$out/${s%%:*}.failed"; done
     i=0
     while [ "$i" -lt "$runs" ]; do
         for s in "$@"; do
             # shellcheck disable=SC2086
-            analyse "${s%%:*}" "$media" ${s#*:} 2> /dev/null || echo "n/a" >> "$out/${s%%:*}.cpu"
+            analyse "${s%%:*}" "$media" ${s#*:} 2> /dev/null || echo "n/a" > "$out/${s%%:*}.failed"
         done
         i=$((i + 1))
     done
     base=$(median < "$out/exact.cpu")
     for s in "$@"; do
         n=${s%%:*}
-        if grep -q n/a "$out/$n.cpu"; then
+        if [ -f "$out/$n.failed" ]; then
             printf '%-26s %-28s %10s %12s %8s\n' "$(basename "$media")" "${s#*:}" - "unsupported" -; continue
         fi
         d=$(paste "$out/exact.scores" "$out/$n.scores" | grep score | tr '=' ' ' |
