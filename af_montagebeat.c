@@ -11,6 +11,12 @@
  * This file is part of Montage. It is built into FFmpeg by
  * patches/apply-ffmpeg.sh and is the same for every supported release.
  */
+/* Before FFmpeg 7.0 a link's status_out (montage_compat.h, gate 5) is an
+ * internal field, visible to filters that ask as buffersink does; later
+ * releases ignore the macro. First, before anything includes avfilter.h. */
+#define FF_INTERNAL_FIELDS 1
+#include "framequeue.h"
+
 #include "libavutil/channel_layout.h"
 #include "libavutil/mem.h"
 #include "libavutil/opt.h"
@@ -21,6 +27,7 @@
 #include "filters.h"
 
 #include "analysis/beat_tracker.h"
+#include "analysis/config_check.h"
 #include "montage_compat.h"
 #include "montage_glue.h"
 
@@ -32,7 +39,14 @@ typedef struct MontageBeatContext {
     MtBeatTracker *tracker;
     int64_t first_pts;         ///< pts of the first sample, AV_NOPTS_VALUE until seen
     int64_t samples;           ///< samples seen
-    char layout[128];          ///< channel layout description for the sidecar
+    /* Stream facts for the sidecar, recorded when the input is configured:
+     * uninit may run after the framework has freed the links. */
+    char layout[128];          ///< channel layout description
+    int channels;
+    enum AVSampleFormat sample_fmt;
+    AVRational time_base;
+    int output_closed;         ///< downstream stopped early (-t, atrim): the input's end is never seen
+    int failed;                ///< the input was refused: no sidecar at all
     int sidecar_done;          ///< the sidecar was written (or failed) at EOF
 } MontageBeatContext;
 
@@ -41,9 +55,9 @@ typedef struct MontageBeatContext {
 
 static const AVOption montagebeat_options[] = {
     MT_SIDECAR_OPTIONS(FLAGS),
-    { "min_bpm", "slowest tempo reported", OFFSET(cfg.min_bpm), AV_OPT_TYPE_DOUBLE,
+    { "min_bpm", "slowest tempo reported (max_bpm must be >= 1.05 x min_bpm)", OFFSET(cfg.min_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_MIN_BPM_DEFAULT }, MT_BEAT_MIN_BPM_MIN, MT_BEAT_MIN_BPM_MAX, FLAGS },
-    { "max_bpm", "fastest tempo reported", OFFSET(cfg.max_bpm), AV_OPT_TYPE_DOUBLE,
+    { "max_bpm", "fastest tempo reported (at least 1.05 x min_bpm)", OFFSET(cfg.max_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_MAX_BPM_DEFAULT }, MT_BEAT_MAX_BPM_MIN, MT_BEAT_MAX_BPM_MAX, FLAGS },
     { "prior_bpm", "most likely tempo before listening", OFFSET(cfg.prior_bpm), AV_OPT_TYPE_DOUBLE,
       { .dbl = MT_BEAT_PRIOR_BPM_DEFAULT }, MT_BEAT_PRIOR_BPM_MIN, MT_BEAT_PRIOR_BPM_MAX, FLAGS },
@@ -64,11 +78,12 @@ AVFILTER_DEFINE_CLASS(montagebeat);
 static av_cold int init(AVFilterContext *ctx)
 {
     MontageBeatContext *s = ctx->priv;
+    char why[MT_CONFIG_WHY_SIZE];
+    int ret = mt_beat_config_check(&s->cfg, why, sizeof(why));
 
-    if (s->cfg.min_bpm >= s->cfg.max_bpm) {
-        av_log(ctx, AV_LOG_ERROR, "min_bpm (%g) must be below max_bpm (%g)\n",
-               s->cfg.min_bpm, s->cfg.max_bpm);
-        return AVERROR(EINVAL);
+    if (ret < 0) {
+        av_log(ctx, AV_LOG_ERROR, "%s\n", why);
+        return ret; /* a negative errno, as AVERROR() makes it */
     }
     s->first_pts = AV_NOPTS_VALUE;
     return mt_glue_init_sidecar(ctx, &s->out);
@@ -90,6 +105,9 @@ static int config_input(AVFilterLink *inlink)
         return AVERROR(ENOMEM);
     if (av_channel_layout_describe(&inlink->ch_layout, s->layout, sizeof(s->layout)) < 0)
         snprintf(s->layout, sizeof(s->layout), "%d channels", inlink->ch_layout.nb_channels);
+    s->channels   = inlink->ch_layout.nb_channels;
+    s->sample_fmt = inlink->format;
+    s->time_base  = inlink->time_base;
     return 0;
 }
 
@@ -110,7 +128,6 @@ static int to_mt_format(enum AVSampleFormat fmt, MtSampleFormat *out)
 static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
 {
     MontageBeatContext *s = ctx->priv;
-    AVFilterLink *inlink = ctx->inputs[0];
     double t0 = 0, beat_t = -1;
     float onset, strength, beat_strength = 0;
     MtSampleFormat fmt;
@@ -124,12 +141,13 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
     if (s->first_pts == AV_NOPTS_VALUE && frame->pts != AV_NOPTS_VALUE)
         s->first_pts = frame->pts;
     if (s->first_pts != AV_NOPTS_VALUE)
-        t0 = s->first_pts * av_q2d(inlink->time_base);
+        t0 = s->first_pts * av_q2d(s->time_base);
 
-    if (mt_beat_push_raw(s->tracker, (const uint8_t *const *)frame->extended_data, fmt,
-                         av_sample_fmt_is_planar(frame->format),
-                         frame->ch_layout.nb_channels, frame->nb_samples) < 0)
-        return AVERROR(ENOMEM);
+    ret = mt_beat_push_raw(s->tracker, (const uint8_t *const *)frame->extended_data, fmt,
+                           av_sample_fmt_is_planar(frame->format),
+                           frame->ch_layout.nb_channels, frame->nb_samples);
+    if (ret < 0)
+        return ret; /* -EINVAL or -ENOMEM */
     s->samples += frame->nb_samples;
 
     /* Streamed beats are timed from the first sample; frames carry the
@@ -150,24 +168,25 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
     return ret;
 }
 
-/* Builds and writes the sidecar; `complete` says whether EOF was reached. */
+/* Builds and writes the sidecar; `complete` says whether EOF was reached.
+ * Reads only the context: also called from uninit, after the links are gone. */
 static int write_sidecar(AVFilterContext *ctx, int complete)
 {
     MontageBeatContext *s = ctx->priv;
-    AVFilterLink *inlink = ctx->inputs[0];
     MtConfigEntry entries[MT_BEAT_CONFIG_ENTRIES];
     MtSidecar sc = { 0 };
+    int ret;
 
     if (!s->out.sidecar || !s->tracker)
         return 0;
-    if (mt_beat_finish(s->tracker) < 0 || mt_beat_result(s->tracker, &sc.beat) < 0)
-        return AVERROR(ENOMEM);
+    if ((ret = mt_beat_finish(s->tracker)) < 0 || (ret = mt_beat_result(s->tracker, &sc.beat)) < 0)
+        return ret;
     mt_glue_fill_common(&sc, &s->out, MT_KIND_BEAT, "montagebeat", MT_BEAT_ANALYSER_VERSION, complete, s->samples);
     sc.config.entries = entries;
     sc.config.n = mt_beat_config_entries(&s->cfg, entries, MT_BEAT_CONFIG_ENTRIES);
-    sc.beat.stream.channels       = inlink->ch_layout.nb_channels;
+    sc.beat.stream.channels       = s->channels;
     sc.beat.stream.channel_layout = s->layout;
-    sc.beat.stream.sample_fmt     = av_get_sample_fmt_name(inlink->format);
+    sc.beat.stream.sample_fmt     = av_get_sample_fmt_name(s->sample_fmt);
     return mt_glue_write_sidecar(ctx, &s->out, &sc);
 }
 
@@ -180,7 +199,13 @@ static int activate(AVFilterContext *ctx)
     int64_t pts;
     int ret, status;
 
-    FF_FILTER_FORWARD_STATUS_BACK(outlink, inlink);
+    /* Downstream stopped (ffmpeg -t, atrim, a closed sink): the rest of the
+     * input is never seen, so the sidecar written at uninit is incomplete. */
+    if ((status = mt_outlink_closed(outlink))) {
+        s->output_closed = 1;
+        ff_inlink_set_status(inlink, status);
+        return 0;
+    }
 
     ret = ff_inlink_consume_frame(inlink, &frame);
     if (ret < 0)
@@ -189,6 +214,7 @@ static int activate(AVFilterContext *ctx)
         ret = analyse_frame(ctx, frame);
         if (ret < 0) {
             av_frame_free(&frame);
+            s->failed = 1;
             return ret;
         }
         return ff_filter_frame(outlink, frame);
@@ -197,7 +223,8 @@ static int activate(AVFilterContext *ctx)
     if (ff_inlink_acknowledge_status(inlink, &status, &pts)) {
         if (!s->sidecar_done) {
             s->sidecar_done = 1;
-            ret = write_sidecar(ctx, status == AVERROR_EOF);
+            ret = write_sidecar(ctx, status == AVERROR_EOF && !s->output_closed &&
+                                !mt_outlink_closed(outlink));
             if (ret < 0)
                 return ret;
         }
@@ -213,9 +240,10 @@ static av_cold void uninit(AVFilterContext *ctx)
 {
     MontageBeatContext *s = ctx->priv;
 
-    /* Without EOF (-t, -frames, an interrupted run) the partial analysis is
-     * still worth keeping, marked incomplete; a failure can only be logged. */
-    if (!s->sidecar_done)
+    /* Freed before EOF (-t, an interrupted run, ffprobe -read_intervals, an
+     * application closing the graph): the partial analysis is kept, marked
+     * incomplete; a failure can only be logged. The links may be gone. */
+    if (!s->sidecar_done && !s->failed && s->samples)
         write_sidecar(ctx, 0);
     mt_beat_free(&s->tracker);
 }

@@ -56,4 +56,25 @@ static inline int mt_frame_is_key(const AVFrame *frame)
 #endif
 }
 
+/* Gate 5: has the chain downstream stopped taking frames (ffmpeg -t
+ * inserts a trim after the user's filters, sometimes behind a format
+ * filter)? Filters with an activate callback say so on their input's
+ * status_in at once. Before libavfilter 10 (FFmpeg 7.0), trim and atrim set
+ * only their input's status_out, which travels back one filter per graph
+ * step, so the chain is walked down as long as it is a single line (at
+ * most 8 links); that field is internal from 10 on, where only status_in
+ * is read. */
+static inline int mt_outlink_closed(AVFilterLink *outlink)
+{
+    int status = ff_outlink_get_status(outlink);
+#if LIBAVFILTER_VERSION_MAJOR < 10
+    AVFilterLink *link = outlink;
+    for (int hop = 0; !status && link && hop < 8; hop++) {
+        status = link->status_out ? link->status_out : link->status_in;
+        link = link->dst && link->dst->nb_outputs == 1 ? link->dst->outputs[0] : NULL;
+    }
+#endif
+    return status;
+}
+
 #endif /* MONTAGE_COMPAT_H */

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,40 +14,9 @@
 #include "libavfilter/version.h"
 
 #include "cache/atomic_check.h"
+#include "cache/source_stat.h"
 #include "cache/sidecar_write.h"
 #include "montage_glue.h"
-
-/* Sidecars this process wrote without reaching end of stream. ffmpeg
- * rebuilds a graph by freeing the old filters before creating new ones, so
- * a new instance finding its path here was restarted mid-stream. Graphs
- * may live in threads of their own (ffmpeg 7+), hence the lock. */
-#define MT_UNFINISHED_MAX 64
-static pthread_mutex_t unfinished_lock = PTHREAD_MUTEX_INITIALIZER;
-static char *unfinished[MT_UNFINISHED_MAX];
-
-static void remember_unfinished(const char *path)
-{
-    pthread_mutex_lock(&unfinished_lock);
-    for (int i = 0; i < MT_UNFINISHED_MAX; i++) {
-        if (unfinished[i] && !strcmp(unfinished[i], path))
-            break;
-        if (!unfinished[i]) {
-            unfinished[i] = strdup(path); /* kept for the life of the process */
-            break;
-        }
-    }
-    pthread_mutex_unlock(&unfinished_lock);
-}
-
-static int was_unfinished(const char *path)
-{
-    int found = 0;
-    pthread_mutex_lock(&unfinished_lock);
-    for (int i = 0; i < MT_UNFINISHED_MAX && unfinished[i] && !found; i++)
-        found = !strcmp(unfinished[i], path);
-    pthread_mutex_unlock(&unfinished_lock);
-    return found;
-}
 
 /* An optional non-negative integer option: -1 when absent. */
 static int parse_identity_int(void *log_ctx, const char *name, const char *str, int64_t *out)
@@ -69,6 +37,33 @@ static int parse_identity_int(void *log_ctx, const char *name, const char *str, 
     return 0;
 }
 
+/* source=PATH: the identity the driver would pass, read here so that a
+ * sidecar made by hand can be checked against its media. */
+static int stat_source(void *log_ctx, MtSidecarOptions *o)
+{
+    MtSourceIdentity id = { 0 };
+    char err[512];
+    int ret;
+
+    if (!*o->source) {
+        av_log(log_ctx, AV_LOG_ERROR, "source: empty path\n");
+        return AVERROR(EINVAL);
+    }
+    if ((ret = mt_source_stat(o->source, &id, err, sizeof(err))) < 0) {
+        av_log(log_ctx, AV_LOG_ERROR, "source: %s\n", err);
+        return AVERROR(-ret);
+    }
+    if (o->source_size < 0)
+        o->source_size = id.size;
+    if (o->source_mtime_ns < 0)
+        o->source_mtime_ns = id.mtime_ns;
+    if (o->source_ctime_ns < 0)
+        o->source_ctime_ns = id.ctime_ns;
+    if (o->source_inode < 0)
+        o->source_inode = id.inode;
+    return 0;
+}
+
 int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o)
 {
     char err[512];
@@ -78,6 +73,8 @@ int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o)
         (ret = parse_identity_int(log_ctx, "source_mtime_ns", o->source_mtime_str, &o->source_mtime_ns)) < 0 ||
         (ret = parse_identity_int(log_ctx, "source_ctime_ns", o->source_ctime_str, &o->source_ctime_ns)) < 0 ||
         (ret = parse_identity_int(log_ctx, "source_inode", o->source_inode_str, &o->source_inode)) < 0)
+        return ret;
+    if (o->source && (ret = stat_source(log_ctx, o)) < 0)
         return ret;
     if (!o->sidecar)
         return 0;
@@ -90,11 +87,6 @@ int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o)
         av_log(log_ctx, AV_LOG_ERROR, "%s\n", err);
         return AVERROR(-ret);
     }
-    if (was_unfinished(o->sidecar)) {
-        o->restarted = 1;
-        av_log(log_ctx, AV_LOG_WARNING, "restarted mid-stream (the input changed): '%s' will cover "
-               "the rest of the stream only and be marked incomplete; use -reinit_filter 0\n", o->sidecar);
-    }
     return 0;
 }
 
@@ -102,10 +94,8 @@ void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind
                          const char *filter_name, int analyser_version,
                          int complete, int64_t units_seen)
 {
-    static const char *const incomplete[] = { "end of stream not reached" };
-    static const char *const restarted[] = {
-        "the filter was restarted mid-stream (the input changed size or format); "
-        "only the part after the change was analysed: use -reinit_filter 0"
+    static const char *const incomplete[] = {
+        "end of stream not reached: the run was stopped or limited before the input ended"
     };
 
     sc->kind         = kind;
@@ -118,17 +108,18 @@ void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind
     sc->generator.ffmpeg_version      = av_version_info();
     sc->generator.libavfilter_version = AV_STRINGIFY(LIBAVFILTER_VERSION);
 
-    sc->source.path     = o->source_path;
-    sc->source.size     = o->source_size;
-    sc->source.mtime_ns = o->source_mtime_ns;
-    sc->source.ctime_ns = o->source_ctime_ns;
-    sc->source.inode    = o->source_inode;
-    sc->source.digest   = o->source_digest;
+    sc->source.path       = o->source_path ? o->source_path : o->source;
+    sc->source.size       = o->source_size;
+    sc->source.mtime_ns   = o->source_mtime_ns;
+    sc->source.ctime_ns   = o->source_ctime_ns;
+    sc->source.inode      = o->source_inode;
+    sc->source.digest     = o->source_digest;
+    sc->source.duration_s = o->source_duration_s;
 
-    sc->status.complete   = complete && !o->restarted;
+    sc->status.complete   = complete;
     sc->status.units_seen = units_seen;
-    sc->status.warnings   = o->restarted ? restarted : complete ? NULL : incomplete;
-    sc->status.n_warnings = sc->status.complete ? 0 : 1;
+    sc->status.warnings   = complete ? NULL : incomplete;
+    sc->status.n_warnings = complete ? 0 : 1;
 }
 
 int mt_glue_write_sidecar(void *log_ctx, const MtSidecarOptions *o, const MtSidecar *sc)
@@ -138,8 +129,6 @@ int mt_glue_write_sidecar(void *log_ctx, const MtSidecarOptions *o, const MtSide
 
     if (!o->sidecar)
         return 0;
-    if (!sc->status.complete)
-        remember_unfinished(o->sidecar);
     ret = mt_sidecar_write_file(o->sidecar, sc, err, sizeof(err));
     if (ret < 0) {
         av_log(log_ctx, AV_LOG_ERROR, "%s\n", err);

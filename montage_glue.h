@@ -17,22 +17,25 @@
 /* The options every Montage filter has, embedded as member `out`. */
 typedef struct MtSidecarOptions {
     char   *sidecar;         ///< path of the msgpack sidecar, NULL for none
+    char   *source;          ///< the analysed file: stat()ed at init for its identity
     char   *source_path;     ///< identity of the analysed file, from the caller
     char   *source_digest;
     /* Integers arrive as strings: FFmpeg's int64 options are parsed through
      * a double, which would round nanosecond times. */
     char   *source_size_str, *source_mtime_str, *source_ctime_str, *source_inode_str;
+    double  source_duration_s; ///< probed duration of the analysed stream, 0: unknown
     int64_t source_size;     ///< parsed by mt_glue_init_sidecar(), -1: unknown
     int64_t source_mtime_ns;
     int64_t source_ctime_ns;
     int64_t source_inode;
-    int     restarted;       ///< an earlier instance in this process left this sidecar unfinished
 } MtSidecarOptions;
 
 /* AVOption rows for MtSidecarOptions; OFFSET(x) must give offsetof(Ctx, x). */
 #define MT_SIDECAR_OPTIONS(flags)                                                                      \
     { "sidecar", "write the analysis to this msgpack file at end of stream", OFFSET(out.sidecar),      \
       AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
+    { "source", "the analysed file: its path, size, times and inode are recorded in the sidecar",      \
+      OFFSET(out.source), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                          \
     { "source_path", "path of the analysed file, recorded in the sidecar", OFFSET(out.source_path),    \
       AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
     { "source_size", "size in bytes of the analysed file", OFFSET(out.source_size_str),                \
@@ -44,18 +47,19 @@ typedef struct MtSidecarOptions {
     { "source_inode", "inode number of the analysed file", OFFSET(out.source_inode_str),              \
       AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
     { "source_digest", "content digest of the analysed file, e.g. xxh3-128:<hex>",                     \
-      OFFSET(out.source_digest), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags }
+      OFFSET(out.source_digest), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                   \
+    { "source_duration", "probed duration in seconds of the analysed stream (0: unknown)",             \
+      OFFSET(out.source_duration_s), AV_OPT_TYPE_DOUBLE, { .dbl = 0 }, 0, 1e9, flags }
 
-/* At init: parses the integer identity options and checks that the
- * sidecar's directory takes a new file, so a bad path fails the run before
- * any decoding. Also notices when ffmpeg rebuilt the graph mid-stream (the
- * input changed size or format without -reinit_filter 0): the new instance
- * then sees only the rest of the stream, and its sidecar says so.
- * 0 or a negative AVERROR, with one line logged. */
+/* At init: parses the integer identity options, stat()s `source` (the
+ * explicit source_* options win over what stat() finds) and checks that
+ * the sidecar's directory takes a new file, so a bad path fails the run
+ * before any decoding. 0 or a negative AVERROR, with one line logged. */
 int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o);
 
 /* Fills the kind, schema, generator, source and status sections of sc;
- * `complete` says whether end of stream was reached. */
+ * `complete` says whether the filter saw the end of its input stream (not
+ * a downstream stop, not a graph freed early). */
 void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,
                          const char *filter_name, int analyser_version,
                          int complete, int64_t units_seen);

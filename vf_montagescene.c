@@ -13,6 +13,12 @@
  * This file is part of Montage. It is built into FFmpeg by
  * patches/apply-ffmpeg.sh and is the same for every supported release.
  */
+/* Before FFmpeg 7.0 a link's status_out (montage_compat.h, gate 5) is an
+ * internal field, visible to filters that ask as buffersink does; later
+ * releases ignore the macro. First, before anything includes avfilter.h. */
+#define FF_INTERNAL_FIELDS 1
+#include "framequeue.h"
+
 #include <inttypes.h>
 #include <math.h>
 
@@ -25,6 +31,7 @@
 #include "video.h"
 
 #include "analysis/scene_detect.h"
+#include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
 #include "montage_compat.h"
 #include "montage_glue.h"
@@ -41,8 +48,21 @@ typedef struct MontageSceneContext {
     int held_cap, held_first, held_count;
     int64_t frames;            ///< frames seen
     int64_t first_pts, last_pts, last_duration;
+    /* Stream facts for the sidecar, recorded when the input is configured:
+     * uninit may run after the framework has freed the links. */
+    int width, height;
+    enum AVPixelFormat pix_fmt;
+    AVRational time_base, frame_rate;
+    int output_closed;         ///< downstream stopped early (-t, trim): the input's end is never seen
     int sidecar_done;          ///< the sidecar was written (or failed) at EOF
+    int failed;                ///< the input was refused: no sidecar at all
 } MontageSceneContext;
+
+/* See analyse_frame(): backward jumps larger than this are refused. The
+ * test's concatenation jumps back 3 s; reordering jitter is a few frame
+ * durations (under 0.2 s at 24 fps). None of the natural-dev footage and
+ * dev-corpus videos trips it (checked 2026-12-06). */
+#define MT_SCENE_PTS_BACKWARDS_SLACK_S 0.5
 
 #define OFFSET(x) offsetof(MontageSceneContext, x)
 #define FLAGS AV_OPT_FLAG_VIDEO_PARAM | AV_OPT_FLAG_FILTERING_PARAM
@@ -101,8 +121,14 @@ static const enum AVPixelFormat pix_fmts[] = {
 static av_cold int init(AVFilterContext *ctx)
 {
     MontageSceneContext *s = ctx->priv;
-    int ret = mt_glue_init_sidecar(ctx, &s->out);
+    char why[MT_CONFIG_WHY_SIZE];
+    int ret = mt_scene_config_check(&s->cfg, why, sizeof(why));
 
+    if (ret < 0) {
+        av_log(ctx, AV_LOG_ERROR, "%s\n", why);
+        return ret; /* a negative errno, as AVERROR() makes it */
+    }
+    ret = mt_glue_init_sidecar(ctx, &s->out);
     if (ret < 0)
         return ret;
     s->detector = mt_scene_new(&s->cfg);
@@ -113,6 +139,18 @@ static av_cold int init(AVFilterContext *ctx)
     if (!s->held)
         return AVERROR(ENOMEM);
     s->first_pts = s->last_pts = AV_NOPTS_VALUE;
+    return 0;
+}
+
+static int config_input(AVFilterLink *inlink)
+{
+    MontageSceneContext *s = inlink->dst->priv;
+
+    s->width      = inlink->w;
+    s->height     = inlink->h;
+    s->pix_fmt    = inlink->format;
+    s->time_base  = inlink->time_base;
+    s->frame_rate = mt_link_frame_rate(inlink);
     return 0;
 }
 
@@ -158,9 +196,9 @@ static int describe_frame(const AVFrame *f, MtImage *img)
     return 0;
 }
 
-static double pts_seconds(AVFilterLink *inlink, int64_t pts)
+static double pts_seconds(const MontageSceneContext *s, int64_t pts)
 {
-    return pts == AV_NOPTS_VALUE ? NAN : pts * av_q2d(inlink->time_base);
+    return pts == AV_NOPTS_VALUE ? NAN : pts * av_q2d(s->time_base);
 }
 
 /* Tags the oldest held frame with its final info and sends it on. */
@@ -230,7 +268,6 @@ static int release_ready(AVFilterContext *ctx)
 static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
 {
     MontageSceneContext *s = ctx->priv;
-    AVFilterLink *inlink = ctx->inputs[0];
     MtImage img;
     double t;
     int ret;
@@ -240,16 +277,28 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
         av_frame_free(&frame);
         return AVERROR(EINVAL);
     }
+    /* Shot times are the stream's own: a timeline that restarts (files
+     * concatenated and read with -copyts) would give shots that end before
+     * they start. ffmpeg repairs such jumps itself unless told to copy
+     * timestamps. The slack separates such restarts (the length of a file)
+     * from a frame or two of jitter in badly muxed files, which is kept. */
+    if (frame->pts != AV_NOPTS_VALUE && s->last_pts != AV_NOPTS_VALUE &&
+        pts_seconds(s, s->last_pts) - pts_seconds(s, frame->pts) > MT_SCENE_PTS_BACKWARDS_SLACK_S) {
+        av_log(ctx, AV_LOG_ERROR, "timestamps jump backwards at frame %" PRId64 " (%.3f s after %.3f s); "
+               "let ffmpeg repair them (no -copyts) or remux the file\n",
+               s->frames, pts_seconds(s, frame->pts), pts_seconds(s, s->last_pts));
+        av_frame_free(&frame);
+        return AVERROR_INVALIDDATA;
+    }
     if (s->first_pts == AV_NOPTS_VALUE)
         s->first_pts = frame->pts;
-    s->last_pts      = frame->pts;
+    if (frame->pts != AV_NOPTS_VALUE && (s->last_pts == AV_NOPTS_VALUE || frame->pts > s->last_pts))
+        s->last_pts = frame->pts;
     s->last_duration = mt_frame_duration(frame);
     /* Without timestamps, time follows the frame count at the link rate. */
-    t = pts_seconds(inlink, frame->pts);
-    if (isnan(t)) {
-        AVRational fr = mt_link_frame_rate(inlink);
-        t = fr.num > 0 ? s->frames * av_q2d(av_inv_q(fr)) : 0;
-    }
+    t = pts_seconds(s, frame->pts);
+    if (isnan(t))
+        t = s->frame_rate.num > 0 ? s->frames * av_q2d(av_inv_q(s->frame_rate)) : 0;
     ret = mt_scene_push(s->detector, &img, frame->pts, t);
     if (ret < 0) {
         av_frame_free(&frame);
@@ -261,12 +310,12 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
     return release_ready(ctx);
 }
 
+/* Reads only the context: also called from uninit, after the links are gone. */
 static int write_sidecar(AVFilterContext *ctx, int complete)
 {
     MontageSceneContext *s = ctx->priv;
-    AVFilterLink *inlink = ctx->inputs[0];
     MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES + 2];
-    AVRational fr = mt_link_frame_rate(inlink);
+    AVRational fr = s->frame_rate;
     MtSidecar sc = { 0 };
 
     if (!s->out.sidecar)
@@ -282,17 +331,17 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
     entries[sc.config.n++] = (MtConfigEntry){ .key = "decode", .type = MT_VALUE_STRING,
                                               .s = s->keyframes_only ? "keyframes" :
                                                    s->fast ? "fast" : "full" };
-    sc.scene.stream.width          = inlink->w;
-    sc.scene.stream.height         = inlink->h;
-    sc.scene.stream.pix_fmt        = av_get_pix_fmt_name(inlink->format);
-    sc.scene.stream.time_base_num  = inlink->time_base.num;
-    sc.scene.stream.time_base_den  = inlink->time_base.den;
+    sc.scene.stream.width          = s->width;
+    sc.scene.stream.height         = s->height;
+    sc.scene.stream.pix_fmt        = av_get_pix_fmt_name(s->pix_fmt);
+    sc.scene.stream.time_base_num  = s->time_base.num;
+    sc.scene.stream.time_base_den  = s->time_base.den;
     sc.scene.stream.frame_rate_num = fr.num;
     sc.scene.stream.frame_rate_den = fr.den ? fr.den : 1;
     sc.scene.stream.frames         = s->frames;
     if (s->first_pts != AV_NOPTS_VALUE && s->last_pts != AV_NOPTS_VALUE)
         sc.scene.stream.duration_s = (s->last_pts - s->first_pts + FFMAX(s->last_duration, 0)) *
-                                     av_q2d(inlink->time_base);
+                                     av_q2d(s->time_base);
     return mt_glue_write_sidecar(ctx, &s->out, &sc);
 }
 
@@ -305,15 +354,23 @@ static int activate(AVFilterContext *ctx)
     int64_t pts;
     int ret, status;
 
-    FF_FILTER_FORWARD_STATUS_BACK(outlink, inlink);
+    /* Downstream stopped (ffmpeg -t, trim, a closed sink): the rest of the
+     * input is never seen, so the sidecar written at uninit is incomplete. */
+    if ((status = mt_outlink_closed(outlink))) {
+        s->output_closed = 1;
+        ff_inlink_set_status(inlink, status);
+        return 0;
+    }
 
     ret = ff_inlink_consume_frame(inlink, &frame);
     if (ret < 0)
         return ret;
     if (ret > 0) {
         ret = analyse_frame(ctx, frame);
-        if (ret < 0)
+        if (ret < 0) {
+            s->failed = 1;
             return ret;
+        }
         /* Progress made: come back for queued frames or to ask for more. */
         if (ret > 0 || ff_inlink_queued_frames(inlink))
             ff_filter_set_ready(ctx, 100);
@@ -328,7 +385,8 @@ static int activate(AVFilterContext *ctx)
             return ret;
         if (!s->sidecar_done) {
             s->sidecar_done = 1;
-            ret = write_sidecar(ctx, status == AVERROR_EOF);
+            ret = write_sidecar(ctx, status == AVERROR_EOF && !s->output_closed &&
+                                !mt_outlink_closed(outlink));
             if (ret < 0)
                 return ret;
         }
@@ -344,9 +402,10 @@ static av_cold void uninit(AVFilterContext *ctx)
 {
     MontageSceneContext *s = ctx->priv;
 
-    /* Without EOF (-t, -frames, an interrupted run) the partial analysis is
-     * still worth keeping, marked incomplete; a failure can only be logged. */
-    if (s->detector && !s->sidecar_done && s->frames) {
+    /* Freed before EOF (-t, an interrupted run, ffprobe -read_intervals, an
+     * application closing the graph): the partial analysis is kept, marked
+     * incomplete; a failure can only be logged. The links may be gone. */
+    if (s->detector && !s->sidecar_done && !s->failed && s->frames) {
         mt_scene_finish(s->detector);
         write_sidecar(ctx, 0);
     }
@@ -358,8 +417,9 @@ static av_cold void uninit(AVFilterContext *ctx)
 
 static const AVFilterPad montagescene_inputs[] = {
     {
-        .name = "default",
-        .type = AVMEDIA_TYPE_VIDEO,
+        .name         = "default",
+        .type         = AVMEDIA_TYPE_VIDEO,
+        .config_props = config_input,
     },
 };
 

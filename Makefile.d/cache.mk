@@ -81,11 +81,17 @@ $(CACHE_FUZZ): cache/fuzz/fuzz_sidecar_read.c $(CACHE_SRC) $(CACHE_HEADERS)
 	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -I. $(DEP_CFLAGS) -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	    -o $@ cache/fuzz/fuzz_sidecar_read.c $(CACHE_SRC) $(SIDECAR_LIBS)
-fuzz-smoke: $(CACHE_FUZZ)
-	rm -rf $(BUILD)/fuzz/corpus && mkdir -p $(BUILD)/fuzz/corpus
+# Seeds: real sidecars from tests/tools/sidecar_sample and truncations of
+# them (cache/fuzz/make_seeds.sh), plus the committed corruption classes.
+# tests/run's fuzz suite runs this in make check; a crash leaves its input
+# in $(BUILD)/fuzz/crash-* (or leak-*, timeout-*, oom-*).
+fuzz-smoke: $(CACHE_FUZZ) $(BUILD)/tools/sidecar_sample
+	rm -rf $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds && mkdir -p $(BUILD)/fuzz/corpus
+	cache/fuzz/make_seeds.sh $(BUILD)/tools/sidecar_sample $(BUILD)/fuzz/seeds
 	$(CACHE_FUZZ) -max_total_time=$(FUZZ_SECONDS) -malloc_limit_mb=512 \
-	    -rss_limit_mb=2048 -max_len=65536 -timeout=10 \
-	    $(BUILD)/fuzz/corpus cache/fuzz/corpus
+	    -rss_limit_mb=2048 -max_len=65536 -timeout=10 -print_final_stats=1 \
+	    -artifact_prefix=$(BUILD)/fuzz/ \
+	    $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds cache/fuzz/corpus
 
 # ---- shell tests of the CLI and of Python interop ----
 check-cache: $(CACHE_CLI) $(BUILD)/tools/sidecar_sample

@@ -1,6 +1,7 @@
 /* Sample conversion: any decoder sample format to finite mono float. */
 #include "analysis/audio_convert.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -121,12 +122,12 @@ int mt_audio_downmix(const uint8_t *const *planes, MtSampleFormat fmt,
                      int planar, int channels, size_t n, float *out)
 {
     if (!planes || !out || channels <= 0 || !mt_sample_format_bytes(fmt))
-        return -1;
+        return -EINVAL;
     if (n == 0)
         return 0;
     for (int c = 0; c < (planar ? channels : 1); c++)
         if (!planes[c])
-            return -1;
+            return -EINVAL;
     const double scale = 1.0 / channels;
     if (fmt == MT_SAMPLE_FLT) { /* the decoders' usual output: a lean path */
         downmix_float(planes, planar, channels, n, out);

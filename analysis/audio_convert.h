@@ -30,7 +30,7 @@ size_t mt_sample_format_bytes(MtSampleFormat fmt);
  * channels), full scale +-1. Packed input: planes[0] holds interleaved
  * samples. Planar input: planes[c] holds channel c. NaN/Inf become 0 and
  * values are clamped to +-MT_AUDIO_CLAMP, so the output is always finite.
- * Returns 0, or -1 on bad arguments (out is then left unspecified).
+ * Returns 0, or -EINVAL on bad arguments (out is then left unspecified).
  */
 int mt_audio_downmix(const uint8_t *const *planes, MtSampleFormat fmt,
                      int planar, int channels, size_t n, float *out);

@@ -1,6 +1,8 @@
 /* montagebeat options: defaults and the sidecar config section. */
 #include "analysis/beat_tracker.h"
 
+#include "analysis/config_check.h"
+
 void mt_beat_config_default(MtBeatConfig *c)
 {
     c->min_bpm = MT_BEAT_MIN_BPM_DEFAULT;
@@ -10,6 +12,31 @@ void mt_beat_config_default(MtBeatConfig *c)
     c->tightness = MT_BEAT_TIGHTNESS_DEFAULT;
     c->downbeats = MT_BEAT_DOWNBEATS_DEFAULT;
     c->keep_curves = MT_BEAT_KEEP_CURVES_DEFAULT;
+}
+
+#define CHECK_D(field, NAME) \
+    mt_config_check_double(#field, c->field, MT_BEAT_##NAME##_MIN, MT_BEAT_##NAME##_MAX, why, why_size)
+#define CHECK_I(field, NAME) \
+    mt_config_check_int(#field, c->field, MT_BEAT_##NAME##_MIN, MT_BEAT_##NAME##_MAX, why, why_size)
+
+int mt_beat_config_check(const MtBeatConfig *c, char *why, size_t why_size)
+{
+    int ret;
+    if (!c)
+        return mt_config_reject(why, why_size, "no configuration");
+    if ((ret = CHECK_D(min_bpm, MIN_BPM)) < 0 ||
+        (ret = CHECK_D(max_bpm, MAX_BPM)) < 0 ||
+        (ret = CHECK_D(prior_bpm, PRIOR_BPM)) < 0 ||
+        (ret = CHECK_D(prior_width, PRIOR_WIDTH)) < 0 ||
+        (ret = CHECK_D(tightness, TIGHTNESS)) < 0 ||
+        (ret = CHECK_I(downbeats, DOWNBEATS)) < 0 ||
+        (ret = CHECK_I(keep_curves, KEEP_CURVES)) < 0)
+        return ret;
+    if (!(c->max_bpm >= c->min_bpm * MT_BEAT_BPM_RANGE_MIN_RATIO))
+        return mt_config_reject(why, why_size,
+                                "max_bpm (%g) must be at least %g x min_bpm (%g)",
+                                c->max_bpm, MT_BEAT_BPM_RANGE_MIN_RATIO, c->min_bpm);
+    return 0;
 }
 
 size_t mt_beat_config_entries(const MtBeatConfig *c, MtConfigEntry *out, size_t max)

@@ -2,6 +2,7 @@
  * energy, streamed beats. The end-of-stream analysis is beat_analyse.c. */
 #include "analysis/beat_tracker_priv.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,31 +33,16 @@ double mt_beat_frame_time(double f)
            + MT_BEAT_FRAME_OFFSET_S;
 }
 
-static double clampd(double v, double lo, double hi)
-{
-    return !(v >= lo) ? lo : v > hi ? hi : v; /* NaN -> lo */
-}
-
 MtBeatTracker *mt_beat_new(const MtBeatConfig *c, int input_sample_rate)
 {
-    if (!c || input_sample_rate < MT_BEAT_MIN_RATE || input_sample_rate > MT_BEAT_MAX_RATE)
+    if (mt_beat_config_check(c, NULL, 0) < 0 ||
+        input_sample_rate < MT_BEAT_MIN_RATE || input_sample_rate > MT_BEAT_MAX_RATE)
         return NULL;
     MtBeatTracker *bt = calloc(1, sizeof(*bt));
     if (!bt)
         return NULL;
     bt->cfg = *c;
-    MtBeatConfig *k = &bt->cfg;
-    k->min_bpm = clampd(k->min_bpm, MT_BEAT_MIN_BPM_MIN, MT_BEAT_MIN_BPM_MAX);
-    k->max_bpm = clampd(k->max_bpm, MT_BEAT_MAX_BPM_MIN, MT_BEAT_MAX_BPM_MAX);
-    k->prior_bpm = clampd(k->prior_bpm, MT_BEAT_PRIOR_BPM_MIN, MT_BEAT_PRIOR_BPM_MAX);
-    k->prior_width = clampd(k->prior_width, MT_BEAT_PRIOR_WIDTH_MIN, MT_BEAT_PRIOR_WIDTH_MAX);
-    k->tightness = clampd(k->tightness, MT_BEAT_TIGHTNESS_MIN, MT_BEAT_TIGHTNESS_MAX);
-    k->downbeats = k->downbeats ? 1 : 0;
-    k->keep_curves = k->keep_curves ? 1 : 0;
-    if (!(k->min_bpm * 1.5 <= k->max_bpm)) {
-        free(bt);
-        return NULL;
-    }
+    const MtBeatConfig *k = &bt->cfg;
     bt->in_rate = input_sample_rate;
     bt->tp.fps = (double)MT_BEAT_ANALYSIS_RATE / MT_BEAT_HOP;
     bt->tp.min_bpm = k->min_bpm;
@@ -228,19 +214,19 @@ static int push_chunk(MtBeatTracker *bt, const float *x, size_t n)
 int mt_beat_push(MtBeatTracker *bt, const float *mono, size_t n)
 {
     if (!bt || bt->finished || (!mono && n))
-        return -1;
+        return -EINVAL;
     while (n > 0) {
         size_t m = n < MT_BEAT_CHUNK ? n : MT_BEAT_CHUNK;
         float *dst = mt_resampler_input(bt->rs, m);
         if (!dst)
-            return -1;
+            return -ENOMEM;
         for (size_t i = 0; i < m; i++) {
             float v = mono[i];
             dst[i] = !isfinite(v) ? 0.0f : v > MT_AUDIO_CLAMP ? MT_AUDIO_CLAMP
                    : v < -MT_AUDIO_CLAMP ? -MT_AUDIO_CLAMP : v;
         }
-        if (push_chunk(bt, dst, m) < 0)
-            return -1;
+        if (push_chunk(bt, dst, m) < 0) /* only allocations fail in there */
+            return -ENOMEM;
         mono += m;
         n -= m;
     }
@@ -251,10 +237,10 @@ int mt_beat_push_raw(MtBeatTracker *bt, const uint8_t *const *planes,
                      MtSampleFormat fmt, int planar, int channels, size_t n)
 {
     if (!bt || bt->finished || !planes || channels <= 0 || channels > 64)
-        return -1;
+        return -EINVAL;
     const size_t bps = mt_sample_format_bytes(fmt);
     if (!bps)
-        return -1;
+        return -EINVAL;
     const uint8_t *cur[64];
     const int np = planar ? channels : 1;
     for (int c = 0; c < np; c++)
@@ -264,10 +250,12 @@ int mt_beat_push_raw(MtBeatTracker *bt, const uint8_t *const *planes,
         size_t m = n < MT_BEAT_CHUNK ? n : MT_BEAT_CHUNK;
         /* downmix straight into the resampler's input: no extra pass */
         float *dst = mt_resampler_input(bt->rs, m);
-        if (!dst || mt_audio_downmix(cur, fmt, planar, channels, m, dst) < 0)
-            return -1;
-        if (push_chunk(bt, dst, m) < 0)
-            return -1;
+        if (!dst)
+            return -ENOMEM;
+        if (mt_audio_downmix(cur, fmt, planar, channels, m, dst) < 0)
+            return -EINVAL;
+        if (push_chunk(bt, dst, m) < 0) /* only allocations fail in there */
+            return -ENOMEM;
         for (int c = 0; c < np; c++)
             cur[c] += m * stride;
         n -= m;
@@ -305,7 +293,7 @@ float mt_beat_stream_bpm(const MtBeatTracker *bt)
 int mt_beat_finish(MtBeatTracker *bt)
 {
     if (!bt || bt->finished)
-        return -1;
+        return -EINVAL;
     /* flush: the resampler's look-ahead, then zeros so the last samples
      * reach a frame's centre */
     int ret = 0;
@@ -323,13 +311,13 @@ int mt_beat_finish(MtBeatTracker *bt)
     bt->finished = 1;
     if (ret == 0)
         ret = mt_beat_analyse(bt);
-    return ret;
+    return ret < 0 ? -ENOMEM : 0; /* only allocations fail in the analysis */
 }
 
 int mt_beat_result(const MtBeatTracker *bt, MtBeatResult *out)
 {
     if (!bt || !out || !bt->finished)
-        return -1;
+        return -EINVAL;
     memset(out, 0, sizeof(*out));
     out->stream.sample_rate = bt->in_rate;
     out->stream.analysis_rate = MT_BEAT_ANALYSIS_RATE;

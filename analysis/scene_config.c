@@ -1,8 +1,7 @@
 /* montagescene options: defaults, validation and the resolved list. */
 #include "analysis/scene_detect.h"
 
-#include <errno.h>
-#include <math.h>
+#include "analysis/config_check.h"
 
 void mt_scene_config_default(MtSceneConfig *cfg)
 {
@@ -15,21 +14,24 @@ void mt_scene_config_default(MtSceneConfig *cfg)
     cfg->keep_features     = MT_SCENE_KEEP_FEATURES_DEFAULT;
 }
 
-#define IN_RANGE(v, NAME) ((v) >= MT_SCENE_##NAME##_MIN && (v) <= MT_SCENE_##NAME##_MAX)
+#define CHECK_D(field, NAME) \
+    mt_config_check_double(#field, cfg->field, MT_SCENE_##NAME##_MIN, MT_SCENE_##NAME##_MAX, why, why_size)
+#define CHECK_I(field, NAME) \
+    mt_config_check_int(#field, cfg->field, MT_SCENE_##NAME##_MIN, MT_SCENE_##NAME##_MAX, why, why_size)
 
-int mt_scene_config_check(const MtSceneConfig *cfg)
+int mt_scene_config_check(const MtSceneConfig *cfg, char *why, size_t why_size)
 {
-    if (!cfg || isnan(cfg->threshold) || isnan(cfg->gradual_threshold) ||
-        isnan(cfg->min_scene_len))
-        return -EINVAL;
-    if (!IN_RANGE(cfg->threshold, THRESHOLD) ||
-        !IN_RANGE(cfg->gradual_threshold, GRADUAL_THRESHOLD) ||
-        !IN_RANGE(cfg->min_scene_len, MIN_SCENE_LEN) ||
-        !IN_RANGE(cfg->flash, FLASH) ||
-        !IN_RANGE(cfg->flash_len, FLASH_LEN) ||
-        !IN_RANGE(cfg->analysis_size, ANALYSIS_SIZE) ||
-        !IN_RANGE(cfg->keep_features, KEEP_FEATURES))
-        return -EINVAL;
+    int ret;
+    if (!cfg)
+        return mt_config_reject(why, why_size, "no configuration");
+    if ((ret = CHECK_D(threshold, THRESHOLD)) < 0 ||
+        (ret = CHECK_D(gradual_threshold, GRADUAL_THRESHOLD)) < 0 ||
+        (ret = CHECK_D(min_scene_len, MIN_SCENE_LEN)) < 0 ||
+        (ret = CHECK_I(flash, FLASH)) < 0 ||
+        (ret = CHECK_I(flash_len, FLASH_LEN)) < 0 ||
+        (ret = CHECK_I(analysis_size, ANALYSIS_SIZE)) < 0 ||
+        (ret = CHECK_I(keep_features, KEEP_FEATURES)) < 0)
+        return ret;
     return 0;
 }
 

@@ -17,7 +17,7 @@ static float clamp01(float v)
 
 MtSceneDetector *mt_scene_new(const MtSceneConfig *cfg)
 {
-    if (mt_scene_config_check(cfg) < 0)
+    if (mt_scene_config_check(cfg, NULL, 0) < 0)
         return NULL;
     MtSceneDetector *d = calloc(1, sizeof(*d));
     if (!d)
@@ -51,6 +51,8 @@ void mt_scene_free(MtSceneDetector **pd)
     free(d->ring_mem);
     free(d->bounds);
     free(d->outq);
+    free(d->pending);
+    free(d->examined);
     mt_scene_grid_free(&d->grid);
     mt_scene_lut_free(&d->lut);
     mt_scene_result_free(d);
@@ -177,6 +179,17 @@ static void fill_times(const MtSceneDetector *d, MtTransition *tr)
     tr->t_last  = scn_slot(d, tr->last_frame)->t;
 }
 
+static int pending_push(MtSceneDetector *d, const MtTransition *tr)
+{
+    if (mt_scene_grow((void **)&d->pending, &d->cap_pending, d->n_pending + 1,
+                      sizeof(*d->pending)) < 0) {
+        d->oom = 1;
+        return -ENOMEM;
+    }
+    d->pending[d->n_pending++] = *tr;
+    return 0;
+}
+
 int mt_scene_emit(MtSceneDetector *d, const MtTransition *in)
 {
     MtTransition tr = *in;
@@ -191,12 +204,12 @@ int mt_scene_emit(MtSceneDetector *d, const MtTransition *in)
     /* report on the frame being finalised now (n_done), or queue it */
     SceneSlot *s = scn_slot(d, d->n_done);
     if (tr.type == MT_TRANSITION_HARD || s->ev_type < 0) {
-        if (s->ev_type >= 0 && d->n_pending < (int)(sizeof(d->pending) / sizeof(d->pending[0])))
-            d->pending[d->n_pending++] = s->ev; /* a cut takes the frame */
+        if (s->ev_type >= 0 && (ret = pending_push(d, &s->ev)) < 0)
+            return ret; /* a cut takes the frame */
         s->ev_type = tr.type;
         s->ev = tr;
-    } else if (d->n_pending < (int)(sizeof(d->pending) / sizeof(d->pending[0]))) {
-        d->pending[d->n_pending++] = tr;
+    } else if ((ret = pending_push(d, &tr)) < 0) {
+        return ret;
     }
     return 0;
 }
@@ -404,7 +417,6 @@ static void drain(MtSceneDetector *d)
             mt_scene_gradual_finish(d);
         finalise(d, k);
     }
-    d->n_pending = 0; /* recorded as transitions; no frame left to carry them */
 }
 
 int mt_scene_push(MtSceneDetector *d, const MtImage *img, int64_t pts, double t)
@@ -481,6 +493,10 @@ void mt_scene_finish(MtSceneDetector *d)
     if (!d || d->finished)
         return;
     drain(d);
+    /* events confirmed on the last frames are in the result only: no
+     * frame is left to carry them (after a size change, the next
+     * segment's frames do) */
+    d->n_pending = 0;
     d->finished = 1;
     int64_t first = d->n_in - d->ring_size > 0 ? d->n_in - d->ring_size : 0;
     for (int64_t k = first; k < d->n_in; k++)

@@ -128,7 +128,9 @@ typedef struct MtSceneFrameInfo {
      * confirmed, on a later frame (fades a few frames after their end,
      * dissolves and wipes up to about two lags, 16 to 140 frames, after
      * it): cut_frame is then the frame where the new shot takes over
-     * (already popped) and cut_first..cut_last the span. */
+     * (already popped) and cut_first..cut_last the span. Events wait
+     * in a queue (it grows) for a frame without one; those still waiting
+     * at mt_scene_finish are in mt_scene_result only. */
     int     cut_type;  /* MtTransitionType or -1 */
     float   cut_score; /* evidence of the event, 0..1 */
     int64_t cut_frame, cut_first, cut_last;
@@ -136,8 +138,10 @@ typedef struct MtSceneFrameInfo {
 } MtSceneFrameInfo;
 
 void   mt_scene_config_default(MtSceneConfig *cfg);
-/* 0, or -EINVAL naming no field (see the ranges above). */
-int    mt_scene_config_check(const MtSceneConfig *cfg);
+/* 0, or -EINVAL with a one-line reason naming the option and its range
+ * in why (may be NULL; MT_CONFIG_WHY_SIZE bytes are enough). See
+ * analysis/config_check.h for the contract both kernels share. */
+int    mt_scene_config_check(const MtSceneConfig *cfg, char *why, size_t why_size);
 /* Lists every option, resolved, into out (up to max entries); returns the
  * number of options (MT_SCENE_CONFIG_ENTRIES) even when max is smaller.
  * Keys and string values are static. */

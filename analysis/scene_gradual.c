@@ -5,6 +5,7 @@
  */
 #include "analysis/scene_internal.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,29 +229,39 @@ static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *
         *sel = 1;
 }
 
-static int was_examined(const MtSceneDetector *d, int64_t first, int64_t last)
+int mt_scene_was_examined(const MtSceneDetector *d, int64_t first, int64_t last)
 {
-    for (int i = 0; i < d->n_examined; i++)
+    for (size_t i = 0; i < d->n_examined; i++)
         if (d->examined[i].first <= last && d->examined[i].last >= first)
             return 1;
     return 0;
 }
 
-static void set_examined(MtSceneDetector *d, int64_t first, int64_t last)
+int mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last)
 {
-    int n = (int)(sizeof(d->examined) / sizeof(d->examined[0]));
-    if (d->n_examined == n)
-        memmove(d->examined, d->examined + 1, --d->n_examined * sizeof(d->examined[0]));
+    /* queries only cover frames still in the ring: older spans can never
+     * match again */
+    size_t keep = 0;
+    for (size_t i = 0; i < d->n_examined; i++)
+        if (d->examined[i].last > d->n_in - 1 - d->ring_size)
+            d->examined[keep++] = d->examined[i];
+    d->n_examined = keep;
+    if (mt_scene_grow((void **)&d->examined, &d->cap_examined, d->n_examined + 1,
+                      sizeof(*d->examined)) < 0) {
+        d->oom = 1;
+        return -ENOMEM;
+    }
     d->examined[d->n_examined].first = first;
     d->examined[d->n_examined].last = last;
     d->n_examined++;
+    return 0;
 }
 
 static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float peak, int64_t avail)
 {
     mt_scene_trace(d, "gradual? lag %d anchors %lld..%lld peak %.3f", L, (long long)a,
                    (long long)b, peak);
-    if (b - a < 2 || mt_scene_conflicts(d, a + 1, b - 1, 0) || was_examined(d, a + 1, b - 1))
+    if (b - a < 2 || mt_scene_conflicts(d, a + 1, b - 1, 0) || mt_scene_was_examined(d, a + 1, b - 1))
         return;
     int64_t a2 = a - L / 2, b2 = b + L / 2, lb = mt_scene_last_bound(d, a);
     int64_t nb = mt_scene_next_bound(d, b);
@@ -288,7 +299,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     /* the test at lag L sees changes shorter than L; the localisation
      * window is wider, but a span beyond the longest lag is no transition */
     if (l - f + 1 <= 1 || l - f + 1 > SCN_MAX_LAG || mt_scene_conflicts(d, f, l, 2) ||
-        was_examined(d, f, l))
+        mt_scene_was_examined(d, f, l))
         return;
     /* anchors two frames outside the located span, which may be a frame
      * short at either end */
@@ -312,7 +323,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
         /* seen whole at this lag: longer lags, whose anchors lie further
          * apart, must not report the same change again */
         if (l - f + 1 < L)
-            set_examined(d, f, l);
+            mt_scene_set_examined(d, f, l); /* a failure sets d->oom */
         return;
     }
     MtTransition tr = { .type = sel < MAX_CHOICE && sel < mix ? MT_TRANSITION_WIPE

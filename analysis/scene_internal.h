@@ -92,13 +92,14 @@ struct MtSceneDetector {
     float   fade_min_std;
 
     /* changes examined at a lag longer than they took and found to be no
-     * transition: no other lag may report them */
-    struct { int64_t first, last; } examined[8];
-    int      n_examined;
+     * transition: no other lag may report them. Spans that left the ring
+     * can match no later query and are pruned; the rest grow as needed. */
+    struct ScnSpan { int64_t first, last; } *examined;
+    size_t   n_examined, cap_examined;
 
-    /* gradual events waiting for a frame without an event */
-    MtTransition pending[8];
-    int      n_pending;
+    /* gradual events waiting for a frame without an event (grows) */
+    MtTransition *pending;
+    size_t   n_pending, cap_pending;
 
     /* output queue of final frame infos */
     MtSceneFrameInfo *outq;
@@ -167,7 +168,13 @@ void    mt_scene_gradual_step(MtSceneDetector *d, int64_t k);
 /* end of stream: flush pending tests */
 void    mt_scene_gradual_finish(MtSceneDetector *d);
 
+/* scene_gradual.c: the examined spans (exposed for the unit tests) */
+int     mt_scene_was_examined(const MtSceneDetector *d, int64_t first, int64_t last);
+int     mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last); /* 0 or -ENOMEM */
+
 /* scene_result.c */
+/* grows *arr (elements of size sz) to hold at least need elements: 0 or -ENOMEM */
+int     mt_scene_grow(void **arr, size_t *cap, size_t need, size_t sz);
 int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr);
 /* accounts frame idx (leaving the ring) into the scene statistics */
 void    mt_scene_account(MtSceneDetector *d, int64_t idx);

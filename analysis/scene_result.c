@@ -10,8 +10,7 @@ static const char *const feature_names[MT_SCENE_FEATURE_COLS] = {
     "hist_diff", "struct_diff", "motion", "activity",
 };
 
-/* grows *arr (elements of size sz) to hold at least need elements */
-static int grow(void **arr, size_t *cap, size_t need, size_t sz)
+int mt_scene_grow(void **arr, size_t *cap, size_t need, size_t sz)
 {
     if (need <= *cap)
         return 0;
@@ -28,7 +27,7 @@ static int grow(void **arr, size_t *cap, size_t need, size_t sz)
 
 int mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr)
 {
-    if (grow((void **)&d->trans, &d->cap_trans, d->n_trans + 1, sizeof(*d->trans)) < 0)
+    if (mt_scene_grow((void **)&d->trans, &d->cap_trans, d->n_trans + 1, sizeof(*d->trans)) < 0)
         return -ENOMEM;
     size_t i = d->n_trans;
     while (i > 0 && d->trans[i - 1].frame > tr->frame) {
@@ -44,7 +43,7 @@ int mt_scene_keep_features(MtSceneDetector *d, const SceneSlot *s)
 {
     size_t cap = d->cap_feat_rows * MT_SCENE_FEATURE_COLS;
     size_t need = (d->n_feat_rows + 1) * MT_SCENE_FEATURE_COLS;
-    if (grow((void **)&d->features, &cap, need, sizeof(*d->features)) < 0)
+    if (mt_scene_grow((void **)&d->features, &cap, need, sizeof(*d->features)) < 0)
         return -ENOMEM;
     d->cap_feat_rows = cap / MT_SCENE_FEATURE_COLS;
     float *row = d->features + d->n_feat_rows * MT_SCENE_FEATURE_COLS;
@@ -66,7 +65,7 @@ static void close_scene(MtSceneDetector *d, int64_t end, double t_end, size_t cl
 {
     if (end <= d->acc.start)
         return;
-    if (grow((void **)&d->scenes, &d->cap_scenes, d->n_scenes + 1, sizeof(*d->scenes)) < 0) {
+    if (mt_scene_grow((void **)&d->scenes, &d->cap_scenes, d->n_scenes + 1, sizeof(*d->scenes)) < 0) {
         d->oom = 1;
         return;
     }

@@ -8,7 +8,10 @@
  *                       $XDG_CACHE_HOME/montage or ~/.cache/montage.
  *
  * Validity: the sidecar's schema major, kind, analyser version, required
- * config and source identity must all match. Identity: size, mtime_ns,
+ * config and source identity must all match, and the analysed stream must
+ * cover the media's probed duration (see mt_cache_covers()). A sidecar
+ * without a recorded identity (made by hand without source=) is
+ * MT_CACHE_NO_SOURCE: it may be right, but nothing ties it to the media. Identity: size, mtime_ns,
  * ctime_ns and inode equal -> valid without reading the media (ctime cannot
  * be set back by utimes(), so a rewrite that restores the mtime still
  * changes it); size different -> stale; otherwise the media is re-hashed
@@ -26,6 +29,7 @@ typedef enum MtCacheState {
     MT_CACHE_MISSING,
     MT_CACHE_STALE,
     MT_CACHE_CORRUPT,
+    MT_CACHE_NO_SOURCE, /* complete, but nothing says which media it was made from */
 } MtCacheState;
 
 typedef struct MtCacheLocation {
@@ -36,7 +40,7 @@ typedef struct MtCacheLocation {
 #define MT_CACHE_BY_PATH_DIR          "by-path"
 #define MT_CACHEDIR_TAG_SIGNATURE     "Signature: 8a477f597d28d172789f06886806bc55"
 
-/* "valid", "missing", "stale", "corrupt". */
+/* "valid", "missing", "stale", "corrupt", "nosource". */
 const char *mt_cache_state_name(MtCacheState s);
 
 /* The sidecar path for media_path and kind. With a cache dir the media must
@@ -64,6 +68,21 @@ MtCacheState mt_cache_check(const char *sidecar_path, const char *media_path,
                             MtSidecarKind kind, int analyser_version,
                             const MtConfigEntry *required, size_t n_required,
                             char *why, size_t whylen);
+
+/* mt_cache_check() with the media's duration: media_duration_s > 0 is the
+ * caller's probed duration of the analysed stream, used instead of the one
+ * recorded in the sidecar (source.duration_s); 0 uses the recorded one. When
+ * neither is known the coverage is not compared, and *coverage_compared
+ * (may be NULL) says so. */
+MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_path,
+                                  MtSidecarKind kind, int analyser_version,
+                                  const MtConfigEntry *required, size_t n_required,
+                                  double media_duration_s, int *coverage_compared,
+                                  char *why, size_t whylen);
+
+/* Does an analysis of analysed_s seconds cover a stream that lasts media_s
+ * seconds? 1 or 0; on 0 why gets "analysed X s of the media's Y s". */
+int mt_cache_covers(double analysed_s, double media_s, char *why, size_t whylen);
 
 /* The media path a next-to-media sidecar name belongs to (the name minus
  * ".<kind>.montage.msgpack"); 0, or -EINVAL when the name does not match. */

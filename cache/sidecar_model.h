@@ -16,12 +16,12 @@
 
 #define MT_SIDECAR_SCHEMA       "montage.sidecar"
 #define MT_SIDECAR_SCHEMA_MAJOR 1 /* bumped on any change old readers misread */
-#define MT_SIDECAR_SCHEMA_MINOR 0 /* bumped when keys are added */
+#define MT_SIDECAR_SCHEMA_MINOR 1 /* bumped when keys are added (1: source.duration_s) */
 
 /* Bumped whenever the maths of an analyser changes its results, so cached
  * sidecars made by an older analyser are treated as stale. */
-#define MT_SCENE_ANALYSER_VERSION 1
-#define MT_BEAT_ANALYSER_VERSION  1
+#define MT_SCENE_ANALYSER_VERSION 2
+#define MT_BEAT_ANALYSER_VERSION  2
 
 #define MONTAGE_VERSION "0.1.0"
 
@@ -40,6 +40,8 @@ typedef struct MtSourceIdentity {
                              restores the old mtime */
     int64_t     inode;    /* st_ino */
     const char *digest;   /* "xxh3-128:<32 lowercase hex>" of the content */
+    double      duration_s; /* the media's probed duration of the analysed
+                               stream, <= 0 when unknown (then not written) */
 } MtSourceIdentity;
 
 typedef struct MtGenerator {

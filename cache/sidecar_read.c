@@ -395,6 +395,10 @@ static int read_source(Reader *r, const Obj *root, MtSourceIdentity *s)
         (ret = get_i64(r, m, w, "inode", &s->inode)) < 0 ||
         (ret = get_str(r, m, w, "digest", &s->digest)) < 0)
         return ret;
+    /* optional (schema 1.1): absent when the media was not probed */
+    s->duration_s = 0;
+    if (find(m, "duration_s") && (ret = get_f64(r, m, w, "duration_s", &s->duration_s)) < 0)
+        return ret;
     return 0;
 }
 

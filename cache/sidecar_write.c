@@ -208,13 +208,15 @@ static void put_generator(Encoder *e, const MtGenerator *g)
 
 static void put_source(Encoder *e, const MtSourceIdentity *s)
 {
-    put_map(e, 6);
+    put_map(e, s->duration_s > 0 ? 7 : 6);
     kv_str(e, "path", s->path);
     kv_i64(e, "size", s->size);
     kv_i64(e, "mtime_ns", s->mtime_ns);
     kv_i64(e, "ctime_ns", s->ctime_ns);
     kv_i64(e, "inode", s->inode);
     kv_str(e, "digest", s->digest);
+    if (s->duration_s > 0)
+        kv_f64(e, "duration_s", s->duration_s);
 }
 
 static void put_config(Encoder *e, const MtConfig *c)

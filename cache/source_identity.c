@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <xxhash.h>
 
 #include "source_identity.h"
+#include "source_stat.h"
 
 static int fail(char *err, size_t errlen, int errnum, const char *path, const char *what)
 {
@@ -64,25 +64,19 @@ out:
 int mt_source_identify(const char *path, int with_digest, MtSourceIdentityBuf *out,
                        char *err, size_t errlen)
 {
-    struct stat st;
     size_t n = strlen(path);
+    int ret;
 
     memset(&out->id, 0, sizeof(out->id));
     out->digest[0] = 0;
     if (n >= sizeof(out->path))
         return fail(err, errlen, ENAMETOOLONG, "media path", "too long");
     memcpy(out->path, path, n + 1);
-    if (stat(path, &st) < 0)
-        return fail(err, errlen, errno, path, "stat");
-    if (!S_ISREG(st.st_mode))
-        return fail(err, errlen, EINVAL, path, "not a regular file");
+    if ((ret = mt_source_stat(path, &out->id, err, errlen)) < 0)
+        return ret;
     out->id.path = out->path;
-    out->id.size = (int64_t)st.st_size;
-    out->id.mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-    out->id.ctime_ns = (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
-    out->id.inode = (int64_t)st.st_ino;
     if (with_digest) {
-        int ret = mt_source_digest(path, out->digest, err, errlen);
+        ret = mt_source_digest(path, out->digest, err, errlen);
         if (ret < 0)
             return ret;
         out->id.digest = out->digest;

@@ -25,7 +25,8 @@ const char *mt_decode_mode_name(MtDecodeMode mode)
 }
 
 MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
-                          MtSidecarKind kind, MtDecodeMode mode, char *why, size_t why_size)
+                          MtSidecarKind kind, MtDecodeMode mode, double media_duration_s,
+                          char *why, size_t why_size)
 {
     int version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
     /* a scene sidecar serves only the decode mode that made it */
@@ -33,12 +34,23 @@ MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
         { .key = "keyframes_only", .type = MT_VALUE_BOOL, .i = mode == MT_DECODE_KEYFRAMES },
         { .key = "decode", .type = MT_VALUE_STRING, .s = mt_decode_mode_name(mode) },
     };
-    int scene = kind == MT_KIND_SCENE;
-    switch (mt_cache_check(sidecar_path, media_path, kind, version, scene ? required : NULL,
-                           scene ? 2 : 0, why, why_size)) {
+    int scene = kind == MT_KIND_SCENE, compared = 0;
+    MtCacheState s = mt_cache_check_media(sidecar_path, media_path, kind, version, scene ? required : NULL,
+                                          scene ? 2 : 0, media_duration_s > 0 ? media_duration_s : 0,
+                                          &compared, why, why_size);
+    /* made by hand (ffmpeg -frames with source=): nothing says it covers the media */
+    if (s == MT_CACHE_VALID && !compared && media_duration_s == 0 &&
+        !(scene && mode == MT_DECODE_KEYFRAMES)) {
+        if (why && why_size)
+            snprintf(why, why_size, "the media's duration is not recorded, so the coverage is unknown");
+        return MT_GLUE_STALE;
+    }
+    switch (s) {
     case MT_CACHE_VALID:   return MT_GLUE_VALID;
     case MT_CACHE_MISSING: return MT_GLUE_MISSING;
     case MT_CACHE_STALE:   return MT_GLUE_STALE;
+    /* made by hand without source=: analyse again, with an identity */
+    case MT_CACHE_NO_SOURCE: return MT_GLUE_STALE;
     case MT_CACHE_CORRUPT: return MT_GLUE_CORRUPT;
     }
     return MT_GLUE_CORRUPT;

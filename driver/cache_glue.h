@@ -42,10 +42,15 @@ int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
 /* State of the sidecar of kind at sidecar_path for media_path, for the
  * current analyser version and decode mode (a scene sidecar must have
  * recorded the same keyframes_only and decode). Cheap when the stored stat identity matches:
- * the sidecar is read, the media only stat'ed, never hashed. why (may be
- * NULL) gets a one-line reason. */
+ * the sidecar is read, the media only stat'ed, never hashed. The analysed
+ * duration must cover media_duration_s when > 0, else the duration the
+ * sidecar recorded; when neither is known the sidecar is stale unless
+ * mode is MT_DECODE_KEYFRAMES (a key-frame scene ends at the last key frame) or
+ * media_duration_s < 0 (the caller probed and found no duration). why (may
+ * be NULL) gets a one-line reason. */
 MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
-                          MtSidecarKind kind, MtDecodeMode mode, char *why, size_t why_size);
+                          MtSidecarKind kind, MtDecodeMode mode, double media_duration_s,
+                          char *why, size_t why_size);
 
 /* Creates the cache directory layout (once per batch). 0, or -1 with a
  * cause in err. */

@@ -41,6 +41,11 @@ int mt_ffmpeg_filter_string(const char *filter_name, const char *sidecar,
         if (source->digest && source->digest[0] &&
             mt_filter_append_option(opts, OPTIONS_MAX, "source_digest", source->digest) < 0)
             goto end;
+        if (source->duration_s > 0) {
+            snprintf(number, sizeof(number), "%.6f", source->duration_s);
+            if (mt_filter_append_option(opts, OPTIONS_MAX, "source_duration", number) < 0)
+                goto end;
+        }
     }
     size_t name_len = strlen(filter_name);
     if (name_len + 2 > out_size)
@@ -58,9 +63,15 @@ end:
 /* extra: more options, already escaped ("key=value"), or NULL */
 static void push_filter(MtArgList *args, const char *map, const char *flag,
                         const char *filter_name, const char *sidecar,
-                        const MtSourceIdentity *source, const char *extra)
+                        const MtSourceIdentity *source, double duration_s, const char *extra)
 {
     char *graph = malloc(2 * OPTIONS_MAX);
+    MtSourceIdentity stream_source;
+    if (source) {
+        stream_source = *source;
+        stream_source.duration_s = duration_s;
+        source = &stream_source;
+    }
     if (!graph || mt_ffmpeg_filter_string(filter_name, sidecar, source,
                                           graph, 2 * OPTIONS_MAX) < 0 ||
         (extra && strlen(graph) + strlen(extra) + 2 > 2 * OPTIONS_MAX)) {
@@ -112,9 +123,10 @@ void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
         /* recorded in the sidecar's config, so a fast-mode entry never
          * passes for a full analysis (and the other way round) */
         push_filter(args, "0:v:0", "-filter:v", "montagescene", cmd->scene_sidecar, cmd->source,
-                    cmd->keyframes_only ? "keyframes_only=1" : NULL);
+                    cmd->scene_duration_s, cmd->keyframes_only ? "keyframes_only=1" : NULL);
     if (cmd->beat_sidecar)
-        push_filter(args, "0:a:0", "-filter:a", "montagebeat", cmd->beat_sidecar, cmd->source, NULL);
+        push_filter(args, "0:a:0", "-filter:a", "montagebeat", cmd->beat_sidecar, cmd->source,
+                    cmd->beat_duration_s, NULL);
     mt_arg_list_push(args, "-f");
     mt_arg_list_push(args, "null");
     mt_arg_list_push(args, "-");
@@ -122,9 +134,15 @@ void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
 
 /* the filter string of push_filter(), without -map/-filter */
 static void push_graph(MtArgList *args, const char *opt, const char *filter_name,
-                       const char *sidecar, const MtSourceIdentity *source)
+                       const char *sidecar, const MtSourceIdentity *source, double duration_s)
 {
     char *graph = malloc(2 * OPTIONS_MAX);
+    MtSourceIdentity stream_source;
+    if (source) {
+        stream_source = *source;
+        stream_source.duration_s = duration_s;
+        source = &stream_source;
+    }
     if (!graph || mt_ffmpeg_filter_string(filter_name, sidecar, source, graph, 2 * OPTIONS_MAX) < 0) {
         free(graph);
         args->failed = 1;
@@ -146,12 +164,14 @@ void mt_ffmpeg_build_fast_args(const MtAnalysisCommand *cmd, const char *fast_sc
     mt_arg_list_push(args, "--threads");
     mt_arg_list_pushf(args, "%d", cmd->decoder_threads > 0 ? cmd->decoder_threads : 1);
     if (cmd->scene_sidecar) {
-        push_graph(args, "--scene-filter", "montagescene", cmd->scene_sidecar, cmd->source);
+        push_graph(args, "--scene-filter", "montagescene", cmd->scene_sidecar, cmd->source,
+                   cmd->scene_duration_s);
         mt_arg_list_push(args, "--sidecar");
         mt_arg_list_push(args, cmd->scene_sidecar);
     }
     if (cmd->beat_sidecar)
-        push_graph(args, "--beat-filter", "montagebeat", cmd->beat_sidecar, cmd->source);
+        push_graph(args, "--beat-filter", "montagebeat", cmd->beat_sidecar, cmd->source,
+                   cmd->beat_duration_s);
     mt_arg_list_push(args, "--");
     mt_arg_list_push(args, cmd->input_path);
 }

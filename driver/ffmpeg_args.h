@@ -5,7 +5,7 @@
  *          -map 0:v:0 -filter:v montagescene=OPTS
  *          -map 0:a:0 -filter:a montagebeat=OPTS  -f null -
  * OPTS = sidecar, source_path, source_size, source_mtime_ns,
- * source_ctime_ns, source_inode, source_digest, quoted for the option
+ * source_ctime_ns, source_inode, source_digest, source_duration, quoted for the option
  * parser and escaped for the graph parser (filter_escape.h).
  */
 #ifndef MONTAGE_DRIVER_FFMPEG_ARGS_H
@@ -20,6 +20,10 @@ typedef struct MtAnalysisCommand {
     const char *scene_sidecar; /* NULL: no video stream to analyse */
     const char *beat_sidecar;  /* NULL: no audio stream */
     const MtSourceIdentity *source;
+    /* probed durations of the analysed streams, recorded in the sidecars
+     * (source_duration) so that a check can tell a partial analysis;
+     * 0: unknown */
+    double      scene_duration_s, beat_duration_s;
     int         decoder_threads; /* >= 1 */
     int         keyframes_only;
     int         progress_fd;     /* -1: no -progress */

@@ -83,7 +83,7 @@ static int is_cached(MtJob *job)
 {
     int valid = 0;
     for (int k = 0; k < MT_JOB_KINDS; k++) {
-        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], job->mode,
+        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], job->mode, 0,
                                       NULL, 0);
         job->have[k] = s == MT_GLUE_VALID;
         if (s == MT_GLUE_STALE || s == MT_GLUE_CORRUPT)
@@ -270,6 +270,10 @@ static MtJobPhase probe_done(MtJob *job, const MtJobContext *ctx, int wstatus, d
         .scene_sidecar   = job->want[0] ? job->sidecar[0] : NULL,
         .beat_sidecar    = job->want[1] ? job->sidecar[1] : NULL,
         .source          = &job->identity.id,
+        /* key frames only end at the last key frame, short of the stream:
+         * their coverage is not compared */
+        .scene_duration_s = ctx->keyframes ? 0 : job->probe.video_duration_s,
+        .beat_duration_s  = job->probe.audio_duration_s,
         .decoder_threads = ctx->decoder_threads,
         .keyframes_only  = ctx->keyframes,
         .progress_fd     = MT_CHILD_PROGRESS_FD,
@@ -303,8 +307,11 @@ static MtJobPhase analysis_done(MtJob *job, int wstatus, double now)
     }
     for (int k = 0; k < MT_JOB_KINDS; k++) {
         char why[256];
+        /* against the probe just made; -1: it found no duration */
+        double probed = k ? job->probe.audio_duration_s
+                          : job->mode == MT_DECODE_KEYFRAMES ? -1 : job->probe.video_duration_s;
         MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k],
-                                      job->mode, why, sizeof(why));
+                                      job->mode, probed > 0 ? probed : -1, why, sizeof(why));
         if (job->want[k] && s != MT_GLUE_VALID) {
             remove_written_sidecars(job);
             return fail(job, now, "ffmpeg succeeded but the %s sidecar is %s: %s",

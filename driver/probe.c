@@ -93,14 +93,19 @@ int mt_probe_parse(const char *text, MtProbeResult *result)
                         ends_with(result->format_name, "_pipe");
     double stream_duration = 0;
     int any_video = 0;
+    double first_video = -1, first_audio = -1;
     for (int i = 0; i < n_streams; i++) {
         const StreamInfo *s = &streams[i];
         if (!strcmp(s->type, "audio")) {
             result->has_audio = 1;
+            if (first_audio < 0)
+                first_audio = s->duration_s;
         } else if (!strcmp(s->type, "video") && !s->attached_pic) {
             any_video = 1;
             if (!image_demuxer)
                 result->has_video = 1;
+            if (first_video < 0)
+                first_video = s->duration_s;
         } else {
             continue;
         }
@@ -109,6 +114,8 @@ int mt_probe_parse(const char *text, MtProbeResult *result)
     }
     result->still_image = any_video && !result->has_video;
     result->duration_s = format_duration > 0 ? format_duration : stream_duration;
+    result->video_duration_s = first_video > 0 ? first_video : result->has_video ? result->duration_s : 0;
+    result->audio_duration_s = first_audio > 0 ? first_audio : result->has_audio ? result->duration_s : 0;
     return 0;
 }
 

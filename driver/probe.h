@@ -17,6 +17,9 @@ typedef struct MtProbeResult {
     int    has_audio;
     int    still_image; /* the only video is a still image */
     double duration_s;  /* 0 when unknown */
+    /* the first (analysed) video and audio streams' own durations, else the
+     * container's; 0 when unknown */
+    double video_duration_s, audio_duration_s;
     char   format_name[64];
 } MtProbeResult;
 

@@ -63,22 +63,18 @@ SRC
 set -- -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$aptdir/sources.list.d" \
        -o "Dir::State::Lists=$aptdir/lists" -o "Dir::Cache=$aptdir" \
        -o APT::Sandbox::User=root -o Acquire::Languages=none -o APT::Get::AllowUnauthenticated=false
-log "updating the source index of bookworm, trixie, sid and experimental"
-apt-get "$@" -q update >"$aptdir/update.log" 2>&1 || die "apt-get update failed (see $aptdir/update.log)"
+. "$(dirname "$0")/fetch-suites.sh"
+log "updating the source index of $FETCH_SUITES"
+# A suite that cannot be updated (say an expired Release file) fails the
+# whole command, yet the others are indexed: choose_version decides
+# whether a failed suite was needed.
+apt-get "$@" -q update >"$aptdir/update.log" 2>&1 || true
+not_needed=$(failed_suites "$aptdir/update.log")
 
 # Every Debian version of ffmpeg on offer, newest first; pick the newest of the release.
 versions=$(apt-cache "$@" showsrc ffmpeg 2>/dev/null | sed -n 's/^Version: //p' | sort -V -r -u)
-pick() { # RELEASE -> Debian version
-    for v in $versions; do
-        upstream=${v#*:}; upstream=${upstream%%-*}
-        case $upstream in "$1".*) echo "$v"; return 0 ;; esac
-    done
-    return 1
-}
-case $want in
-    newest) ver=$(pick 9 || pick 8) || die "the archive offers neither FFmpeg 8.x nor 9.x (offered: $(echo $versions))" ;;
-    *) ver=$(pick "$want") || die "the archive offers no FFmpeg $want (offered: $(echo $versions))" ;;
-esac
+ver=$(choose_version "$want" "$versions" "$aptdir/update.log") || die "$ver (see $aptdir/update.log)"
+[ -z "$not_needed" ] || log "not updated, not needed for FFmpeg $want: $not_needed(see $aptdir/update.log)"
 upstream=${ver#*:}; upstream=${upstream%%-*}
 
 dl=$(mktemp -d "$srcdir/.download.XXXXXX")

@@ -4,7 +4,7 @@
 #   FFPROBE   the project's ffprobe
 #   PYTHON    Debian's python3 (with python3-msgpack)
 #   T         a scratch directory removed at exit
-# and defines ok/fail/check helpers that print one line per test case,
+# and defines ok/fail/skip/check helpers that print one line per test case,
 # which tests/run counts.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
@@ -18,6 +18,9 @@ failures=0
 
 ok()   { echo "ok $1"; }
 fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
+# skip NAME REASON: the case could not run here; tests/run counts it as
+# skipped (never passed) and shows the reason.
+skip() { echo "skip $1: $2"; }
 # check NAME COMMAND...: the case passes when the command succeeds.
 check() {
     name=$1; shift

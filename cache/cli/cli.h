@@ -14,6 +14,7 @@ enum {
     CLI_EXIT_CORRUPT = 3,
     CLI_EXIT_USAGE   = 4,
     CLI_EXIT_ERROR   = 5, /* I/O error: writing stdout, removing a file */
+    CLI_EXIT_NO_SOURCE = 6, /* check: a sidecar records no source to check against */
 };
 
 int cli_show(int argc, char **argv);

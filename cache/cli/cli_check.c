@@ -1,14 +1,17 @@
 /*
  * `montage-sidecar check [-q] [--media PATH] FILE...`: prints
- * "STATE<TAB>FILE<TAB>REASON" per file and exits with the worst state
- * (valid 0 < stale 1 < missing 2 < corrupt 3). The analyser version is
- * checked against the one this program was built with.
+ * "STATE<TAB>FILE<TAB>REASON" per file and exits with the status of the
+ * worst state (valid 0 < nosource 6 < stale 1 < missing 2 < corrupt 3). The analyser
+ * version is checked against the one this program was built with. With
+ * --media the media is probed (cli_probe.h) and a sidecar that covers less
+ * than its duration is stale.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cache/cache_lookup.h"
 #include "cache/cli/cli.h"
+#include "cache/cli/cli_probe.h"
 #include "cache/sidecar_read.h"
 
 static int exit_code(MtCacheState s)
@@ -18,14 +21,29 @@ static int exit_code(MtCacheState s)
     case MT_CACHE_STALE:   return CLI_EXIT_STALE;
     case MT_CACHE_MISSING: return CLI_EXIT_MISSING;
     case MT_CACHE_CORRUPT: return CLI_EXIT_CORRUPT;
+    case MT_CACHE_NO_SOURCE: return CLI_EXIT_NO_SOURCE;
     }
     return CLI_EXIT_ERROR;
+}
+
+/* nosource may well be right, so it ranks below stale */
+static int severity(MtCacheState s)
+{
+    switch (s) {
+    case MT_CACHE_VALID:     return 0;
+    case MT_CACHE_NO_SOURCE: return 1;
+    case MT_CACHE_STALE:     return 2;
+    case MT_CACHE_MISSING:   return 3;
+    case MT_CACHE_CORRUPT:   return 4;
+    }
+    return 4;
 }
 
 int cli_check(int argc, char **argv)
 {
     const char *media = NULL;
-    int quiet = 0, worst = CLI_EXIT_OK, first = argc;
+    int quiet = 0, first = argc;
+    MtCacheState worst = MT_CACHE_VALID;
 
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--media") && i + 1 < argc) {
@@ -60,11 +78,20 @@ int cli_check(int argc, char **argv)
             version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
             mt_sidecar_free(sc);
         }
-        MtCacheState s = mt_cache_check(argv[i], media, kind, version, NULL, 0, why, sizeof(why));
-        if (!quiet)
+        double duration = 0;
+        char probe_err[512] = "";
+        int compared = 0;
+        if (media && kind)
+            duration = cli_probe_duration(media, kind, probe_err, sizeof(probe_err));
+        MtCacheState s = mt_cache_check_media(argv[i], media, kind, version, NULL, 0,
+                                              duration > 0 ? duration : 0, &compared, why, sizeof(why));
+        if (!quiet && s == MT_CACHE_VALID && !compared)
+            printf("%s\t%s\t%s (duration not compared: %s)\n", mt_cache_state_name(s), argv[i], why,
+                   duration < 0 ? probe_err : "unknown");
+        else if (!quiet)
             printf("%s\t%s\t%s\n", mt_cache_state_name(s), argv[i], why);
-        if (exit_code(s) > worst)
-            worst = exit_code(s);
+        if (severity(s) > severity(worst))
+            worst = s;
     }
-    return cli_finish_stdout(worst);
+    return cli_finish_stdout(exit_code(worst));
 }

@@ -38,7 +38,7 @@ expect dump 0 "$CLI" dump --json "$B"
 import json, sys
 d = json.load(open(sys.argv[1]))
 b = d["beat"]
-assert d["schema"] == "montage.sidecar" and d["schema_version"] == [1, 0] and d["kind"] == "beat"
+assert d["schema"] == "montage.sidecar" and d["schema_version"] == [1, 1] and d["kind"] == "beat"
 assert b["beats"]["t"]["data"] == [0.25 + 0.5 * i for i in range(6)]
 assert b["beats"]["sample"]["data"] == [12000 + 24000 * i for i in range(6)]
 assert b["beats"]["downbeat"]["data"] == [1, 0, 0, 0, 1, 0]

@@ -30,7 +30,7 @@ def packed(p):
 
 b = msgpack.unpackb(open(sys.argv[1], "rb").read(), raw=False)
 assert list(b)[:3] == ["schema", "schema_version", "kind"]
-assert b["schema"] == "montage.sidecar" and b["schema_version"] == [1, 0]
+assert b["schema"] == "montage.sidecar" and b["schema_version"] == [1, 1]
 assert b["kind"] == "beat"
 assert b["source"]["mtime_ns"] == 1700000000123456789
 assert b["source"]["digest"] == "xxh3-128:0123456789abcdef0123456789abcdef"

@@ -12,6 +12,7 @@ failures=0
 
 ok()   { echo "ok $1"; }
 fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
+skip() { echo "skip $1: $2"; } # counted as skipped by tests/run, never passed
 finish() { [ "$failures" -eq 0 ]; exit $?; }
 
 pick_first() { for c in "$@"; do [ -x "$c" ] && { echo "$c"; return 0; }; done; return 1; }

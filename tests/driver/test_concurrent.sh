@@ -70,5 +70,7 @@ if command -v parallel > /dev/null 2>&1; then
     [ $rc -eq 0 ] && [ "$(grep -c '"status":"ok"' "$WORK/par.jsonl")" -eq $N_FILES ] &&
         [ -z "$(sort "$WORK/calls.log" | uniq -d)" ] && [ "$(wc -l < "$WORK/calls.log")" -eq $N_FILES ] &&
         ok gnu_parallel_recipe || fail gnu_parallel_recipe "rc=$rc $(cat "$WORK/par.jsonl")"
+else
+    skip gnu_parallel_recipe "GNU parallel is not installed (./bootstrap installs it)"
 fi
 finish

@@ -71,15 +71,26 @@ rc=$?
 grep -q '"status":"failed".*"error":"is a directory, not a media file"' "$WORK/dir.jsonl" && [ $rc -eq 1 ] &&
     ok directory_named_like_video || fail directory_named_like_video "rc=$rc $(cat "$WORK/dir.jsonl")"
 
-# unreadable: chmod 000 means nothing to root, so only as a normal user
+# unreadable: chmod 000 means nothing to root, so root runs this case as
+# the unprivileged user nobody (setpriv, util-linux), from a directory
+# anyone can enter, with its own copy of the program.
 if [ "$(id -u)" -ne 0 ]; then
     cp "$M/both.mp4" "$M/locked.mp4" && chmod 000 "$M/locked.mp4"
     "$MONTAGE_ANALYZE" "$M/locked.mp4" > "$WORK/locked.jsonl" 2> /dev/null
     grep -q '"error":"cannot open: Permission denied"' "$WORK/locked.jsonl" &&
         ok unreadable_file || fail unreadable_file "$(cat "$WORK/locked.jsonl")"
     rm -f "$M/locked.mp4"
+elif ! command -v setpriv > /dev/null 2>&1; then
+    skip unreadable_file "running as root without setpriv (util-linux) to become another user"
 else
-    echo "ok unreadable_file # skipped: running as root (chmod 000 does not stop root)"
+    U=$(mktemp -d "${TMPDIR:-/tmp}/montage-unreadable.XXXXXX")
+    chmod 755 "$U"
+    cp "$MONTAGE_ANALYZE" "$U/montage-analyze" && cp "$M/both.mp4" "$U/locked.mp4" && chmod 000 "$U/locked.mp4"
+    (cd "$U" && setpriv --reuid=65534 --regid=65534 --clear-groups ./montage-analyze locked.mp4) \
+        > "$WORK/locked.jsonl" 2> /dev/null
+    grep -q '"error":"cannot open: Permission denied"' "$WORK/locked.jsonl" && [ ! -e "$U/locked.mp4.scene.montage.msgpack" ] &&
+        ok unreadable_file || fail unreadable_file "$(cat "$WORK/locked.jsonl")"
+    rm -rf "$U"
 fi
 
 # the good sidecars are valid: a second run reads them (mt_cache_check:

@@ -98,9 +98,22 @@ else
     grep -q "cannot write sidecar '$T/missing/dir/x.msgpack': No such file or directory" "$T/bad.err" &&
         [ ! -e "$T/missing" ] && ok unwritable_sidecar || fail unwritable_sidecar "$(cat "$T/bad.err")"
 fi
-if "$FFMPEG" -nostdin -v error -f lavfi -i anullsrc=d=1 -af "montagebeat=min_bpm=150:max_bpm=100" -f null - 2> "$T/bad.err"; then
-    fail bpm_range_rejected "ffmpeg succeeded"
-else grep -q "min_bpm (150) must be below max_bpm (100)" "$T/bad.err" && ok bpm_range_rejected || fail bpm_range_rejected "$(cat "$T/bad.err")"; fi
+# A tempo range breaking max_bpm >= 1.05 x min_bpm: one line naming the
+# options and the rule, "Invalid argument" (never "Cannot allocate memory").
+for range in "150 100" "108 110"; do
+    set -- $range
+    name=bpm_range_${1}_${2}_rejected
+    if "$FFMPEG" -nostdin -v error -f lavfi -i anullsrc=d=1 -af "montagebeat=min_bpm=$1:max_bpm=$2" -f null - 2> "$T/bad.err"; then
+        fail "$name" "ffmpeg succeeded"
+    elif grep -qx "\[Parsed_montagebeat_0 @ 0x[0-9a-f]*\] max_bpm ($2) must be at least 1.05 x min_bpm ($1)" "$T/bad.err" &&
+         grep -q "Invalid argument" "$T/bad.err" && ! grep -q "Cannot allocate memory" "$T/bad.err"; then
+        ok "$name"
+    else fail "$name" "$(cat "$T/bad.err")"; fi
+done
+# A narrow range that holds the tempo works (the old 1.5 x rule refused it).
+if analyse narrow "$(drums 120 4 20 44100 stereo)" min_bpm=100:max_bpm=140; then
+    $A beats "$T/narrow.msgpack" narrow_range_100_140 120 0 20
+else fail narrow_range_100_140 "$(cat "$T/narrow.err")"; fi
 if "$FFMPEG" -nostdin -v error -f lavfi -i anullsrc=r=4000:d=1 -af montagebeat -f null - 2> "$T/bad.err"; then
     fail low_rate_rejected "ffmpeg succeeded"
 else grep -q "sample rate 4000 Hz is outside the supported 8000..192000 Hz" "$T/bad.err" && ok low_rate_rejected || fail low_rate_rejected "$(cat "$T/bad.err")"; fi

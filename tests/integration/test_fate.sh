@@ -1,8 +1,10 @@
 #!/bin/sh
-# Metadata reference tests in FFmpeg's FATE style: the frame metadata of
-# generated media, as ffprobe prints it, compared with tests/ref/<name>.
-# After an intended change of the analysis (and a bump of its analyser
-# version), regenerate with: sh tests/integration/test_fate.sh --update
+# Reference tests in FFmpeg's FATE style: the frame metadata of generated
+# media, as ffprobe prints it, and the sidecar written at its end (as JSON,
+# without the generator and source sections), compared with
+# tests/ref/<name> and tests/ref/<name>.sidecar.json. After an intended
+# change of the analysis: bump its analyser version, then
+#   sh tests/integration/test_fate.sh --update && sh tests/tools/analyser_digest.sh --update
 . "$(dirname "$0")/../lib.sh"
 update=0
 [ "${1:-}" = "--update" ] && update=1
@@ -12,13 +14,27 @@ scene_src="testsrc2=s=320x240:r=25:d=1.6[a];mandelbrot=s=320x240:r=25,trim=end_f
 # Clicks at 120 BPM, 8 s.
 beat_src="aevalsrc='0.8*sin(2*PI*1000*t)*exp(-mod(t,0.5)*60)':s=44100:d=8,montagebeat"
 
+compare() { # NAME FILE
+    if [ $update -eq 1 ]; then cp "$T/$2" "$ROOT/tests/ref/$2"; ok "fate_$1 (updated)"; return; fi
+    if cmp -s "$T/$2" "$ROOT/tests/ref/$2"; then ok "fate_$1"
+    else fail "fate_$1" "differs from tests/ref/$2: $(diff "$ROOT/tests/ref/$2" "$T/$2" | head -n 4 | tr '\n' ' ')"; fi
+}
 probe() { # NAME GRAPH ENTRIES
-    "$FFPROBE" -v error -f lavfi -i "$2" -show_entries "$3" -of compact=p=0 > "$T/$1" 2> "$T/$1.err" ||
-        { fail "fate_$1" "$(cat "$T/$1.err")"; return; }
-    if [ $update -eq 1 ]; then cp "$T/$1" "$ROOT/tests/ref/$1"; ok "fate_$1 (updated)"; return; fi
-    if cmp -s "$T/$1" "$ROOT/tests/ref/$1"; then ok "fate_$1"
-    else fail "fate_$1" "differs from tests/ref/$1: $(diff "$ROOT/tests/ref/$1" "$T/$1" | head -n 4 | tr '\n' ' ')"; fi
+    "$FFPROBE" -v error -f lavfi -i "$2=sidecar=$T/$1.msgpack" -show_entries "$3" -of compact=p=0 \
+        > "$T/$1" 2> "$T/$1.err" || { fail "fate_$1" "$(cat "$T/$1.err")"; return; }
+    compare "$1" "$1"
+    "$BUILD/montage-sidecar" dump --json "$T/$1.msgpack" > "$T/$1.json" &&
+    $PYTHON -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k in ('generator', 'source'):
+    d.pop(k, None)
+json.dump(d, open(sys.argv[2], 'w'), indent=1, sort_keys=True)
+" "$T/$1.json" "$T/$1.sidecar.json" || { fail "fate_$1_sidecar" "cannot dump $T/$1.msgpack"; return; }
+    compare "$1_sidecar" "$1.sidecar.json"
 }
 probe montagescene-cut-dissolve "$scene_src" "frame=pts:frame_tags"
 probe montagebeat-clicks "$beat_src" "frame=pts:frame_tags"
+# Results cannot change without a bump of the analyser's version.
+[ $update -eq 1 ] || sh "$ROOT/tests/tools/analyser_digest.sh" || failures=$((failures + 1))
 finish

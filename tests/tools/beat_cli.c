@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "analysis/beat_tracker.h"
+#include "analysis/config_check.h"
 
 static FILE *open_out(const char *dir, const char *id, const char *ext)
 {
@@ -49,6 +50,11 @@ int main(int argc, char **argv)
     }
     if (channels < 1 || channels > 64) {
         fprintf(stderr, "bad channel count\n");
+        return 2;
+    }
+    char why[MT_CONFIG_WHY_SIZE];
+    if (mt_beat_config_check(&cfg, why, sizeof(why)) < 0) {
+        fprintf(stderr, "%s\n", why);
         return 2;
     }
     MtBeatTracker *bt = mt_beat_new(&cfg, rate);

@@ -54,6 +54,7 @@ static char *get_token(const char **buf, const char *term)
 typedef struct FilterOpts {
     char *name, *sidecar, *path, *digest;
     long long size, mtime_ns, ctime_ns, inode;
+    double duration_s;
 } FilterOpts;
 
 static int parse_filter(const char *graph, FilterOpts *f)
@@ -91,6 +92,7 @@ static int parse_filter(const char *graph, FilterOpts *f)
         else if (!strcmp(key, "source_mtime_ns")) f->mtime_ns = atoll(value);
         else if (!strcmp(key, "source_ctime_ns")) f->ctime_ns = atoll(value);
         else if (!strcmp(key, "source_inode")) f->inode = atoll(value);
+        else if (!strcmp(key, "source_duration")) f->duration_s = atof(value);
         else {
             fprintf(stderr, "fake ffmpeg: Option '%s' not found\n", key);
             free(key); free(value); free(opts);
@@ -121,15 +123,18 @@ static int write_sidecar(const FilterOpts *f, MtSidecarKind kind)
     sc.source.ctime_ns = f->ctime_ns;
     sc.source.inode = f->inode;
     sc.source.digest = f->digest;
+    sc.source.duration_s = f->duration_s;
     sc.status.complete = 1;
     if (kind == MT_KIND_SCENE) {
         sc.scene.stream.pix_fmt = "yuv420p";
         sc.scene.stream.time_base_num = 1;
         sc.scene.stream.time_base_den = 25;
         sc.scene.hist_bins = 16;
+        sc.scene.stream.duration_s = f->duration_s; /* as if all was decoded */
     } else {
         sc.beat.stream.channel_layout = "stereo";
         sc.beat.stream.sample_fmt = "fltp";
+        sc.beat.stream.duration_s = f->duration_s;
     }
     if (mt_sidecar_write_file(f->sidecar, &sc, err, sizeof(err)) < 0) {
         fprintf(stderr, "fake ffmpeg: %s\n", err);

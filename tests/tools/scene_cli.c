@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "analysis/scene_detect.h"
+#include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
 
 typedef struct RawFormat {
@@ -178,9 +179,14 @@ int main(int argc, char **argv)
         usage();
         return 1;
     }
+    char why[MT_CONFIG_WHY_SIZE];
+    if (mt_scene_config_check(&cfg, why, sizeof(why)) < 0) {
+        fprintf(stderr, "scene_cli: %s\n", why);
+        return 1;
+    }
     MtSceneDetector *det = mt_scene_new(&cfg);
     if (!det) {
-        fprintf(stderr, "scene_cli: invalid option value (see the ranges in analysis/scene_detect.h)\n");
+        fprintf(stderr, "scene_cli: out of memory\n");
         return 1;
     }
     if (verbose > 1)

@@ -1,5 +1,6 @@
 /* Sample conversion and downmix: every sample format family, packed and
  * planar, mono to 5.1, non-finite and absurd values. */
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -125,10 +126,10 @@ static void bad_arguments(void)
     const float in[2] = { 0 };
     const uint8_t *planes[2] = { (const uint8_t *)in, NULL };
     float out[2];
-    CHECK_INT(mt_audio_downmix(NULL, MT_SAMPLE_FLT, 0, 1, 1, out), -1);
-    CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 0, 0, 1, out), -1);
-    CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, 1, out), -1); /* NULL plane */
-    CHECK_INT(mt_audio_downmix(planes, (MtSampleFormat)42, 0, 1, 1, out), -1);
+    CHECK_INT(mt_audio_downmix(NULL, MT_SAMPLE_FLT, 0, 1, 1, out), -EINVAL);
+    CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 0, 0, 1, out), -EINVAL);
+    CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, 1, out), -EINVAL); /* NULL plane */
+    CHECK_INT(mt_audio_downmix(planes, (MtSampleFormat)42, 0, 1, 1, out), -EINVAL);
     CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 0, 1, 0, out), 0);
 }
 

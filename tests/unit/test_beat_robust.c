@@ -1,6 +1,7 @@
 /* Degenerate and hostile input: silence, very short input, DC offset,
  * clipping, NaN/Inf samples, noise, extreme sample rates, raw formats and
  * layouts, lifecycle misuse. Never a crash, never a NaN. */
+#include <errno.h>
 #include <string.h>
 
 #include "tests/unit/unit.h"
@@ -195,19 +196,19 @@ static void lifecycle_misuse(void)
     MtBeatTracker *bt = mt_beat_new(&c, 44100);
     CHECK(bt != NULL);
     MtBeatResult r;
-    CHECK_INT(mt_beat_result(bt, &r), -1); /* before finish */
+    CHECK_INT(mt_beat_result(bt, &r), -EINVAL); /* before finish */
     double t;
     float s;
     CHECK_INT(mt_beat_pop_stream_beat(bt, &t, &s), 0);
     CHECK(mt_beat_current_onset(bt) == 0.0f);
     CHECK(mt_beat_current_time(bt) < 0.0);
-    CHECK_INT(mt_beat_push(bt, NULL, 10), -1);
+    CHECK_INT(mt_beat_push(bt, NULL, 10), -EINVAL);
     const float z[4] = { 0 };
     const uint8_t *bad[1] = { (const uint8_t *)z };
-    CHECK_INT(mt_beat_push_raw(bt, bad, MT_SAMPLE_FLT, 0, 0, 1), -1);
+    CHECK_INT(mt_beat_push_raw(bt, bad, MT_SAMPLE_FLT, 0, 0, 1), -EINVAL);
     CHECK_INT(mt_beat_finish(bt), 0);
-    CHECK_INT(mt_beat_finish(bt), -1);   /* twice */
-    CHECK_INT(mt_beat_push(bt, z, 4), -1); /* after finish */
+    CHECK_INT(mt_beat_finish(bt), -EINVAL); /* twice */
+    CHECK_INT(mt_beat_push(bt, z, 4), -EINVAL); /* after finish */
     CHECK_INT(mt_beat_result(bt, &r), 0);
     mt_beat_free(&bt);
     mt_beat_free(&bt); /* NULL-safe */

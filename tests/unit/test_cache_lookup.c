@@ -239,6 +239,51 @@ static void test_gc(void)
     CHECK(access(sc_keep, F_OK) == 0);
 }
 
+/* A scene sample of 4.0 s: covered against a recorded or given media
+ * duration, within 1 s or 1 %; no identity -> nosource. */
+static void test_coverage_and_no_source(void)
+{
+    char media[600], sc[800], why[512], err[512];
+    SampleScene s;
+    MtSourceIdentityBuf id;
+    int compared;
+    snprintf(media, sizeof(media), "%s/cover.mp4", dir);
+    CHECK(file_write(media, "0123456789", 10) == 0);
+    CHECK_INT(mt_cache_sidecar_path(NULL, media, MT_KIND_SCENE, sc, sizeof(sc)), 0);
+    CHECK_INT(mt_source_identify(media, 0, &id, err, sizeof(err)), 0);
+    CHECK_INT(sample_scene_init(&s, 0, 0), 0);
+    s.sc.source = id.id;
+
+    s.sc.source.duration_s = 10.0; /* 4 s of 10 s */
+    CHECK_INT(mt_sidecar_write_file(sc, &s.sc, err, sizeof(err)), 0);
+    CHECK_INT(check(sc, media, why), MT_CACHE_STALE);
+    CHECK(!strcmp(why, "analysed 4.000 s of the media's 10.000 s"));
+    /* a caller's probed duration wins over the recorded one */
+    CHECK_INT(mt_cache_check_media(sc, media, MT_KIND_SCENE, -1, NULL, 0, 4.9, &compared, why, 512),
+              MT_CACHE_VALID);
+    CHECK_INT(compared, 1);
+    CHECK_INT(mt_cache_check_media(sc, media, MT_KIND_SCENE, -1, NULL, 0, 5.1, &compared, why, 512),
+              MT_CACHE_STALE);
+
+    s.sc.source.duration_s = 0; /* unknown: not compared */
+    CHECK_INT(mt_sidecar_write_file(sc, &s.sc, err, sizeof(err)), 0);
+    CHECK_INT(mt_cache_check_media(sc, media, MT_KIND_SCENE, -1, NULL, 0, 0, &compared, why, 512),
+              MT_CACHE_VALID);
+    CHECK_INT(compared, 0);
+
+    /* the 1 % slack of long media: 99.5 s of 100 s passes, 98.9 s does not */
+    CHECK_INT(mt_cache_covers(99.5, 100.0, why, 512), 1);
+    CHECK_INT(mt_cache_covers(98.9, 100.0, why, 512), 0);
+    CHECK_INT(mt_cache_covers(7100, 7200, why, 512), 0);
+
+    /* made by hand without source=: its own state, not stale */
+    s.sc.source = (MtSourceIdentity){ .size = -1, .mtime_ns = -1, .ctime_ns = -1, .inode = -1 };
+    CHECK_INT(mt_sidecar_write_file(sc, &s.sc, err, sizeof(err)), 0);
+    CHECK_INT(check(sc, media, why), MT_CACHE_NO_SOURCE);
+    CHECK(strstr(why, "the sidecar has no recorded source") != NULL);
+    CHECK(!strcmp(mt_cache_state_name(MT_CACHE_NO_SOURCE), "nosource"));
+}
+
 int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "lookup");
@@ -248,6 +293,7 @@ int main(void)
     RUN(test_states);
     RUN(test_rewrite_with_old_mtime);
     RUN(test_gc);
+    RUN(test_coverage_and_no_source);
     tmpdir_remove(dir);
     UNIT_EXIT();
 }

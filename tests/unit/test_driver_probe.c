@@ -21,6 +21,8 @@ static void video_and_audio(void)
                    "format.duration=\"24.400000\"\n", &r);
     CHECK(r.has_video && r.has_audio && !r.still_image);
     CHECK_NEAR(r.duration_s, 24.4, 1e-9);
+    CHECK_NEAR(r.video_duration_s, 24.32, 1e-9); /* each stream's own, for the coverage check */
+    CHECK_NEAR(r.audio_duration_s, 24.4, 1e-9);
     CHECK(mt_probe_rejection(&r) == NULL);
 }
 
@@ -35,6 +37,8 @@ static void audio_with_cover_art(void)
                    "format.duration=\"N/A\"\n", &r);
     CHECK(!r.has_video && r.has_audio && !r.still_image);
     CHECK_NEAR(r.duration_s, 180.5, 1e-9); /* from the stream when the format has none */
+    CHECK_NEAR(r.audio_duration_s, 180.5, 1e-9);
+    CHECK_NEAR(r.video_duration_s, 0, 1e-9); /* cover art is not analysed */
 }
 
 static void still_image_rejected(void)

@@ -4,6 +4,7 @@
 
 #include "tests/unit/unit.h"
 #include "analysis/scene_detect.h"
+#include "analysis/config_check.h"
 
 static void test_defaults(void)
 {
@@ -17,7 +18,7 @@ static void test_defaults(void)
     CHECK_INT(c.flash_len, MT_SCENE_FLASH_LEN_DEFAULT);
     CHECK_INT(c.analysis_size, MT_SCENE_ANALYSIS_SIZE_DEFAULT);
     CHECK_INT(c.keep_features, MT_SCENE_KEEP_FEATURES_DEFAULT);
-    CHECK_INT(mt_scene_config_check(&c), 0);
+    CHECK_INT(mt_scene_config_check(&c, NULL, 0), 0);
     /* every default lies in its range */
     CHECK(MT_SCENE_THRESHOLD_MIN <= MT_SCENE_THRESHOLD_DEFAULT &&
           MT_SCENE_THRESHOLD_DEFAULT <= MT_SCENE_THRESHOLD_MAX);
@@ -39,14 +40,14 @@ static void test_ranges(void)
     do {                                                                       \
         mt_scene_config_default(&c);                                           \
         c.field = value;                                                       \
-        CHECK_INT(mt_scene_config_check(&c), -EINVAL);                         \
+        CHECK_INT(mt_scene_config_check(&c, NULL, 0), -EINVAL);                \
         CHECK(mt_scene_new(&c) == NULL);                                       \
     } while (0)
 #define GOOD(field, value)                                                     \
     do {                                                                       \
         mt_scene_config_default(&c);                                           \
         c.field = value;                                                       \
-        CHECK_INT(mt_scene_config_check(&c), 0);                               \
+        CHECK_INT(mt_scene_config_check(&c, NULL, 0), 0);                      \
         CHECK((d = mt_scene_new(&c)) != NULL);                                 \
         mt_scene_free(&d);                                                     \
     } while (0)
@@ -77,11 +78,48 @@ static void test_ranges(void)
     GOOD(keep_features, 1);
 #undef BAD
 #undef GOOD
-    CHECK_INT(mt_scene_config_check(NULL), -EINVAL);
+    CHECK_INT(mt_scene_config_check(NULL, NULL, 0), -EINVAL);
     CHECK(mt_scene_new(NULL) == NULL);
     mt_scene_free(NULL);
     d = NULL;
     mt_scene_free(&d);
+}
+
+/* The reason for each refused option names it and its range, one line. */
+static void test_reasons(void)
+{
+    static const struct {
+        const char *field;
+        double value;
+        const char *why;
+    } cases[] = {
+        { "threshold", 0, "threshold must be between 0.01 and 1 (got 0)" },
+        { "threshold", NAN, "threshold must be between 0.01 and 1 (got nan)" },
+        { "gradual_threshold", 1.5, "gradual_threshold must be between 0 and 1 (got 1.5)" },
+        { "min_scene_len", -1, "min_scene_len must be between 0 and 3600 (got -1)" },
+        { "flash", 2, "flash must be between 0 and 1 (got 2)" },
+        { "flash_len", 9, "flash_len must be between 1 and 8 (got 9)" },
+        { "analysis_size", 8, "analysis_size must be between 16 and 128 (got 8)" },
+        { "keep_features", -1, "keep_features must be between 0 and 1 (got -1)" },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        MtSceneConfig c;
+        char why[MT_CONFIG_WHY_SIZE] = "";
+        mt_scene_config_default(&c);
+        if (!strcmp(cases[i].field, "threshold")) c.threshold = cases[i].value;
+        else if (!strcmp(cases[i].field, "gradual_threshold")) c.gradual_threshold = cases[i].value;
+        else if (!strcmp(cases[i].field, "min_scene_len")) c.min_scene_len = cases[i].value;
+        else if (!strcmp(cases[i].field, "flash")) c.flash = (int)cases[i].value;
+        else if (!strcmp(cases[i].field, "flash_len")) c.flash_len = (int)cases[i].value;
+        else if (!strcmp(cases[i].field, "analysis_size")) c.analysis_size = (int)cases[i].value;
+        else c.keep_features = (int)cases[i].value;
+        CHECK_INT(mt_scene_config_check(&c, why, sizeof(why)), -EINVAL);
+        if (strcmp(why, cases[i].why))
+            UNIT_FAIL("why '%s', expected '%s'", why, cases[i].why);
+    }
+    char why[MT_CONFIG_WHY_SIZE] = "";
+    CHECK_INT(mt_scene_config_check(NULL, why, sizeof(why)), -EINVAL);
+    CHECK(strcmp(why, "no configuration") == 0);
 }
 
 static void test_entries_exact(void)
@@ -130,6 +168,7 @@ int main(void)
 {
     RUN(test_defaults);
     RUN(test_ranges);
+    RUN(test_reasons);
     RUN(test_entries_exact);
     UNIT_EXIT();
 }

@@ -92,7 +92,7 @@ static void test_wrong_magic(void)
 static void test_unknown_major_refused_newer_minor_read(void)
 {
     MtSidecarError e;
-    char *c = patched(scene_buf, scene_len, "\xaeschema_version\x92\x01\x00",
+    char *c = patched(scene_buf, scene_len, "\xaeschema_version\x92\x01\x01",
                       "\xaeschema_version\x92\x02\x00", 18);
     CHECK(c);
     int code = read_code(c, scene_len, &e);
@@ -100,7 +100,7 @@ static void test_unknown_major_refused_newer_minor_read(void)
     CHECK_INT(code, MT_SIDECAR_ERR_VERSION);
     CHECK(strstr(e.message, "2.0") != NULL);
 
-    c = patched(scene_buf, scene_len, "\xaeschema_version\x92\x01\x00",
+    c = patched(scene_buf, scene_len, "\xaeschema_version\x92\x01\x01",
                 "\xaeschema_version\x92\x01\x07", 18);
     CHECK(c);
     MtSidecar *sc;

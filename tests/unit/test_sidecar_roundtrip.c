@@ -37,7 +37,8 @@ static int header_equal(const MtSidecar *a, const MtSidecar *b)
         return 0;
     if (!str_eq(a->source.path, b->source.path) || a->source.size != b->source.size ||
         a->source.mtime_ns != b->source.mtime_ns || a->source.ctime_ns != b->source.ctime_ns ||
-        a->source.inode != b->source.inode || !str_eq(a->source.digest, b->source.digest))
+        a->source.inode != b->source.inode || !str_eq(a->source.digest, b->source.digest) ||
+        a->source.duration_s != b->source.duration_s)
         return 0;
     if (a->config.n != b->config.n)
         return 0;
@@ -70,6 +71,7 @@ static void test_scene_every_field(void)
     size_t len;
 
     CHECK(sample_scene_init(&s, 7, 3) == 0);
+    s.sc.source.duration_s = 12.5; /* optional key since schema 1.1 */
     CHECK_INT(mt_sidecar_encode(&s.sc, &buf, &len, err, sizeof(err)), 0);
     int ret = mt_sidecar_read_buffer(buf, len, &r, &e);
     free(buf);

@@ -1,0 +1,18 @@
+/*
+ * The stat() part of a media file's identity (size, mtime_ns, ctime_ns,
+ * inode), with no other dependency: the filters use it for their source=
+ * option inside FFmpeg, the reader side (source_identity.c) for checks.
+ */
+#ifndef MONTAGE_CACHE_SOURCE_STAT_H
+#define MONTAGE_CACHE_SOURCE_STAT_H
+
+#include <stddef.h>
+
+#include "sidecar_model.h"
+
+/* Fills id->size, mtime_ns, ctime_ns and inode from stat(path) (following
+ * symlinks); the path and digest are left alone. Returns 0, or a negative
+ * errno with "PATH: cause" in err. */
+int mt_source_stat(const char *path, MtSourceIdentity *id, char *err, size_t errlen);
+
+#endif /* MONTAGE_CACHE_SOURCE_STAT_H */
