@@ -8,9 +8,10 @@
 #
 #   bench/fast_vs_full.sh [RUNS] [MEDIA...]
 #
-# Without MEDIA it encodes, with Debian's /usr/bin/ffmpeg, a 4-minute 720p25
-# "library" clip of long shots (12 to 40 s: moving test patterns with
-# grain, hard cuts, a dissolve and a fade through black) as
+# Without MEDIA it encodes, with Debian's /usr/bin/ffmpeg, a 3.5-minute
+# 640x360 25 fps "library" clip of long shots (12 to 40 s: test patterns
+# that move, scroll or drift slowly, with grain; hard cuts, a dissolve and a
+# fade through black) as
 #   long.k250.mp4   libx264 keyint 250, scene-cut key frames (x264's default)
 #   long.k25.mp4    libx264 keyint 25
 #   long.hevc.mp4   libx265 keyint 250 (when Debian's ffmpeg has libx265)
@@ -32,22 +33,23 @@ if [ $# -eq 0 ]; then
     enc=/usr/bin/ffmpeg
     [ -x "$enc" ] || { echo "bench: needs Debian's ffmpeg to encode the inputs (apt-get install ffmpeg)" >&2; exit 1; }
     src=$out/long.src.mp4
-    S=1280x720
+    S=640x360
     grain="noise=alls=6:allf=t,format=yuv420p"
     # shots (s): 30 25 40 20, a 1 s dissolve, 35, a 1.6 s fade through black,
-    # 30 12 28; an intermediate near-lossless file, then the encodings
+    # 30 12 28: test patterns that move, scroll or drift slowly, as long takes
+    # do; an intermediate near-lossless file, then the encodings
     [ -f "$src" ] || "$enc" -nostdin -v error -y \
         -f lavfi -i "testsrc2=s=$S:r=25:d=30" \
-        -f lavfi -i "gradients=s=$S:r=25:speed=0.02:d=25" \
-        -f lavfi -i "life=s=320x180:r=25:mold=10:ratio=0.3:death_color=#203040:life_color=#c0a060,scale=$S,trim=duration=40" \
-        -f lavfi -i "smptehdbars=s=$S:r=25:d=20" \
-        -f lavfi -i "cellauto=s=640x360:r=25:rule=110,scale=$S,trim=duration=35" \
+        -f lavfi -i "gradients=s=$S:r=25:speed=0.002:d=25" \
+        -f lavfi -i "smptehdbars=s=$S:r=25:d=40,scroll=h=0.0005" \
+        -f lavfi -i "testsrc=s=$S:r=25:d=20" \
+        -f lavfi -i "rgbtestsrc=s=$S:r=25:d=35,scroll=v=0.0005" \
         -f lavfi -i "testsrc2=s=$S:r=25:d=30,hue=h=120,hflip" \
-        -f lavfi -i "gradients=s=$S:r=25:speed=0.05:c0=red:c1=blue:d=12" \
-        -f lavfi -i "rgbtestsrc=s=$S:r=25:d=28" \
+        -f lavfi -i "gradients=s=$S:r=25:speed=0.004:c0=red:c1=blue:d=12" \
+        -f lavfi -i "pal100bars=s=$S:r=25:d=28,scroll=h=-0.0005" \
         -filter_complex "
-            [0]$grain[a];[1]$grain[b];[2]$grain[c];[3]scroll=h=0.002,$grain[d];[4]$grain[e];
-            [5]$grain[f];[6]$grain[g];[7]scroll=v=0.003,$grain[h];
+            [0]$grain[a];[1]$grain[b];[2]$grain[c];[3]$grain[d];[4]$grain[e];
+            [5]$grain[f];[6]$grain[g];[7]$grain[h];
             [d][e]xfade=transition=fade:duration=1:offset=19[de];
             [de][f]xfade=transition=fadeblack:duration=1.6:offset=52[def];
             [a][b][c][def][g][h]concat=n=6:v=1:a=0[v]" \
