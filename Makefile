@@ -37,7 +37,7 @@ TOOL_BIN     = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 -include Makefile.d/*.mk
 
-.PHONY: all lib unit tools ffmpeg dropin check install clean distclean
+.PHONY: all lib unit tools ffmpeg ffmpeg-asan dropin check install clean distclean
 all: lib tools driver
 lib: $(LIBMONTAGE)
 unit: $(UNIT_BIN)
@@ -58,6 +58,21 @@ ffmpeg:
 	@mkdir -p $(BUILD)/bin
 	ln -sf ../ffmpeg/ffmpeg $(BUILD)/bin/ffmpeg
 	ln -sf ../ffmpeg/ffprobe $(BUILD)/bin/ffprobe
+
+# The same FFmpeg built with ASan+UBSan in its own tree, for the graph
+# lifecycle tests (tests/run asan). Each flag is one word: build-ffmpeg.sh
+# splits MONTAGE_FFMPEG_FLAGS on spaces. No assembly: ASan's ODR indicator
+# symbols (__odr_asan.ff_extern) fool configure's symbol-prefix probe, so
+# nasm objects and inline asm would name the wrong symbols (5.1 fails to
+# link); the C paths are what ASan can see anyway. -g1: file and line in
+# reports (FFmpeg adds -fomit-frame-pointer, so lifecycle.sh asks ASan for
+# its slow unwinder).
+FFMPEG_ASAN_FLAGS = --disable-asm --extra-cflags=-fsanitize=address,undefined --extra-cflags=-g1 \
+                    --extra-ldflags=-fsanitize=address,undefined
+ffmpeg-asan:
+	@test -n "$(FFMPEG_SRC)" || { echo "no FFmpeg source: run ./configure first" >&2; exit 1; }
+	CC="$(CC)" PKG_CONFIG="$(PKG_CONFIG)" MONTAGE_FFMPEG_FLAGS="$(FFMPEG_ASAN_FLAGS)" \
+	    patches/build-ffmpeg.sh "$(FFMPEG_SRC)" $(BUILD)/asan/ffmpeg $(FFMPEG_PROFILE) >/dev/null
 
 # The machine's own Debian/Ubuntu FFmpeg with the filters added: a rebuilt
 # libavfilter used through the wrappers in $(BUILD)/dropin/bin.

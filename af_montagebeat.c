@@ -168,9 +168,9 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
     return ret;
 }
 
-/* Builds and writes the sidecar; `complete` says whether EOF was reached.
+/* Builds and writes the sidecar; `input_ended` says whether EOF was reached.
  * Reads only the context: also called from uninit, after the links are gone. */
-static int write_sidecar(AVFilterContext *ctx, int complete)
+static int write_sidecar(AVFilterContext *ctx, int input_ended)
 {
     MontageBeatContext *s = ctx->priv;
     MtConfigEntry entries[MT_BEAT_CONFIG_ENTRIES];
@@ -181,7 +181,8 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
         return 0;
     if ((ret = mt_beat_finish(s->tracker)) < 0 || (ret = mt_beat_result(s->tracker, &sc.beat)) < 0)
         return ret;
-    mt_glue_fill_common(&sc, &s->out, MT_KIND_BEAT, "montagebeat", MT_BEAT_ANALYSER_VERSION, complete, s->samples);
+    mt_glue_fill_common(&sc, &s->out, MT_KIND_BEAT, "montagebeat", MT_BEAT_ANALYSER_VERSION,
+                        input_ended, sc.beat.stream.duration_s, s->samples);
     sc.config.entries = entries;
     sc.config.n = mt_beat_config_entries(&s->cfg, entries, MT_BEAT_CONFIG_ENTRIES);
     sc.beat.stream.channels       = s->channels;

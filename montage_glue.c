@@ -14,6 +14,7 @@
 #include "libavfilter/version.h"
 
 #include "cache/atomic_check.h"
+#include "cache/coverage.h"
 #include "cache/source_stat.h"
 #include "cache/sidecar_write.h"
 #include "montage_glue.h"
@@ -92,11 +93,17 @@ int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o)
 
 void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,
                          const char *filter_name, int analyser_version,
-                         int complete, int64_t units_seen)
+                         int input_ended, double analysed_s, int64_t units_seen)
 {
-    static const char *const incomplete[] = {
+    static const char *const not_ended[] = {
         "end of stream not reached: the run was stopped or limited before the input ended"
     };
+    static const char *const short_span[] = {
+        "the analysed span falls short of source_duration: the run was limited (-frames) or "
+        "interrupted before the input ended"
+    };
+    int covered = mt_coverage_ok(analysed_s, o->source_duration_s);
+    int complete = input_ended && covered;
 
     sc->kind         = kind;
     sc->schema_major = MT_SIDECAR_SCHEMA_MAJOR;
@@ -118,7 +125,7 @@ void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind
 
     sc->status.complete   = complete;
     sc->status.units_seen = units_seen;
-    sc->status.warnings   = complete ? NULL : incomplete;
+    sc->status.warnings   = complete ? NULL : !input_ended ? not_ended : short_span;
     sc->status.n_warnings = complete ? 0 : 1;
 }
 

@@ -57,12 +57,16 @@ typedef struct MtSidecarOptions {
  * before any decoding. 0 or a negative AVERROR, with one line logged. */
 int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o);
 
-/* Fills the kind, schema, generator, source and status sections of sc;
- * `complete` says whether the filter saw the end of its input stream (not
- * a downstream stop, not a graph freed early). */
+/* Fills the kind, schema, generator, source and status sections of sc.
+ * `input_ended` says whether the filter saw the end of its input stream
+ * (not a downstream stop, not a graph freed early); analysed_s is the span
+ * it analysed. The sidecar is complete when the input ended and, when the
+ * media's duration is known (source_duration), the span covers it within
+ * cache/coverage.h's tolerance: ffmpeg 5.1 ends the input the same way for
+ * -frames and SIGINT as at the real end, and only the duration tells. */
 void mt_glue_fill_common(MtSidecar *sc, const MtSidecarOptions *o, MtSidecarKind kind,
                          const char *filter_name, int analyser_version,
-                         int complete, int64_t units_seen);
+                         int input_ended, double analysed_s, int64_t units_seen);
 
 /* Writes sc to o->sidecar atomically (nothing when no sidecar was asked
  * for). Logs one line naming the file and the cause on failure. 0 or a

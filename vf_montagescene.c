@@ -311,7 +311,7 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
 }
 
 /* Reads only the context: also called from uninit, after the links are gone. */
-static int write_sidecar(AVFilterContext *ctx, int complete)
+static int write_sidecar(AVFilterContext *ctx, int input_ended)
 {
     MontageSceneContext *s = ctx->priv;
     MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES + 2];
@@ -322,7 +322,6 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
         return 0;
     if (mt_scene_result(s->detector, &sc.scene) < 0)
         return AVERROR(ENOMEM);
-    mt_glue_fill_common(&sc, &s->out, MT_KIND_SCENE, "montagescene", MT_SCENE_ANALYSER_VERSION, complete, s->frames);
     sc.config.entries = entries;
     sc.config.n = mt_scene_config_entries(&s->cfg, entries, MT_SCENE_CONFIG_ENTRIES);
     entries[sc.config.n++] = (MtConfigEntry){ .key = "keyframes_only", .type = MT_VALUE_BOOL,
@@ -342,6 +341,8 @@ static int write_sidecar(AVFilterContext *ctx, int complete)
     if (s->first_pts != AV_NOPTS_VALUE && s->last_pts != AV_NOPTS_VALUE)
         sc.scene.stream.duration_s = (s->last_pts - s->first_pts + FFMAX(s->last_duration, 0)) *
                                      av_q2d(s->time_base);
+    mt_glue_fill_common(&sc, &s->out, MT_KIND_SCENE, "montagescene", MT_SCENE_ANALYSER_VERSION,
+                        input_ended, sc.scene.stream.duration_s, s->frames);
     return mt_glue_write_sidecar(ctx, &s->out, &sc);
 }
 

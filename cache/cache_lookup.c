@@ -16,6 +16,7 @@
 
 #include "atomic_file.h"
 #include "cache_lookup.h"
+#include "coverage.h"
 #include "sidecar_names.h"
 #include "sidecar_read.h"
 #include "source_identity.h"
@@ -198,21 +199,10 @@ static MtCacheState check_source(const MtSourceIdentity *rec, const char *media,
     return say(MT_CACHE_VALID, why, whylen, "source content unchanged (re-hashed: %s)", digest);
 }
 
-/* A run that stopped early (ffmpeg -frames, SIGINT: ffmpeg flushes its
- * decoders, so the filter sees what looks like the end of its input) covers
- * less than the media. The slack separates that from the honest spread
- * between a container's duration and the decoded samples or frames (codec
- * delay, a last frame's duration, estimated durations of headerless MP3):
- * on the test and dev corpora that spread stayed under 0.1 s and 0.5 %. */
-#define COVERAGE_SLACK_S        1.0
-#define COVERAGE_SLACK_FRACTION 0.01
-
+/* The tolerance is cache/coverage.h's, shared with the filters. */
 int mt_cache_covers(double analysed_s, double media_s, char *why, size_t whylen)
 {
-    double slack = media_s * COVERAGE_SLACK_FRACTION;
-    if (slack < COVERAGE_SLACK_S)
-        slack = COVERAGE_SLACK_S;
-    if (!(media_s > 0) || analysed_s >= media_s - slack)
+    if (mt_coverage_ok(analysed_s, media_s))
         return 1;
     say(MT_CACHE_STALE, why, whylen, "analysed %.3f s of the media's %.3f s", analysed_s, media_s);
     return 0;
@@ -256,8 +246,13 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
                     mt_sidecar_kind_name(sc->kind), mt_sidecar_kind_name(kind));
         goto out;
     }
+    analysed_s = sc->kind == MT_KIND_SCENE ? sc->scene.stream.duration_s : sc->beat.stream.duration_s;
     if (!sc->status.complete) {
-        state = say(MT_CACHE_STALE, why, whylen, "analysis did not reach the end of the stream");
+        /* with source_duration the filter marks a short span incomplete
+         * itself: say how short */
+        if (mt_cache_covers(analysed_s, sc->source.duration_s, why, whylen))
+            say(MT_CACHE_STALE, why, whylen, "analysis did not reach the end of the stream");
+        state = MT_CACHE_STALE;
         goto out;
     }
     if (analyser_version >= 0 && sc->generator.analyser_version != analyser_version) {
@@ -302,7 +297,6 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
         goto out;
     if (media_duration_s <= 0)
         media_duration_s = sc->source.duration_s;
-    analysed_s = sc->kind == MT_KIND_SCENE ? sc->scene.stream.duration_s : sc->beat.stream.duration_s;
     if (media_duration_s > 0) {
         if (coverage_compared)
             *coverage_compared = 1;
