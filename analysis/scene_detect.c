@@ -270,6 +270,30 @@ static float step_change(const MtSceneDetector *d, int64_t k)
     return e;
 }
 
+static int is_repeat(const MtSceneDetector *d, int64_t k, float act)
+{
+    const SceneSlot *s = scn_slot(d, k);
+    /* flat frames (black) belong to fades and dips, not to animation */
+    return s->has_prev && !s->flat && s->activity < SCN_REPEAT_ACT &&
+           s->activity * SCN_REPEAT_RATIO < act;
+}
+
+/* The step nearest to frame c's on side dir (-1 before, +1 after) that is
+ * not a repeated frame, or the adjacent one when all within reach are. */
+static int64_t ref_step(const MtSceneDetector *d, int64_t c, int dir)
+{
+    float act = scn_slot(d, c)->activity;
+    int64_t j = c + dir;
+    for (int n = 0; n < SCN_REPEAT_SKIP; n++) {
+        int64_t nx = j + dir;
+        if (!scn_have(d, j) || !is_repeat(d, j, act) || !scn_have(d, nx) || nx >= d->n_in ||
+            !scn_slot(d, nx)->has_prev)
+            break;
+        j = nx;
+    }
+    return scn_have(d, j) && is_repeat(d, j, act) ? c + dir : j;
+}
+
 static int is_flat(const MtSceneDetector *d, int64_t k)
 {
     return scn_have(d, k) && scn_slot(d, k)->flat;
@@ -285,17 +309,43 @@ static int ramp_step(const MtSceneDetector *d, int64_t k, int dir)
     return scn_slot(d, j)->f.std > scn_slot(d, k)->f.std * SCN_FADE_RISE + SCN_FADE_EPS;
 }
 
+/* 1 when the flat frames from k on (dir +1) or back from k (dir -1) are
+ * more than a flash: a dip to black, not a glitch */
+static int long_flat(const MtSceneDetector *d, int64_t k, int dir)
+{
+    for (int n = 0; n <= d->cfg.flash_len; n++)
+        if (!is_flat(d, k + dir * n))
+            return 0;
+    return 1;
+}
+
 /* Frame c enters a flat run at the end of a gradual fall of contrast, or
- * leaves one into a gradual rise: the step belongs to a fade, which the
- * fade detector reports. */
+ * leaves one into a gradual rise, or the run is longer than a flash (a cut
+ * to black, black, a cut in: one dip to black): the step belongs to a
+ * fade, which the fade detector reports. */
 static int fade_edge(const MtSceneDetector *d, int64_t c)
 {
     if (is_flat(d, c) && !is_flat(d, c - 1))
-        return ramp_step(d, c - 1, -1) && ramp_step(d, c - 2, -1);
+        return (ramp_step(d, c - 1, -1) && ramp_step(d, c - 2, -1)) || long_flat(d, c, +1);
     if (is_flat(d, c - 1) && !is_flat(d, c))
-        return c + 2 < d->n_in && ramp_step(d, c, +1) && ramp_step(d, c + 1, +1);
+        return (c + 2 < d->n_in && ramp_step(d, c, +1) && ramp_step(d, c + 1, +1)) ||
+               long_flat(d, c - 1, -1);
     return 0;
 }
+
+/* A new shot changes the picture's structure (the contrast-normalised
+ * luma, which a change of brightness or gain leaves alone); a lighting
+ * change, a monitor or lamp switching on, flicker, changes brightness and
+ * colour only. The structure step of a cut must exceed its neighbours' by
+ * this much: real cuts in natural-dev >= 0.153 (nd01 790, a cut between two
+ * shots of the same set), brightness steps there <= 0.0 (cytadela's
+ * monitors switching on: -0.004..0.000). Busy content (noise, fast
+ * detailed motion) saturates the structure channel of every step, so the
+ * test only applies where the neighbours' structure change is below
+ * SCN_STRUCTURE_BUSY: 0.042 around the brightness steps of natural-dev,
+ * 0.93 in the busy shots of the dev corpus (v05 94 and 134, real cuts). */
+#define SCN_CUT_MIN_STRUCTURE 0.06f
+#define SCN_STRUCTURE_BUSY    0.5f
 
 static void cut_decide(MtSceneDetector *d, int64_t c)
 {
@@ -303,15 +353,22 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     if (!s->has_prev)
         return;
     /* each channel's change into c beyond the larger of the changes just
-     * before and just after it (motion and noise raise all three) */
-    float exc = 0;
-    for (int i = 0; i < SCN_NCHAN; i++)
-        exc += mt_scene_cut_weights[i] *
-               (s->step[i] - fmaxf(step_ch(d, c - 1, i), step_ch(d, c + 1, i)));
+     * before and just after it (motion and noise raise all three), held
+     * frames of low-rate animation stepped over */
+    int64_t pv = ref_step(d, c, -1), nx = ref_step(d, c, +1);
+    float ref[SCN_NCHAN], exc = 0;
+    for (int i = 0; i < SCN_NCHAN; i++) {
+        ref[i] = fmaxf(step_ch(d, pv, i), step_ch(d, nx, i));
+        exc += mt_scene_cut_weights[i] * (s->step[i] - ref[i]);
+    }
     s->score = clamp01(exc / 2);
+    if (exc >= 0.5f * d->cut_thr)
+        mt_scene_trace(d, "candidate %lld: excess %.3f; hist %.3f over %.3f, structure %.3f over "
+                       "%.3f, luma %.3f over %.3f, colour %.3f over %.3f", (long long)c, exc,
+                       s->step[0], ref[0], s->step[1], ref[1], s->step[2], ref[2], s->step[3], ref[3]);
     if (s->flash || s->ret)
         return;
-    float jump = step_change(d, c) - step_change(d, c - 1);
+    float jump = step_change(d, c) - step_change(d, pv);
     if (jump < d->cut_thr)
         return;
     if (d->cfg.flash) {
@@ -321,7 +378,7 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
                 break;
             MtScenePair p;
             mt_scene_cmp(d, c - 1, c + m, &p);
-            float back = pair_change(&p) - step_change(d, c - 1);
+            float back = pair_change(&p) - step_change(d, pv);
             if (back < 0.5f * jump && back < d->cut_thr) {
                 mt_scene_trace(d, "flash %lld..%lld (back %.3f, jump %.3f)", (long long)c,
                                (long long)(c + m - 1), back, jump);
@@ -334,6 +391,11 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     }
     if (exc < d->cut_thr)
         return;
+    if (ref[1] < SCN_STRUCTURE_BUSY && s->step[1] - ref[1] < SCN_CUT_MIN_STRUCTURE) {
+        mt_scene_trace(d, "cut %lld dropped: brightness change (structure %.3f over %.3f)",
+                       (long long)c, s->step[1], ref[1]);
+        return;
+    }
     if (d->grad_thr > 0 && fade_edge(d, c)) {
         mt_scene_trace(d, "cut %lld dropped: edge of a fade", (long long)c);
         return;

@@ -14,9 +14,13 @@
  *    channel by channel, the larger of the changes just before and just
  *    after it; the excess is the per-frame score (0..1), a cut needs
  *    `threshold`. Busy content (noise, fast motion) raises the neighbours
- *    too, so it does not cut. A candidate is a flash (or any glitch of 1 to
- *    flash_len frames) when a frame within flash_len frames after it
- *    matches frame n-1 again.
+ *    too, so it does not cut. Repeated frames (animation drawn at a lower
+ *    rate than the stream, each image held 2-4 frames) are stepped over
+ *    when choosing those neighbours. A cut must also change the picture's
+ *    structure (contrast-normalised luma): a brightness step alone (a lamp
+ *    or monitor switching on) is no cut. A candidate is a flash (or any
+ *    glitch of 1 to flash_len frames) when a frame within flash_len frames
+ *    after it matches frame n-1 again.
  *  - Dissolves and wipes: at lags L of 8, 16, 32 and 64 frames, the pair
  *    (n-L, n) must differ by more than pairs of the same lag inside the
  *    shots on either side (evidence above 2 * gradual_threshold); the span
@@ -27,7 +31,8 @@
  *    to about 64 frames are found.
  *  - Fades: a run of flat frames (uniform: black, white or any colour,
  *    judged against the contrast of the recent frames) reached or left
- *    through a gradual fall or rise of contrast.
+ *    through a gradual fall or rise of contrast, or longer than flash_len
+ *    frames (a dip to black: cut to black, black, cut in, is one fade).
  *  - A boundary closer than min_scene_len seconds to another is dropped.
  *
  * Cost: about 0.15-0.2 ms per frame whatever the resolution

@@ -74,7 +74,10 @@ static void fade_eval(MtSceneDetector *d)
     mt_scene_trace(d, "fade? [%lld,%lld] flat [%lld,%lld] ramps %d/%d contrast %.3f/%.3f min %.4f",
                    (long long)a + 1, (long long)b - 1, (long long)f0, (long long)f1, rout, rin,
                    std_of(d, a), std_of(d, b), lo);
-    if ((rout < FADE_MIN_RAMP && rin < FADE_MIN_RAMP) ||
+    /* a flat run reached and left abruptly is a dip to black when it is
+     * longer than a flash (natural-dev's dips: 6-15 black frames) */
+    int dip = f1 - f0 + 1 > d->cfg.flash_len;
+    if ((rout < FADE_MIN_RAMP && rin < FADE_MIN_RAMP && !dip) ||
         std_of(d, a) < FADE_CONTRAST * lo || std_of(d, b) < FADE_CONTRAST * lo ||
         mt_scene_conflicts(d, a + 1, b - 1, 0))
         return;
@@ -103,18 +106,29 @@ static void fade_step(MtSceneDetector *d, int64_t k)
         }
         d->fade_f1 = k - 1;
         d->fade_rin = 0;
+        d->fade_hold = 0;
         d->fade_state = 2;
         return;
     default: { /* after it: follow the rising contrast */
         int64_t j = d->fade_f1 + d->fade_rin + 1;
-        if (k == j + 1 && !s->flash && s->f.std > std_of(d, j) * SCN_FADE_RISE + SCN_FADE_EPS) {
-            d->fade_rin++;
+        if (k != j + 1 + d->fade_hold || s->flash)
+            break;
+        if (s->f.std > std_of(d, j) * SCN_FADE_RISE + SCN_FADE_EPS) {
+            d->fade_rin += d->fade_hold + 1;
+            d->fade_hold = 0;
             return;
         }
-        fade_eval(d);
-        d->fade_state = 0;
+        /* a held image of a fade animated at a lower rate: the ramp goes
+         * on if a rise follows */
+        if (!s->flat && s->activity < SCN_REPEAT_ACT && d->fade_hold < SCN_REPEAT_SKIP) {
+            d->fade_hold++;
+            return;
+        }
+        break;
     }
     }
+    fade_eval(d);
+    d->fade_state = 0;
 }
 
 /* ---- dissolves and wipes ---- */

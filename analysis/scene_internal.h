@@ -38,6 +38,21 @@ extern const float mt_scene_cut_weights[SCN_NCHAN];
 #define SCN_FADE_RISE 1.02f
 #define SCN_FADE_EPS  0.0005f
 
+/* Low-frame-rate animation inside a faster stream (rendered cutscenes
+ * animated at 6-12 fps in 25 fps, each image held 2-4 frames) alternates
+ * image changes with repeated frames. Judged against its repeated
+ * neighbours, every image change would look like a cut; judged against the
+ * nearest real change, it is one more step of the same motion. A step is a
+ * repeat when its activity is below SCN_REPEAT_ACT (repeats of the
+ * cytadela cutscenes in natural-dev: <= 0.0011; the steady hand-held phone
+ * video there: 5th percentile 0.0016, median 0.005) and below
+ * 1/SCN_REPEAT_RATIO of the step judged (image changes there: 0.02-0.30).
+ * At most SCN_REPEAT_SKIP repeats are stepped over (a 4-frame hold), so a
+ * flash a few real frames from a cut is not reached. */
+#define SCN_REPEAT_ACT   0.002f
+#define SCN_REPEAT_RATIO 10.0f
+#define SCN_REPEAT_SKIP  3
+
 typedef struct SceneSlot {
     int64_t pts;
     double  t;
@@ -89,6 +104,7 @@ struct MtSceneDetector {
     int     fade_state;
     int64_t fade_f0, fade_f1;
     int     fade_rin;
+    int     fade_hold;    /* repeated frames since the last rising step */
     float   fade_min_std;
 
     /* changes examined at a lag longer than they took and found to be no

@@ -20,7 +20,7 @@
 
 /* Bumped whenever the maths of an analyser changes its results, so cached
  * sidecars made by an older analyser are treated as stale. */
-#define MT_SCENE_ANALYSER_VERSION 3
+#define MT_SCENE_ANALYSER_VERSION 4
 #define MT_BEAT_ANALYSER_VERSION  2
 
 #define MONTAGE_VERSION "0.1.0"
@@ -107,7 +107,9 @@ typedef struct MtVideoStream {
 
 typedef struct MtTransition {
     MtTransitionType type;
-    int64_t frame;       /* first frame of the new shot (0-based) */
+    int64_t frame;       /* where the new shot takes over (0-based): a cut's
+                            first frame, the middle of a dissolve or wipe,
+                            the frame after a fade's flat run */
     int64_t pts;         /* that frame's pts in time_base */
     double  t;           /* seconds */
     float   score;

@@ -11,6 +11,9 @@ update=0
 
 # A cut at frame 40 and a 20-frame dissolve from frame 80, 25 fps.
 scene_src="testsrc2=s=320x240:r=25:d=1.6[a];mandelbrot=s=320x240:r=25,trim=end_frame=60[b];smptebars=s=320x240:r=25:d=3.2[c];[a][b]concat[ab];[ab]trim=end_frame=100,setpts=PTS-STARTPTS,settb=1/25[x];[c]trim=end_frame=80,setpts=PTS-STARTPTS,settb=1/25[y];[x][y]xfade=transition=dissolve:duration=0.8:offset=3.2,format=yuv420p,montagescene"
+# A brightness step at frame 25 (a lamp switching on: no cut), then a dip to
+# black (frames 50..57: one fade, the new shot from 58), 25 fps.
+scene_dip_src="testsrc2=s=320x240:r=25:d=2,lutyuv=y=val*0.6:enable='lt(t,1)'[a];color=c=black:s=320x240:r=25:d=0.32[b];smptebars=s=320x240:r=25:d=2[c];[a][b][c]concat=n=3,settb=1/25,format=yuv420p,montagescene"
 # Clicks at 120 BPM, 8 s.
 beat_src="aevalsrc='0.8*sin(2*PI*1000*t)*exp(-mod(t,0.5)*60)':s=44100:d=8,montagebeat"
 
@@ -34,6 +37,7 @@ json.dump(d, open(sys.argv[2], 'w'), indent=1, sort_keys=True)
     compare "$1_sidecar" "$1.sidecar.json"
 }
 probe montagescene-cut-dissolve "$scene_src" "frame=pts:frame_tags"
+probe montagescene-step-dip "$scene_dip_src" "frame=pts:frame_tags"
 probe montagebeat-clicks "$beat_src" "frame=pts:frame_tags"
 # Results cannot change without a bump of the analyser's version.
 [ $update -eq 1 ] || sh "$ROOT/tests/tools/analyser_digest.sh" || failures=$((failures + 1))

@@ -10,7 +10,9 @@
 # (scene_cli -v) and score.txt. Environment: SCENE_CLI (default
 # build/tools/scene_cli), SCORER (default ../shared/eval/score_shots.py
 # next to this repository), PYTHON (default /usr/bin/python3), JOBS
-# (parallel clips, default the CPU count).
+# (parallel clips, default the CPU count), GT_DIR (ground truth when it is
+# not next to the media, e.g. ../shared/eval/natural-dev/gt; default
+# MEDIA_DIR, else ../shared/eval/gt-dev/video).
 set -eu
 
 if [ $# -lt 2 ]; then
@@ -57,6 +59,6 @@ for mp4 in "$media"/*.mp4; do
 done
 for p in $pids; do wait "$p"; done
 
-gt=$media
-ls "$media"/*.json >/dev/null 2>&1 || gt=$here/../shared/eval/gt-dev/video
+gt=${GT_DIR:-$media}
+ls "$gt"/*.json >/dev/null 2>&1 || gt=$here/../shared/eval/gt-dev/video
 "$python" "$scorer" --gt-dir "$gt" --pred-dir "$out" -v --json "$out/score.json" | tee "$out/score.txt"
