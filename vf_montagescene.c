@@ -41,6 +41,7 @@ typedef struct MontageSceneContext {
     MtSidecarOptions out;      ///< sidecar path and source identity
     MtSceneConfig cfg;         ///< analysis options
     int keyframes_only;        ///< the input holds key frames only (recorded for caches)
+    int fast;                  ///< part of a fast analysis (recorded for caches)
 
     MtSceneDetector *detector;
     AVFrame **held;            ///< frames waiting for their final metadata
@@ -89,6 +90,8 @@ static const AVOption montagescene_options[] = {
       MT_SCENE_KEEP_FEATURES_MAX, FLAGS },
     { "keyframes_only", "the input was decoded key frames only (-skip_frame nokey); recorded in the sidecar",
       OFFSET(keyframes_only), AV_OPT_TYPE_BOOL, { .i64 = 0 }, 0, 1, FLAGS },
+    { "fast", "run by montage-fast-scene (a window or its fallback); recorded as decode=fast",
+      OFFSET(fast), AV_OPT_TYPE_BOOL, { .i64 = 0 }, 0, 1, FLAGS },
     { NULL }
 };
 
@@ -311,7 +314,7 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
 static int write_sidecar(AVFilterContext *ctx, int input_ended)
 {
     MontageSceneContext *s = ctx->priv;
-    MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES + 1];
+    MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES + 2];
     AVRational fr = s->frame_rate;
     MtSidecar sc = { 0 };
 
@@ -323,6 +326,10 @@ static int write_sidecar(AVFilterContext *ctx, int input_ended)
     sc.config.n = mt_scene_config_entries(&s->cfg, entries, MT_SCENE_CONFIG_ENTRIES);
     entries[sc.config.n++] = (MtConfigEntry){ .key = "keyframes_only", .type = MT_VALUE_BOOL,
                                               .i = s->keyframes_only };
+    /* which decode made it: a cache serves a sidecar only to the same mode */
+    entries[sc.config.n++] = (MtConfigEntry){ .key = "decode", .type = MT_VALUE_STRING,
+                                              .s = s->keyframes_only ? "keyframes" :
+                                                   s->fast ? "fast" : "full" };
     sc.scene.stream.width          = s->width;
     sc.scene.stream.height         = s->height;
     sc.scene.stream.pix_fmt        = av_get_pix_fmt_name(s->pix_fmt);

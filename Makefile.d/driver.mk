@@ -16,9 +16,10 @@ driver: $(DRIVER_BIN)
 $(DRIVER_BIN): $(BUILD)/driver/cli/montage-analyze.o $(LIBMONTAGE)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS) $(JANSSON_LIBS)
 
-install-driver: $(DRIVER_BIN)
+install-driver: $(DRIVER_BIN) $(FAST_SCENE_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(DRIVER_BIN) $(DESTDIR)$(BINDIR)/montage-analyze
+	install -m 755 $(FAST_SCENE_BIN) $(DESTDIR)$(BINDIR)/montage-fast-scene
 	install -m 644 doc/montage-analyze.1 $(DESTDIR)$(MANDIR)/man1/montage-analyze.1
 
 # Shell tests of the driver against the project's ffmpeg.
@@ -44,3 +45,9 @@ demo: $(DRIVER_BIN) $(CACHE_CLI)
 	    for f in $(DEMO_DIR)/cuts.*.scene.montage.msgpack $(DEMO_DIR)/song.wav.beat.montage.msgpack; do \
 	        echo "== $(CACHE_CLI) show $$f"; $(CACHE_CLI) show "$$f" | head -30; done; \
 	fi
+
+# The fast mode's helper (montage-analyze --fast runs it from its own directory).
+FAST_SCENE_BIN = $(BUILD)/montage-fast-scene
+driver: $(FAST_SCENE_BIN)
+$(FAST_SCENE_BIN): $(BUILD)/driver/cli/montage-fast-scene.o $(LIBMONTAGE)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBMONTAGE) $(DEP_LIBS)

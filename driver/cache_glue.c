@@ -14,19 +14,33 @@ int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
     return mt_cache_sidecar_path(&loc, media_path, kind, out, out_size) < 0 ? -1 : 0;
 }
 
+const char *mt_decode_mode_name(MtDecodeMode mode)
+{
+    switch (mode) {
+    case MT_DECODE_FULL:      return "full";
+    case MT_DECODE_KEYFRAMES: return "keyframes";
+    case MT_DECODE_FAST:      return "fast";
+    }
+    return "full";
+}
+
 MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
-                          MtSidecarKind kind, int keyframes_only, double media_duration_s,
+                          MtSidecarKind kind, MtDecodeMode mode, double media_duration_s,
                           char *why, size_t why_size)
 {
     int version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
-    /* a scene sidecar made from key frames only serves only --keyframes */
-    MtConfigEntry mode = { .key = "keyframes_only", .type = MT_VALUE_BOOL, .i = !!keyframes_only };
+    /* a scene sidecar serves only the decode mode that made it */
+    MtConfigEntry required[2] = {
+        { .key = "keyframes_only", .type = MT_VALUE_BOOL, .i = mode == MT_DECODE_KEYFRAMES },
+        { .key = "decode", .type = MT_VALUE_STRING, .s = mt_decode_mode_name(mode) },
+    };
     int scene = kind == MT_KIND_SCENE, compared = 0;
-    MtCacheState s = mt_cache_check_media(sidecar_path, media_path, kind, version, scene ? &mode : NULL,
-                                          scene ? 1 : 0, media_duration_s > 0 ? media_duration_s : 0,
+    MtCacheState s = mt_cache_check_media(sidecar_path, media_path, kind, version, scene ? required : NULL,
+                                          scene ? 2 : 0, media_duration_s > 0 ? media_duration_s : 0,
                                           &compared, why, why_size);
     /* made by hand (ffmpeg -frames with source=): nothing says it covers the media */
-    if (s == MT_CACHE_VALID && !compared && media_duration_s == 0 && !(scene && keyframes_only)) {
+    if (s == MT_CACHE_VALID && !compared && media_duration_s == 0 &&
+        !(scene && mode == MT_DECODE_KEYFRAMES)) {
         if (why && why_size)
             snprintf(why, why_size, "the media's duration is not recorded, so the coverage is unknown");
         return MT_GLUE_STALE;

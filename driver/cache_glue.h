@@ -19,6 +19,18 @@ typedef enum MtGlueState {
     MT_GLUE_CORRUPT,
 } MtGlueState;
 
+/* How the video was decoded for a scene sidecar, recorded as its config
+ * "decode": a sidecar serves only requests of the same mode (a fast one
+ * may differ from a full one in its scene statistics, see
+ * montage-sidecar(5)). */
+typedef enum MtDecodeMode {
+    MT_DECODE_FULL      = 0,
+    MT_DECODE_KEYFRAMES = 1,
+    MT_DECODE_FAST      = 2,
+} MtDecodeMode;
+
+const char *mt_decode_mode_name(MtDecodeMode mode);
+
 /* Source identity with storage for its strings (cache/source_identity.h). */
 typedef MtSourceIdentityBuf MtGlueIdentity;
 
@@ -28,16 +40,16 @@ int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
                          const char *cache_dir, char *out, size_t out_size);
 
 /* State of the sidecar of kind at sidecar_path for media_path, for the
- * current analyser version and decode mode (keyframes_only must match what
- * a scene sidecar recorded). Cheap when the stored stat identity matches:
+ * current analyser version and decode mode (a scene sidecar must have
+ * recorded the same keyframes_only and decode). Cheap when the stored stat identity matches:
  * the sidecar is read, the media only stat'ed, never hashed. The analysed
  * duration must cover media_duration_s when > 0, else the duration the
  * sidecar recorded; when neither is known the sidecar is stale unless
- * keyframes_only (a key-frame scene ends at the last key frame) or
+ * mode is MT_DECODE_KEYFRAMES (a key-frame scene ends at the last key frame) or
  * media_duration_s < 0 (the caller probed and found no duration). why (may
  * be NULL) gets a one-line reason. */
 MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
-                          MtSidecarKind kind, int keyframes_only, double media_duration_s,
+                          MtSidecarKind kind, MtDecodeMode mode, double media_duration_s,
                           char *why, size_t why_size);
 
 /* Creates the cache directory layout (once per batch). 0, or -1 with a

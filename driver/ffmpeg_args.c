@@ -131,3 +131,47 @@ void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
     mt_arg_list_push(args, "null");
     mt_arg_list_push(args, "-");
 }
+
+/* the filter string of push_filter(), without -map/-filter */
+static void push_graph(MtArgList *args, const char *opt, const char *filter_name,
+                       const char *sidecar, const MtSourceIdentity *source, double duration_s)
+{
+    char *graph = malloc(2 * OPTIONS_MAX);
+    MtSourceIdentity stream_source;
+    if (source) {
+        stream_source = *source;
+        stream_source.duration_s = duration_s;
+        source = &stream_source;
+    }
+    if (!graph || mt_ffmpeg_filter_string(filter_name, sidecar, source, graph, 2 * OPTIONS_MAX) < 0) {
+        free(graph);
+        args->failed = 1;
+        return;
+    }
+    mt_arg_list_push(args, opt);
+    mt_arg_list_push(args, graph);
+    free(graph);
+}
+
+void mt_ffmpeg_build_fast_args(const MtAnalysisCommand *cmd, const char *fast_scene,
+                               const char *ffprobe, MtArgList *args)
+{
+    mt_arg_list_push(args, fast_scene);
+    mt_arg_list_push(args, "--ffmpeg");
+    mt_arg_list_push(args, cmd->ffmpeg);
+    mt_arg_list_push(args, "--ffprobe");
+    mt_arg_list_push(args, ffprobe);
+    mt_arg_list_push(args, "--threads");
+    mt_arg_list_pushf(args, "%d", cmd->decoder_threads > 0 ? cmd->decoder_threads : 1);
+    if (cmd->scene_sidecar) {
+        push_graph(args, "--scene-filter", "montagescene", cmd->scene_sidecar, cmd->source,
+                   cmd->scene_duration_s);
+        mt_arg_list_push(args, "--sidecar");
+        mt_arg_list_push(args, cmd->scene_sidecar);
+    }
+    if (cmd->beat_sidecar)
+        push_graph(args, "--beat-filter", "montagebeat", cmd->beat_sidecar, cmd->source,
+                   cmd->beat_duration_s);
+    mt_arg_list_push(args, "--");
+    mt_arg_list_push(args, cmd->input_path);
+}

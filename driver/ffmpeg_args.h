@@ -38,4 +38,12 @@ int mt_ffmpeg_filter_string(const char *filter_name, const char *sidecar,
 /* Fills args; check args->failed afterwards. */
 void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args);
 
+/* The same analysis by montage-fast-scene (--fast):
+ *   montage-fast-scene --ffmpeg F --ffprobe P --threads T
+ *       [--scene-filter montagescene=OPTS --sidecar S]
+ *       [--beat-filter montagebeat=OPTS] PATH
+ * (no progress: the passes do not cover the file in order). */
+void mt_ffmpeg_build_fast_args(const MtAnalysisCommand *cmd, const char *fast_scene,
+                               const char *ffprobe, MtArgList *args);
+
 #endif /* MONTAGE_DRIVER_FFMPEG_ARGS_H */

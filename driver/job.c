@@ -83,7 +83,7 @@ static int is_cached(MtJob *job)
 {
     int valid = 0;
     for (int k = 0; k < MT_JOB_KINDS; k++) {
-        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], job->keyframes, 0,
+        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], job->mode, 0,
                                       NULL, 0);
         job->have[k] = s == MT_GLUE_VALID;
         if (s == MT_GLUE_STALE || s == MT_GLUE_CORRUPT)
@@ -115,7 +115,7 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
     job->started = now;
     job->started_wall_ns = wall_ns();
     job->deadline = ctx->timeout_s > 0 ? now + ctx->timeout_s : 0;
-    job->keyframes = ctx->keyframes;
+    job->mode = ctx->fast ? MT_DECODE_FAST : ctx->keyframes ? MT_DECODE_KEYFRAMES : MT_DECODE_FULL;
     job->phase = MT_PHASE_NEW;
 
     if (stat(job->path, &job->st) < 0)
@@ -280,7 +280,10 @@ static MtJobPhase probe_done(MtJob *job, const MtJobContext *ctx, int wstatus, d
     };
     MtArgList args;
     mt_arg_list_init(&args);
-    mt_ffmpeg_build_args(&cmd, &args);
+    if (ctx->fast && job->want[0])
+        mt_ffmpeg_build_fast_args(&cmd, ctx->fast_scene, ctx->ffprobe, &args);
+    else
+        mt_ffmpeg_build_args(&cmd, &args);
     job->prog_len = 0;
     job->prog_buf[0] = '\0';
     int ret = spawn(job, &args, MT_CHILD_PIPE_PROGRESS, NULL);
@@ -306,9 +309,9 @@ static MtJobPhase analysis_done(MtJob *job, int wstatus, double now)
         char why[256];
         /* against the probe just made; -1: it found no duration */
         double probed = k ? job->probe.audio_duration_s
-                          : job->keyframes ? -1 : job->probe.video_duration_s;
+                          : job->mode == MT_DECODE_KEYFRAMES ? -1 : job->probe.video_duration_s;
         MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k],
-                                      job->keyframes, probed > 0 ? probed : -1, why, sizeof(why));
+                                      job->mode, probed > 0 ? probed : -1, why, sizeof(why));
         if (job->want[k] && s != MT_GLUE_VALID) {
             remove_written_sidecars(job);
             return fail(job, now, "ffmpeg succeeded but the %s sidecar is %s: %s",

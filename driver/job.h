@@ -30,6 +30,8 @@ typedef struct MtJobContext {
     const char *cache_dir;     /* NULL: sidecars next to the media */
     int         force;
     int         keyframes;
+    int         fast;          /* --fast: run fast_scene instead of ffmpeg */
+    const char *fast_scene;    /* montage-fast-scene */
     int         decoder_threads;
     double      timeout_s;     /* 0: none */
     /* Called for each file that ends ok or cached (--export); a negative
@@ -71,7 +73,7 @@ typedef struct MtJob {
     int64_t     out_time_us;
     double      started;   /* monotonic seconds */
     double      deadline;  /* 0: none */
-    int         keyframes; /* analysed from key frames only (ctx->keyframes) */
+    MtDecodeMode mode;     /* how the video is decoded (ctx->keyframes, ctx->fast) */
     double      seconds;   /* wall time when done */
     int64_t     started_wall_ns;
 } MtJob;

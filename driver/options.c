@@ -29,8 +29,11 @@ void mt_driver_print_help(FILE *out)
 "  -f, --force           analyse again even when the sidecars are valid\n"
 "      --cache-dir=DIR   keep sidecars in DIR instead of next to the media\n"
 "                        (for read-only media; can be shared by hosts)\n"
-"      --keyframes       fast mode: decode video key frames only (cuts are\n"
-"                        only found to the nearest key frame)\n"
+"      --fast            decode key frames, then only the GOPs whose key\n"
+"                        frames differ: the full analysis's transitions at a\n"
+"                        fraction of the decode (see montage-analyze(1))\n"
+"      --keyframes       decode video key frames only (cuts are only found\n"
+"                        to the nearest key frame; fastest, least accurate)\n"
 "      --shard=K/N       analyse only the K-th of N parts of the file list\n"
 "                        (the same split on every host)\n"
 "      --export=F[,F...] also export each ok or cached sidecar next to it\n"
@@ -84,7 +87,7 @@ static int parse_seconds(const char *s, double *value)
 
 enum {
     OPT_TIMEOUT = 256, OPT_THREADS, OPT_CACHE_DIR, OPT_KEYFRAMES, OPT_SHARD, OPT_JSON,
-    OPT_NO_PROGRESS, OPT_FFMPEG, OPT_FFPROBE, OPT_EXPORT,
+    OPT_NO_PROGRESS, OPT_FFMPEG, OPT_FFPROBE, OPT_EXPORT, OPT_FAST,
 };
 
 MtOptionsResult mt_driver_options_parse(int argc, char **argv,
@@ -98,6 +101,7 @@ MtOptionsResult mt_driver_options_parse(int argc, char **argv,
         { "force",       no_argument,       NULL, 'f' },
         { "cache-dir",   required_argument, NULL, OPT_CACHE_DIR },
         { "keyframes",   no_argument,       NULL, OPT_KEYFRAMES },
+        { "fast",        no_argument,       NULL, OPT_FAST },
         { "shard",       required_argument, NULL, OPT_SHARD },
         { "null",        no_argument,       NULL, '0' },
         { "json",        no_argument,       NULL, OPT_JSON },
@@ -146,6 +150,7 @@ MtOptionsResult mt_driver_options_parse(int argc, char **argv,
             opts->cache_dir = optarg;
             break;
         case OPT_KEYFRAMES: opts->keyframes = 1; break;
+        case OPT_FAST: opts->fast = 1; break;
         case OPT_SHARD:
             if (mt_shard_parse(optarg, &opts->shard) < 0) {
                 fprintf(err, "%s: invalid --shard '%s': expected K/N with 1 <= K <= N\n", prog, optarg);
@@ -182,6 +187,10 @@ MtOptionsResult mt_driver_options_parse(int argc, char **argv,
                 fprintf(err, "%s: unknown option '%s'\n", prog, argv[optind - 1]);
             goto usage;
         }
+    }
+    if (opts->fast && opts->keyframes) {
+        fprintf(err, "%s: --fast and --keyframes exclude each other\n", prog);
+        goto usage;
     }
     opts->paths = argv + optind;
     opts->n_paths = argc - optind;

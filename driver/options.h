@@ -21,6 +21,7 @@ typedef struct MtDriverOptions {
     int         json;          /* --json: JSON records even on a terminal */
     int         no_progress;   /* --no-progress */
     int         keyframes;     /* --keyframes: video key frames only */
+    int         fast;          /* --fast: key frames, then only the GOPs that change */
     int         verbose;       /* -v (repeatable) */
     int         quiet;         /* -q: only errors on stderr */
     MtShard     shard;         /* --shard K/N */

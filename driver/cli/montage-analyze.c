@@ -106,6 +106,14 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
 
+    char fast_scene[PATH_MAX];
+    if (opts.fast && mt_tool_find("montage-fast-scene", NULL, "MONTAGE_FAST_SCENE",
+                                  have_self ? self_dir : NULL, fast_scene, sizeof(fast_scene)) < 0) {
+        fprintf(stderr, "montage-analyze: --fast: cannot find an executable montage-fast-scene "
+                        "(installed next to montage-analyze, or MONTAGE_FAST_SCENE)\n");
+        return EXIT_USAGE;
+    }
+
     int signal_fd = mt_signals_install();
     if (signal_fd < 0) {
         perror("montage-analyze: signal pipe");
@@ -127,6 +135,8 @@ int main(int argc, char **argv)
         .cache_dir       = opts.cache_dir,
         .force           = opts.force,
         .keyframes       = opts.keyframes,
+        .fast            = opts.fast,
+        .fast_scene      = fast_scene,
         .decoder_threads = mt_decoder_threads(cpus, jobs, list.n, opts.threads),
         .timeout_s       = opts.timeout_s,
         .on_done         = exports.n ? mt_driver_export_job : NULL,

@@ -1,0 +1,75 @@
+/*
+ * Which frames montage-fast-scene decodes in pass 2. Pass 1 decoded the
+ * key frames only; each pair of consecutive ones is scored by the scene
+ * filter's own frame-to-frame features (histogram and motion-compensated
+ * structure change). A pair that differs may hide a shot boundary between
+ * them: its frames are decoded frame-exactly, in a window that starts at a
+ * seek point (a key packet) far enough before it for the detector's
+ * look-back and ends far enough after it for its look-ahead and the
+ * confirmation delay of gradual transitions. Only transitions found in a
+ * window's core (the window minus those margins, except at the ends of the
+ * stream) are kept. Pure logic: unit-tested alone.
+ */
+#ifndef MONTAGE_DRIVER_FAST_PLAN_H
+#define MONTAGE_DRIVER_FAST_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "driver/fast_scan.h"
+
+/* A pair of key frames differs enough to be decoded when the histogram
+ * distance (0..1) or the structure change (0..1) between them exceeds
+ * these. Inside one shot the dev corpora's key frame pairs (keyint 25 and
+ * 250, libx264) stay below about 0.02 and 0.10 unless the camera moves a
+ * lot; across a boundary they are above 0.08 and 0.25. Lower values only
+ * cost time. */
+#define MT_FAST_HIST_THRESHOLD   0.03f
+#define MT_FAST_STRUCT_THRESHOLD 0.15f
+
+/* Frames decoded before and after a flagged pair, beyond the seek point.
+ * The detector's answers depend on its history (gradual tests look back
+ * up to 2.5 lags, the flat-frame test 128 frames) and on its look-ahead
+ * (dissolves are confirmed up to about 140 frames later); a transition
+ * long enough to need the longest lags also changes the key frame pairs
+ * it spans, which widens the window by itself. Measured on the 12 dev
+ * clips re-encoded at keyint 25 and 250 (every window forced, no
+ * fallback): 24/24, 64/72 and 168/140 all gave transitions identical to
+ * the full decode; 64/72 keeps a margin over the smallest. */
+#define MT_FAST_PRE_FRAMES  64
+#define MT_FAST_POST_FRAMES 72
+
+/* Fall back to one full decode when key frames come this often or more
+ * (intra-only and very short GOPs: pass 1 would decode most of the frames
+ * for nothing). */
+#define MT_FAST_MIN_GOP 12
+/* ... or when the windows would cover more than this share of the frames
+ * (a full decode in one piece is then cheaper than many windows). */
+#define MT_FAST_MAX_COVER 0.75
+
+typedef struct MtFastSample {
+    int64_t frame;  /* frame number of a key frame pass 1 decoded */
+    float   hist_diff, struct_diff; /* to the key frame before it */
+} MtFastSample;
+
+typedef struct MtFastWindow {
+    int64_t start, end;           /* frames decoded, [start, end) */
+    int64_t core_start, core_end; /* transitions kept from here */
+} MtFastWindow;
+
+typedef struct MtFastPlan {
+    MtFastWindow *win;
+    size_t n_win;
+    int64_t decoded; /* frames in the windows */
+} MtFastPlan;
+
+/* 1 when the GOP structure makes the fast mode pointless. */
+int mt_fast_needs_full(const MtFastFrames *f);
+
+/* Windows for the flagged pairs, plus the frames before the first and
+ * after the last key frame. Returns 0 or -1 (out of memory). */
+int  mt_fast_plan(const MtFastFrames *f, const MtFastSample *s, size_t n_samples,
+                  int pre, int post, MtFastPlan *out);
+void mt_fast_plan_free(MtFastPlan *p);
+
+#endif /* MONTAGE_DRIVER_FAST_PLAN_H */

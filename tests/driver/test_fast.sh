@@ -1,0 +1,86 @@
+#!/bin/sh
+# --fast (montage-fast-scene) gives the full decode's transitions: cuts
+# inside a GOP and on a key frame, a dissolve straddling a key frame, with
+# and without scene-cut key frames; intra-only input falls back to a full
+# decode. A fast sidecar says so (config decode=fast) and is never served
+# to a full request.
+. "$(dirname "$0")/lib.sh"
+
+FAST=$(dirname "$MONTAGE_ANALYZE")/montage-fast-scene
+SIDECAR_CLI=$MONTAGE_SIDECAR
+if [ ! -x "$FAST" ] || [ -z "$SIDECAR_CLI" ] || ! "$MONTAGE_FFMPEG" -hide_banner -h filter=montagescene 2>/dev/null | grep -q ' fast '; then
+    echo "skip fast_mode: needs montage-fast-scene, montage-sidecar and the project's ffmpeg"
+    exit 0
+fi
+if ! "$MEDIA_FFMPEG" -hide_banner -encoders 2>/dev/null | grep -q libx264; then
+    echo "skip fast_mode: $MEDIA_FFMPEG has no libx264"
+    exit 0
+fi
+
+M=$WORK/media
+mkdir -p "$M"
+# 120 s at 25 fps: testsrc2 | cut at 1007 | smptebars scrolling | 1.2 s dissolve
+# over frames 1985..2014 (key frame 2000 at keyint 50) | testsrc | cut at
+# 2500 (a key frame at keyint 50) | rgbtestsrc scrolling
+S=320x240
+"$MEDIA_FFMPEG" -nostdin -v error -y \
+    -f lavfi -i "testsrc2=s=$S:r=25:d=40.28" -f lavfi -i "smptebars=s=$S:r=25:d=40.32,scroll=h=0.005" \
+    -f lavfi -i "testsrc=s=$S:r=25:d=20.6" -f lavfi -i "rgbtestsrc=s=$S:r=25:d=20,scroll=h=0.01" \
+    -filter_complex "[0][1]concat=n=2:v=1:a=0,settb=1/25,format=yuv420p[a];[2]settb=1/25,format=yuv420p[c];
+                     [a][c]xfade=transition=fade:duration=1.2:offset=79.4[ac];
+                     [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
+    -map "[v]" -c:v ffv1 "$WORK/src.nut" ||
+    { fail fast_media "could not generate the media"; finish; }
+enc() { "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/src.nut" -c:v libx264 -preset ultrafast "$@"; }
+enc -g 50 -x264-params scenecut=0 "$M/gop50.mp4"      # cuts inside and on GOPs
+enc -g 250 "$M/scenecut.mp4"                          # key frames at the cuts
+enc -g 1 -t 12 "$M/intra.mp4"                         # intra-only
+
+transitions() {
+    "$SIDECAR_CLI" dump --json "$1" | tr '{' '\n' | grep '"first_frame"' |
+        sed 's/.*"type":"\([a-z]*\)".*"frame":\([0-9]*\).*"first_frame":\([0-9]*\).*"last_frame":\([0-9]*\).*/\1 \2 \3 \4/'
+}
+config() { "$SIDECAR_CLI" dump --json "$1" | tr ',{}' '\n\n\n' | grep "\"$2\"" | head -1; }
+
+for clip in gop50 scenecut intra; do
+    full=$WORK/$clip.full.msgpack fast=$WORK/$clip.fast.msgpack
+    "$MONTAGE_FFMPEG" -nostdin -v error -i "$M/$clip.mp4" -map 0:v:0 \
+        -vf "montagescene=sidecar=$full" -f null - 2> "$WORK/err"
+    "$FAST" -v --ffmpeg "$MONTAGE_FFMPEG" --ffprobe "$MONTAGE_FFPROBE" \
+        --scene-filter "montagescene=sidecar=$fast" --sidecar "$fast" "$M/$clip.mp4" 2> "$WORK/$clip.log"
+    a=$(transitions "$full") b=$(transitions "$fast")
+    [ -n "$a" ] || [ "$clip" = intra ] || { fail "fast_$clip" "the full analysis found nothing: $(cat "$WORK/err")"; continue; }
+    [ "$a" = "$b" ] && ok "fast_same_transitions_$clip" ||
+        fail "fast_same_transitions_$clip" "full: $a / fast: $b / $(cat "$WORK/$clip.log")"
+done
+
+# the clips' own boundaries are found (not only agreed on)
+t=$(transitions "$WORK/gop50.fast.msgpack")
+echo "$t" | grep -q '^hard 1007 ' && echo "$t" | grep -q '^hard 2500 ' &&
+    echo "$t" | grep -Eq '^dissolve (199[0-9]|200[0-9]) ' &&
+    ok fast_finds_cuts_and_dissolve || fail fast_finds_cuts_and_dissolve "$t"
+
+# windows, not a full decode, on GOP material; a full decode on intra-only
+grep -q 'windows, ' "$WORK/gop50.log" && ! grep -q 'full decode' "$WORK/gop50.log" &&
+    ok fast_decodes_windows || fail fast_decodes_windows "$(cat "$WORK/gop50.log")"
+grep -q 'full decode: .* key frames in' "$WORK/intra.log" &&
+    ok fast_intra_falls_back || fail fast_intra_falls_back "$(cat "$WORK/intra.log")"
+
+[ "$(config "$WORK/gop50.fast.msgpack" decode)" = '"decode":"fast"' ] &&
+    [ "$(config "$WORK/intra.fast.msgpack" decode)" = '"decode":"fast"' ] &&
+    [ "$(config "$WORK/gop50.full.msgpack" decode)" = '"decode":"full"' ] &&
+    ok fast_recorded_in_config || fail fast_recorded_in_config "$(config "$WORK/gop50.fast.msgpack" decode)"
+
+# through the driver: a fast entry serves --fast only
+C=$WORK/cache
+run() { "$MONTAGE_ANALYZE" -j 1 --json --cache-dir "$C" "$@" "$M/gop50.mp4" 2> "$WORK/err"; }
+run --fast > "$WORK/r1.jsonl"; run --fast > "$WORK/r2.jsonl"; run > "$WORK/r3.jsonl"
+grep -q '"status":"ok"' "$WORK/r1.jsonl" && grep -q '"status":"cached"' "$WORK/r2.jsonl" &&
+    grep -q '"status":"ok"' "$WORK/r3.jsonl" &&
+    ok fast_entry_not_served_to_full || fail fast_entry_not_served_to_full \
+        "$(cat "$WORK/r1.jsonl" "$WORK/r2.jsonl" "$WORK/r3.jsonl" "$WORK/err")"
+
+"$MONTAGE_ANALYZE" --fast --keyframes "$M/gop50.mp4" > /dev/null 2> "$WORK/err"
+[ $? -eq 2 ] && grep -q -- '--fast and --keyframes exclude each other' "$WORK/err" &&
+    ok fast_excludes_keyframes || fail fast_excludes_keyframes "$(cat "$WORK/err")"
+finish

@@ -1,0 +1,141 @@
+/* The fast mode's frame table (driver/fast_scan.c) and pass-2 windows
+ * (driver/fast_plan.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver/fast_plan.h"
+#include "driver/fast_scan.h"
+#include "unit.h"
+
+/* packets in decode order (B-frames: pts out of order), a key every gop */
+static char *packets(int n, int gop)
+{
+    char *s = malloc((size_t)n * 64 + 64);
+    size_t len = 0;
+    for (int i = 0; i < n; i++) {
+        int k = gop > 2 ? i % gop : 0;
+        int pts = k == 1 && i + 1 < n ? (i + 1) * 512 : k == 2 ? (i - 1) * 512 : i * 512;
+        len += (size_t)sprintf(s + len, "packet|pts=%d|duration=512|flags=%s\n", pts + 1024,
+                               i % gop == 0 ? "K_" : "__");
+    }
+    sprintf(s + len, "format|start_time=0.080000\n");
+    return s;
+}
+
+static void frame_table_sorts_pts(void)
+{
+    MtFastFrames f;
+    char err[128];
+    char *text = packets(100, 25);
+    CHECK_INT(mt_fast_frames_parse(text, &f, err, sizeof(err)), 0);
+    free(text);
+    CHECK_INT(f.n, 100);
+    CHECK_INT(f.n_key, 4);
+    CHECK_INT(f.start_time_us, 80000);
+    CHECK_INT(f.last_duration, 512);
+    for (size_t i = 1; i < f.n; i++)
+        CHECK(f.pts[i] > f.pts[i - 1]);
+    CHECK_INT(mt_fast_frame_of_pts(&f, 1024 + 50 * 512), 50);
+    CHECK_INT(mt_fast_frame_of_pts(&f, 1025), -1);
+    CHECK_INT(mt_fast_seek_point(&f, 49), 25);
+    CHECK_INT(mt_fast_seek_point(&f, 50), 50);
+    CHECK(!mt_fast_needs_full(&f));
+    mt_fast_frames_free(&f);
+}
+
+static void frame_table_refuses_bad_input(void)
+{
+    MtFastFrames f;
+    char err[128];
+    CHECK_INT(mt_fast_frames_parse("format|start_time=0\n", &f, err, sizeof(err)), -1);
+    CHECK(strstr(err, "no video packets"));
+    CHECK_INT(mt_fast_frames_parse("packet|pts=N/A|duration=1|flags=K_\n", &f, err, sizeof(err)), -1);
+    CHECK(strstr(err, "no timestamp"));
+    CHECK_INT(mt_fast_frames_parse("packet|pts=5|flags=K_\npacket|pts=5|flags=__\n", &f, err,
+                                   sizeof(err)), -1);
+    CHECK(strstr(err, "share the timestamp 5"));
+}
+
+static void intra_only_needs_full(void)
+{
+    MtFastFrames f;
+    char err[128];
+    char *text = packets(60, 1);
+    CHECK_INT(mt_fast_frames_parse(text, &f, err, sizeof(err)), 0);
+    free(text);
+    CHECK(mt_fast_needs_full(&f));
+    mt_fast_frames_free(&f);
+    text = packets(60, MT_FAST_MIN_GOP);
+    CHECK_INT(mt_fast_frames_parse(text, &f, err, sizeof(err)), 0);
+    free(text);
+    CHECK(!mt_fast_needs_full(&f));
+    mt_fast_frames_free(&f);
+}
+
+static void printed_pts(void)
+{
+    int64_t *pts;
+    const char *text = "frame:0    pts:1024    pts_time:0.04\nlavfi.montagescene.score=0.000000\n"
+                       "frame:1    pts:13824   pts_time:0.54\nlavfi.montagescene.score=0.000000\n";
+    CHECK_INT(mt_fast_printed_pts(text, &pts), 2);
+    CHECK_INT(pts[0], 1024);
+    CHECK_INT(pts[1], 13824);
+    free(pts);
+    CHECK_INT(mt_fast_printed_pts("frame:0 pts:NOPTS pts_time:NOPTS\n", &pts), -1);
+}
+
+/* 1000 frames, a key every 25; key frames 400 and 425 differ */
+static void windows_around_changes(void)
+{
+    MtFastFrames f;
+    char err[128];
+    char *text = packets(1000, 25);
+    CHECK_INT(mt_fast_frames_parse(text, &f, err, sizeof(err)), 0);
+    free(text);
+    MtFastSample s[40];
+    for (int i = 0; i < 40; i++)
+        s[i] = (MtFastSample){ .frame = 25 * i, .hist_diff = 0.01f, .struct_diff = 0.05f };
+    s[17].hist_diff = 0.4f; /* frames 400..425 */
+    MtFastPlan p;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.n_win, 2);
+    /* the seek point at or before 400 - 64, to 425 + 1 + 72 */
+    CHECK_INT(p.win[0].start, 325);
+    CHECK_INT(p.win[0].end, 498);
+    CHECK_INT(p.win[0].core_start, 325 + 64);
+    CHECK_INT(p.win[0].core_end, 498 - 72);
+    /* the frames after the last key frame, to the end of the stream */
+    CHECK_INT(p.win[1].start, 900);
+    CHECK_INT(p.win[1].end, 1000);
+    CHECK_INT(p.win[1].core_end, 1000);
+    CHECK_INT(p.decoded, 173 + 100);
+    mt_fast_plan_free(&p);
+
+    /* a structure change alone flags too; overlapping windows merge */
+    s[18].struct_diff = 0.5f; /* frames 425..450 */
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.n_win, 2);
+    CHECK_INT(p.win[0].start, 325);
+    CHECK_INT(p.win[0].end, 523);
+    CHECK_INT(p.win[0].core_end, 523 - 72);
+    mt_fast_plan_free(&p);
+
+    /* a change in the first GOP: the window starts at 0 and is trusted from 0 */
+    s[1].hist_diff = 0.5f;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.win[0].start, 0);
+    CHECK_INT(p.win[0].core_start, 0);
+    mt_fast_plan_free(&p);
+    mt_fast_frames_free(&f);
+}
+
+int main(void)
+{
+    RUN(frame_table_sorts_pts);
+    RUN(frame_table_refuses_bad_input);
+    RUN(intra_only_needs_full);
+    RUN(printed_pts);
+    RUN(windows_around_changes);
+    UNIT_EXIT();
+}
