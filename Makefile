@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Montage top-level build. ./configure writes config.mak; without it the
 # defaults below (pkg-config lookups) are enough for the FFmpeg-independent
 # parts: the analysis library, the sidecar library, the tools and unit tests.

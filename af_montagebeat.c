@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * montagebeat: tempo, beats and downbeats of an audio stream, for cutting
  * video to music. A metadata-only filter: samples pass through unchanged,

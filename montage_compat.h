@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The only place where the Montage filters differ between FFmpeg releases
  * (5.1, 7.1, 8.x, 9.x). The filter sources are identical in every tree;

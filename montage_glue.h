@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * What the two Montage filters share in FFmpeg: the sidecar options, the
  * sidecar's identity sections, writing it with a clear error, and frame

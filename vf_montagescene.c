@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * montagescene: shot boundaries of a video stream (hard cuts, fades,
  * dissolves, wipes), for cutting video to music. A metadata-only filter:

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # montagebeat analysis core (analysis/audio_*.c, analysis/beat_*.c): the
 # core speed bench. The library objects, unit tests and tools (beat_cli)
 # come from the top Makefile's wildcards.

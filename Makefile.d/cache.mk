@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Sidecar module (cache/): the montage-sidecar CLI, the reader library
 # (static + shared + pkg-config file), the fuzz target, the benches, the
 # shell tests and install-cache. Included by the top Makefile; the library

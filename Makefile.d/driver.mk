@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # montage-analyze, the batch driver (issue 6). Its library code (driver/*.c)
 # is in libmontage.a via the top Makefile; only main() is built here.
 DRIVER_BIN  = $(BUILD)/montage-analyze

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Exports of sidecars for editors and players (export/, issue 13): the
 # writers are library code in $(LIBMONTAGE) (unit tests link them from
 # there) and are linked into montage-sidecar (export) and montage-analyze

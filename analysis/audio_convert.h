@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Sample conversion for montagebeat: raw decoder output (any of FFmpeg's
  * sample formats, packed or planar, any channel count) to mono float.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Rational polyphase windowed-sinc resampler (any rate to any rate; exact
  * phases when the ratio reduces to at most 4096 of them, as for every

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagebeat core, end of stream: global tempo, tempo curve, beats by
  * dynamic programming, meter and downbeats. */
 #include "analysis/beat_tracker_priv.h"

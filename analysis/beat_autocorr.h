@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Streaming autocorrelation of the onset envelope, kept per block of
  * frames so that any window of whole blocks (the last few seconds while

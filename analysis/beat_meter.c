@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Meter, downbeats and the off-beat check from beat-synchronous cues; see
  * beat_meter.h. */
 #include "analysis/beat_meter.h"

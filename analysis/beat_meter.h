@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Meter (3 or 4 beats per bar) and downbeat phase from beat-synchronous
  * cues, always decided once there are MT_METER_MIN_BEATS beats (an

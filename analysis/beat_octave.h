@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Octave check of a tracked beat sequence from the drum pattern's
  * metrical structure: in most drummed styles the low band (kick, bass)

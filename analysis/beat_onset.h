@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Onset features of one analysis frame for montagebeat: a Hann-windowed
  * real FFT (KISS FFT, cfg allocated once), log-compressed magnitudes in

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Causal beat predictor for the streaming metadata. Every
  * MT_STREAM_TEMPO_EVERY x MT_STREAM_UPDATE_FRAMES frames it re-estimates the

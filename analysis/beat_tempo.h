@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Tempo estimation over the onset envelope, shared by the whole-stream
  * analysis and the streaming predictor.

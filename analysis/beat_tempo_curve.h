@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Local tempo curve for a stream whose tempo may change (accelerando,
  * tempo jump): one tempo per autocorrelation block, chosen by Viterbi over

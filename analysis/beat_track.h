@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Whole-stream beat tracking by dynamic programming (Ellis 2007 style,
  * written here): the beat sequence maximising the onset strength at the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagebeat core, streaming side: conversion, resampling, onset frames,
  * energy, streamed beats. The end-of-stream analysis is beat_analyse.c. */
 #include "analysis/beat_tracker_priv.h"

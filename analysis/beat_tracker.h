@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * montagebeat analysis core: tempo, beats, downbeats/meter, tempo curve,
  * onset envelope and RMS energy of one audio stream. Plain C, no FFmpeg.

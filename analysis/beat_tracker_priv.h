@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Internal state of MtBeatTracker, shared by beat_tracker.c (streaming
  * side) and beat_analyse.c (end-of-stream analysis). Not for the glue.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The option contract of the kernels; see config_check.h. */
 #include "analysis/config_check.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The option contract shared by the analysis kernels (montagescene,
  * montagebeat): mt_*_config_check validates every option before a kernel

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * A pixel-format-agnostic view of one video frame, so the scene analysis can
  * read any common decoder output (8/10-bit planar YUV, NV12/P010, gray,

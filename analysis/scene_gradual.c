@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Gradual transitions: dissolves and wipes (multi-lag three-frame test,
  * progress localisation, verification) and fades (a flat run reached or

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Internals of the scene detector shared by scene_detect.c (lifecycle,
  * frame ring, hard cuts and flashes), scene_gradual.c (dissolves, wipes,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Distances between the features of two frames (scene_features.h): a
  * histogram distance, and motion-compensated residuals of the cell grid,

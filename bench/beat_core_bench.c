@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * beat_core_bench: speed of the montagebeat analysis core alone, as a
  * multiple of real time on one core (process CPU time), for 44.1 kHz

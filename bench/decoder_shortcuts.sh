@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Decoder shortcuts against the exact decode, for the scene analysis:
 # per shortcut, the largest change of any frame's hard-cut score, whether
 # the transitions stay the same, and the CPU time (user+sys, median of RUNS

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Driver bench (issue 6 bars), printed side by side:
 #  1. parallel speed-up: 10 generated clips analysed with -j 1 and -j 2
 #     (--force, so both do the full work); bar: ratio >= 1.8 on 2 cores.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Accuracy and speed cost of --keyframes (-skip_frame nokey) on the dev
 # corpus: shot boundaries found with full decoding vs key frames only,
 # scored by the evaluation kit (score_shots.py, +-2 frames for cuts).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # montage-fast-scene (montage-analyze --fast) against the full decode of
 #   ffmpeg -threads 1 -i X -map 0:v:0 -vf montagescene=sidecar=S -f null -
 # run alternately (full, fast, full, fast ...) so machine noise hits both

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Cost of the filters against the decode they ride on: wall and CPU time of
 #   ffmpeg -i X -vf montagescene -f null -     vs   ffmpeg -i X -f null -
 #   ffmpeg -i X -af montagebeat -f null -      vs   ffmpeg -i X -f null -

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Warm-start cost of the cache check. Creates N media files with a
  * sidecar each in a temp dir, then times mt_cache_check over all of them:

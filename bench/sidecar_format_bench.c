@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * msgpack vs JSON for the same sidecar: a scene sidecar with per-frame
  * features of a 10-minute 25 fps clip (15000 frames x 16 features).

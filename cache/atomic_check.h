@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Early check that a file can be atomically written at a path, so a filter
  * fails at start-up instead of after decoding a whole stream. Writer side:

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Atomic, durable replacement of a file: the data goes to a temporary file
  * in the target's directory, is fsynced, renamed over the target, and the

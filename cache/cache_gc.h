@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Garbage collection of sidecars: removes entries whose source is gone or
  * changed (mt_cache_check() says stale or corrupt) and leftover temporary

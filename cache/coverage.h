@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Does an analysis cover its media? Shared by the cache check
  * (cache_lookup.c), the driver and the filters, which mark a sidecar

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Montage sidecar reader library: one include for C programs that load,
  * check or locate sidecars without touching msgpack themselves.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Header scan of msgpack data (see msgpack_bounds.h). This reads only the
  * type bytes and lengths; msgpack-c does the real decoding.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Bounded msgpack parsing. msgpack-c's C API has no size limits: a 5-byte
  * header announcing 4 billion array entries makes it allocate ~100 GB. So

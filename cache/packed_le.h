@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Little-endian conversion of the packed numeric arrays stored as msgpack
  * `bin` (dtype "<f4", "<f8", "<i8", "|u1"). Byte-wise shifts, so the same

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The memory of a sidecar returned by the reader: every array and string
  * is one block on a list, released together by mt_sidecar_free().

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Why a sidecar could not be read: one code per class of damage, plus a
  * one-line message naming what is wrong ("truncated at byte 1234",

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Montage sidecar data model: the plain C structs that the writer packs and
  * the reader returns. No msgpack and no FFmpeg here, so the analysis code,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The strings the sidecar format uses for enums (kind, transition type), in
  * one place so the writer, the reader and the CLI agree. Writer side: C11

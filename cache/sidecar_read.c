@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Sidecar reader: bounded unpack (msgpack_bounds.c), then a walk over the
  * msgpack tree that checks every key's type and every array's size while

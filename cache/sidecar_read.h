@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Validating sidecar reader. Damaged or foreign data gives a specific error
  * (sidecar_error.h), never a crash, and memory stays within a small multiple

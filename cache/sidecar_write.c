@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Sidecar encoder. Keys are written in one fixed order (the order of this
  * file), nothing depends on the clock or on memory addresses, so equal

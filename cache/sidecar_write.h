@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Sidecar writer: packs an MtSidecar (see sidecar_model.h) into the msgpack
  * format of doc/montage-sidecar.5 and writes it atomically.

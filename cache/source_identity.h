@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Identity of a media file for cache validity: size, mtime_ns, ctime_ns,
  * inode from stat(), and optionally a content digest

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The stat() part of a media file's identity (size, mtime_ns, ctime_ns,
  * inode), with no other dependency: the filters use it for their source=

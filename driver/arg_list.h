@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* A NULL-terminated argv under construction, owning its strings. */
 #ifndef MONTAGE_DRIVER_ARG_LIST_H
 #define MONTAGE_DRIVER_ARG_LIST_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The poll loop over the running jobs; see batch.h. */
 #include "driver/batch.h"
 

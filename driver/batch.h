@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The batch: a pool of at most `jobs` running children over the file
  * list, driven by one poll(2) loop (children's pipes, the signal pipe,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The driver's calls into cache/ (cache_lookup.h, source_identity.h); see
  * cache_glue.h. */
 #include "driver/cache_glue.h"

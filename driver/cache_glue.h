@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Every call the driver makes into the sidecar cache module (cache/), in
  * one place: where a media file's sidecars live, whether they are still

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Process-group children with pipes; see child_process.h. */
 #define _GNU_SOURCE /* pipe2 */
 #include "driver/child_process.h"

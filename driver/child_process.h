@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * A child process in its own process group (so one kill reaches ffmpeg
  * and anything it starts, and a terminal's Ctrl-C reaches only the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* flock-based per-entry locks; see entry_lock.h. */
 #define _DEFAULT_SOURCE /* flock */
 #include "driver/entry_lock.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * One lock file per media file being analysed, next to its first sidecar
  * ("<sidecar>.lock" with the ".scene.montage.msgpack" kind part replaced

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Exports after a file is done (see export_job.h). */
 #include "driver/export_job.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * montage-analyze --export: after a file ends ok or cached, its sidecars
  * are exported next to themselves (export/export.h, mt_export_next_to),

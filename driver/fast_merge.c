@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* One sidecar from the fast mode's windows; see fast_merge.h. */
 #include "driver/fast_merge.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The fast mode's one sidecar from its pass-2 windows: transitions found
  * in each window's core, renumbered to the frame numbers of a full decode

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Pass-2 windows of the fast mode; see fast_plan.h. */
 #include "driver/fast_plan.h"
 

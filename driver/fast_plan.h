@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Which frames montage-fast-scene decodes in pass 2. Pass 1 decoded the
  * key frames only; each pair of consecutive ones is scored by the scene

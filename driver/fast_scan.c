@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Frame table and pass-1 key frames; see fast_scan.h. */
 #include "driver/fast_scan.h"
 

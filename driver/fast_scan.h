@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * What montage-fast-scene learns before decoding: the frame table of the
  * video stream from a demux-only packet scan (ffprobe -show_entries

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The analysis command line; see ffmpeg_args.h. */
 #include "driver/ffmpeg_args.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The ffmpeg command line that analyses one file in a single decode:
  *   ffmpeg -nostdin -hide_banner -nostats -loglevel error -progress pipe:3

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* One-line causes from FFmpeg's stderr; see ffmpeg_errors.h. */
 #include "driver/ffmpeg_errors.h"
 

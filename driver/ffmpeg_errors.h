@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * A one-line cause for a record from what ffmpeg or ffprobe printed on
  * stderr (with -loglevel error): the first line (FFmpeg prints the root

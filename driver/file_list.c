@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Collecting, walking and sorting the batch's files; see file_list.h. */
 #include "driver/file_list.h"
 

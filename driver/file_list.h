@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The list of files a batch works on: PATH arguments (directories walked
  * recursively) and lists read from stdin, sorted and without duplicates.

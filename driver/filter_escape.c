@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Two-level quoting of filter option values; see filter_escape.h. */
 #include "driver/filter_escape.h"
 

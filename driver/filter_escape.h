@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Escaping of option values for an FFmpeg filtergraph passed on the
  * command line (-filter:v / -filter:a). A value goes through two parsers,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* One file's analysis as a state machine; see job.h. */
 #define _DEFAULT_SOURCE /* realpath */
 #include "driver/job.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* JSON Lines record building with safe truncation; see json_record.h. */
 #include "driver/json_record.h"
 

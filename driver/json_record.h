@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * One JSON Lines record per analysed file:
  *   {"path":"...","status":"ok|cached|failed","sidecars":["..."],

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Command-line parsing of montage-analyze; see options.h. */
 #define _GNU_SOURCE /* getopt_long */
 #include "driver/options.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Command line of montage-analyze: parsed into MtDriverOptions, nothing
  * else happens here (no file access), so it is unit-testable.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Where the batch's output goes: JSON records on stdout (one write(2)
  * each), log lines and the progress bar on stderr. A log line clears the

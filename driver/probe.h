@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Media probing with ffprobe: which streams a file has and how long it
  * is. The media type comes from the content, never from the file name.

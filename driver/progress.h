@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Batch progress: the children's "-progress" key=value lines give each
  * running job's out_time_us; against the probed durations this gives the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * --shard K/N: a deterministic split of the file list between N drivers
  * (hosts). A file belongs to shard K (1-based) when a stable hash of its

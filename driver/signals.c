@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Self-pipe signal handling; see signals.h. */
 #define _GNU_SOURCE /* pipe2 */
 #include "driver/signals.h"

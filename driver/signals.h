@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * SIGINT, SIGTERM and SIGCHLD turned into bytes on a self-pipe that the
  * batch loop polls, so no real work happens in a signal handler.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Temporary file cleanup after a killed child; see temp_cleanup.h. */
 #include "driver/temp_cleanup.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Removal of the temporary files a killed ffmpeg child leaves behind. The
  * sidecar writer (cache/atomic_file.h) names them

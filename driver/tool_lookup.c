@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* ffmpeg/ffprobe lookup; see tool_lookup.h. */
 #include "driver/tool_lookup.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Finding the project's ffmpeg and ffprobe: an explicit path, then the
  * environment variable, then the directory montage-analyze itself lives

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Exports of sidecars to the files editors and players read (CSV, EDL,
  * OpenTimelineIO, FCP 7 and FCP X XML, MLT, chapters, label tracks). One writer per

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Chapters, one per shot: FFmpeg's metadata file (ffmetadata) in the
  * stream's own time base, so a chapter starts on the exact pts of the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * CSV (RFC 4180, comma-separated, header row): one row per shot of a scene
  * sidecar, or one row per beat of a beat sidecar. Several sidecars of one

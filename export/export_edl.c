@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * CMX 3600 edit decision list: one event per shot, all from one reel (the
  * clip), record time = source time. A shot that opens with a dissolve is a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Final Cut Pro X XML (fcpxml 1.9): a format and an asset for the clip, a
  * project whose sequence spine holds an asset-clip per shot, end to end.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The table of export formats and the loading and writing around them. */
 #define _DEFAULT_SOURCE /* realpath */
 #include <errno.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Plain label files for audio editors: an Audacity label track (TAB
  * separated "start end label", seconds; a region per shot, a point per

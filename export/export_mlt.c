@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * MLT XML (what melt, Shotcut and Kdenlive read): a profile at the clip's
  * size and edit rate, one avformat producer for the clip, a playlist with

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * OpenTimelineIO JSON (schemas Timeline.1, Stack.1, Track.1, Clip.2,
  * Transition.1, Marker.2, ExternalReference.1, TimeRange.1,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Small text helpers the export writers share (see export.h). */
 #define _DEFAULT_SOURCE /* realpath */
 #include <limits.h>

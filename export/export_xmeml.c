@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Final Cut Pro 7 XML interchange (xmeml version 5), which Premiere Pro,
  * DaVinci Resolve and Final Cut Pro (through its importers) read: one

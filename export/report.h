@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar report --html`: one self-contained HTML page (no
  * network: thumbnails are data: URIs, plots inline SVG) with a section per

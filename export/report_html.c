@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The report page (see report.h): plain HTML and CSS, nothing fetched. */
 #include <stdio.h>
 

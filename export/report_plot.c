@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The song plot of the report: onset strength (orange) and RMS energy
  * (teal) over time, each scaled to its own maximum, with a thin grey line

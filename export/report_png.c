@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* A minimal PNG writer (8-bit RGB, no filter) over zlib, for thumbnails. */
 #include <stdint.h>
 #include <stdlib.h>

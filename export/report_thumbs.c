@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Thumbnails for the report: one ffmpeg run per clip decodes the video and
  * keeps the representative frames (select by frame index n, which counts

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Shots on the edit timeline (see shot_list.h). */
 #include "export/shot_list.h"
 

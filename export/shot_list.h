@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The shots of a scene sidecar placed on an editor's timeline: where each
  * shot starts and ends as source frames, as stream timestamps and seconds,

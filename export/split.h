@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar split`: a clip cut into one file per shot with ffmpeg.
  *   copy:  stream copy, fast and lossless; a piece can only start on a key

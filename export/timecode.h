@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * SMPTE timecode at a rational frame rate, for the edit-list exports.
  * Non-drop-frame counts nominal frames (round(rate)) per second; drop-frame

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Add the montagescene and montagebeat filters to an FFmpeg source tree.
 #
 #   patches/apply-ffmpeg.sh [--check] FFMPEG_SRC

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # A drop-in libavfilter for the machine's own Debian or Ubuntu FFmpeg: the
 # same upstream version, rebuilt with the Montage filters and with the
 # installed build's configure flags as far as this machine has their

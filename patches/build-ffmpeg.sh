@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Build ffmpeg and ffprobe with the Montage filters.
 #
 #   patches/build-ffmpeg.sh SRC_TREE WORK_DIR [analysis|full]

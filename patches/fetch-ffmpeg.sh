@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Fetch the upstream source of one FFmpeg release from the Debian archive the
 # machine already uses, and print the path of the extracted, pristine tree.
 #

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Which suites fetch-ffmpeg.sh needs, and whether an `apt-get update` that
 # failed for some suites still lets it go on. Sourced by fetch-ffmpeg.sh;
 # tests/patches/test_fetch_suites.sh feeds it canned apt-get output.

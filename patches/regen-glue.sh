@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Maintainer tool: regenerate the glue patch of one FFmpeg release from a
 # pristine tree of it. Users never run this; they run apply-ffmpeg.sh.
 #   patches/regen-glue.sh PRISTINE_FFMPEG_TREE RELEASE   (RELEASE: 5.1, 7.1, 8, 9)

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Shared by build-ffmpeg.sh and build-dropin.sh (sourced; the caller defines
 # die and $here): the patched working copy of a pristine FFmpeg tree, and a
 # configure that re-runs only when its arguments change (a re-run rewrites

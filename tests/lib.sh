@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Shared helpers for the shell tests. Source it; it sets:
 #   ROOT      the repository
 #   FFMPEG    the project's ffmpeg (build/bin/ffmpeg or $MONTAGE_FFMPEG)

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * montage-sidecar subcommands. Each takes the arguments after its name and
  * returns the process exit status (see doc/montage-sidecar.1, EXIT STATUS).

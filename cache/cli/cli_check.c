@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar check [-q] [--media PATH] FILE...`: prints
  * "STATE<TAB>FILE<TAB>REASON" per file and exits with the status of the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar dump --json [--pretty] FILE`: the sidecar as JSON, with
  * every key (unknown ones too) in file order. The file is validated by the

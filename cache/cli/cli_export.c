@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar export --format F [-o FILE] SIDECAR...`: sidecars to
  * the files editors read (export/). One SIDECAR: to FILE or stdout. Several:

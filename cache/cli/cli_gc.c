@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar gc [--dry-run] [--tmp-age S] [--cache-dir DIR | PATH...]`:
  * removes sidecars whose source is gone or changed, corrupt ones, and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * msgpack tree -> jansson JSON value, for `dump --json` and the format
  * bench. Packed arrays ({dtype, shape, data: bin}) get their data expanded

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* ffprobe for the media's duration; see cli_probe.h. */
 #include "cache/cli/cli_probe.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * The media's duration for `check --media`, from ffprobe: $MONTAGE_FFPROBE,
  * else the ffprobe next to this program (build/bin, $PREFIX/bin), else the

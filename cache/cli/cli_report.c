@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar report --html OUT.html [--ffmpeg PATH] [--no-thumbnails]
  * SIDECAR...`: a self-contained page to look at (export/report.h). The

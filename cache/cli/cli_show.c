@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar show FILE`: a human summary, read through the validating
  * reader so what is shown is what programs get.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar split [--exact] [-d DIR] [--ffmpeg PATH] SIDECAR`: one
  * file per shot (export/split.h). DIR defaults to the media's directory;

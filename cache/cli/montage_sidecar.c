@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * montage-sidecar: inspect, dump, check and garbage-collect Montage
  * sidecar files. Data goes to stdout, one-line errors to stderr.

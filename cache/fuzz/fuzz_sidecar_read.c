@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * libFuzzer target for the sidecar reader: any input must give either a
  * sidecar or a specific error, never a crash, a leak or a huge allocation.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Seed corpus for the sidecar reader's fuzz target: real sidecars written by
 # tests/tools/sidecar_sample (scene with and without features, beat,
 # incomplete, NaN values, a recorded source) and truncations of each, so

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * montage-analyze: analyse a media library in parallel with the project's
  * ffmpeg (montagescene + montagebeat), skipping files whose sidecars are

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * montage-fast-scene: the shot analysis of one file without decoding every
  * frame (montage-analyze --fast runs it; see doc/montage-analyze.1).

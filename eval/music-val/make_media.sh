@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Rebuild the music-val excerpts (FLAC + MP3) from Debian 12 packages and check them against gt/ and the
 # PCM md5s in pieces.json. Uses the renderer of the music-dev kit (../shared/eval/music-dev, not copied here).
 #   sh eval/music-val/make_media.sh                 install missing tools (apt-get), fetch the data packages, render, check

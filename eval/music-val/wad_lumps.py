@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 """Extract the Standard MIDI music lumps (D_*, starting with MThd) of a Doom WAD.
 
   wad_lumps.py FILE.wad    writes FILE.wad.d/<LUMP>.mid next to the WAD

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Rebuild the natural-val clips (validation set, never tuned on) from Debian trixie/sid packages.
 # Usage: sh make_media.sh [OUTDIR]   (default ${XDG_CACHE_HOME:-$HOME/.cache}/montage-eval/natural-val)
 #   SRCROOT=DIR  take the source files from packages already unpacked (dpkg-deb -x) under DIR; no download

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Shell tests of montage-sidecar: output, exit codes (0 valid, 1 stale,
 # 2 missing, 3 corrupt, 4 usage), one-line errors on stderr, gc.
 # CLI and SAMPLE name the montage-sidecar and sidecar_sample binaries.

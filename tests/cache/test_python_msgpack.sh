@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Interop: a sidecar written by the C writer, read by Python's msgpack
 # (python3-msgpack) with exact values, and its packed arrays decoded with
 # struct alone (what numpy.frombuffer(data, dtype) would do).

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Shared helpers of the driver's shell tests (sourced, POSIX sh).
 # Environment:
 #   MONTAGE_ANALYZE  the driver (default: build/montage-analyze, then build-driver/)

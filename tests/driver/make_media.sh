@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Generates the demo media from lavfi sources: make_media.sh demo DIR
 #   cuts.EXT   three shots with hard cuts (testsrc2, smptebars, mandelbrot)
 #              and a tone: video + audio

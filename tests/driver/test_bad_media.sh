@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Bad and unusual media, small and generated here: each bad file gets one
 # line naming the file and the cause, the batch exits 1, and nothing is
 # left behind; unusual but good files are analysed.

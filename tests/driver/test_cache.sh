@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Cached files are skipped without starting any process; a changed file
 # is analysed again; --force analyses anyway; --cache-dir keeps the media
 # directory untouched; a stream that disappears takes its sidecar along.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Several drivers at once on one shared cache directory: every file is
 # analysed exactly once, every driver reports every file (ok once,
 # cached elsewhere), no lock files or broken entries remain. And

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # The driver's filtergraph escaping against FFmpeg's own parsers: the
 # metadata filter's file= option (a path, like our sidecar=) must receive
 # every awkward name intact: the file it creates has exactly that name. Run against the system ffmpeg (5.1) and the

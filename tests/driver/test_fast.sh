@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # --fast (montage-fast-scene) gives the full decode's transitions: cuts
 # inside a GOP and on a key frame, a dissolve straddling a key frame, with
 # and without scene-cut key frames; intra-only input falls back to a full

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # File lists on stdin: one per line, NUL-separated with -0 (names with
 # newlines), "-" among other PATHs, records in the same format.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # A batch of good and bad files: exact JSON records, exit 1, the good
 # files' sidecars complete and valid (a second run finds them cached
 # without running ffmpeg), the batch goes on past every bad file.

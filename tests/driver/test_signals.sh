@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # SIGINT mid-batch: exit 130, every child gone, no temporary, lock or
 # partial sidecar files. SIGTERM: 143. --timeout: the file fails with
 # "timed out after Ns" and the batch goes on.

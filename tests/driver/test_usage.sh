@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Usage errors exit 2 with a message; --help and --version exit 0.
 . "$(dirname "$0")/lib.sh"
 

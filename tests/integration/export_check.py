@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 """Independent readers of montage-sidecar's exports, for test_export.sh.
 
 Each check re-reads an export with its own parser (csv module, a small CMX

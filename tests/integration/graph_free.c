@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Frees a filter graph holding montagescene or montagebeat at a chosen
  * moment, as an application using libavfilter may: the lifecycle test

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # A graph freed at any moment: before its first frame, mid-stream, after
 # EOF; with and without a sidecar; both filters. Hosts that stop early
 # (ffprobe -read_intervals, ffmpeg -t and -frames, an application freeing

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 """Assertions on Montage sidecars for the shell tests.
 
     python3 sidecar_assert.py CHECK SIDECAR [ARGS...]

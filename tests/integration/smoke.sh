@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Smoke test of one FFmpeg build with the filters ($MONTAGE_FFMPEG): both
 # filters list their options, find a known cut and a known tempo, and write
 # valid sidecars; the glue patch of that release is idempotent.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # montagebeat in the project's ffmpeg, on generated audio with known beats.
 . "$(dirname "$0")/../lib.sh"
 A="$PYTHON $ROOT/tests/integration/sidecar_assert.py"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # montage-sidecar export on real sidecars of generated media, re-read by
 # the programs that consume each format: ffmpeg/ffprobe (chapters, WebVTT),
 # melt (the MLT playlist, rendered shot by shot), and independent parsers

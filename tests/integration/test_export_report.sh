@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # montage-sidecar report --html: rendered by headless Chromium; the
 # screenshot must show the three shots' thumbnails (a red, a green and a
 # blue shot) and the song's plot (orange onset curve, magenta downbeats).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # montage-sidecar split: every piece holds exactly its shot's frames when
 # re-encoded (--exact; constant, NTSC and variable frame rates), and when
 # stream-copied from media whose every frame is a key frame (--copy).

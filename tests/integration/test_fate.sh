@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Reference tests in FFmpeg's FATE style: the frame metadata of generated
 # media, as ffprobe prints it, and the sidecar written at its end (as JSON,
 # without the generator and source sections), compared with

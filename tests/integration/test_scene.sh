@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # montagescene in the project's ffmpeg, on generated video with transitions
 # at known frames (25 fps, 320x240 unless said otherwise).
 . "$(dirname "$0")/../lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Sidecars made with ffmpeg by hand: source= records the analysed file so
 # that `montage-sidecar check --media` can say valid; without it the state
 # is nosource; a run that covers only part of the media is never valid for

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # patches/fetch-ffmpeg.sh when some suites cannot be updated: the decision
 # (patches/fetch-suites.sh) on canned apt-get update output, then the whole
 # script with a fake apt-get and apt-cache on PATH (no network).

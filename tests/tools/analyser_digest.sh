@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Ties each analyser's version to its results: tests/ref/analyser-versions
 # records, per analyser, the version of cache/sidecar_model.h and a digest
 # of that analyser's references in tests/ref/ (frame metadata and sidecar).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * beat_cli: runs the montagebeat core on raw interleaved samples from
  * stdin, e.g.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * A stand-in for the project's ffmpeg, for the driver's tests and bench
  * when no FFmpeg build with the Montage filters is at hand. It accepts the

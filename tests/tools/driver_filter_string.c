@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Prints FILTER=key1=<v1>:key2=<v2>... escaped exactly as montage-analyze
  * escapes its filter options (driver/filter_escape.h), so a shell test can

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Runs beat_cli on every piece of a media dir and scores it.
 # usage: tests/tools/eval_beats.sh MEDIA_DIR OUT_DIR [BUILD_DIR] [-- beat_cli options]
 # Scoring needs the evaluation kit (score_beats.py, mir_eval): a dev tool,

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Dev tool (not a test): runs the project's ffmpeg with the filters on the
 # evaluation corpus of ../shared/eval and scores the sidecars with its
 # scorers. Media: shared/eval/make_corpus.py --out MEDIA.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the Montage authors; see LICENSE.
 # Runs the scene core (build/tools/scene_cli) on every <id>.mp4 of a media
 # directory and scores the cuts with the shared evaluation kit. A
 # development tool: not part of the test suite.

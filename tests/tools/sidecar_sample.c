@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Writes a sample sidecar (tests/unit/sidecar_samples.h) with the C writer,
  * for the shell tests, the Python interop test and the fuzz seeds.

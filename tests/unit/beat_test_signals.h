@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Generated test signals and checks shared by the montagebeat unit tests
  * (test_beat_*.c): click tracks and kick/snare/hat patterns on a known

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * File-system helpers for the sidecar/cache unit tests: a private temp
  * directory per test binary, small file writes, and cleanup. Header-only.

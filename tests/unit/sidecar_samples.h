@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Deterministic sample sidecars (one scene, one beat) shared by the sidecar
  * unit tests, the sample tool, the fuzz seeds and the benches. Every value

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Sample conversion and downmix: every sample format family, packed and
  * planar, mono to 5.1, non-finite and absurd values. */
 #include <errno.h>

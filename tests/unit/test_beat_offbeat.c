@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Off-beat check (beat_meter.c): chord changes on the bar lines move a
  * beat sequence that tracked the "ands" back onto the beats. */
 #include "tests/unit/unit.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Beat times below the frame grid (mt_beat_refine_times) and the bar
  * length of the meter detector (bar-level repetition). */
 #include "tests/unit/unit.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The anti-aliasing resampler: gain, timing, output count, stop band. */
 #include <stdint.h>
 #include <stdlib.h>

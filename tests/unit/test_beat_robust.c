@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Degenerate and hostile input: silence, very short input, DC offset,
  * clipping, NaN/Inf samples, noise, extreme sample rates, raw formats and
  * layouts, lifecycle misuse. Never a crash, never a NaN. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Streaming side: per-frame onset values and the causal beat events. */
 #include "tests/unit/unit.h"
 #include "tests/unit/beat_test_signals.h"

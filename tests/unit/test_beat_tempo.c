@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Tempo, beats, meter and downbeats of generated click tracks and drum
  * patterns whose beat grid is known exactly. */
 #include "tests/unit/unit.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Source identity: stat fields and the streamed XXH3-128 digest, checked
  * against libxxhash's one-shot hash and the published empty-input vector.

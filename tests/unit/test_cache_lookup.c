@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Sidecar locations and the validity check: the stat fast path, size
  * change, rewrite with the old mtime (ctime differs -> re-hash detects

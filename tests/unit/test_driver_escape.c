@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Filter option escaping (driver/filter_escape.c, driver/ffmpeg_args.c):
  * exact strings, and a round trip through a re-implementation of the two
  * FFmpeg parsing levels (graph: tokens up to "[],;"; options: key=value

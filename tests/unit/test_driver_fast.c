@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The fast mode's frame table (driver/fast_scan.c) and pass-2 windows
  * (driver/fast_plan.c). */
 #include <stdio.h>

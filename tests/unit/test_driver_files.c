@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* File lists (driver/file_list.c), entry locks (driver/entry_lock.c) and
  * temporary-file cleanup (driver/temp_cleanup.c), in a scratch directory. */
 #define _DEFAULT_SOURCE /* mkdtemp */

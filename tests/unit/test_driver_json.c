@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* JSON Lines records (driver/json_record.c): exact output, escaping,
  * invalid UTF-8, and truncation that keeps records short, valid and UTF-8. */
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* ffprobe output parsing (driver/probe.c) and stderr error summaries
  * (driver/ffmpeg_errors.c). */
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* --shard K/N (driver/shard.c): parsing, a partition (every path in
  * exactly one shard), balance, and stability. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* SMPTE timecode (export/timecode.c) and shot placement on the edit
  * timeline (export/shot_list.c): drop-frame and non-drop-frame values from
  * SMPTE 12M's rules, rational rates, constant and variable frame rates. */

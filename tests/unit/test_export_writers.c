@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The export writers (export/) on hand-made sidecars: exact text of the
  * EDL (drop-frame, a dissolve), chapters, CSV, label files, and the
  * structure of the OTIO, FCP XML and MLT documents. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Scene detector on synthetic clips: cuts, gradual transitions and the
  * hard negatives (flashes, fast pans, brightness ramps, static noise). */
 #include "tests/unit/unit.h"

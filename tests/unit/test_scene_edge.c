@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Scene detector edge cases: empty and one-frame streams, tiny and odd
  * sizes, a size change mid-stream, bad images, the push/pop protocol. */
 #include <errno.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Scene detector on traits of real footage that clean synthetic shots
  * lack: low-frame-rate animation with held images, a lamp or monitor
  * switching on (a brightness step in one frame), and a dip to black (cut to

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Every pixel-format family gives the same detections and nearly the same
  * features: 8-bit yuv420p, 10-bit yuv422p10le, NV12, P010, gray, rgb24,
  * bgra, full and limited range. */

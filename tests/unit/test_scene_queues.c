@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The scene detector's internal queues grow instead of dropping entries:
  * more gradual events waiting for a frame than the former fixed size (8),
  * and more examined spans than it. */

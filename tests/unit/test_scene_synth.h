@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Synthetic video for the scene detector tests: textured shots (oriented
  * gratings plus blobs, each shot its own pattern and colours, optional

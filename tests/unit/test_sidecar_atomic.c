@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Atomic, durable writes: errors leave nothing behind, racing writers
  * leave one complete entry, and a writer killed between fsync and rename

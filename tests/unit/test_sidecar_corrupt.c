@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Each class of damage gives its own error code and a message that names
  * the problem; nothing crashes or allocates from a lying header.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * Every field of a scene and a beat sidecar survives encode -> read, the
  * encoding is byte-identical for equal content, and packed arrays are

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * A minimal unit-test harness. Each test binary prints one line per test
  * case, "ok NAME" or "FAIL NAME: file:line: what", and exits non-zero when
