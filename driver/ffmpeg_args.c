@@ -62,10 +62,11 @@ end:
     return ret;
 }
 
-/* extra: more options, already escaped ("key=value"), or NULL */
-static void push_filter(MtArgList *args, const char *map, const char *flag,
-                        const char *filter_name, const char *sidecar,
-                        const MtSourceIdentity *source, double duration_s, const char *extra)
+/* The filter's option string for one stream (the stream's own duration in
+ * the recorded source), plus extra options already escaped ("key=value") or
+ * NULL. Returns a malloc'd string, or NULL on failure. */
+static char *filter_graph(const char *filter_name, const char *sidecar,
+                          const MtSourceIdentity *source, double duration_s, const char *extra)
 {
     char *graph = malloc(2 * OPTIONS_MAX);
     MtSourceIdentity stream_source;
@@ -78,12 +79,23 @@ static void push_filter(MtArgList *args, const char *map, const char *flag,
                                           graph, 2 * OPTIONS_MAX) < 0 ||
         (extra && strlen(graph) + strlen(extra) + 2 > 2 * OPTIONS_MAX)) {
         free(graph);
-        args->failed = 1;
-        return;
+        return NULL;
     }
     if (extra) {
         strcat(graph, ":");
         strcat(graph, extra);
+    }
+    return graph;
+}
+
+static void push_filter(MtArgList *args, const char *map, const char *flag,
+                        const char *filter_name, const char *sidecar,
+                        const MtSourceIdentity *source, double duration_s, const char *extra)
+{
+    char *graph = filter_graph(filter_name, sidecar, source, duration_s, extra);
+    if (!graph) {
+        args->failed = 1;
+        return;
     }
     mt_arg_list_push(args, "-map");
     mt_arg_list_push(args, map);
@@ -134,19 +146,12 @@ void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
     mt_arg_list_push(args, "-");
 }
 
-/* the filter string of push_filter(), without -map/-filter */
+/* OPT followed by the filter string of push_filter(), without -map/-filter */
 static void push_graph(MtArgList *args, const char *opt, const char *filter_name,
                        const char *sidecar, const MtSourceIdentity *source, double duration_s)
 {
-    char *graph = malloc(2 * OPTIONS_MAX);
-    MtSourceIdentity stream_source;
-    if (source) {
-        stream_source = *source;
-        stream_source.duration_s = duration_s;
-        source = &stream_source;
-    }
-    if (!graph || mt_ffmpeg_filter_string(filter_name, sidecar, source, graph, 2 * OPTIONS_MAX) < 0) {
-        free(graph);
+    char *graph = filter_graph(filter_name, sidecar, source, duration_s, NULL);
+    if (!graph) {
         args->failed = 1;
         return;
     }
