@@ -8,22 +8,12 @@
 # label files). Frame exactness is checked against the media's own frame
 # times at constant (25, 29.97 drop-frame) and variable frame rates.
 . "$(dirname "$0")/../lib.sh"
-S="$BUILD/montage-sidecar"
+. "$(dirname "$0")/export_media.sh"
 CHECK="$PYTHON $ROOT/tests/integration/export_check.py"
-# Debian's ffmpeg encodes the media and muxes chapters (the project's
-# analysis build has neither libx264 nor the mp4 muxer).
-ENC=${MEDIA_FFMPEG:-/usr/bin/ffmpeg}
-ENC_PROBE=$(dirname "$ENC")/ffprobe # and reads WebVTT, measures luma
 export MELT ENC_PROBE
 MELT=${MELT:-melt}
+need_tools "$ENC" "$MELT"
 
-for tool in "$ENC" "$MELT"; do
-    command -v "$tool" >/dev/null 2>&1 || { fail "tools" "$tool is not installed (./bootstrap installs it)"; finish; }
-done
-
-shot() { # SOURCE FRAMES RATE
-    echo "$1=s=320x240:r=$3,trim=end_frame=$2,setpts=PTS-STARTPTS,format=yuv420p"
-}
 # cfr.mp4, 25 fps: a dissolve (frames ~40-60), then a hard cut
 "$ENC" -nostdin -v error -y -filter_complex \
     "$(shot testsrc2 60 25)[a];$(shot mandelbrot 60 25)[b];$(shot smptebars 50 25)[c];[a][b]xfade=transition=dissolve:duration=0.8:offset=1.6[ab];[ab][c]concat" \
@@ -36,10 +26,7 @@ shot() { # SOURCE FRAMES RATE
 "$ENC" -nostdin -v error -y -filter_complex \
     "testsrc2=s=160x120:r=30000/1001,trim=end_frame=1860,setpts=PTS-STARTPTS,format=yuv420p[a];smptebars=s=160x120:r=30000/1001,trim=end_frame=90,setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat" \
     -c:v libx264 -preset ultrafast "$T/ntsc.mp4"
-# song.wav: 120 BPM kick and hi-hat, 10 s
-"$ENC" -nostdin -v error -y -f lavfi -i \
-    "aevalsrc='0.8*sin(2*PI*60*t)*exp(-mod(t,0.5)*30)+0.2*(random(0)-0.5)*exp(-mod(t+0.25,0.5)*60)':s=44100:d=10" \
-    "$T/song.wav"
+drum_song "$T/song.wav"
 
 # the pts_time of every frame, one a line
 frame_times() {

@@ -6,12 +6,9 @@
 # blue shot) and the song's plot (orange onset curve, magenta downbeats).
 # The same page without thumbnails must not pass the thumbnail check.
 . "$(dirname "$0")/../lib.sh"
-S="$BUILD/montage-sidecar"
-ENC=${MEDIA_FFMPEG:-/usr/bin/ffmpeg}
+. "$(dirname "$0")/export_media.sh"
 CHROMIUM=${CHROMIUM:-chromium}
-for tool in "$ENC" "$CHROMIUM"; do
-    command -v "$tool" >/dev/null 2>&1 || { fail tools "$tool is not installed (./bootstrap installs it)"; finish; }
-done
+need_tools "$ENC" "$CHROMIUM"
 
 # red, green and blue shots, each with a small moving test pattern in a
 # corner (the scene analyser finds no cut between flat fields)
@@ -21,9 +18,7 @@ box() { # FIELD SECONDS
 "$ENC" -nostdin -v error -y -filter_complex \
     "$(box red 0)[a];$(box lime 2)[b];$(box blue 4)[c];[a][b][c]concat=n=3" \
     -c:v libx264 -preset ultrafast "$T/colours.mp4"
-"$ENC" -nostdin -v error -y -f lavfi -i \
-    "aevalsrc='0.8*sin(2*PI*60*t)*exp(-mod(t,0.5)*30)+0.2*(random(0)-0.5)*exp(-mod(t+0.25,0.5)*60)':s=44100:d=10" \
-    "$T/song.wav"
+drum_song "$T/song.wav"
 "$FFMPEG" -nostdin -v error -i "$T/colours.mp4" -vf "montagescene=sidecar=$T/colours.mp4.scene.montage.msgpack" -f null - 2>/dev/null
 "$FFMPEG" -nostdin -v error -i "$T/song.wav" -af "montagebeat=sidecar=$T/song.wav.beat.montage.msgpack" -f null -
 V="$T/colours.mp4.scene.montage.msgpack"

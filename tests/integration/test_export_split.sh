@@ -7,14 +7,9 @@
 # The first frame of each piece must be its shot's first frame (luma),
 # not the last of the shot before.
 . "$(dirname "$0")/../lib.sh"
-S="$BUILD/montage-sidecar"
-ENC=${MEDIA_FFMPEG:-/usr/bin/ffmpeg}
-ENC_PROBE=$(dirname "$ENC")/ffprobe
-command -v "$ENC" >/dev/null 2>&1 || { fail tools "$ENC is not installed (./bootstrap installs it)"; finish; }
+. "$(dirname "$0")/export_media.sh"
+need_tools "$ENC"
 
-shot() { # SOURCE FRAMES RATE
-    echo "$1=s=320x240:r=$3,trim=end_frame=$2,setpts=PTS-STARTPTS,format=yuv420p"
-}
 "$ENC" -nostdin -v error -y -filter_complex \
     "$(shot testsrc2 40 25)[a];$(shot mandelbrot 35 25)[b];$(shot smptebars 30 25)[c];[a][b][c]concat=n=3" \
     -c:v libx264 -preset ultrafast "$T/cfr.mp4"
