@@ -22,9 +22,10 @@ ALL_CFLAGS  = $(WARNFLAGS) -D_POSIX_C_SOURCE=200809L -I. $(DEP_CFLAGS) \
               $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
-# Library code: every .c directly in analysis/, cache/ and driver/ (mains
-# live in cache/cli/, driver/cli/ and tests/, so they are not picked up).
-ANALYSIS_SRC = $(sort $(wildcard analysis/*.c))
+# Library code: every .c in analysis/ (and its scene/, beat/ and audio/
+# folders), cache/ and driver/ (mains live in cache/cli/, driver/cli/ and
+# tests/, so they are not picked up).
+ANALYSIS_SRC = $(sort $(wildcard analysis/*.c analysis/*/*.c))
 CACHE_SRC    = $(sort $(wildcard cache/*.c))
 DRIVER_SRC   = $(sort $(wildcard driver/*.c))
 ANALYSIS_OBJ = $(ANALYSIS_SRC:%.c=$(BUILD)/%.o)

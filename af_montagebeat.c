@@ -6,7 +6,7 @@
  * each frame gets lavfi.montagebeat.* metadata, and at end of stream the
  * whole-stream analysis is written to a msgpack sidecar.
  *
- * The analysis lives in analysis/beat_*.c (plain C, no FFmpeg); this file
+ * The analysis lives in analysis/beat/beat_*.c (plain C, no FFmpeg); this file
  * only feeds it decoded samples and publishes its results.
  * Documentation: doc/montagebeat.texi.
  *
@@ -28,7 +28,7 @@
 #include "avfilter.h"
 #include "filters.h"
 
-#include "analysis/beat_tracker.h"
+#include "analysis/beat/beat_tracker.h"
 #include "analysis/config_check.h"
 #include "montage_compat.h"
 #include "montage_glue.h"

@@ -9,7 +9,7 @@
  *
  * The detector needs a few frames of look-ahead (to tell a flash from a
  * cut), so frames are held back by mt_scene_lookahead() frames and leave in
- * order with their final metadata. The analysis lives in analysis/scene_*.c
+ * order with their final metadata. The analysis lives in analysis/scene/scene_*.c
  * (plain C, no FFmpeg). Documentation: doc/montagescene.texi.
  *
  * This file is part of Montage. It is built into FFmpeg by
@@ -32,7 +32,7 @@
 #include "filters.h"
 #include "video.h"
 
-#include "analysis/scene_detect.h"
+#include "analysis/scene/scene_detect.h"
 #include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
 #include "montage_compat.h"
@@ -99,7 +99,7 @@ static const AVOption montagescene_options[] = {
 
 AVFILTER_DEFINE_CLASS(montagescene);
 
-/* Everything the component model of analysis/image.h can read without a
+/* Everything the component model of analysis/scene/image.h can read without a
  * conversion: 8 to 16-bit little-endian YUV (planar, semi-planar, packed),
  * gray, and packed or planar RGB. */
 static const enum AVPixelFormat pix_fmts[] = {

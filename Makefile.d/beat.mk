@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
-# montagebeat analysis core (analysis/audio_*.c, analysis/beat_*.c): the
+# montagebeat analysis core (analysis/audio/audio_*.c, analysis/beat/beat_*.c): the
 # core speed bench. The library objects, unit tests and tools (beat_cli)
 # come from the top Makefile's wildcards.
 #
@@ -20,4 +20,4 @@ bench-beat: $(BEAT_BENCH)
 # the vectoriser, and FFmpeg's tree builds Montage's objects with it
 # (patches/apply-ffmpeg.sh); build them the same way here so beat_cli and
 # bench-beat run the code that ships. The optimisation level stays CFLAGS'.
-$(BUILD)/analysis/beat_%.o $(BUILD)/analysis/audio_%.o: CFLAGS += -ftree-vectorize -fvect-cost-model=dynamic
+$(BUILD)/analysis/beat/%.o $(BUILD)/analysis/audio/%.o: CFLAGS += -ftree-vectorize -fvect-cost-model=dynamic

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "analysis/beat_tracker.h"
+#include "analysis/beat/beat_tracker.h"
 
 #define RATE  44100
 #define CH    2

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "analysis/scene_detect.h"
+#include "analysis/scene/scene_detect.h"
 
 static double ms(clockid_t clk)
 {

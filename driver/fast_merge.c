@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/scene_features.h" /* MT_SCENE_HIST_BINS */
+#include "analysis/scene/scene_features.h" /* MT_SCENE_HIST_BINS */
 #include "cache/sidecar_write.h"
 
 typedef struct Timeline {

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/beat_tracker.h"
+#include "analysis/beat/beat_tracker.h"
 #include "analysis/config_check.h"
 
 static FILE *open_out(const char *dir, const char *id, const char *ext)

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/scene_detect.h"
+#include "analysis/scene/scene_detect.h"
 #include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
 

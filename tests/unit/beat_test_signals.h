@@ -13,8 +13,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "analysis/beat_stream.h"
-#include "analysis/beat_tracker.h"
+#include "analysis/beat/beat_stream.h"
+#include "analysis/beat/beat_tracker.h"
 
 #define BT_PI 3.14159265358979323846
 

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "analysis/beat_tracker.h"
+#include "analysis/beat/beat_tracker.h"
 #include "analysis/config_check.h"
 #include "tests/unit/unit.h"
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "analysis/audio_convert.h"
+#include "analysis/audio/audio_convert.h"
 #include "tests/unit/unit.h"
 
 /* Three frames, channel c of frame i = value v(i, c) in full scale. */

@@ -5,7 +5,7 @@
 #include "tests/unit/unit.h"
 #include "tests/unit/beat_test_signals.h"
 
-#include "analysis/beat_meter.h"
+#include "analysis/beat/beat_meter.h"
 
 #define SR 44100
 #define NB 48     /* beats */

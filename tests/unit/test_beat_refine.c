@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "analysis/beat_meter.h"
-#include "analysis/beat_track.h"
+#include "analysis/beat/beat_meter.h"
+#include "analysis/beat/beat_track.h"
 
 #define HOP_S (256.0 / 11025.0)
 

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "analysis/audio_resample.h"
+#include "analysis/audio/audio_resample.h"
 #include "tests/unit/unit.h"
 
 #define PI 3.14159265358979323846

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "tests/unit/unit.h"
-#include "analysis/scene_detect.h"
+#include "analysis/scene/scene_detect.h"
 #include "analysis/config_check.h"
 
 static void test_defaults(void)

@@ -6,7 +6,7 @@
 #include "tests/unit/unit.h"
 #include "tests/unit/test_scene_synth.h"
 
-#include "analysis/scene_metric.h"
+#include "analysis/scene/scene_metric.h"
 
 #define FPS 25.0
 static int W = 192, H = 108; /* 96 x 54 with MONTAGE_TEST_QUICK */

@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "analysis/scene_internal.h"
+#include "analysis/scene/scene_internal.h"
 #include "tests/unit/unit.h"
 
 #define W 64

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/scene_detect.h"
+#include "analysis/scene/scene_detect.h"
 
 #if defined(__GNUC__)
 #define SYN_UNUSED __attribute__((unused))

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Tempo salience, prior and octave decision; see beat_tempo.h. */
-#include "analysis/beat_tempo.h"
+#include "analysis/beat/beat_tempo.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Sample conversion: any decoder sample format to finite mono float. */
-#include "analysis/audio_convert.h"
+#include "analysis/audio/audio_convert.h"
 
 #include <errno.h>
 #include <math.h>

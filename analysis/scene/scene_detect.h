@@ -54,7 +54,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analysis/image.h"
+#include "analysis/scene/image.h"
 #include "cache/sidecar_model.h"
 
 /* Option ranges and defaults; the filter's AVOption table uses these. */

@@ -2,16 +2,16 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagebeat core, end of stream: global tempo, tempo curve, beats by
  * dynamic programming, meter and downbeats. */
-#include "analysis/beat_tracker_priv.h"
+#include "analysis/beat/beat_tracker_priv.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/beat_meter.h"
-#include "analysis/beat_octave.h"
-#include "analysis/beat_tempo_curve.h"
-#include "analysis/beat_track.h"
+#include "analysis/beat/beat_meter.h"
+#include "analysis/beat/beat_octave.h"
+#include "analysis/beat/beat_tempo_curve.h"
+#include "analysis/beat/beat_track.h"
 
 #define TRIM_FRACTION     0.2  /* edge beats weaker than this x median are dropped */
 #define CURVE_MIN_CHANGE  1.05 /* max/min local tempo above which a curve is kept */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Per-block onset autocorrelation; see beat_autocorr.h. */
-#include "analysis/beat_autocorr.h"
+#include "analysis/beat/beat_autocorr.h"
 
 #include <stdlib.h>
 #include <string.h>

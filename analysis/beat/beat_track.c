@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Dynamic-programming beat tracker; see beat_track.h. */
-#include "analysis/beat_track.h"
+#include "analysis/beat/beat_track.h"
 
 #include <math.h>
 #include <stdint.h>

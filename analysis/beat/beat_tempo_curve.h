@@ -14,8 +14,8 @@
 
 #include <stddef.h>
 
-#include "analysis/beat_autocorr.h"
-#include "analysis/beat_tempo.h"
+#include "analysis/beat/beat_autocorr.h"
+#include "analysis/beat/beat_tempo.h"
 
 #define MT_TEMPO_CURVE_BAND    1.4  /* local tempo within global / x .. global * x
                                       (excludes the 2/3 and 3/2 relatives) */

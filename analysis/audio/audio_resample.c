@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Rational polyphase windowed-sinc resampler; see audio_resample.h. */
-#include "analysis/audio_resample.h"
+#include "analysis/audio/audio_resample.h"
 
 #include <math.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Spectral-flux onset features with KISS FFT; see beat_onset.h. */
-#include "analysis/beat_onset.h"
+#include "analysis/beat/beat_onset.h"
 
 #include <kiss_fftr.h>
 #include <math.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagescene options: defaults, validation and the resolved list. */
-#include "analysis/scene_detect.h"
+#include "analysis/scene/scene_detect.h"
 
 #include "analysis/config_check.h"
 

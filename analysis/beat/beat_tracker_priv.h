@@ -7,12 +7,12 @@
 #ifndef MONTAGE_ANALYSIS_BEAT_TRACKER_PRIV_H
 #define MONTAGE_ANALYSIS_BEAT_TRACKER_PRIV_H
 
-#include "analysis/audio_resample.h"
-#include "analysis/beat_autocorr.h"
-#include "analysis/beat_onset.h"
-#include "analysis/beat_stream.h"
-#include "analysis/beat_tempo.h"
-#include "analysis/beat_tracker.h"
+#include "analysis/audio/audio_resample.h"
+#include "analysis/beat/beat_autocorr.h"
+#include "analysis/beat/beat_onset.h"
+#include "analysis/beat/beat_stream.h"
+#include "analysis/beat/beat_tempo.h"
+#include "analysis/beat/beat_tracker.h"
 
 #define MT_BEAT_CHUNK        4096 /* input samples converted per step */
 #define MT_BEAT_AC_BLOCK     64   /* onset frames per autocorrelation block */

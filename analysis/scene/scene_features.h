@@ -15,7 +15,7 @@
 
 #include <stdint.h>
 
-#include "analysis/image.h"
+#include "analysis/scene/image.h"
 
 #define MT_SCENE_HIST_Y    16 /* luma bins */
 #define MT_SCENE_HIST_C     8 /* bins per chroma component */

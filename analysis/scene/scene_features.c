@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Per-frame features for the scene detector: see scene_features.h. */
-#include "analysis/scene_features.h"
+#include "analysis/scene/scene_features.h"
 
 #include <errno.h>
 #include <math.h>

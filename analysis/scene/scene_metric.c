@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Frame-pair distances for the scene detector: see scene_metric.h. */
-#include "analysis/scene_metric.h"
+#include "analysis/scene/scene_metric.h"
 
 #include <math.h>
 #include <stdlib.h>

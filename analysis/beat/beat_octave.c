@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Beat-level check from kick/backbeat alternation; see beat_octave.h. */
-#include "analysis/beat_octave.h"
+#include "analysis/beat/beat_octave.h"
 
 #include <math.h>
 

@@ -9,7 +9,7 @@
 #ifndef MONTAGE_ANALYSIS_SCENE_METRIC_H
 #define MONTAGE_ANALYSIS_SCENE_METRIC_H
 
-#include "analysis/scene_features.h"
+#include "analysis/scene/scene_features.h"
 
 typedef struct MtScenePair {
     float hist;      /* 0..1: half the L1 distance of the histograms */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Viterbi local tempo curve; see beat_tempo_curve.h. */
-#include "analysis/beat_tempo_curve.h"
+#include "analysis/beat/beat_tempo_curve.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * progress localisation, verification) and fades (a flat run reached or
  * left through a gradual change of contrast). See scene_detect.h.
  */
-#include "analysis/scene_internal.h"
+#include "analysis/scene/scene_internal.h"
 
 #include <errno.h>
 #include <math.h>

@@ -18,8 +18,8 @@
 
 #include <stddef.h>
 
-#include "analysis/beat_autocorr.h"
-#include "analysis/beat_tempo.h"
+#include "analysis/beat/beat_autocorr.h"
+#include "analysis/beat/beat_tempo.h"
 
 #define MT_STREAM_UPDATE_FRAMES  16 /* ~0.37 s: beat phase re-estimated */
 #define MT_STREAM_TEMPO_EVERY    3  /* tempo re-estimated every 3rd update (~1.1 s) */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Causal beat predictor; see beat_stream.h. */
-#include "analysis/beat_stream.h"
+#include "analysis/beat/beat_stream.h"
 
 #include <math.h>
 #include <stdlib.h>

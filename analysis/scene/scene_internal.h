@@ -11,9 +11,9 @@
 
 #include <stdint.h>
 
-#include "analysis/scene_detect.h"
-#include "analysis/scene_features.h"
-#include "analysis/scene_metric.h"
+#include "analysis/scene/scene_detect.h"
+#include "analysis/scene/scene_features.h"
+#include "analysis/scene/scene_metric.h"
 
 /* Lags of the gradual-transition test, in frames; the longest detectable
  * dissolve or wipe is a little under the largest. */

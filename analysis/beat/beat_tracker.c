@@ -2,7 +2,7 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagebeat core, streaming side: conversion, resampling, onset frames,
  * energy, streamed beats. The end-of-stream analysis is beat_analyse.c. */
-#include "analysis/beat_tracker_priv.h"
+#include "analysis/beat/beat_tracker_priv.h"
 
 #include <errno.h>
 #include <math.h>

@@ -2,7 +2,7 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Meter, downbeats and the off-beat check from beat-synchronous cues; see
  * beat_meter.h. */
-#include "analysis/beat_meter.h"
+#include "analysis/beat/beat_meter.h"
 
 #include <math.h>
 #include <stdlib.h>

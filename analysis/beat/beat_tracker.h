@@ -61,7 +61,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analysis/audio_convert.h"
+#include "analysis/audio/audio_convert.h"
 #include "cache/sidecar_model.h"
 
 #define MT_BEAT_ANALYSIS_RATE 11025

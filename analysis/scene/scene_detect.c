@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagescene core: lifecycle, frame ring, hard cuts and flashes. */
-#include "analysis/scene_internal.h"
+#include "analysis/scene/scene_internal.h"
 
 #include <errno.h>
 #include <math.h>

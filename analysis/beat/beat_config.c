@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagebeat options: defaults and the sidecar config section. */
-#include "analysis/beat_tracker.h"
+#include "analysis/beat/beat_tracker.h"
 
 #include "analysis/config_check.h"
 
