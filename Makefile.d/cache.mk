@@ -32,7 +32,7 @@ CACHE_CLI_OBJ  = $(CACHE_CLI_SRC:%.c=$(BUILD)/%.o)
 CACHE_HEADERS  = $(sort $(wildcard cache/*.h))
 # what C programs using libmontage-sidecar include (montage_sidecar.h)
 CACHE_PUBLIC_HEADERS = cache/montage_sidecar.h cache/sidecar_model.h cache/sidecar_error.h \
-                       cache/sidecar_read.h cache/sidecar_write.h cache/sidecar_names.h \
+                       cache/sidecar_read.h cache/sidecar_write.h cache/sidecar_names.h cache/sidecar_schema.h \
                        cache/source_identity.h cache/cache_lookup.h cache/cache_gc.h
 CACHE_MAN      = doc/montage-sidecar.1 doc/montage-sidecar.5
 

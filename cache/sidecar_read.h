@@ -13,12 +13,11 @@
 
 #include "sidecar_error.h"
 #include "sidecar_model.h"
+#include "sidecar_schema.h" /* MT_SIDECAR_MAX_HIST_BINS */
 
 /* Larger inputs are refused before reading (a 3-hour film with 16 per-frame
  * features is ~17 MB). */
 #define MT_SIDECAR_MAX_BYTES ((size_t)256 << 20)
-/* Sanity cap on histogram bins per scene. */
-#define MT_SIDECAR_MAX_HIST_BINS 65536
 
 /* Parses len bytes. Returns 0 and *out (release with mt_sidecar_free()),
  * or -(MtSidecarErrorCode) with *out = NULL and err filled (err may be
