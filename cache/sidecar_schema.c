@@ -190,7 +190,7 @@ static const MtSchemaKey tempo_keys[] = {
     INT(MtBeatResult, meter, "meter", "beats per bar, 3 or 4; 0 with fewer than 12 beats"),
     MAPS(MtBeatResult, candidates, n_candidates, "candidates", candidate_map, "by weight"),
     { .key = "curve", .type = MT_SCHEMA_MAP, .flags = MT_SCHEMA_OPTIONAL | MT_SCHEMA_NIL_OK,
-      .map = &curve_map, .doc = "tempo over time (may be empty)" },
+      .map = &curve_map, .doc = "tempo over time; t and bpm may be empty" },
 };
 static const MtSchemaMap tempo_map = MAP_OF("beat.tempo", tempo_keys, 0);
 
@@ -214,7 +214,7 @@ static const MtSchemaKey onset_keys[] = {
     F64(MtBeatResult, onset_t0, "t0", "time of the first value, s"),
     /* the reader takes stream.hop; this copy serves readers of the curve alone */
     { .key = "hop", .type = MT_SCHEMA_INT, .flags = MT_SCHEMA_NOT_READ,
-      .offset = offsetof(MtBeatResult, stream.hop), .doc = "stream.hop again" },
+      .offset = offsetof(MtBeatResult, stream.hop), .doc = "a copy of stream.hop for readers of this map alone" },
     PACKED(MtBeatResult, onset_env, n_onset, MT_PACKED_F32, "values",
            "onset strength; value i is at t0 + i / rate_hz s"),
 };
@@ -252,9 +252,9 @@ static const MtSchemaKey sidecar_keys[] = {
       .offset = offsetof(MtSidecar, config), .doc = "every option as resolved, defaults included" },
     MAP(MtSidecar, status, "status", status_map, "whether the analysis finished"),
     { .key = "scene", .type = MT_SCHEMA_MAP, .flags = MT_SCHEMA_SCENE_ONLY,
-      .offset = offsetof(MtSidecar, scene), .map = &scene_map, .doc = "shots, when kind is scene" },
+      .offset = offsetof(MtSidecar, scene), .map = &scene_map, .doc = "shots and transitions" },
     { .key = "beat", .type = MT_SCHEMA_MAP, .flags = MT_SCHEMA_BEAT_ONLY,
-      .offset = offsetof(MtSidecar, beat), .map = &beat_map, .doc = "tempo and beats, when kind is beat" },
+      .offset = offsetof(MtSidecar, beat), .map = &beat_map, .doc = "tempo and beats" },
 };
 const MtSchemaMap mt_schema_sidecar = MAP_OF("", sidecar_keys, 0);
 

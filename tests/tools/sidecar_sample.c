@@ -5,11 +5,12 @@
  * for the shell tests, the Python interop test and the fuzz seeds.
  *
  *   sidecar_sample scene|beat OUT [--features ROWSxCOLS] [--media FILE]
- *                  [--incomplete] [--nan]
+ *                  [--duration SECONDS] [--incomplete] [--nan]
  *
  * --nan stores NaN and +Inf in float fields (beat: bpm and confidence;
  * scene: the first transition's score and t), for the JSON null test.
- * --media records FILE's real identity (stat + digest) as the source.
+ * --media records FILE's real identity (stat + digest) as the source;
+ * --duration sets source.duration_s (written only when > 0).
  */
 #include <math.h>
 #include <stdio.h>
@@ -28,11 +29,12 @@ int main(int argc, char **argv)
     MtSidecar *sc;
     size_t rows = 0, cols = 0;
     const char *media = NULL;
+    double duration_s = 0;
     int incomplete = 0, nan_values = 0;
     char err[512];
 
     if (argc < 3 || (strcmp(argv[1], "scene") && strcmp(argv[1], "beat"))) {
-        fprintf(stderr, "usage: sidecar_sample scene|beat OUT [--features RxC] [--media FILE] [--incomplete] [--nan]\n");
+        fprintf(stderr, "usage: sidecar_sample scene|beat OUT [--features RxC] [--media FILE] [--duration S] [--incomplete] [--nan]\n");
         return 2;
     }
     for (int i = 3; i < argc; i++) {
@@ -41,6 +43,8 @@ int main(int argc, char **argv)
                 return 2;
         } else if (!strcmp(argv[i], "--media") && i + 1 < argc) {
             media = argv[++i];
+        } else if (!strcmp(argv[i], "--duration") && i + 1 < argc) {
+            duration_s = atof(argv[++i]);
         } else if (!strcmp(argv[i], "--incomplete")) {
             incomplete = 1;
         } else if (!strcmp(argv[i], "--nan")) {
@@ -65,6 +69,8 @@ int main(int argc, char **argv)
         }
         sc->source = id.id;
     }
+    if (duration_s > 0)
+        sc->source.duration_s = duration_s;
     if (incomplete)
         sc->status.complete = 0;
     if (nan_values && sc == &beat.sc) {
