@@ -155,8 +155,12 @@ for kind in ("scene", "beat"):
         for change in ("delete", "retype"):
             d = msgpack.unpackb(raw, raw=False)
             parent = d
-            for s in steps[:-1]:
-                parent = parent[s]
+            try:
+                for s in steps[:-1]:
+                    parent = parent[s]
+                parent[steps[-1]]
+            except (KeyError, IndexError, TypeError):
+                continue  # not written: keys_* says so
             if change == "delete":
                 del parent[steps[-1]]
                 refuse = presence == "required"
