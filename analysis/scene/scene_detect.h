@@ -54,8 +54,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analysis/config_entry.h"
 #include "analysis/scene/image.h"
-#include "cache/sidecar_model.h"
+#include "analysis/scene/scene_result.h"
 
 /* Option ranges and defaults; the filter's AVOption table uses these. */
 
