@@ -183,7 +183,7 @@ static void fill_times(const MtSceneDetector *d, MtTransition *tr)
 
 static int pending_push(MtSceneDetector *d, const MtTransition *tr)
 {
-    if (mt_scene_grow((void **)&d->pending, &d->cap_pending, d->n_pending + 1,
+    if (mt_array_grow((void **)&d->pending, &d->cap_pending, d->n_pending + 1,
                       sizeof(*d->pending)) < 0) {
         d->oom = 1;
         return -ENOMEM;

@@ -262,7 +262,7 @@ int mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last)
         if (d->examined[i].last > d->n_in - 1 - d->ring_size)
             d->examined[keep++] = d->examined[i];
     d->n_examined = keep;
-    if (mt_scene_grow((void **)&d->examined, &d->cap_examined, d->n_examined + 1,
+    if (mt_array_grow((void **)&d->examined, &d->cap_examined, d->n_examined + 1,
                       sizeof(*d->examined)) < 0) {
         d->oom = 1;
         return -ENOMEM;

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "analysis/array_grow.h"
 #include "analysis/scene/scene_detect.h"
 #include "analysis/scene/scene_features.h"
 #include "analysis/scene/scene_metric.h"
@@ -191,8 +192,6 @@ int     mt_scene_was_examined(const MtSceneDetector *d, int64_t first, int64_t l
 int     mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last); /* 0 or -ENOMEM */
 
 /* scene_result.c */
-/* grows *arr (elements of size sz) to hold at least need elements: 0 or -ENOMEM */
-int     mt_scene_grow(void **arr, size_t *cap, size_t need, size_t sz);
 int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr);
 /* accounts frame idx (leaving the ring) into the scene statistics */
 void    mt_scene_account(MtSceneDetector *d, int64_t idx);
