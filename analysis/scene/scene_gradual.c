@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
+
 /* The two shots around a dissolve or wipe must differ at least this much
  * in content: structure matched with a wide motion search (8/3 of the
  * usual range, 1/6 of the picture) plus colour histogram, the latter
