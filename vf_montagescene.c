@@ -219,30 +219,30 @@ static int release_frame(AVFilterContext *ctx, const MtSceneFrameInfo *info)
     ret = mt_glue_meta_double(m, "lavfi.montagescene.score", info->score);
     if (ret >= 0 && info->flash)
         ret = av_dict_set(m, "lavfi.montagescene.flash", "1", 0);
-    type = info->cut_type >= 0 ? mt_transition_type_name(info->cut_type) : NULL;
-    if (ret >= 0 && type && info->cut_type == MT_TRANSITION_HARD) {
+    type = info->has_event ? mt_transition_type_name(info->event.type) : NULL;
+    if (ret >= 0 && type && info->event.type == MT_TRANSITION_HARD) {
         /* a hard cut: this frame is the first of the new shot */
         ret = av_dict_set(m, "lavfi.montagescene.cut", type, 0);
         if (ret >= 0)
-            ret = mt_glue_meta_double(m, "lavfi.montagescene.cut_score", info->cut_score);
+            ret = mt_glue_meta_double(m, "lavfi.montagescene.cut_score", info->event.score);
         av_log(ctx, AV_LOG_INFO, "cut:%s frame:%" PRId64 " time:%.6f score:%.3f\n",
-               type, info->frame, info->t, info->cut_score);
+               type, info->frame, info->t, info->event.score);
     } else if (ret >= 0 && type) {
         /* a gradual transition, confirmed on this (later) frame */
         ret = av_dict_set(m, "lavfi.montagescene.transition", type, 0);
         if (ret >= 0)
-            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_frame", info->cut_frame);
+            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_frame", info->event.frame);
         if (ret >= 0)
-            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_first", info->cut_first);
+            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_first", info->event.first_frame);
         if (ret >= 0)
-            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_last", info->cut_last);
+            ret = mt_glue_meta_int(m, "lavfi.montagescene.transition_last", info->event.last_frame);
         if (ret >= 0)
-            ret = mt_glue_meta_double(m, "lavfi.montagescene.transition_time", info->cut_t);
+            ret = mt_glue_meta_double(m, "lavfi.montagescene.transition_time", info->event.t);
         if (ret >= 0)
-            ret = mt_glue_meta_double(m, "lavfi.montagescene.cut_score", info->cut_score);
+            ret = mt_glue_meta_double(m, "lavfi.montagescene.cut_score", info->event.score);
         av_log(ctx, AV_LOG_INFO, "transition:%s frame:%" PRId64 " first:%" PRId64 " last:%" PRId64
-               " time:%.6f score:%.3f\n", type, info->cut_frame, info->cut_first, info->cut_last,
-               info->cut_t, info->cut_score);
+               " time:%.6f score:%.3f\n", type, info->event.frame, info->event.first_frame, info->event.last_frame,
+               info->event.t, info->event.score);
     }
     if (ret < 0) {
         av_frame_free(&frame);

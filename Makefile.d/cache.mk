@@ -8,7 +8,7 @@
 # Variables for the lead's rules: CACHE_CLI, LIBSIDECAR (both libraries),
 # LIBSIDECAR_A, LIBSIDECAR_SO, SIDECAR_PC, CACHE_FUZZ, CACHE_BENCH.
 
-SIDECAR_VERSION  := $(shell sed -n 's/^\#define MONTAGE_VERSION "\(.*\)"/\1/p' cache/sidecar_model.h)
+SIDECAR_VERSION  := $(shell sed -n 's/^\#define MONTAGE_VERSION "\(.*\)"/\1/p' analysis/montage_version.h)
 SIDECAR_SOMAJOR   = 1
 LIBSIDECAR_A      = $(BUILD)/libmontage-sidecar.a
 LIBSIDECAR_SO     = $(BUILD)/libmontage-sidecar.so
@@ -34,6 +34,10 @@ CACHE_HEADERS  = $(sort $(wildcard cache/*.h))
 CACHE_PUBLIC_HEADERS = cache/montage_sidecar.h cache/sidecar_model.h cache/sidecar_error.h \
                        cache/sidecar_read.h cache/sidecar_write.h cache/sidecar_names.h cache/sidecar_schema.h \
                        cache/source_identity.h cache/cache_lookup.h cache/cache_gc.h
+# the kernels' result types sidecar_model.h includes, installed under the
+# same relative paths (include/montage/analysis/...)
+CACHE_PUBLIC_ANALYSIS_HEADERS = analysis/config_entry.h analysis/montage_version.h \
+                                analysis/scene/scene_result.h analysis/beat/beat_result.h
 CACHE_MAN      = doc/montage-sidecar.1 doc/montage-sidecar.5
 
 .PHONY: cache-all fuzz-smoke bench-cache check-cache install-cache uninstall-cache
@@ -58,7 +62,7 @@ $(LIBSIDECAR_SO): $(CACHE_PIC_OBJ)
 	    -o $@.$(SIDECAR_SOMAJOR) $^ $(SIDECAR_LIBS)
 	ln -sf $(LIBSIDECAR_SONAME) $@
 
-$(SIDECAR_PC): cache/montage-sidecar.pc.in cache/sidecar_model.h
+$(SIDECAR_PC): cache/montage-sidecar.pc.in analysis/montage_version.h
 	@mkdir -p $(dir $@)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(SIDECAR_VERSION)|' \
 	    -e 's|@MSGPACK_PC@|$(MSGPACK_PC)|' $< > $@
@@ -112,6 +116,8 @@ install-cache: cache-all
 	install -m 755 $(LIBSIDECAR_SO).$(SIDECAR_SOMAJOR) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf $(LIBSIDECAR_SONAME) $(DESTDIR)$(PREFIX)/lib/libmontage-sidecar.so
 	install -m 644 $(CACHE_PUBLIC_HEADERS) $(DESTDIR)$(PREFIX)/include/montage/
+	for h in $(CACHE_PUBLIC_ANALYSIS_HEADERS); do \
+	    install -D -m 644 $$h $(DESTDIR)$(PREFIX)/include/montage/$$h || exit 1; done
 	install -m 644 $(SIDECAR_PC) $(DESTDIR)$(PREFIX)/lib/pkgconfig/
 	install -m 644 doc/montage-sidecar.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 doc/montage-sidecar.5 $(DESTDIR)$(PREFIX)/share/man/man5/

@@ -98,7 +98,7 @@ int main(int argc, char **argv)
             return 1;
         }
         while (mt_scene_pop(det, &fi))
-            cuts += fi.cut_type >= 0;
+            cuts += fi.has_event;
         double dt = ms(CLOCK_MONOTONIC) - t0;
         cpu += ms(CLOCK_THREAD_CPUTIME_ID) - c0;
         total += dt;
@@ -108,7 +108,7 @@ int main(int argc, char **argv)
     double t0 = ms(CLOCK_MONOTONIC), c0 = ms(CLOCK_THREAD_CPUTIME_ID);
     mt_scene_finish(det);
     while (mt_scene_pop(det, &fi))
-        cuts += fi.cut_type >= 0;
+        cuts += fi.has_event;
     total += ms(CLOCK_MONOTONIC) - t0;
     cpu += ms(CLOCK_THREAD_CPUTIME_ID) - c0;
     printf("scene core, %dx%d yuv420p, %d frames, %d events: %.4f ms/frame CPU, "

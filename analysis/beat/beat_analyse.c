@@ -2,7 +2,7 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagebeat core, end of stream: global tempo, tempo curve, beats by
  * dynamic programming, meter and downbeats. */
-#include "analysis/beat/beat_tracker_priv.h"
+#include "analysis/beat/beat_analyse.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -16,6 +16,14 @@
 #define TRIM_FRACTION     0.2  /* edge beats weaker than this x median are dropped */
 #define CURVE_MIN_CHANGE  1.05 /* max/min local tempo above which a curve is kept */
 #define LOCAL_WINDOW_S    8.0  /* window of the local tempo estimates */
+/* Two tempo estimates of one song within this ratio are the same tempo:
+ * it separates the spread of estimates of one steady tempo (the local
+ * windows' median against the global peak; the beats' fitted or median
+ * tempo against the estimate they were tracked at) from a real tempo
+ * change or an octave/ratio error. Used three times below with one value
+ * since the first version of the analysis; its margins were not recorded
+ * and have not been re-measured (the refactor of #15 only named it). */
+#define SAME_TEMPO_RATIO  1.06
 /* Beat time refinement (mt_beat_refine_times): a window of beats that
  * departs from a straight line by more than this keeps its frame times.
  * Frame rounding alone departs by at most half a hop (11.6 ms); on the
@@ -216,8 +224,8 @@ int mt_beat_analyse(MtBeatTracker *bt)
     /* a local median an octave away is the short windows' weaker octave
      * decision, not a tempo change: the global one stands */
     const double oct = centre > 0 && est.bpm > 0 ? log2(centre / est.bpm) : 0.0;
-    const int octave_apart = fabs(oct) > 0.5 && fabs(oct - floor(oct + 0.5)) < log2(1.06);
-    if (centre > 0 && est.bpm > 0 && !octave_apart && fabs(log(centre / est.bpm)) > log(1.06)) {
+    const int octave_apart = fabs(oct) > 0.5 && fabs(oct - floor(oct + 0.5)) < log2(SAME_TEMPO_RATIO);
+    if (centre > 0 && est.bpm > 0 && !octave_apart && fabs(log(centre / est.bpm)) > log(SAME_TEMPO_RATIO)) {
         /* the tempo changes (or the global mix of tempi misleads): the
          * curve is centred on the typical local tempo instead */
         est.bpm = centre;
@@ -277,7 +285,7 @@ int mt_beat_analyse(MtBeatTracker *bt)
 
     /* final tempo: precise from the beats when steady, else their median */
     double bpm = changing ? median_ibi_bpm(bt->beat_t, kept) : fitted_bpm(bt->beat_t, kept);
-    if (!(bpm > 0) || fabs(log(bpm / est.bpm)) > log(1.06))
+    if (!(bpm > 0) || fabs(log(bpm / est.bpm)) > log(SAME_TEMPO_RATIO))
         bpm = est.bpm;
     bt->bpm = (float)bpm;
     bt->confidence = est.confidence;

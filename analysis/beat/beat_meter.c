@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/beat/beat_peak.h"
+
 /* Weight of the low-band accent of the half-bar pair (1 and 3 in 4/4)
  * next to the z-scored harmonic change in
  * the bar-phase score. On the music-dev tune part (19 pieces with a
@@ -36,14 +38,6 @@
  * below a fast 4/4 swing (dev a03, +0.14); with the phase lead at 0.5
  * they are +0.25 and -0.07 (see MT_METER_TRIPLE_MIN). */
 #define W_PHASE_LEAD 0.5
-
-static float peak_near(const float *x, size_t n, size_t t)
-{
-    float m = 0.0f;
-    for (size_t i = t >= 2 ? t - 2 : 0; i <= t + 2 && i < n; i++)
-        if (x[i] > m) m = x[i];
-    return m;
-}
 
 /* z-score in place; constant input becomes zeros */
 static void zscore(double *v, size_t n)
@@ -199,8 +193,8 @@ int mt_meter_detect(const size_t *beats, size_t n_beats,
         for (size_t t = a; t < b; t++)
             for (int c = 0; c < 12; c++)
                 fc[i * 12 + (size_t)c] += chroma[t * 12 + (size_t)c];
-        acc[i] = peak_near(low, n, a);
-        on[i] = peak_near(onset, n, a);
+        acc[i] = mt_env_peak_near(low, n, a);
+        on[i] = mt_env_peak_near(onset, n, a);
     }
     zscore(acc, n_beats);
     zscore(on, n_beats);

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "analysis/beat/beat_peak.h"
+
 /* Envelope maximum within +-1 frame of fractional frame x. */
 static double peak_at(const float *e, size_t n, double x)
 {
@@ -13,10 +15,7 @@ static double peak_at(const float *e, size_t n, double x)
     size_t i = (size_t)(x + 0.5);
     if (i >= n)
         i = n - 1;
-    float m = e[i];
-    if (i > 0 && e[i - 1] > m) m = e[i - 1];
-    if (i + 1 < n && e[i + 1] > m) m = e[i + 1];
-    return m;
+    return mt_env_max3(e, 0, n, i);
 }
 
 double mt_octave_alternation(const double *pos, size_t np, int parity,

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "analysis/beat/beat_peak.h"
+
 #define PHASE_DECAY 0.85 /* weight of each older period in the phase comb */
 
 struct MtBeatStream {
@@ -61,10 +63,7 @@ static double recent_beat(const float *env, size_t n, double period)
             if (x < 0)
                 break;
             /* +-1 frame: onsets are one or two frames wide and jitter */
-            size_t i = (size_t)(x + 0.5);
-            float v = env[i];
-            if (i > 0 && env[i - 1] > v) v = env[i - 1];
-            if (i + 1 < n && env[i + 1] > v) v = env[i + 1];
+            float v = mt_env_max3(env, 0, n, (size_t)(x + 0.5));
             acc += w * v;
         }
         if (acc > best) {

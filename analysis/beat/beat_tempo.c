@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/beat/beat_peak.h"
+
 #define COMB_MULTIPLES   4
 #define OFFBEAT_WINDOW_S 8.0
 #define MIN_SALIENCE     0.04f /* below this there is no periodicity */
@@ -108,9 +110,7 @@ static double fold_mean(const float *env, const float *m3, size_t a, size_t b, d
         if (m3 && i > a && i + 1 < b) {
             m = m3[i];
         } else {
-            m = env[i];
-            if (i > a && env[i - 1] > m) m = env[i - 1];
-            if (i + 1 < b && env[i + 1] > m) m = env[i + 1];
+            m = mt_env_max3(env, a, b, i);
         }
         acc += m;
         cnt++;
@@ -121,12 +121,8 @@ static double fold_mean(const float *env, const float *m3, size_t a, size_t b, d
 /* m3[i] = max(env[i - 1], env[i], env[i + 1]) for 0 < i < n - 1. */
 static void neighbour_max(const float *env, size_t n, float *m3)
 {
-    for (size_t i = 1; i + 1 < n; i++) {
-        float m = env[i];
-        if (env[i - 1] > m) m = env[i - 1];
-        if (env[i + 1] > m) m = env[i + 1];
-        m3[i] = m;
-    }
+    for (size_t i = 1; i + 1 < n; i++)
+        m3[i] = mt_env_max3(env, 0, n, i);
     if (n > 0) {
         m3[0] = env[0];
         m3[n - 1] = env[n - 1];

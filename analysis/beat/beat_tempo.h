@@ -28,7 +28,7 @@
 
 #include <stddef.h>
 
-#include "cache/sidecar_model.h"
+#include "analysis/beat/beat_result.h"
 
 #define MT_TEMPO_MAX_CANDIDATES 5
 #define MT_TEMPO_GRID_STEP      1.005 /* ratio between grid tempi (0.5 %) */

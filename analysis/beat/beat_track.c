@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/beat/beat_peak.h"
+
 long mt_beat_dp(const float *onset, const double *period, size_t n,
                 double tightness, size_t *beats)
 {
@@ -90,14 +92,6 @@ long mt_beat_dp(const float *onset, const double *period, size_t n,
     return count;
 }
 
-static float peak_near(const float *onset, size_t n, size_t t)
-{
-    float m = 0.0f;
-    for (size_t i = t >= 2 ? t - 2 : 0; i <= t + 2 && i < n; i++)
-        if (onset[i] > m) m = onset[i];
-    return m;
-}
-
 static int cmp_float(const void *a, const void *b)
 {
     float x = *(const float *)a, y = *(const float *)b;
@@ -113,7 +107,7 @@ size_t mt_beat_trim(const float *onset, size_t n, size_t *beats, size_t n_beats,
     if (!v)
         return n_beats;
     for (size_t i = 0; i < n_beats; i++)
-        v[i] = peak_near(onset, n, beats[i]);
+        v[i] = mt_env_peak_near(onset, n, beats[i]);
     float *s = malloc(sizeof(float) * n_beats);
     if (!s) {
         free(v);

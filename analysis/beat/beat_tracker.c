@@ -9,31 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/array_grow.h"
+#include "analysis/beat/beat_analyse.h"
+
 #define BASELINE_TAU_S 0.5  /* flux baseline (running mean) time constant */
 #define SCALE_TAU_S    10.0 /* streaming onset scale time constant */
 #define OCTAVE_RATIO   0.6  /* see MtTempoParams.octave_ratio */
 #define ENERGY_BLOCK_S (1024.0 / 22050) /* RMS block, ~46 ms */
-
-int mt_beat_grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 1024;
-    while (c < need)
-        c *= 2;
-    void *np = realloc(*p, c * elem);
-    if (!np)
-        return -1;
-    *p = np;
-    *cap = c;
-    return 0;
-}
-
-double mt_beat_frame_time(double f)
-{
-    return (f * MT_BEAT_HOP + MT_BEAT_WINDOW / 2.0) / MT_BEAT_ANALYSIS_RATE
-           + MT_BEAT_FRAME_OFFSET_S;
-}
 
 MtBeatTracker *mt_beat_new(const MtBeatConfig *c, int input_sample_rate)
 {
@@ -105,19 +87,19 @@ static int analyse_frame(MtBeatTracker *bt, const float *x)
 {
     const size_t f = bt->n_frames;
     size_t cap = bt->cap_frames;
-    if (mt_beat_grow((void **)&bt->flux, &cap, f + 1, sizeof(float)) < 0)
+    if (mt_array_grow((void **)&bt->flux, &cap, f + 1, sizeof(float)) < 0)
         return -1;
     cap = bt->cap_frames;
-    if (mt_beat_grow((void **)&bt->env, &cap, f + 1, sizeof(float)) < 0)
+    if (mt_array_grow((void **)&bt->env, &cap, f + 1, sizeof(float)) < 0)
         return -1;
     cap = bt->cap_frames;
-    if (mt_beat_grow((void **)&bt->low, &cap, f + 1, sizeof(float)) < 0)
+    if (mt_array_grow((void **)&bt->low, &cap, f + 1, sizeof(float)) < 0)
         return -1;
     cap = bt->cap_frames;
-    if (mt_beat_grow((void **)&bt->mid, &cap, f + 1, sizeof(float)) < 0)
+    if (mt_array_grow((void **)&bt->mid, &cap, f + 1, sizeof(float)) < 0)
         return -1;
     cap = bt->cap_frames;
-    if (mt_beat_grow((void **)&bt->chroma, &cap, f + 1, 12) < 0)
+    if (mt_array_grow((void **)&bt->chroma, &cap, f + 1, 12) < 0)
         return -1;
     bt->cap_frames = cap;
 
@@ -150,7 +132,7 @@ static int analyse_frame(MtBeatTracker *bt, const float *x)
 /* Appends resampled samples and analyses every complete frame. */
 static int feed_analysis(MtBeatTracker *bt, const float *x, size_t n)
 {
-    if (mt_beat_grow((void **)&bt->frame, &bt->frame_cap, bt->frame_len + n, sizeof(float)) < 0)
+    if (mt_array_grow((void **)&bt->frame, &bt->frame_cap, bt->frame_len + n, sizeof(float)) < 0)
         return -1;
     memcpy(bt->frame + bt->frame_len, x, sizeof(float) * n);
     bt->frame_len += n;
@@ -190,7 +172,7 @@ static int push_energy(MtBeatTracker *bt, const float *x, size_t n)
         bt->energy_fill += (int)m;
         i += m;
         if (bt->energy_fill == bt->energy_block) {
-            if (mt_beat_grow((void **)&bt->energy, &bt->cap_energy, bt->n_energy + 1, sizeof(float)) < 0)
+            if (mt_array_grow((void **)&bt->energy, &bt->cap_energy, bt->n_energy + 1, sizeof(float)) < 0)
                 return -1;
             bt->energy[bt->n_energy++] = (float)sqrt(bt->energy_acc / bt->energy_block);
             bt->energy_acc = 0.0;

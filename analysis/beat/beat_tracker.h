@@ -62,7 +62,8 @@
 #include <stdint.h>
 
 #include "analysis/audio/audio_convert.h"
-#include "cache/sidecar_model.h"
+#include "analysis/beat/beat_result.h"
+#include "analysis/config_entry.h"
 
 #define MT_BEAT_ANALYSIS_RATE 11025
 #define MT_BEAT_WINDOW        256

@@ -3,6 +3,8 @@
 /*
  * Internal state of MtBeatTracker, shared by beat_tracker.c (streaming
  * side) and beat_analyse.c (end-of-stream analysis). Not for the glue.
+ * Calls go one way: beat_tracker.c calls beat_analyse.c (beat_analyse.h),
+ * never the reverse.
  */
 #ifndef MONTAGE_ANALYSIS_BEAT_TRACKER_PRIV_H
 #define MONTAGE_ANALYSIS_BEAT_TRACKER_PRIV_H
@@ -65,13 +67,11 @@ struct MtBeatTracker {
     size_t n_beats;
 };
 
-/* Grows *p (elements of size elem) to hold at least need; 0 or -1. */
-int mt_beat_grow(void **p, size_t *cap, size_t need, size_t elem);
-
 /* Time in seconds of onset frame f (may be fractional). */
-double mt_beat_frame_time(double f);
-
-/* Whole-stream analysis over the stored frames (beat_analyse.c). */
-int mt_beat_analyse(MtBeatTracker *bt);
+static inline double mt_beat_frame_time(double f)
+{
+    return (f * MT_BEAT_HOP + MT_BEAT_WINDOW / 2.0) / MT_BEAT_ANALYSIS_RATE
+           + MT_BEAT_FRAME_OFFSET_S;
+}
 
 #endif /* MONTAGE_ANALYSIS_BEAT_TRACKER_PRIV_H */

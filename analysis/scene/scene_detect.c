@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
-
 static float clamp01(float v)
 {
     return v < 0 ? 0 : v > 1 ? 1 : v;
@@ -68,152 +66,9 @@ void mt_scene_set_log(MtSceneDetector *d, MtSceneLogFn fn, void *opaque)
     d->log_opaque = opaque;
 }
 
-void mt_scene_trace(const MtSceneDetector *d, const char *fmt, ...)
-{
-    char line[256];
-    va_list ap;
-    if (!d->log)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
-    va_end(ap);
-    d->log(d->log_opaque, line);
-}
-
 int mt_scene_lookahead(const MtSceneDetector *d)
 {
     return d->la;
-}
-
-/* ---- helpers shared with scene_gradual.c ---- */
-
-int mt_scene_same_seg(const MtSceneDetector *d, int64_t a, int64_t b)
-{
-    return scn_have(d, a) && scn_have(d, b) && scn_slot(d, a)->seg == scn_slot(d, b)->seg;
-}
-
-void mt_scene_cmp(const MtSceneDetector *d, int64_t a, int64_t b, MtScenePair *p)
-{
-    mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, b)->f, d->grid.radius,
-                     MT_SCENE_PAIR_FULL, p);
-}
-
-int64_t mt_scene_unflash(const MtSceneDetector *d, int64_t x)
-{
-    while (x > d->seg_start && scn_have(d, x - 1) && scn_slot(d, x)->flash)
-        x--;
-    return x;
-}
-
-int64_t mt_scene_last_bound(const MtSceneDetector *d, int64_t x)
-{
-    for (int i = d->n_bounds - 1; i >= 0; i--)
-        if (d->bounds[i] <= x)
-            return d->bounds[i];
-    return 0;
-}
-
-int64_t mt_scene_next_bound(const MtSceneDetector *d, int64_t x)
-{
-    int64_t nb = INT64_MAX;
-    for (int i = d->n_bounds - 1; i >= 0 && d->bounds[i] > x; i--)
-        nb = d->bounds[i];
-    return nb;
-}
-
-int mt_scene_add_bound(MtSceneDetector *d, int64_t frame)
-{
-    /* drop bounds that fell out of the ring (keep the newest of them) */
-    int drop = 0;
-    while (drop + 1 < d->n_bounds && d->bounds[drop + 1] < d->n_in - d->ring_size)
-        drop++;
-    if (drop) {
-        memmove(d->bounds, d->bounds + drop, (d->n_bounds - drop) * sizeof(*d->bounds));
-        d->n_bounds -= drop;
-    }
-    if (d->n_bounds == d->cap_bounds) {
-        int64_t *nb = realloc(d->bounds, 2 * d->cap_bounds * sizeof(*nb));
-        if (!nb)
-            return -ENOMEM;
-        d->bounds = nb;
-        d->cap_bounds *= 2;
-    }
-    int i = d->n_bounds;
-    while (i > 0 && d->bounds[i - 1] > frame) {
-        d->bounds[i] = d->bounds[i - 1];
-        i--;
-    }
-    if (i > 0 && d->bounds[i - 1] == frame) { /* already known */
-        memmove(d->bounds + i, d->bounds + i + 1, (d->n_bounds - i) * sizeof(*d->bounds));
-        return 0;
-    }
-    d->bounds[i] = frame;
-    d->n_bounds++;
-    return 0;
-}
-
-int mt_scene_conflicts(const MtSceneDetector *d, int64_t first, int64_t last, int margin)
-{
-    double t_first = scn_slot(d, first)->t, t_last = scn_slot(d, last)->t;
-    /* transitions are sorted by frame: look at the overlapping ones and at
-     * the nearest one on each side (minimum scene length, in seconds) */
-    for (size_t i = d->n_trans; i-- > 0;) {
-        const MtTransition *o = &d->trans[i];
-        if (o->last_frame + margin >= first && o->first_frame - margin <= last)
-            return 1;
-        if (o->first_frame > last) {
-            if (o->t_first - t_last < d->cfg.min_scene_len &&
-                (i == 0 || d->trans[i - 1].first_frame <= last))
-                return 1;
-            continue;
-        }
-        if (o->last_frame < first)
-            return t_first - o->t_last < d->cfg.min_scene_len;
-    }
-    return 0;
-}
-
-static void fill_times(const MtSceneDetector *d, MtTransition *tr)
-{
-    tr->pts     = scn_slot(d, tr->frame)->pts;
-    tr->t       = scn_slot(d, tr->frame)->t;
-    tr->t_first = scn_slot(d, tr->first_frame)->t;
-    tr->t_last  = scn_slot(d, tr->last_frame)->t;
-}
-
-static int pending_push(MtSceneDetector *d, const MtTransition *tr)
-{
-    if (mt_scene_grow((void **)&d->pending, &d->cap_pending, d->n_pending + 1,
-                      sizeof(*d->pending)) < 0) {
-        d->oom = 1;
-        return -ENOMEM;
-    }
-    d->pending[d->n_pending++] = *tr;
-    return 0;
-}
-
-int mt_scene_emit(MtSceneDetector *d, const MtTransition *in)
-{
-    MtTransition tr = *in;
-    fill_times(d, &tr);
-    int ret = mt_scene_insert_transition(d, &tr);
-    if (ret >= 0)
-        ret = mt_scene_add_bound(d, tr.type == MT_TRANSITION_HARD ? tr.frame : tr.last_frame + 1);
-    if (ret < 0) {
-        d->oom = 1;
-        return ret;
-    }
-    /* report on the frame being finalised now (n_done), or queue it */
-    SceneSlot *s = scn_slot(d, d->n_done);
-    if (tr.type == MT_TRANSITION_HARD || s->ev_type < 0) {
-        if (s->ev_type >= 0 && (ret = pending_push(d, &s->ev)) < 0)
-            return ret; /* a cut takes the frame */
-        s->ev_type = tr.type;
-        s->ev = tr;
-    } else if ((ret = pending_push(d, &tr)) < 0) {
-        return ret;
-    }
-    return 0;
 }
 
 /* ---- frame ring ---- */
@@ -443,19 +298,12 @@ static void finalise(MtSceneDetector *d, int64_t k)
     MtSceneFrameInfo fi = {
         .frame = k, .pts = s->pts, .t = s->t, .score = s->score,
         .luma = s->f.mean, .motion = s->has_prev ? s->activity : 0,
-        .flash = s->flash, .cut_type = s->ev_type,
-        .cut_frame = -1, .cut_first = -1, .cut_last = -1,
-        .cut_t = NAN, .cut_t_first = NAN, .cut_t_last = NAN,
+        .flash = s->flash, .has_event = s->ev_type >= 0,
+        .event = { .frame = -1, .pts = -1, .t = NAN, .first_frame = -1, .last_frame = -1,
+                   .t_first = NAN, .t_last = NAN },
     };
-    if (s->ev_type >= 0) {
-        fi.cut_score   = s->ev.score;
-        fi.cut_frame   = s->ev.frame;
-        fi.cut_first   = s->ev.first_frame;
-        fi.cut_last    = s->ev.last_frame;
-        fi.cut_t       = s->ev.t;
-        fi.cut_t_first = s->ev.t_first;
-        fi.cut_t_last  = s->ev.t_last;
-    }
+    if (fi.has_event)
+        fi.event = s->ev;
     if (outq_push(d, &fi) < 0 || (d->cfg.keep_features && mt_scene_keep_features(d, s) < 0))
         d->oom = 1;
     d->n_done = k + 1;

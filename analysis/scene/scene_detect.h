@@ -54,8 +54,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analysis/config_entry.h"
 #include "analysis/scene/image.h"
-#include "cache/sidecar_model.h"
+#include "analysis/scene/scene_result.h"
 
 /* Option ranges and defaults; the filter's AVOption table uses these. */
 
@@ -129,19 +130,19 @@ typedef struct MtSceneFrameInfo {
     float   luma;      /* mean luma 0..1 */
     float   motion;    /* activity: mean |luma change| of the cells, 0..1 */
     int     flash;     /* 1 on frames judged a flash (not a cut) */
-    /* Event: a boundary reported on this frame, or cut_type == -1.
-     * A hard cut is reported on the first frame of the new shot
-     * (cut_frame == frame). A gradual transition is reported when it is
-     * confirmed, on a later frame (fades a few frames after their end,
-     * dissolves and wipes up to about two lags, 16 to 140 frames, after
-     * it): cut_frame is then the frame where the new shot takes over
-     * (already popped) and cut_first..cut_last the span. Events wait
-     * in a queue (it grows) for a frame without one; those still waiting
-     * at mt_scene_finish are in mt_scene_result only. */
-    int     cut_type;  /* MtTransitionType or -1 */
-    float   cut_score; /* evidence of the event, 0..1 */
-    int64_t cut_frame, cut_first, cut_last;
-    double  cut_t, cut_t_first, cut_t_last; /* seconds of those frames */
+    /* Event: a boundary reported on this frame (has_event 1), the same
+     * MtTransition mt_scene_result lists; without one, has_event is 0 and
+     * event's frames are -1 and its times NaN. A hard cut is reported on
+     * the first frame of the new shot (event.frame == frame). A gradual
+     * transition is reported when it is confirmed, on a later frame
+     * (fades a few frames after their end, dissolves and wipes up to
+     * about two lags, 16 to 140 frames, after it): event.frame is then
+     * the frame where the new shot takes over (already popped) and
+     * event.first_frame..last_frame the span. Events wait in a queue (it
+     * grows) for a frame without one; those still waiting at
+     * mt_scene_finish are in mt_scene_result only. */
+    int          has_event;
+    MtTransition event;
 } MtSceneFrameInfo;
 
 void   mt_scene_config_default(MtSceneConfig *cfg);

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
+
 /* The two shots around a dissolve or wipe must differ at least this much
  * in content: structure matched with a wide motion search (8/3 of the
  * usual range, 1/6 of the picture) plus colour histogram, the latter
@@ -262,7 +264,7 @@ int mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last)
         if (d->examined[i].last > d->n_in - 1 - d->ring_size)
             d->examined[keep++] = d->examined[i];
     d->n_examined = keep;
-    if (mt_scene_grow((void **)&d->examined, &d->cap_examined, d->n_examined + 1,
+    if (mt_array_grow((void **)&d->examined, &d->cap_examined, d->n_examined + 1,
                       sizeof(*d->examined)) < 0) {
         d->oom = 1;
         return -ENOMEM;

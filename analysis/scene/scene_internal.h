@@ -3,7 +3,8 @@
 /*
  * Internals of the scene detector shared by scene_detect.c (lifecycle,
  * frame ring, hard cuts and flashes), scene_gradual.c (dissolves, wipes,
- * fades) and scene_result.c (transitions, scenes, per-frame features).
+ * fades), scene_events.c (recording a transition) and scene_result.c
+ * (transitions, scenes, per-frame features).
  * Not part of the API.
  */
 #ifndef MONTAGE_ANALYSIS_SCENE_INTERNAL_H
@@ -11,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "analysis/array_grow.h"
 #include "analysis/scene/scene_detect.h"
 #include "analysis/scene/scene_features.h"
 #include "analysis/scene/scene_metric.h"
@@ -98,7 +100,8 @@ struct MtSceneDetector {
     /* shot starts known so far (cut frames, ends of gradual transitions,
      * segment starts), sorted, only recent ones kept */
     int64_t *bounds;
-    int      n_bounds, cap_bounds;
+    int      n_bounds;
+    size_t   cap_bounds;
 
     /* gradual test state per lag */
     struct { int on; int64_t p0, p1; float peak; } plat[SCN_NSCALES];
@@ -159,10 +162,29 @@ static inline int scn_have(const MtSceneDetector *d, int64_t idx)
     return idx >= 0 && idx < d->n_in && idx > d->n_in - 1 - d->ring_size;
 }
 
-/* scene_detect.c */
-int     mt_scene_same_seg(const MtSceneDetector *d, int64_t a, int64_t b);
-void    mt_scene_cmp(const MtSceneDetector *d, int64_t a, int64_t b, MtScenePair *p);
-int64_t mt_scene_unflash(const MtSceneDetector *d, int64_t x); /* last non-flash frame <= x */
+/* 1 when frames a and b are both in the ring and of one size segment */
+static inline int mt_scene_same_seg(const MtSceneDetector *d, int64_t a, int64_t b)
+{
+    return scn_have(d, a) && scn_have(d, b) && scn_slot(d, a)->seg == scn_slot(d, b)->seg;
+}
+/* the full motion-compensated comparison of ring frames a and b */
+static inline void mt_scene_cmp(const MtSceneDetector *d, int64_t a, int64_t b, MtScenePair *p)
+{
+    mt_scene_compare(&d->grid, &scn_slot(d, a)->f, &scn_slot(d, b)->f, d->grid.radius,
+                     MT_SCENE_PAIR_FULL, p);
+}
+/* last non-flash frame <= x */
+static inline int64_t mt_scene_unflash(const MtSceneDetector *d, int64_t x)
+{
+    while (x > d->seg_start && scn_have(d, x - 1) && scn_slot(d, x)->flash)
+        x--;
+    return x;
+}
+
+/* Calls go one way: scene_detect.c (lifecycle, ring, hard cuts) calls
+ * scene_gradual.c; both call scene_events.c, which calls scene_result.c. */
+
+/* scene_events.c */
 int64_t mt_scene_last_bound(const MtSceneDetector *d, int64_t x);
 int64_t mt_scene_next_bound(const MtSceneDetector *d, int64_t x);
 int     mt_scene_add_bound(MtSceneDetector *d, int64_t frame);
@@ -178,7 +200,7 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void    mt_scene_trace(const MtSceneDetector *d, const char *fmt, ...);
 
-/* scene_gradual.c */
+/* scene_gradual.c (mt_scene_lags is defined there too) */
 void    mt_scene_gradual_reset(MtSceneDetector *d);
 /* runs the gradual and fade analysis for frame k, whose flash status is
  * final (frames after k may not be) */
@@ -191,8 +213,6 @@ int     mt_scene_was_examined(const MtSceneDetector *d, int64_t first, int64_t l
 int     mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last); /* 0 or -ENOMEM */
 
 /* scene_result.c */
-/* grows *arr (elements of size sz) to hold at least need elements: 0 or -ENOMEM */
-int     mt_scene_grow(void **arr, size_t *cap, size_t need, size_t sz);
 int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr);
 /* accounts frame idx (leaving the ring) into the scene statistics */
 void    mt_scene_account(MtSceneDetector *d, int64_t idx);

@@ -12,24 +12,9 @@ static const char *const feature_names[MT_SCENE_FEATURE_COLS] = {
     "hist_diff", "struct_diff", "motion", "activity",
 };
 
-int mt_scene_grow(void **arr, size_t *cap, size_t need, size_t sz)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*arr, n * sz);
-    if (!p)
-        return -ENOMEM;
-    *arr = p;
-    *cap = n;
-    return 0;
-}
-
 int mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr)
 {
-    if (mt_scene_grow((void **)&d->trans, &d->cap_trans, d->n_trans + 1, sizeof(*d->trans)) < 0)
+    if (mt_array_grow((void **)&d->trans, &d->cap_trans, d->n_trans + 1, sizeof(*d->trans)) < 0)
         return -ENOMEM;
     size_t i = d->n_trans;
     while (i > 0 && d->trans[i - 1].frame > tr->frame) {
@@ -45,7 +30,7 @@ int mt_scene_keep_features(MtSceneDetector *d, const SceneSlot *s)
 {
     size_t cap = d->cap_feat_rows * MT_SCENE_FEATURE_COLS;
     size_t need = (d->n_feat_rows + 1) * MT_SCENE_FEATURE_COLS;
-    if (mt_scene_grow((void **)&d->features, &cap, need, sizeof(*d->features)) < 0)
+    if (mt_array_grow((void **)&d->features, &cap, need, sizeof(*d->features)) < 0)
         return -ENOMEM;
     d->cap_feat_rows = cap / MT_SCENE_FEATURE_COLS;
     float *row = d->features + d->n_feat_rows * MT_SCENE_FEATURE_COLS;
@@ -67,7 +52,7 @@ static void close_scene(MtSceneDetector *d, int64_t end, double t_end, size_t cl
 {
     if (end <= d->acc.start)
         return;
-    if (mt_scene_grow((void **)&d->scenes, &d->cap_scenes, d->n_scenes + 1, sizeof(*d->scenes)) < 0) {
+    if (mt_array_grow((void **)&d->scenes, &d->cap_scenes, d->n_scenes + 1, sizeof(*d->scenes)) < 0) {
         d->oom = 1;
         return;
     }

@@ -121,10 +121,11 @@ static void print_frame(const MtSceneFrameInfo *fi)
 {
     printf("# frame %lld t=%.6f score=%.4f luma=%.4f motion=%.4f%s",
            (long long)fi->frame, fi->t, fi->score, fi->luma, fi->motion, fi->flash ? " flash" : "");
-    if (fi->cut_type >= 0)
+    if (fi->has_event)
         printf(" cut=%s frame=%lld first=%lld last=%lld",
-               mt_transition_type_name((MtTransitionType)fi->cut_type),
-               (long long)fi->cut_frame, (long long)fi->cut_first, (long long)fi->cut_last);
+               mt_transition_type_name(fi->event.type),
+               (long long)fi->event.frame, (long long)fi->event.first_frame,
+               (long long)fi->event.last_frame);
     printf("\n");
 }
 

@@ -253,18 +253,18 @@ static void test_events_and_scenes(void)
             CHECK(k == clip.n || fi.frame <= k - la);
             CHECK(fi.score >= 0 && fi.score <= 1);
             CHECK(fi.luma >= 0 && fi.luma <= 1);
-            if (fi.cut_type == MT_TRANSITION_HARD) {
+            if (fi.has_event && fi.event.type == MT_TRANSITION_HARD) {
                 hard = (int)fi.frame;
-                CHECK_INT(fi.cut_frame, fi.frame);
+                CHECK_INT(fi.event.frame, fi.frame);
                 CHECK(fi.score >= cfg.threshold);
-            } else if (fi.cut_type >= 0) {
+            } else if (fi.has_event) {
                 grad_at = (int)fi.frame;
-                grad_frame = fi.cut_frame;
-                grad_first = fi.cut_first;
-                grad_last = fi.cut_last;
-                CHECK_NEAR(fi.cut_t, fi.cut_frame / FPS, 1e-9);
+                grad_frame = fi.event.frame;
+                grad_first = fi.event.first_frame;
+                grad_last = fi.event.last_frame;
+                CHECK_NEAR(fi.event.t, fi.event.frame / FPS, 1e-9);
             } else {
-                CHECK_INT(fi.cut_frame, -1);
+                CHECK_INT(fi.event.frame, -1);
             }
             popped++;
         }

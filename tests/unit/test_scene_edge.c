@@ -108,14 +108,14 @@ static void test_resolution_change(void)
         while (mt_scene_pop(d, &fi)) {
             CHECK_INT(fi.frame, popped);
             popped++;
-            events += fi.cut_type >= 0;
+            events += fi.has_event;
         }
     }
     mt_scene_finish(d);
     while (mt_scene_pop(d, &fi)) {
         CHECK_INT(fi.frame, popped);
         popped++;
-        events += fi.cut_type >= 0;
+        events += fi.has_event;
     }
     CHECK_INT(popped, 200);
     MtSceneResult res;

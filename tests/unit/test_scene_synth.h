@@ -452,7 +452,7 @@ static SYN_UNUSED void syn_collect(MtSceneDetector *det, const MtSceneFrameInfo 
     if (fi->frame != r->n_popped || fi->pts != 1000 * fi->frame)
         r->order_ok = 0;
     r->n_popped++;
-    r->events += fi->cut_type >= 0;
+    r->events += fi->has_event;
     r->flash_frames += fi->flash;
     (void)det;
 }
