@@ -17,8 +17,10 @@ const size_t      mt_packed_size[4]  = { 4, 8, 8, 1 };
 
 #define N_KEYS(a) (sizeof(a) / sizeof((a)[0]))
 
-/* One row per key: S is the struct of the enclosing map, F its field. */
-#define SCALAR(T, S, F, K, D) { .key = K, .type = T, .offset = offsetof(S, F), .doc = D }
+/* One row per key: S is the struct of the enclosing map, F its field, K
+ * the key, D its meaning; FL flags where a row needs them. */
+#define SCALAR_FL(T, FL, S, F, K, D) { .key = K, .type = T, .flags = FL, .offset = offsetof(S, F), .doc = D }
+#define SCALAR(T, S, F, K, D) SCALAR_FL(T, 0, S, F, K, D)
 #define INT(S, F, K, D)  SCALAR(MT_SCHEMA_INT, S, F, K, D)
 #define I64(S, F, K, D)  SCALAR(MT_SCHEMA_I64, S, F, K, D)
 #define F32(S, F, K, D)  SCALAR(MT_SCHEMA_F32, S, F, K, D)
@@ -33,8 +35,10 @@ const size_t      mt_packed_size[4]  = { 4, 8, 8, 1 };
 #define INLINE_MAP(K, M, D) { .key = K, .type = MT_SCHEMA_MAP, .offset = 0, .map = &M, .doc = D }
 #define MAPS(S, F, N, K, M, D) { .key = K, .type = MT_SCHEMA_MAPS, .offset = offsetof(S, F), \
     .offset2 = offsetof(S, N), .map = &M, .doc = D }
-#define PACKED(S, F, N, DT, K, D) { .key = K, .type = MT_SCHEMA_PACKED, .offset = offsetof(S, F), \
-    .offset2 = offsetof(S, N), .dtype = DT, .doc = D }
+/* packed array with pointer F and size_t count N */
+#define PACKED_FL(FL, S, F, N, DT, K, D) { .key = K, .type = MT_SCHEMA_PACKED, .flags = FL, \
+    .offset = offsetof(S, F), .offset2 = offsetof(S, N), .dtype = DT, .doc = D }
+#define PACKED(S, F, N, DT, K, D) PACKED_FL(0, S, F, N, DT, K, D)
 #define MAP_OF(NAME, KEYS, ELEM) { NAME, KEYS, N_KEYS(KEYS), ELEM }
 
 /* ---- top level, generator, source, status ---- */
@@ -44,10 +48,10 @@ static const MtSchemaKey generator_keys[] = {
     STR(MtGenerator, version, "version", "Montage version"),
     INT(MtGenerator, analyser_version, "analyser_version",
         "bumped whenever results of the analysis change"),
-    { .key = "ffmpeg_version", .type = MT_SCHEMA_STR, .flags = MT_SCHEMA_OPTIONAL,
-      .offset = offsetof(MtGenerator, ffmpeg_version), .doc = "FFmpeg's version string" },
-    { .key = "libavfilter_version", .type = MT_SCHEMA_STR, .flags = MT_SCHEMA_OPTIONAL,
-      .offset = offsetof(MtGenerator, libavfilter_version), .doc = "\\(dqMAJOR.MINOR.MICRO\\(dq" },
+    SCALAR_FL(MT_SCHEMA_STR, MT_SCHEMA_OPTIONAL, MtGenerator, ffmpeg_version, "ffmpeg_version",
+              "FFmpeg's version string"),
+    SCALAR_FL(MT_SCHEMA_STR, MT_SCHEMA_OPTIONAL, MtGenerator, libavfilter_version,
+              "libavfilter_version", "\\(dqMAJOR.MINOR.MICRO\\(dq"),
 };
 static const MtSchemaMap generator_map = MAP_OF("generator", generator_keys, 0);
 
@@ -178,9 +182,8 @@ static const MtSchemaMap candidate_map =
 static const MtSchemaKey curve_keys[] = {
     PACKED(MtBeatResult, curve_t, n_curve, MT_PACKED_F32, "t",
            "where the tempo is measured, s (float32 seconds only: not given twice)"),
-    { .key = "bpm", .type = MT_SCHEMA_PACKED, .dtype = MT_PACKED_F32, .flags = MT_SCHEMA_SAME_COUNT,
-      .offset = offsetof(MtBeatResult, curve_bpm), .offset2 = offsetof(MtBeatResult, n_curve),
-      .doc = "the tempo there, as many values as t" },
+    PACKED_FL(MT_SCHEMA_SAME_COUNT, MtBeatResult, curve_bpm, n_curve, MT_PACKED_F32, "bpm",
+              "the tempo there, as many values as t"),
 };
 static const MtSchemaMap curve_map = MAP_OF("beat.tempo.curve", curve_keys, 0);
 
@@ -194,9 +197,7 @@ static const MtSchemaKey tempo_keys[] = {
 };
 static const MtSchemaMap tempo_map = MAP_OF("beat.tempo", tempo_keys, 0);
 
-#define SAME_COUNT_PACKED(F, DT, K, D) { .key = K, .type = MT_SCHEMA_PACKED, .dtype = DT, \
-    .flags = MT_SCHEMA_SAME_COUNT, .offset = offsetof(MtBeatResult, F), \
-    .offset2 = offsetof(MtBeatResult, n_beats), .doc = D }
+#define SAME_COUNT_PACKED(F, DT, K, D) PACKED_FL(MT_SCHEMA_SAME_COUNT, MtBeatResult, F, n_beats, DT, K, D)
 
 static const MtSchemaKey beats_keys[] = {
     PACKED(MtBeatResult, beat_t, n_beats, MT_PACKED_F64, "t", "beat times, s"),
