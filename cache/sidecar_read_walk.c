@@ -8,8 +8,6 @@
 #include "sidecar_names.h"
 #include "sidecar_read_walk.h"
 
-#define AT(base, off, T) (*(T *)((char *)(base) + (off)))
-
 /* ---- keys read by hand (MtSchemaCustom) ---- */
 
 static int read_schema_magic(MtReader *r, MtObj *o)
@@ -170,13 +168,13 @@ static int read_custom(MtReader *r, const MtSchemaKey *k, MtObj *o, const char *
     case MT_SCHEMA_CUSTOM_SCHEMA:          return read_schema_magic(r, o);
     case MT_SCHEMA_CUSTOM_VERSION:         return read_version(r, o, path, base);
     case MT_SCHEMA_CUSTOM_KIND:            return read_kind(r, o, path, base);
-    case MT_SCHEMA_CUSTOM_CONFIG:          return read_config(r, o, path, &AT(base, k->offset, MtConfig));
+    case MT_SCHEMA_CUSTOM_CONFIG:          return read_config(r, o, path, &MT_SCHEMA_FIELD(base, k->offset, MtConfig));
     case MT_SCHEMA_CUSTOM_TRANSITION_TYPE:
-        return read_transition_type(r, o, path, &AT(base, k->offset, MtTransitionType));
+        return read_transition_type(r, o, path, &MT_SCHEMA_FIELD(base, k->offset, MtTransitionType));
     case MT_SCHEMA_CUSTOM_MEAN_HIST: /* as many values as scene.hist_bins */
         ret = mt_read_packed1(r, o, path, k->dtype,
                               (size_t)((const MtSceneResult *)parent)->hist_bins, &n, &data);
-        AT(base, k->offset, void *) = data;
+        MT_SCHEMA_FIELD(base, k->offset, void *) = data;
         return ret;
     case MT_SCHEMA_CUSTOM_FRAME_FEATURES:  return read_features(r, o, path, base);
     case MT_SCHEMA_BY_TYPE:
@@ -198,13 +196,13 @@ static int read_maps(MtReader *r, const MtSchemaKey *k, MtObj *a, const char *pa
     size_t n = a->via.array.size, size = k->map->elem_size;
     unsigned char *elems;
     int ret;
-    AT(base, k->offset2, size_t) = n;
+    MT_SCHEMA_FIELD(base, k->offset2, size_t) = n;
     if (!n)
         return 0;
     if (!(elems = mt_arena_array(r->arena, n, size)))
         return mt_read_nomem(r);
     memset(elems, 0, n * size);
-    AT(base, k->offset, void *) = elems;
+    MT_SCHEMA_FIELD(base, k->offset, void *) = elems;
     for (size_t i = 0; i < n; i++) {
         MtObj *e = &a->via.array.ptr[i];
         mt_read_path(pi, "%s[%zu]", path, i);
@@ -223,12 +221,12 @@ static int read_strs(MtReader *r, const MtSchemaKey *k, MtObj *a, const char *pa
     size_t n = a->via.array.size;
     const char **strs;
     int ret;
-    AT(base, k->offset2, size_t) = n;
+    MT_SCHEMA_FIELD(base, k->offset2, size_t) = n;
     if (!n)
         return 0;
     if (!(strs = mt_arena_array(r->arena, n, sizeof(*strs))))
         return mt_read_nomem(r);
-    AT(base, k->offset, const char **) = strs;
+    MT_SCHEMA_FIELD(base, k->offset, const char **) = strs;
     for (size_t i = 0; i < n; i++) {
         mt_read_path(pi, "%s[%zu]", path, i);
         if (a->via.array.ptr[i].type != MSGPACK_OBJECT_STR)
@@ -246,14 +244,14 @@ static int read_rational(MtReader *r, const MtSchemaKey *k, MtObj *o, const char
         return mt_sidecar_set_error(r->err, MT_SIDECAR_ERR_SIZE, -1,
                                     "key '%s' has %" PRIu32 " elements, expected 2 [num, den]",
                                     path, o->via.array.size);
-    if ((ret = mt_read_int(r, &o->via.array.ptr[0], path, &AT(base, k->offset, int))) < 0)
+    if ((ret = mt_read_int(r, &o->via.array.ptr[0], path, &MT_SCHEMA_FIELD(base, k->offset, int))) < 0)
         return ret;
-    return mt_read_int(r, &o->via.array.ptr[1], path, &AT(base, k->offset2, int));
+    return mt_read_int(r, &o->via.array.ptr[1], path, &MT_SCHEMA_FIELD(base, k->offset2, int));
 }
 
 static int read_packed(MtReader *r, const MtSchemaKey *k, MtObj *o, const char *path, void *base)
 {
-    size_t *count = &AT(base, k->offset2, size_t), n;
+    size_t *count = &MT_SCHEMA_FIELD(base, k->offset2, size_t), n;
     void *data;
     /* SAME_COUNT: an earlier key of the struct set the count */
     int ret = mt_read_packed1(r, o, path, k->dtype,
@@ -261,7 +259,7 @@ static int read_packed(MtReader *r, const MtSchemaKey *k, MtObj *o, const char *
     if (ret < 0)
         return ret;
     *count = n;
-    AT(base, k->offset, void *) = data;
+    MT_SCHEMA_FIELD(base, k->offset, void *) = data;
     return 0;
 }
 

@@ -97,6 +97,11 @@ extern const MtSchemaMap mt_schema_sidecar;
  * NULL-terminated. */
 extern const MtSchemaMap *const mt_schema_maps[];
 
+/* The field at byte offset `off` of the struct at `base`, as type T: how
+ * the walks reach a row's value (CFIELD for a const struct). */
+#define MT_SCHEMA_FIELD(base, off, T)  (*(T *)((char *)(base) + (off)))
+#define MT_SCHEMA_CFIELD(base, off, T) (*(const T *)((const char *)(base) + (off)))
+
 /* The type as montage-sidecar(5) names it ("int", "packed<f4>", ...). */
 const char *mt_schema_type_doc(const MtSchemaKey *k);
 

@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 
 #include "atomic_file.h"
 #include "packed_le.h"
+#include "sidecar_model_check.h"
 #include "sidecar_names.h"
 #include "sidecar_schema.h"
 #include "sidecar_write.h"
@@ -113,71 +113,7 @@ static void put_packed_body(Encoder *e, MtPackedType t, const void *src,
     }
 }
 
-/* ---- consistency checks: a count with a NULL array would crash the
- * encoder, so report it as the producer's bug instead ---- */
-
-static int bad(char *err, size_t errlen, const char *fmt, ...)
-{
-    if (err && errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errlen, fmt, ap);
-        va_end(ap);
-    }
-    return -EINVAL;
-}
-
-#define NEED(ptr, n, what) \
-    do { if ((n) != 0 && !(ptr)) return bad(err, errlen, "sidecar: %s has %zu entries but no data", what, (size_t)(n)); } while (0)
-
-static int check_model(const MtSidecar *sc, char *err, size_t errlen)
-{
-    if (!mt_sidecar_kind_name(sc->kind))
-        return bad(err, errlen, "sidecar: invalid kind %d", (int)sc->kind);
-    NEED(sc->config.entries, sc->config.n, "config");
-    for (size_t i = 0; i < sc->config.n; i++) {
-        const MtConfigEntry *c = &sc->config.entries[i];
-        if (!c->key)
-            return bad(err, errlen, "sidecar: config entry %zu has no key", i);
-        if (c->type < MT_VALUE_INT || c->type > MT_VALUE_BOOL)
-            return bad(err, errlen, "sidecar: config '%s' has invalid type %d", c->key, (int)c->type);
-    }
-    NEED(sc->status.warnings, sc->status.n_warnings, "status.warnings");
-    if (sc->kind == MT_KIND_SCENE) {
-        const MtSceneResult *s = &sc->scene;
-        const MtF32Matrix *f = &s->frame_features;
-        NEED(s->transitions, s->n_transitions, "scene.transitions");
-        NEED(s->scenes, s->n_scenes, "scene.scenes");
-        if (s->hist_bins < 0)
-            return bad(err, errlen, "sidecar: scene.hist_bins is negative");
-        for (size_t i = 0; i < s->n_scenes; i++) {
-            if (s->hist_bins && !s->scenes[i].mean_hist)
-                return bad(err, errlen, "sidecar: scene.scenes[%zu] has no mean_hist", i);
-        }
-        for (size_t i = 0; i < s->n_transitions; i++)
-            if (!mt_transition_type_name(s->transitions[i].type))
-                return bad(err, errlen, "sidecar: scene.transitions[%zu] has invalid type %d",
-                           i, (int)s->transitions[i].type);
-        if (f->cols && f->rows > SIZE_MAX / 8 / f->cols)
-            return bad(err, errlen, "sidecar: frame_features %zux%zu is too large", f->rows, f->cols);
-        NEED(f->data, f->rows * f->cols, "scene.frame_features");
-    } else {
-        const MtBeatResult *b = &sc->beat;
-        NEED(b->candidates, b->n_candidates, "beat.tempo.candidates");
-        NEED(b->curve_t, b->n_curve, "beat.tempo.curve.t");
-        NEED(b->curve_bpm, b->n_curve, "beat.tempo.curve.bpm");
-        NEED(b->beat_t, b->n_beats, "beat.beats.t");
-        NEED(b->beat_strength, b->n_beats, "beat.beats.strength");
-        NEED(b->beat_downbeat, b->n_beats, "beat.beats.downbeat");
-        NEED(b->onset_env, b->n_onset, "beat.onset_env");
-        NEED(b->energy, b->n_energy, "beat.energy");
-    }
-    return 0;
-}
-
 /* ---- the walk over the schema (sidecar_schema.c) ---- */
-
-#define AT(base, off, T) (*(const T *)((const char *)(base) + (off)))
 
 static void put_config(Encoder *e, const MtConfig *c)
 {
@@ -221,16 +157,16 @@ static void put_custom(Encoder *e, const MtSchemaKey *k, const void *base, const
         put_i64(e, MT_SIDECAR_SCHEMA_MINOR);
         break;
     case MT_SCHEMA_CUSTOM_KIND:
-        put_str(e, mt_sidecar_kind_name(AT(base, k->offset, MtSidecarKind)));
+        put_str(e, mt_sidecar_kind_name(MT_SCHEMA_CFIELD(base, k->offset, MtSidecarKind)));
         break;
     case MT_SCHEMA_CUSTOM_CONFIG:
-        put_config(e, &AT(base, k->offset, MtConfig));
+        put_config(e, &MT_SCHEMA_CFIELD(base, k->offset, MtConfig));
         break;
     case MT_SCHEMA_CUSTOM_TRANSITION_TYPE:
-        put_str(e, mt_transition_type_name(AT(base, k->offset, MtTransitionType)));
+        put_str(e, mt_transition_type_name(MT_SCHEMA_CFIELD(base, k->offset, MtTransitionType)));
         break;
     case MT_SCHEMA_CUSTOM_MEAN_HIST: /* one value per scene.hist_bins */
-        put_packed_body(e, MT_PACKED_F32, AT(base, k->offset, const float *),
+        put_packed_body(e, MT_PACKED_F32, MT_SCHEMA_CFIELD(base, k->offset, float *),
                         (size_t)((const MtSceneResult *)parent)->hist_bins, 1, 1, NULL, NULL, 0);
         break;
     case MT_SCHEMA_CUSTOM_BEAT_SAMPLE: { /* derived from t when not given */
@@ -251,7 +187,7 @@ static int written(const MtSchemaKey *k, const void *base, MtSidecarKind kind)
         ((k->flags & MT_SCHEMA_BEAT_ONLY) && kind == MT_KIND_SCENE))
         return 0;
     /* OMIT_UNSET is declared on float64 keys only */
-    return !(k->flags & MT_SCHEMA_OMIT_UNSET) || AT(base, k->offset, double) > 0;
+    return !(k->flags & MT_SCHEMA_OMIT_UNSET) || MT_SCHEMA_CFIELD(base, k->offset, double) > 0;
 }
 
 static void put_schema_map(Encoder *e, const MtSchemaMap *map, const void *base,
@@ -261,7 +197,9 @@ static void put_value(Encoder *e, const MtSchemaKey *k, const void *base, const 
                       MtSidecarKind kind)
 {
     const void *v = (const char *)base + k->offset;
-    size_t n = k->offset2 ? AT(base, k->offset2, size_t) : 0;
+    /* arrays: their size_t count (for a RATIONAL, offset2 is the int den) */
+    size_t n = k->type == MT_SCHEMA_MAPS || k->type == MT_SCHEMA_STRS || k->type == MT_SCHEMA_PACKED
+             ? MT_SCHEMA_CFIELD(base, k->offset2, size_t) : 0;
 
     if (k->custom) {
         put_custom(e, k, base, parent);
@@ -277,7 +215,7 @@ static void put_value(Encoder *e, const MtSchemaKey *k, const void *base, const 
     case MT_SCHEMA_RATIONAL:
         put_array(e, 2);
         put_i64(e, *(const int *)v);
-        put_i64(e, AT(base, k->offset2, int));
+        put_i64(e, MT_SCHEMA_CFIELD(base, k->offset2, int));
         break;
     case MT_SCHEMA_MAP:
         put_schema_map(e, k->map, v, base, kind);
@@ -329,7 +267,7 @@ int mt_sidecar_encode(const MtSidecar *sc, char **data, size_t *size,
 
     *data = NULL;
     *size = 0;
-    if ((ret = check_model(sc, err, errlen)) < 0)
+    if ((ret = mt_sidecar_model_check(sc, err, errlen)) < 0)
         return ret;
 
     msgpack_sbuffer_init(&sbuf);

@@ -6,7 +6,8 @@
  *
  * This side is compiled into FFmpeg's libavfilter by the filters, so it
  * depends only on msgpack-c, C11 and POSIX 2001 (files: sidecar_write.c,
- * sidecar_schema.c, sidecar_names.c, atomic_file.c and their headers).
+ * sidecar_model_check.c, sidecar_schema.c, sidecar_names.c, atomic_file.c
+ * and their headers).
  */
 #ifndef MONTAGE_CACHE_SIDECAR_WRITE_H
 #define MONTAGE_CACHE_SIDECAR_WRITE_H

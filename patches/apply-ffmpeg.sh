@@ -62,7 +62,7 @@ fi
 # the helpers both kernels share (analysis/*.c), the sidecar writer, and the
 # analysis files named by their domain. They go to libavfilter/montage/ with
 # the repository's layout.
-shared_sources="montage_glue.c $(cd "$montage" && ls analysis/*.c) cache/source_stat.c cache/sidecar_write.c cache/sidecar_schema.c cache/sidecar_names.c cache/atomic_file.c cache/atomic_check.c"
+shared_sources="montage_glue.c $(cd "$montage" && ls analysis/*.c) cache/source_stat.c cache/sidecar_write.c cache/sidecar_model_check.c cache/sidecar_schema.c cache/sidecar_names.c cache/atomic_file.c cache/atomic_check.c"
 scene_sources="$(cd "$montage" && ls analysis/scene/*.c) $shared_sources"
 beat_sources="$(cd "$montage" && ls analysis/beat/*.c analysis/audio/*.c) $shared_sources"
 headers="montage_compat.h montage_glue.h $(cd "$montage" && ls analysis/*.h analysis/*/*.h cache/*.h)"
