@@ -11,6 +11,7 @@
 
 #include "cache/cli/cli_json.h"
 #include "cache/packed_le.h"
+#include "cache/sidecar_schema.h"
 
 static json_t *real_or_null(double d)
 {
@@ -29,17 +30,14 @@ static const msgpack_object *find(const msgpack_object *m, const char *key)
     return NULL;
 }
 
-/* element size of a dtype we expand, 0 for others */
+/* element size of a dtype of the schema, 0 for others */
 static size_t dtype_size(const msgpack_object *d)
 {
-    static const struct { const char *name; size_t size; } known[] = {
-        { "<f4", 4 }, { "<f8", 8 }, { "<i8", 8 }, { "|u1", 1 },
-    };
     if (!d || d->type != MSGPACK_OBJECT_STR)
         return 0;
-    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-        if (d->via.str.size == 3 && !memcmp(d->via.str.ptr, known[i].name, 3))
-            return known[i].size;
+    for (size_t i = 0; i < sizeof(mt_packed_dtype) / sizeof(mt_packed_dtype[0]); i++)
+        if (d->via.str.size == 3 && !memcmp(d->via.str.ptr, mt_packed_dtype[i], 3))
+            return mt_packed_size[i];
     return 0;
 }
 
