@@ -21,33 +21,58 @@ static int bad(char *err, size_t errlen, const char *fmt, ...)
     return -EINVAL;
 }
 
+/* Where the walk is, as a chain up to the top: formatted ("scene.scenes[2]")
+ * only for an error message. */
+typedef struct KeyPath {
+    const struct KeyPath *up;
+    const char           *key;   /* NULL for an element of `up` */
+    size_t                index; /* the element's */
+} KeyPath;
+
+static size_t format_path(const KeyPath *p, char *out, size_t len)
+{
+    size_t n = p->up ? format_path(p->up, out, len) : 0;
+    int w = n >= len ? 0
+          : p->key ? snprintf(out + n, len - n, "%s%s", n ? "." : "", p->key)
+                   : snprintf(out + n, len - n, "[%zu]", p->index);
+    return n + (w > 0 ? (size_t)w : 0);
+}
+
+static int no_data(const KeyPath *p, size_t n, char *err, size_t errlen)
+{
+    char path[160];
+    path[0] = 0;
+    format_path(p, path, sizeof(path));
+    return bad(err, errlen, "sidecar: %s has %zu entries but no data", path, n);
+}
+
 /* Every array the schema declares (arrays of maps and strings, packed
  * arrays) has data when its count is not 0; the hand-written keys are
- * checked by check_custom(). */
-static int check_arrays(const MtSchemaMap *map, const void *base, const char *where,
+ * checked by check_config() and check_scene_custom(). */
+static int check_arrays(const MtSchemaMap *map, const void *base, const KeyPath *where,
                         MtSidecarKind kind, char *err, size_t errlen)
 {
     for (size_t i = 0; i < map->n_keys; i++) {
         const MtSchemaKey *k = &map->keys[i];
-        char path[160];
+        const KeyPath here = { where, k->key, 0 };
         int ret;
         if (k->custom || ((k->flags & MT_SCHEMA_SCENE_ONLY) && kind != MT_KIND_SCENE) ||
             ((k->flags & MT_SCHEMA_BEAT_ONLY) && kind == MT_KIND_SCENE))
             continue;
-        snprintf(path, sizeof(path), "%s%s%s", where, *where ? "." : "", k->key);
-        if (k->type == MT_SCHEMA_MAP &&
-            (ret = check_arrays(k->map, (const char *)base + k->offset, path, kind, err, errlen)) < 0)
-            return ret;
+        if (k->type == MT_SCHEMA_MAP) {
+            if ((ret = check_arrays(k->map, (const char *)base + k->offset, &here, kind, err, errlen)) < 0)
+                return ret;
+            continue;
+        }
         if (k->type != MT_SCHEMA_MAPS && k->type != MT_SCHEMA_STRS && k->type != MT_SCHEMA_PACKED)
             continue;
         const char *data = MT_SCHEMA_CFIELD(base, k->offset, char *);
         size_t n = MT_SCHEMA_CFIELD(base, k->offset2, size_t);
         if (n && !data)
-            return bad(err, errlen, "sidecar: %s has %zu entries but no data", path, n);
+            return no_data(&here, n, err, errlen);
         for (size_t e = 0; k->type == MT_SCHEMA_MAPS && e < n; e++) {
-            char pe[192]; /* a path and "[index]" */
-            snprintf(pe, sizeof(pe), "%s[%zu]", path, e);
-            if ((ret = check_arrays(k->map, data + e * k->map->elem_size, pe, kind, err, errlen)) < 0)
+            const KeyPath elem = { &here, NULL, e };
+            if ((ret = check_arrays(k->map, data + e * k->map->elem_size, &elem, kind, err, errlen)) < 0)
                 return ret;
         }
     }
@@ -95,7 +120,7 @@ int mt_sidecar_model_check(const MtSidecar *sc, char *err, size_t errlen)
     if (!mt_sidecar_kind_name(sc->kind))
         return bad(err, errlen, "sidecar: invalid kind %d", (int)sc->kind);
     if ((ret = check_config(&sc->config, err, errlen)) < 0 ||
-        (ret = check_arrays(&mt_schema_sidecar, sc, "", sc->kind, err, errlen)) < 0)
+        (ret = check_arrays(&mt_schema_sidecar, sc, NULL, sc->kind, err, errlen)) < 0)
         return ret;
     /* beats.sample, the other hand-written key, may be NULL: it is derived */
     return sc->kind == MT_KIND_SCENE ? check_scene_custom(&sc->scene, err, errlen) : 0;

@@ -266,6 +266,17 @@ static void test_writer_rejects_inconsistent_model(void)
     s.sc.kind = 7;
     CHECK_INT(mt_sidecar_encode(&s.sc, &buf, &len, err, sizeof(err)), -EINVAL);
     CHECK(strstr(err, "kind") != NULL);
+
+    /* every array of the schema is checked, named by its dotted path */
+    SampleBeat b;
+    sample_beat_init(&b);
+    b.sc.beat.curve_bpm = NULL; /* n_curve is 3 */
+    CHECK_INT(mt_sidecar_encode(&b.sc, &buf, &len, err, sizeof(err)), -EINVAL);
+    CHECK(!strcmp(err, "sidecar: beat.tempo.curve.bpm has 3 entries but no data"));
+    b.sc.beat.curve_bpm = b.curve_bpm;
+    b.sc.beat.beat_sample = NULL; /* allowed: derived from beats.t */
+    CHECK_INT(mt_sidecar_encode(&b.sc, &buf, &len, err, sizeof(err)), 0);
+    free(buf);
 }
 
 int main(void)
