@@ -23,6 +23,12 @@ int mt_config_check_double(const char *name, double v, double lo, double hi,
 int mt_config_check_int(const char *name, int v, int lo, int hi,
                         char *why, size_t why_size);
 
+/* The check of an option of KIND (DOUBLE, INT or BOOL; a bool is an int
+ * in 0..1), for the option tables (scene_options.h, beat_options.h). */
+#define MT_CONFIG_CHECK_DOUBLE mt_config_check_double
+#define MT_CONFIG_CHECK_INT    mt_config_check_int
+#define MT_CONFIG_CHECK_BOOL   mt_config_check_int
+
 /* Writes a formatted reason to why (may be NULL) and returns -EINVAL. */
 int mt_config_reject(char *why, size_t why_size, const char *fmt, ...)
 #if defined(__GNUC__)
