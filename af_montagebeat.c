@@ -57,10 +57,7 @@ typedef struct MontageBeatContext {
 
 static const AVOption montagebeat_options[] = {
     MT_SIDECAR_OPTIONS(FLAGS),
-#define BEAT_OPTION(NAME, field, KIND, help)                                                      \
-    MT_AVOPTION(#field, help, OFFSET(cfg.field), KIND, MT_BEAT_##NAME##_DEFAULT, MT_BEAT_##NAME##_MIN,   \
-                MT_BEAT_##NAME##_MAX, FLAGS),
-    MT_BEAT_OPTIONS(BEAT_OPTION)
+    MT_BEAT_OPTIONS(MT_AVOPTION_ROW)
     { NULL }
 };
 

@@ -43,6 +43,15 @@ typedef struct MtSidecarOptions {
 #define MT_AVOPT_DEFAULT_BOOL(v)   { .i64 = (v) }
 #define MT_AVOPTION(name, help, offset, KIND, def, lo, hi, flags) \
     { name, help, offset, MT_AVOPT_TYPE_##KIND, MT_AVOPT_DEFAULT_##KIND(def), lo, hi, flags }
+
+/* The AVOption row of one X(PREFIX, NAME, field, KIND, help) row of a
+ * kernel's option table (analysis/scene/scene_options.h,
+ * analysis/beat/beat_options.h); the filter's context holds the kernel
+ * config as member cfg, OFFSET and FLAGS are the filter's. */
+#define MT_AVOPTION_ROW(P, NAME, field, KIND, help)                                      \
+    MT_AVOPTION(#field, help, OFFSET(cfg.field), KIND, MT_##P##_##NAME##_DEFAULT,         \
+                MT_##P##_##NAME##_MIN, MT_##P##_##NAME##_MAX, FLAGS),
+
 /* A string option, NULL by default. */
 #define MT_AVOPTION_STRING(name, help, offset, flags) \
     { name, help, offset, AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags }

@@ -71,10 +71,7 @@ typedef struct MontageSceneContext {
 
 static const AVOption montagescene_options[] = {
     MT_SIDECAR_OPTIONS(FLAGS),
-#define SCENE_OPTION(NAME, field, KIND, help)                                                     \
-    MT_AVOPTION(#field, help, OFFSET(cfg.field), KIND, MT_SCENE_##NAME##_DEFAULT, MT_SCENE_##NAME##_MIN, \
-                MT_SCENE_##NAME##_MAX, FLAGS),
-    MT_SCENE_OPTIONS(SCENE_OPTION)
+    MT_SCENE_OPTIONS(MT_AVOPTION_ROW)
     MT_AVOPTION(MT_OPT_KEYFRAMES_ONLY,
                 "the input was decoded key frames only (-skip_frame nokey); recorded in the sidecar",
                 OFFSET(keyframes_only), BOOL, 0, 0, 1, FLAGS),

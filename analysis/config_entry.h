@@ -26,7 +26,7 @@ typedef struct MtConfigEntry {
 } MtConfigEntry;
 
 /* The entry of an option of KIND (DOUBLE, INT or BOOL) named key with
- * value v, for the option tables (scene_options.h, beat_options.h). */
+ * value v (see MT_OPTION_ENTRY in config_check.h). */
 #define MT_CONFIG_ENTRY_DOUBLE(key_, v) { .key = (key_), .type = MT_VALUE_DOUBLE, .d = (v) }
 #define MT_CONFIG_ENTRY_INT(key_, v)    { .key = (key_), .type = MT_VALUE_INT, .i = (v) }
 #define MT_CONFIG_ENTRY_BOOL(key_, v)   { .key = (key_), .type = MT_VALUE_BOOL, .i = (v) ? 1 : 0 }

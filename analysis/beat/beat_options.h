@@ -12,18 +12,26 @@
 
 #include "analysis/beat/beat_tracker.h"
 
-/* X(NAME, field, KIND, help): the option is called like its MtBeatConfig
- * field; KIND is DOUBLE, INT or BOOL; default and range are
- * MT_BEAT_<NAME>_DEFAULT, _MIN and _MAX (beat_tracker.h); help is the
- * one-line text of `ffmpeg -h filter=montagebeat`. In the order of the
- * struct and of the sidecar's config section. */
-#define MT_BEAT_OPTIONS(X)                                                                           \
-    X(MIN_BPM, min_bpm, DOUBLE, "slowest tempo reported (max_bpm must be >= 1.05 x min_bpm)")        \
-    X(MAX_BPM, max_bpm, DOUBLE, "fastest tempo reported (at least 1.05 x min_bpm)")                  \
-    X(PRIOR_BPM, prior_bpm, DOUBLE, "most likely tempo before listening")                           \
-    X(PRIOR_WIDTH, prior_width, DOUBLE, "width of the tempo prior in octaves")                      \
-    X(TIGHTNESS, tightness, DOUBLE, "how strictly beats follow the tempo")                          \
-    X(DOWNBEATS, downbeats, BOOL, "estimate the meter and mark downbeats")                          \
-    X(KEEP_CURVES, keep_curves, BOOL, "store the onset envelope and energy curve in the sidecar")
+/* X(BEAT, NAME, field, KIND, help): the option is called like its
+ * MtBeatConfig field; KIND is DOUBLE, INT or BOOL; default and range are
+ * MT_BEAT_<NAME>_DEFAULT, _MIN and _MAX (beat_tracker.h); help is the one-line
+ * text of `ffmpeg -h filter=montagebeat`. In the order of the struct and of the
+ * sidecar's config section. Expanded with the MT_OPTION_* macros of
+ * analysis/config_check.h and MT_AVOPTION_ROW of montage_glue.h. */
+#define MT_BEAT_OPTIONS(X)                                          \
+    X(BEAT, MIN_BPM, min_bpm, DOUBLE,                               \
+      "slowest tempo reported (max_bpm must be >= 1.05 x min_bpm)") \
+    X(BEAT, MAX_BPM, max_bpm, DOUBLE,                               \
+      "fastest tempo reported (at least 1.05 x min_bpm)")           \
+    X(BEAT, PRIOR_BPM, prior_bpm, DOUBLE,                           \
+      "most likely tempo before listening")                         \
+    X(BEAT, PRIOR_WIDTH, prior_width, DOUBLE,                       \
+      "width of the tempo prior in octaves")                        \
+    X(BEAT, TIGHTNESS, tightness, DOUBLE,                           \
+      "how strictly beats follow the tempo")                        \
+    X(BEAT, DOWNBEATS, downbeats, BOOL,                             \
+      "estimate the meter and mark downbeats")                      \
+    X(BEAT, KEEP_CURVES, keep_curves, BOOL,                         \
+      "store the onset envelope and energy curve in the sidecar")
 
 #endif /* MONTAGE_ANALYSIS_BEAT_OPTIONS_H */
