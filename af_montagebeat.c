@@ -28,7 +28,7 @@
 #include "avfilter.h"
 #include "filters.h"
 
-#include "analysis/beat/beat_tracker.h"
+#include "analysis/beat/beat_options.h"
 #include "analysis/config_check.h"
 #include "montage_compat.h"
 #include "montage_glue.h"
@@ -57,21 +57,7 @@ typedef struct MontageBeatContext {
 
 static const AVOption montagebeat_options[] = {
     MT_SIDECAR_OPTIONS(FLAGS),
-    { "min_bpm", "slowest tempo reported (max_bpm must be >= 1.05 x min_bpm)", OFFSET(cfg.min_bpm), AV_OPT_TYPE_DOUBLE,
-      { .dbl = MT_BEAT_MIN_BPM_DEFAULT }, MT_BEAT_MIN_BPM_MIN, MT_BEAT_MIN_BPM_MAX, FLAGS },
-    { "max_bpm", "fastest tempo reported (at least 1.05 x min_bpm)", OFFSET(cfg.max_bpm), AV_OPT_TYPE_DOUBLE,
-      { .dbl = MT_BEAT_MAX_BPM_DEFAULT }, MT_BEAT_MAX_BPM_MIN, MT_BEAT_MAX_BPM_MAX, FLAGS },
-    { "prior_bpm", "most likely tempo before listening", OFFSET(cfg.prior_bpm), AV_OPT_TYPE_DOUBLE,
-      { .dbl = MT_BEAT_PRIOR_BPM_DEFAULT }, MT_BEAT_PRIOR_BPM_MIN, MT_BEAT_PRIOR_BPM_MAX, FLAGS },
-    { "prior_width", "width of the tempo prior in octaves", OFFSET(cfg.prior_width), AV_OPT_TYPE_DOUBLE,
-      { .dbl = MT_BEAT_PRIOR_WIDTH_DEFAULT }, MT_BEAT_PRIOR_WIDTH_MIN, MT_BEAT_PRIOR_WIDTH_MAX, FLAGS },
-    { "tightness", "how strictly beats follow the tempo", OFFSET(cfg.tightness), AV_OPT_TYPE_DOUBLE,
-      { .dbl = MT_BEAT_TIGHTNESS_DEFAULT }, MT_BEAT_TIGHTNESS_MIN, MT_BEAT_TIGHTNESS_MAX, FLAGS },
-    { "downbeats", "estimate the meter and mark downbeats", OFFSET(cfg.downbeats), AV_OPT_TYPE_BOOL,
-      { .i64 = MT_BEAT_DOWNBEATS_DEFAULT }, MT_BEAT_DOWNBEATS_MIN, MT_BEAT_DOWNBEATS_MAX, FLAGS },
-    { "keep_curves", "store the onset envelope and energy curve in the sidecar", OFFSET(cfg.keep_curves),
-      AV_OPT_TYPE_BOOL, { .i64 = MT_BEAT_KEEP_CURVES_DEFAULT }, MT_BEAT_KEEP_CURVES_MIN,
-      MT_BEAT_KEEP_CURVES_MAX, FLAGS },
+    MT_BEAT_OPTIONS(MT_AVOPTION_ROW)
     { NULL }
 };
 

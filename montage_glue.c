@@ -72,10 +72,13 @@ int mt_glue_init_sidecar(void *log_ctx, MtSidecarOptions *o)
     char err[512];
     int ret;
 
-    if ((ret = parse_identity_int(log_ctx, "source_size", o->source_size_str, &o->source_size)) < 0 ||
-        (ret = parse_identity_int(log_ctx, "source_mtime_ns", o->source_mtime_str, &o->source_mtime_ns)) < 0 ||
-        (ret = parse_identity_int(log_ctx, "source_ctime_ns", o->source_ctime_str, &o->source_ctime_ns)) < 0 ||
-        (ret = parse_identity_int(log_ctx, "source_inode", o->source_inode_str, &o->source_inode)) < 0)
+    if ((ret = parse_identity_int(log_ctx, MT_OPT_SOURCE_SIZE, o->source_size_str, &o->source_size)) < 0 ||
+        (ret = parse_identity_int(log_ctx, MT_OPT_SOURCE_MTIME_NS, o->source_mtime_str,
+                                  &o->source_mtime_ns)) < 0 ||
+        (ret = parse_identity_int(log_ctx, MT_OPT_SOURCE_CTIME_NS, o->source_ctime_str,
+                                  &o->source_ctime_ns)) < 0 ||
+        (ret = parse_identity_int(log_ctx, MT_OPT_SOURCE_INODE, o->source_inode_str,
+                                  &o->source_inode)) < 0)
         return ret;
     if (o->source && (ret = stat_source(log_ctx, o)) < 0)
         return ret;

@@ -14,6 +14,7 @@
 #include "libavutil/dict.h"
 #include "libavutil/opt.h"
 
+#include "cache/filter_options.h"
 #include "cache/sidecar_model.h"
 
 /* The options every Montage filter has, embedded as member `out`. */
@@ -32,26 +33,50 @@ typedef struct MtSidecarOptions {
     int64_t source_inode;
 } MtSidecarOptions;
 
+/* One AVOption row of KIND (DOUBLE, INT or BOOL, as in the kernels' option
+ * tables) with default def and range lo..hi. */
+#define MT_AVOPT_TYPE_DOUBLE AV_OPT_TYPE_DOUBLE
+#define MT_AVOPT_TYPE_INT    AV_OPT_TYPE_INT
+#define MT_AVOPT_TYPE_BOOL   AV_OPT_TYPE_BOOL
+#define MT_AVOPT_DEFAULT_DOUBLE(v) { .dbl = (v) }
+#define MT_AVOPT_DEFAULT_INT(v)    { .i64 = (v) }
+#define MT_AVOPT_DEFAULT_BOOL(v)   { .i64 = (v) }
+#define MT_AVOPTION(name, help, offset, KIND, def, lo, hi, flags) \
+    { name, help, offset, MT_AVOPT_TYPE_##KIND, MT_AVOPT_DEFAULT_##KIND(def), lo, hi, flags }
+
+/* The AVOption row of one X(PREFIX, NAME, field, KIND, help) row of a
+ * kernel's option table (analysis/scene/scene_options.h,
+ * analysis/beat/beat_options.h); the filter's context holds the kernel
+ * config as member cfg, OFFSET and FLAGS are the filter's. */
+#define MT_AVOPTION_ROW(P, NAME, field, KIND, help)                                      \
+    MT_AVOPTION(#field, help, OFFSET(cfg.field), KIND, MT_##P##_##NAME##_DEFAULT,         \
+                MT_##P##_##NAME##_MIN, MT_##P##_##NAME##_MAX, FLAGS),
+
+/* A string option, NULL by default. */
+#define MT_AVOPTION_STRING(name, help, offset, flags) \
+    { name, help, offset, AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags }
+
 /* AVOption rows for MtSidecarOptions; OFFSET(x) must give offsetof(Ctx, x). */
 #define MT_SIDECAR_OPTIONS(flags)                                                                      \
-    { "sidecar", "write the analysis to this msgpack file at end of stream", OFFSET(out.sidecar),      \
-      AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
-    { "source", "the analysed file: its path, size, times and inode are recorded in the sidecar",      \
-      OFFSET(out.source), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                          \
-    { "source_path", "path of the analysed file, recorded in the sidecar", OFFSET(out.source_path),    \
-      AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
-    { "source_size", "size in bytes of the analysed file", OFFSET(out.source_size_str),                \
-      AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
-    { "source_mtime_ns", "modification time of the analysed file, ns since the epoch",                 \
-      OFFSET(out.source_mtime_str), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                \
-    { "source_ctime_ns", "status change time of the analysed file, ns since the epoch",                \
-      OFFSET(out.source_ctime_str), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                \
-    { "source_inode", "inode number of the analysed file", OFFSET(out.source_inode_str),              \
-      AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                                              \
-    { "source_digest", "content digest of the analysed file, e.g. xxh3-128:<hex>",                     \
-      OFFSET(out.source_digest), AV_OPT_TYPE_STRING, { .str = NULL }, 0, 0, flags },                   \
-    { "source_duration", "probed duration in seconds of the analysed stream (0: unknown)",             \
-      OFFSET(out.source_duration_s), AV_OPT_TYPE_DOUBLE, { .dbl = 0 }, 0, 1e9, flags }
+    MT_AVOPTION_STRING(MT_OPT_SIDECAR, "write the analysis to this msgpack file at end of stream",    \
+                       OFFSET(out.sidecar), flags),                                                    \
+    MT_AVOPTION_STRING(MT_OPT_SOURCE,                                                                  \
+                       "the analysed file: its path, size, times and inode are recorded in the sidecar", \
+                       OFFSET(out.source), flags),                                                     \
+    MT_AVOPTION_STRING(MT_OPT_SOURCE_PATH, "path of the analysed file, recorded in the sidecar",       \
+                       OFFSET(out.source_path), flags),                                                \
+    MT_AVOPTION_STRING(MT_OPT_SOURCE_SIZE, "size in bytes of the analysed file",                       \
+                       OFFSET(out.source_size_str), flags),                                            \
+    MT_AVOPTION_STRING(MT_OPT_SOURCE_MTIME_NS, "modification time of the analysed file, ns since the epoch", \
+                       OFFSET(out.source_mtime_str), flags),                                           \
+    MT_AVOPTION_STRING(MT_OPT_SOURCE_CTIME_NS, "status change time of the analysed file, ns since the epoch", \
+                       OFFSET(out.source_ctime_str), flags),                                           \
+    MT_AVOPTION_STRING(MT_OPT_SOURCE_INODE, "inode number of the analysed file",                       \
+                       OFFSET(out.source_inode_str), flags),                                           \
+    MT_AVOPTION_STRING(MT_OPT_SOURCE_DIGEST, "content digest of the analysed file, e.g. xxh3-128:<hex>", \
+                       OFFSET(out.source_digest), flags),                                              \
+    MT_AVOPTION(MT_OPT_SOURCE_DURATION, "probed duration in seconds of the analysed stream (0: unknown)", \
+                OFFSET(out.source_duration_s), DOUBLE, 0, 0, 1e9, flags)
 
 /* At init: parses the integer identity options, stat()s `source` (the
  * explicit source_* options win over what stat() finds) and checks that

@@ -32,7 +32,7 @@
 #include "filters.h"
 #include "video.h"
 
-#include "analysis/scene/scene_detect.h"
+#include "analysis/scene/scene_options.h"
 #include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
 #include "montage_compat.h"
@@ -71,29 +71,12 @@ typedef struct MontageSceneContext {
 
 static const AVOption montagescene_options[] = {
     MT_SIDECAR_OPTIONS(FLAGS),
-    { "threshold", "hard-cut score a frame must reach to start a new shot", OFFSET(cfg.threshold),
-      AV_OPT_TYPE_DOUBLE, { .dbl = MT_SCENE_THRESHOLD_DEFAULT }, MT_SCENE_THRESHOLD_MIN,
-      MT_SCENE_THRESHOLD_MAX, FLAGS },
-    { "gradual_threshold", "evidence a fade, dissolve or wipe must reach (0: off)",
-      OFFSET(cfg.gradual_threshold), AV_OPT_TYPE_DOUBLE, { .dbl = MT_SCENE_GRADUAL_THRESHOLD_DEFAULT },
-      MT_SCENE_GRADUAL_THRESHOLD_MIN, MT_SCENE_GRADUAL_THRESHOLD_MAX, FLAGS },
-    { "min_scene_len", "shortest scene in seconds; closer boundaries are dropped", OFFSET(cfg.min_scene_len),
-      AV_OPT_TYPE_DOUBLE, { .dbl = MT_SCENE_MIN_SCENE_LEN_DEFAULT }, MT_SCENE_MIN_SCENE_LEN_MIN,
-      MT_SCENE_MIN_SCENE_LEN_MAX, FLAGS },
-    { "flash", "a short burst that returns to the same shot is not a cut", OFFSET(cfg.flash),
-      AV_OPT_TYPE_BOOL, { .i64 = MT_SCENE_FLASH_DEFAULT }, MT_SCENE_FLASH_MIN, MT_SCENE_FLASH_MAX, FLAGS },
-    { "flash_len", "longest such burst in frames", OFFSET(cfg.flash_len), AV_OPT_TYPE_INT,
-      { .i64 = MT_SCENE_FLASH_LEN_DEFAULT }, MT_SCENE_FLASH_LEN_MIN, MT_SCENE_FLASH_LEN_MAX, FLAGS },
-    { "analysis_size", "cells of the analysis grid along the longer side", OFFSET(cfg.analysis_size),
-      AV_OPT_TYPE_INT, { .i64 = MT_SCENE_ANALYSIS_SIZE_DEFAULT }, MT_SCENE_ANALYSIS_SIZE_MIN,
-      MT_SCENE_ANALYSIS_SIZE_MAX, FLAGS },
-    { "keep_features", "store per-frame features in the sidecar", OFFSET(cfg.keep_features),
-      AV_OPT_TYPE_BOOL, { .i64 = MT_SCENE_KEEP_FEATURES_DEFAULT }, MT_SCENE_KEEP_FEATURES_MIN,
-      MT_SCENE_KEEP_FEATURES_MAX, FLAGS },
-    { "keyframes_only", "the input was decoded key frames only (-skip_frame nokey); recorded in the sidecar",
-      OFFSET(keyframes_only), AV_OPT_TYPE_BOOL, { .i64 = 0 }, 0, 1, FLAGS },
-    { "fast", "run by montage-fast-scene (a window or its fallback); recorded as decode=fast",
-      OFFSET(fast), AV_OPT_TYPE_BOOL, { .i64 = 0 }, 0, 1, FLAGS },
+    MT_SCENE_OPTIONS(MT_AVOPTION_ROW)
+    MT_AVOPTION(MT_OPT_KEYFRAMES_ONLY,
+                "the input was decoded key frames only (-skip_frame nokey); recorded in the sidecar",
+                OFFSET(keyframes_only), BOOL, 0, 0, 1, FLAGS),
+    MT_AVOPTION(MT_OPT_FAST, "run by montage-fast-scene (a window or its fallback); recorded as decode=fast",
+                OFFSET(fast), BOOL, 0, 0, 1, FLAGS),
     { NULL }
 };
 
@@ -326,7 +309,7 @@ static int write_sidecar(AVFilterContext *ctx, int input_ended)
         return AVERROR(ENOMEM);
     sc.config.entries = entries;
     sc.config.n = mt_scene_config_entries(&s->cfg, entries, MT_SCENE_CONFIG_ENTRIES);
-    entries[sc.config.n++] = (MtConfigEntry){ .key = "keyframes_only", .type = MT_VALUE_BOOL,
+    entries[sc.config.n++] = (MtConfigEntry){ .key = MT_OPT_KEYFRAMES_ONLY, .type = MT_VALUE_BOOL,
                                               .i = s->keyframes_only };
     /* which decode made it: a cache serves a sidecar only to the same mode */
     entries[sc.config.n++] = (MtConfigEntry){ .key = "decode", .type = MT_VALUE_STRING,

@@ -23,6 +23,25 @@ int mt_config_check_double(const char *name, double v, double lo, double hi,
 int mt_config_check_int(const char *name, int v, int lo, int hi,
                         char *why, size_t why_size);
 
+/* The check of an option of KIND (DOUBLE, INT or BOOL; a bool is an int
+ * in 0..1). */
+#define MT_CONFIG_CHECK_DOUBLE mt_config_check_double
+#define MT_CONFIG_CHECK_INT    mt_config_check_int
+#define MT_CONFIG_CHECK_BOOL   mt_config_check_int
+
+/* Expansions of a kernel's option table, X(PREFIX, NAME, field, KIND,
+ * help) rows (analysis/scene/scene_options.h, analysis/beat/beat_options.h),
+ * over a config pointer named cfg: count, defaults, checks (in a function
+ * with int ret, why and why_size: returns the first refusal) and sidecar
+ * config entries (analysis/config_entry.h). */
+#define MT_OPTION_COUNT(P, NAME, field, KIND, help) +1
+#define MT_OPTION_SET_DEFAULT(P, NAME, field, KIND, help) cfg->field = MT_##P##_##NAME##_DEFAULT;
+#define MT_OPTION_CHECK(P, NAME, field, KIND, help)                                       \
+    if ((ret = MT_CONFIG_CHECK_##KIND(#field, cfg->field, MT_##P##_##NAME##_MIN,          \
+                                      MT_##P##_##NAME##_MAX, why, why_size)) < 0)         \
+        return ret;
+#define MT_OPTION_ENTRY(P, NAME, field, KIND, help) MT_CONFIG_ENTRY_##KIND(#field, cfg->field),
+
 /* Writes a formatted reason to why (may be NULL) and returns -EINVAL. */
 int mt_config_reject(char *why, size_t why_size, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -25,4 +25,10 @@ typedef struct MtConfigEntry {
     const char *s; /* STRING */
 } MtConfigEntry;
 
+/* The entry of an option of KIND (DOUBLE, INT or BOOL) named key with
+ * value v (see MT_OPTION_ENTRY in config_check.h). */
+#define MT_CONFIG_ENTRY_DOUBLE(key_, v) { .key = (key_), .type = MT_VALUE_DOUBLE, .d = (v) }
+#define MT_CONFIG_ENTRY_INT(key_, v)    { .key = (key_), .type = MT_VALUE_INT, .i = (v) }
+#define MT_CONFIG_ENTRY_BOOL(key_, v)   { .key = (key_), .type = MT_VALUE_BOOL, .i = (v) ? 1 : 0 }
+
 #endif /* MONTAGE_ANALYSIS_CONFIG_ENTRY_H */

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/array_grow.h"
+
 int mt_fast_needs_full(const MtFastFrames *f)
 {
     return f->n_key == 0 || f->n < (size_t)MT_FAST_MIN_GOP * f->n_key;
@@ -30,14 +32,8 @@ static int add_range(MtFastPlan *p, size_t *cap, const MtFastFrames *f,
         w->core_end = w->end == n ? n : w->end - post;
         return 0;
     }
-    if (p->n_win == *cap) {
-        size_t nc = *cap ? 2 * *cap : 16;
-        MtFastWindow *nw = realloc(p->win, nc * sizeof(*nw));
-        if (!nw)
-            return -1;
-        p->win = nw;
-        *cap = nc;
-    }
+    if (mt_array_grow((void **)&p->win, cap, p->n_win + 1, sizeof(*p->win)) < 0)
+        return -1;
     MtFastWindow *w = &p->win[p->n_win++];
     w->start = start;
     w->end = end;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/array_grow.h"
+
 typedef struct Packet {
     int64_t pts, duration;
     int     key;
@@ -49,15 +51,10 @@ int mt_fast_frames_parse(const char *text, MtFastFrames *out, char *err, size_t 
                 free(pk);
                 return -1;
             }
-            if (n == cap) {
-                cap = cap ? 2 * cap : 1024;
-                Packet *np = realloc(pk, cap * sizeof(*pk));
-                if (!np) {
-                    free(pk);
-                    snprintf(err, err_size, "out of memory");
-                    return -1;
-                }
-                pk = np;
+            if (mt_array_grow((void **)&pk, &cap, n + 1, sizeof(*pk)) < 0) {
+                free(pk);
+                snprintf(err, err_size, "out of memory");
+                return -1;
             }
             pk[n].pts = strtoll(pts, &stop, 10);
             pk[n].duration = dur ? strtoll(dur, &stop, 10) : 0;
@@ -131,19 +128,15 @@ int64_t mt_fast_seek_point(const MtFastFrames *f, int64_t i)
 
 long mt_fast_printed_pts(const char *text, int64_t **pts)
 {
-    long n = 0, cap = 0;
+    long n = 0;
+    size_t cap = 0;
     int64_t *v = NULL;
     for (const char *line = text; line && *line;) {
         const char *p;
         if (!strncmp(line, "frame:", 6) && (p = strstr(line, " pts:"))) {
-            if (n == cap) {
-                cap = cap ? 2 * cap : 256;
-                int64_t *nv = realloc(v, (size_t)cap * sizeof(*v));
-                if (!nv) {
-                    free(v);
-                    return -1;
-                }
-                v = nv;
+            if (mt_array_grow((void **)&v, &cap, (size_t)n + 1, sizeof(*v)) < 0) {
+                free(v);
+                return -1;
             }
             char *stop;
             v[n] = strtoll(p + 5, &stop, 10);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache/filter_options.h"
 #include "driver/filter_escape.h"
 
 #define OPTIONS_MAX 32768 /* 7 values, paths up to PATH_MAX, quoting growth */
@@ -21,17 +22,17 @@ int mt_ffmpeg_filter_string(const char *filter_name, const char *sidecar,
     int ret = -1;
     if (!opts)
         return -1;
-    if (mt_filter_append_option(opts, OPTIONS_MAX, "sidecar", sidecar) < 0)
+    if (mt_filter_append_option(opts, OPTIONS_MAX, MT_OPT_SIDECAR, sidecar) < 0)
         goto end;
     if (source) {
         if (source->path &&
-            mt_filter_append_option(opts, OPTIONS_MAX, "source_path", source->path) < 0)
+            mt_filter_append_option(opts, OPTIONS_MAX, MT_OPT_SOURCE_PATH, source->path) < 0)
             goto end;
         struct { const char *key; int64_t v; } nums[] = {
-            { "source_size",     source->size },
-            { "source_mtime_ns", source->mtime_ns },
-            { "source_ctime_ns", source->ctime_ns },
-            { "source_inode",    source->inode },
+            { MT_OPT_SOURCE_SIZE,     source->size },
+            { MT_OPT_SOURCE_MTIME_NS, source->mtime_ns },
+            { MT_OPT_SOURCE_CTIME_NS, source->ctime_ns },
+            { MT_OPT_SOURCE_INODE,    source->inode },
         };
         for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
             if (nums[i].v < 0)
@@ -41,11 +42,11 @@ int mt_ffmpeg_filter_string(const char *filter_name, const char *sidecar,
                 goto end;
         }
         if (source->digest && source->digest[0] &&
-            mt_filter_append_option(opts, OPTIONS_MAX, "source_digest", source->digest) < 0)
+            mt_filter_append_option(opts, OPTIONS_MAX, MT_OPT_SOURCE_DIGEST, source->digest) < 0)
             goto end;
         if (source->duration_s > 0) {
             snprintf(number, sizeof(number), "%.6f", source->duration_s);
-            if (mt_filter_append_option(opts, OPTIONS_MAX, "source_duration", number) < 0)
+            if (mt_filter_append_option(opts, OPTIONS_MAX, MT_OPT_SOURCE_DURATION, number) < 0)
                 goto end;
         }
     }
@@ -137,7 +138,7 @@ void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
         /* recorded in the sidecar's config, so a fast-mode entry never
          * passes for a full analysis (and the other way round) */
         push_filter(args, "0:v:0", "-filter:v", "montagescene", cmd->scene_sidecar, cmd->source,
-                    cmd->scene_duration_s, cmd->keyframes_only ? "keyframes_only=1" : NULL);
+                    cmd->scene_duration_s, cmd->keyframes_only ? MT_OPT_KEYFRAMES_ONLY "=1" : NULL);
     if (cmd->beat_sidecar)
         push_filter(args, "0:a:0", "-filter:a", "montagebeat", cmd->beat_sidecar, cmd->source,
                     cmd->beat_duration_s, NULL);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "analysis/array_grow.h"
+
 void mt_file_list_init(MtFileList *list)
 {
     memset(list, 0, sizeof(*list));
@@ -24,14 +26,8 @@ void mt_file_list_free(MtFileList *list)
 
 int mt_file_list_add(MtFileList *list, const char *path, int named)
 {
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 64;
-        MtFileEntry *e = realloc(list->entries, cap * sizeof(*e));
-        if (!e)
-            return -1;
-        list->entries = e;
-        list->cap = cap;
-    }
+    if (mt_array_grow((void **)&list->entries, &list->cap, list->n + 1, sizeof(*list->entries)) < 0)
+        return -1;
     char *copy = strdup(path);
     if (!copy)
         return -1;

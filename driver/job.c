@@ -85,10 +85,10 @@ static int is_cached(MtJob *job)
 {
     int valid = 0;
     for (int k = 0; k < MT_JOB_KINDS; k++) {
-        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k], job->mode, 0,
-                                      NULL, 0);
-        job->have[k] = s == MT_GLUE_VALID;
-        if (s == MT_GLUE_STALE || s == MT_GLUE_CORRUPT)
+        MtSidecarCacheState s = mt_sidecar_cache_check(job->sidecar[k], job->real_path, kinds[k],
+                                                       job->mode, 0, NULL, 0);
+        job->have[k] = s == MT_SIDECAR_CACHE_VALID;
+        if (s == MT_SIDECAR_CACHE_STALE || s == MT_SIDECAR_CACHE_CORRUPT)
             return 0;
         valid += job->have[k];
     }
@@ -134,8 +134,8 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
     for (int k = 0; k < MT_JOB_KINDS; k++) {
         if (job->sidecar[k])
             continue;
-        if (mt_glue_sidecar_path(job->real_path, kinds[k], ctx->cache_dir,
-                                 path_buf, sizeof(path_buf)) < 0 ||
+        if (mt_sidecar_cache_path(job->real_path, kinds[k], ctx->cache_dir,
+                                  path_buf, sizeof(path_buf)) < 0 ||
             !(job->sidecar[k] = strdup(path_buf)))
             return fail(job, now, "sidecar path too long");
     }
@@ -170,7 +170,7 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
 
     /* stat part now; the content digest is computed by the probe child
      * (mt_probe_hash_before_exec), so a large file never stalls the loop */
-    if (mt_glue_identity(job->real_path, 0, &job->identity, err, sizeof(err)) < 0)
+    if (mt_sidecar_cache_identity(job->real_path, 0, &job->identity, err, sizeof(err)) < 0)
         return fail(job, now, "%s", err);
 
     MtArgList args;
@@ -312,16 +312,17 @@ static MtJobPhase analysis_done(MtJob *job, int wstatus, double now)
         /* against the probe just made; -1: it found no duration */
         double probed = k ? job->probe.audio_duration_s
                           : job->mode == MT_DECODE_KEYFRAMES ? -1 : job->probe.video_duration_s;
-        MtGlueState s = mt_glue_check(job->sidecar[k], job->real_path, kinds[k],
-                                      job->mode, probed > 0 ? probed : -1, why, sizeof(why));
-        if (job->want[k] && s != MT_GLUE_VALID) {
+        MtSidecarCacheState s = mt_sidecar_cache_check(job->sidecar[k], job->real_path, kinds[k],
+                                                       job->mode, probed > 0 ? probed : -1,
+                                                       why, sizeof(why));
+        if (job->want[k] && s != MT_SIDECAR_CACHE_VALID) {
             remove_written_sidecars(job);
             return fail(job, now, "ffmpeg succeeded but the %s sidecar is %s: %s",
-                        k ? "beat" : "scene", mt_glue_state_name(s), why);
+                        k ? "beat" : "scene", mt_sidecar_cache_state_name(s), why);
         }
         /* a stream that is gone (the file was replaced): its old sidecar
          * would make every later run think the file is stale */
-        if (!job->want[k] && s != MT_GLUE_MISSING)
+        if (!job->want[k] && s != MT_SIDECAR_CACHE_MISSING)
             unlink(job->sidecar[k]);
         job->have[k] = job->want[k];
     }

@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
-#include "driver/cache_glue.h"
+#include "driver/sidecar_cache.h"
 #include "driver/child_process.h"
 #include "driver/entry_lock.h"
 #include "driver/json_record.h"
@@ -63,7 +63,7 @@ typedef struct MtJob {
     int         want[MT_JOB_KINDS]; /* stream present, analysed this run */
     int         have[MT_JOB_KINDS]; /* sidecar reported in the record */
     MtEntryLock lock;
-    MtGlueIdentity identity;
+    MtSidecarCacheIdentity identity;
     MtProbeResult probe;
     MtChild     child;
     char       *out_buf;   /* ffprobe stdout */

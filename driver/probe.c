@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "driver/cache_glue.h"
+#include "driver/sidecar_cache.h"
 
 #define MAX_STREAMS 64
 
@@ -135,10 +135,10 @@ const char *mt_probe_rejection(const MtProbeResult *result)
 
 void mt_probe_hash_before_exec(void *media_path)
 {
-    MtGlueIdentity id;
+    MtSidecarCacheIdentity id;
     char err[256], line[512];
     int n;
-    if (mt_glue_identity(media_path, 1, &id, err, sizeof(err)) == 0)
+    if (mt_sidecar_cache_identity(media_path, 1, &id, err, sizeof(err)) == 0)
         n = snprintf(line, sizeof(line), DIGEST_LINE "%s\n", id.digest);
     else
         n = snprintf(line, sizeof(line), DIGEST_ERROR_LINE "%s\n", err);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/array_grow.h"
+
 #define RS_ZEROS   2    /* sinc zero crossings per side (at the low rate): a
                            short kernel, since onset analysis tolerates a
                            wide transition band but must stay cheap */
@@ -148,14 +150,8 @@ int mt_resampler_lookahead(const MtResampler *r)
 
 float *mt_resampler_input(MtResampler *r, size_t n)
 {
-    if (r->buf_len + n > r->buf_cap) {
-        size_t cap = (r->buf_len + n) * 2;
-        float *nb = realloc(r->buf, sizeof(float) * cap);
-        if (!nb)
-            return NULL;
-        r->buf = nb;
-        r->buf_cap = cap;
-    }
+    if (mt_array_grow((void **)&r->buf, &r->buf_cap, r->buf_len + n, sizeof(*r->buf)) < 0)
+        return NULL;
     return r->buf + r->buf_len;
 }
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/array_grow.h"
+
 struct MtBlockAc {
     int max_lag, block_len;
     float *hist;      /* ring of the last max_lag + 1 inputs, stored twice
@@ -49,14 +51,9 @@ int mt_block_ac_push(MtBlockAc *ac, float x)
 {
     const size_t stride = BLOCK_STRIDE(ac);
     if (ac->n % (size_t)ac->block_len == 0) { /* open a new block */
-        if (ac->n_blocks == ac->cap_blocks) {
-            size_t cap = ac->cap_blocks ? ac->cap_blocks * 2 : 64;
-            double *nb = realloc(ac->blocks, sizeof(double) * stride * cap);
-            if (!nb)
-                return -1;
-            ac->blocks = nb;
-            ac->cap_blocks = cap;
-        }
+        if (mt_array_grow((void **)&ac->blocks, &ac->cap_blocks, ac->n_blocks + 1,
+                          sizeof(double) * stride) < 0)
+            return -1;
         memset(ac->blocks + stride * ac->n_blocks, 0, sizeof(double) * stride);
         ac->n_blocks++;
     }

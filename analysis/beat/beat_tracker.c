@@ -86,21 +86,18 @@ void mt_beat_free(MtBeatTracker **pbt)
 static int analyse_frame(MtBeatTracker *bt, const float *x)
 {
     const size_t f = bt->n_frames;
+    /* the per-frame arrays share one capacity, cap_frames */
+    const struct { void **array; size_t elem_size; } per_frame[] = {
+        { (void **)&bt->flux, sizeof(float) }, { (void **)&bt->env, sizeof(float) },
+        { (void **)&bt->low, sizeof(float) },  { (void **)&bt->mid, sizeof(float) },
+        { (void **)&bt->chroma, 12 },
+    };
     size_t cap = bt->cap_frames;
-    if (mt_array_grow((void **)&bt->flux, &cap, f + 1, sizeof(float)) < 0)
-        return -1;
-    cap = bt->cap_frames;
-    if (mt_array_grow((void **)&bt->env, &cap, f + 1, sizeof(float)) < 0)
-        return -1;
-    cap = bt->cap_frames;
-    if (mt_array_grow((void **)&bt->low, &cap, f + 1, sizeof(float)) < 0)
-        return -1;
-    cap = bt->cap_frames;
-    if (mt_array_grow((void **)&bt->mid, &cap, f + 1, sizeof(float)) < 0)
-        return -1;
-    cap = bt->cap_frames;
-    if (mt_array_grow((void **)&bt->chroma, &cap, f + 1, 12) < 0)
-        return -1;
+    for (size_t i = 0; i < sizeof(per_frame) / sizeof(per_frame[0]); i++) {
+        cap = bt->cap_frames;
+        if (mt_array_grow(per_frame[i].array, &cap, f + 1, per_frame[i].elem_size) < 0)
+            return -1;
+    }
     bt->cap_frames = cap;
 
     MtOnsetFrame of;

@@ -58,7 +58,8 @@
 #include "analysis/scene/image.h"
 #include "analysis/scene/scene_result.h"
 
-/* Option ranges and defaults; the filter's AVOption table uses these. */
+/* Option ranges and defaults, read through the option table of
+ * scene_options.h (kernel checks, sidecar config, the filter's AVOptions). */
 
 /* threshold: hard-cut score (0..1) a frame must reach to start a new shot.
  * Lower finds more cuts. */

@@ -130,7 +130,8 @@ struct MtSceneDetector {
     MtTransition *trans;
     size_t   n_trans, cap_trans;
     MtScene *scenes;
-    float   *scene_hist;
+    float   *scene_hist;         /* MT_SCENE_HIST_BINS per scene */
+    size_t   cap_scene_hist;     /* rows allocated */
     size_t   n_scenes, cap_scenes;
     struct {
         int64_t start;             /* first frame of the open scene */

@@ -56,13 +56,13 @@ static void close_scene(MtSceneDetector *d, int64_t end, double t_end, size_t cl
         d->oom = 1;
         return;
     }
-    float *hist = realloc(d->scene_hist, (d->n_scenes + 1) * MT_SCENE_HIST_BINS * sizeof(*hist));
-    if (!hist) {
+    /* one row of MT_SCENE_HIST_BINS per scene */
+    if (mt_array_grow((void **)&d->scene_hist, &d->cap_scene_hist, d->n_scenes + 1,
+                      MT_SCENE_HIST_BINS * sizeof(*d->scene_hist)) < 0) {
         d->oom = 1;
         return;
     }
-    d->scene_hist = hist;
-    hist += d->n_scenes * MT_SCENE_HIST_BINS;
+    float *hist = d->scene_hist + d->n_scenes * MT_SCENE_HIST_BINS;
 
     int pure = d->acc.n_pure > 0;
     double n = pure ? (double)d->acc.n_pure : (double)(end - d->acc.start);

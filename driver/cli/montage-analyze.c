@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "driver/batch.h"
-#include "driver/cache_glue.h"
+#include "driver/sidecar_cache.h"
 #include "driver/cpu_budget.h"
 #include "driver/export_job.h"
 #include "driver/file_list.h"
@@ -74,7 +74,7 @@ int main(int argc, char **argv)
     }
     if (opts.cache_dir) {
         char err[512];
-        if (mt_glue_prepare_cache_dir(opts.cache_dir, err, sizeof(err)) < 0) {
+        if (mt_sidecar_cache_prepare_dir(opts.cache_dir, err, sizeof(err)) < 0) {
             fprintf(stderr, "montage-analyze: --cache-dir: %s\n", err);
             return EXIT_USAGE;
         }

@@ -32,6 +32,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cache/filter_options.h"
 #include "cache/sidecar_read.h"
 #include "driver/arg_list.h"
 #include "driver/fast_merge.h"
@@ -217,8 +218,8 @@ static int key_pass(Run *r, const MtFastFrames *f, MtFastSample **samples, size_
     snprintf(meta, sizeof(meta), "%s/keys.txt", r->tmp);
     extra[0] = tail[0] = '\0';
     /* no detection on key frames: only the features and one scene's means */
-    if (mt_filter_append_option(extra, sizeof(extra), "sidecar", side) < 0 ||
-        mt_filter_append_option(extra, sizeof(extra), "keyframes_only", "1") < 0 ||
+    if (mt_filter_append_option(extra, sizeof(extra), MT_OPT_SIDECAR, side) < 0 ||
+        mt_filter_append_option(extra, sizeof(extra), MT_OPT_KEYFRAMES_ONLY, "1") < 0 ||
         mt_filter_append_option(extra, sizeof(extra), "keep_features", "1") < 0 ||
         mt_filter_append_option(extra, sizeof(extra), "threshold", "1") < 0 ||
         mt_filter_append_option(extra, sizeof(extra), "gradual_threshold", "0") < 0 ||
@@ -282,8 +283,8 @@ static int window_pass(const Run *r, const MtFastFrames *f, const MtSidecar *key
     char side[PATH_MAX + 32], extra[3 * PATH_MAX], ss[64], t[64];
     snprintf(side, sizeof(side), "%s/w%zu.msgpack", r->tmp, i);
     extra[0] = '\0';
-    if (mt_filter_append_option(extra, sizeof(extra), "sidecar", side) < 0 ||
-        mt_filter_append_option(extra, sizeof(extra), "fast", "1") < 0 ||
+    if (mt_filter_append_option(extra, sizeof(extra), MT_OPT_SIDECAR, side) < 0 ||
+        mt_filter_append_option(extra, sizeof(extra), MT_OPT_FAST, "1") < 0 ||
         mt_filter_append_option(extra, sizeof(extra), "keep_features", "0") < 0)
         return -1;
     /* half a frame early, so rounding never drops the seek point itself

@@ -32,8 +32,10 @@ analysis=$(sources analysis)
 cache_lib=$(sources cache '^cache/\(cli\|fuzz\)/')
 cache_cli=$(sources cache/cli)
 export_src=$(sources export)
-[ -n "$analysis" ] && [ -n "$cache_lib" ] && [ -n "$cache_cli" ] && [ -n "$export_src" ] ||
-    { fail layers_sources "no sources found under analysis/, cache/, cache/cli/ or export/"; finish; }
+driver_src=$(sources driver)
+[ -n "$analysis" ] && [ -n "$cache_lib" ] && [ -n "$cache_cli" ] && [ -n "$export_src" ] &&
+    [ -n "$driver_src" ] ||
+    { fail layers_sources "no sources found under analysis/, cache/, cache/cli/, export/ or driver/"; finish; }
 
 filters='montage_glue\.h|montage_compat\.h'
 # shellcheck disable=SC2086 # word splitting of the file lists is intended
@@ -46,6 +48,8 @@ layer_case layers_cache_cli "driver/|libav|$filters" \
     "montage-sidecar (cache/cli/) includes the driver or FFmpeg" $cache_cli
 layer_case layers_export "driver/|cache/cli/|libav|$filters" \
     "export/ includes the driver, the CLI or FFmpeg" $export_src
+layer_case layers_driver "cache/cli/|libav|$filters" \
+    "driver/ (which runs ffmpeg as a program) includes the CLI, FFmpeg or the filter glue" $driver_src
 }
 
 # The test itself must see a wrong include: a made-up kernel file that

@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The driver's calls into cache/ (cache_lookup.h, source_identity.h); see
- * cache_glue.h. */
-#include "driver/cache_glue.h"
+ * sidecar_cache.h. */
+#include "driver/sidecar_cache.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "cache/cache_lookup.h"
 
-int mt_glue_sidecar_path(const char *media_path, MtSidecarKind kind,
-                         const char *cache_dir, char *out, size_t out_size)
+int mt_sidecar_cache_path(const char *media_path, MtSidecarKind kind,
+                          const char *cache_dir, char *out, size_t out_size)
 {
     MtCacheLocation loc = { .cache_dir = cache_dir };
     return mt_cache_sidecar_path(&loc, media_path, kind, out, out_size) < 0 ? -1 : 0;
@@ -26,9 +26,9 @@ const char *mt_decode_mode_name(MtDecodeMode mode)
     return "full";
 }
 
-MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
-                          MtSidecarKind kind, MtDecodeMode mode, double media_duration_s,
-                          char *why, size_t why_size)
+MtSidecarCacheState mt_sidecar_cache_check(const char *sidecar_path, const char *media_path,
+                                           MtSidecarKind kind, MtDecodeMode mode,
+                                           double media_duration_s, char *why, size_t why_size)
 {
     int version = kind == MT_KIND_SCENE ? MT_SCENE_ANALYSER_VERSION : MT_BEAT_ANALYSER_VERSION;
     /* a scene sidecar serves only the decode mode that made it */
@@ -45,37 +45,37 @@ MtGlueState mt_glue_check(const char *sidecar_path, const char *media_path,
         !(scene && mode == MT_DECODE_KEYFRAMES)) {
         if (why && why_size)
             snprintf(why, why_size, "the media's duration is not recorded, so the coverage is unknown");
-        return MT_GLUE_STALE;
+        return MT_SIDECAR_CACHE_STALE;
     }
     switch (s) {
-    case MT_CACHE_VALID:   return MT_GLUE_VALID;
-    case MT_CACHE_MISSING: return MT_GLUE_MISSING;
-    case MT_CACHE_STALE:   return MT_GLUE_STALE;
+    case MT_CACHE_VALID:   return MT_SIDECAR_CACHE_VALID;
+    case MT_CACHE_MISSING: return MT_SIDECAR_CACHE_MISSING;
+    case MT_CACHE_STALE:   return MT_SIDECAR_CACHE_STALE;
     /* made by hand without source=: analyse again, with an identity */
-    case MT_CACHE_NO_SOURCE: return MT_GLUE_STALE;
-    case MT_CACHE_CORRUPT: return MT_GLUE_CORRUPT;
+    case MT_CACHE_NO_SOURCE: return MT_SIDECAR_CACHE_STALE;
+    case MT_CACHE_CORRUPT: return MT_SIDECAR_CACHE_CORRUPT;
     }
-    return MT_GLUE_CORRUPT;
+    return MT_SIDECAR_CACHE_CORRUPT;
 }
 
-int mt_glue_prepare_cache_dir(const char *cache_dir, char *err, size_t err_size)
+int mt_sidecar_cache_prepare_dir(const char *cache_dir, char *err, size_t err_size)
 {
     return mt_cache_dir_prepare(cache_dir, err, err_size) < 0 ? -1 : 0;
 }
 
-int mt_glue_identity(const char *media_path, int with_digest, MtGlueIdentity *out,
-                     char *err, size_t err_size)
+int mt_sidecar_cache_identity(const char *media_path, int with_digest,
+                              MtSidecarCacheIdentity *out, char *err, size_t err_size)
 {
     return mt_source_identify(media_path, with_digest, out, err, err_size) < 0 ? -1 : 0;
 }
 
-const char *mt_glue_state_name(MtGlueState state)
+const char *mt_sidecar_cache_state_name(MtSidecarCacheState state)
 {
     switch (state) {
-    case MT_GLUE_VALID:   return "valid";
-    case MT_GLUE_MISSING: return "missing";
-    case MT_GLUE_STALE:   return "stale";
-    case MT_GLUE_CORRUPT: return "corrupt";
+    case MT_SIDECAR_CACHE_VALID:   return "valid";
+    case MT_SIDECAR_CACHE_MISSING: return "missing";
+    case MT_SIDECAR_CACHE_STALE:   return "stale";
+    case MT_SIDECAR_CACHE_CORRUPT: return "corrupt";
     }
     return "corrupt";
 }
