@@ -56,15 +56,14 @@ static int check_arrays(const MtSchemaMap *map, const void *base, const KeyPath 
         const MtSchemaKey *k = &map->keys[i];
         const KeyPath here = { where, k->key, 0 };
         int ret;
-        if (k->custom || ((k->flags & MT_SCHEMA_SCENE_ONLY) && kind != MT_KIND_SCENE) ||
-            ((k->flags & MT_SCHEMA_BEAT_ONLY) && kind == MT_KIND_SCENE))
+        if (k->custom || !mt_schema_in_kind(k, kind))
             continue;
         if (k->type == MT_SCHEMA_MAP) {
             if ((ret = check_arrays(k->map, (const char *)base + k->offset, &here, kind, err, errlen)) < 0)
                 return ret;
             continue;
         }
-        if (k->type != MT_SCHEMA_MAPS && k->type != MT_SCHEMA_STRS && k->type != MT_SCHEMA_PACKED)
+        if (!mt_schema_has_count(k))
             continue;
         const char *data = MT_SCHEMA_CFIELD(base, k->offset, char *);
         size_t n = MT_SCHEMA_CFIELD(base, k->offset2, size_t);

@@ -305,9 +305,7 @@ static int read_by_type(MtReader *r, const MtSchemaKey *k, MtObj *o, const char 
 
 static int skipped(const MtReader *r, const MtSchemaKey *k)
 {
-    return (k->flags & MT_SCHEMA_NOT_READ) ||
-           ((k->flags & MT_SCHEMA_SCENE_ONLY) && r->kind != MT_KIND_SCENE) ||
-           ((k->flags & MT_SCHEMA_BEAT_ONLY) && r->kind != MT_KIND_BEAT);
+    return (k->flags & MT_SCHEMA_NOT_READ) || !mt_schema_in_kind(k, r->kind);
 }
 
 static int read_map(MtReader *r, const MtSchemaMap *map, MtObj *m, const char *where,

@@ -102,6 +102,14 @@ extern const MtSchemaMap *const mt_schema_maps[];
 #define MT_SCHEMA_FIELD(base, off, T)  (*(T *)((char *)(base) + (off)))
 #define MT_SCHEMA_CFIELD(base, off, T) (*(const T *)((const char *)(base) + (off)))
 
+/* Whether a sidecar of this MtSidecarKind has the key (the top level's
+ * scene and beat are kind-specific). */
+int mt_schema_in_kind(const MtSchemaKey *k, int kind);
+
+/* Whether the key is an array with a size_t count at offset2 (MAPS, STRS,
+ * PACKED). */
+int mt_schema_has_count(const MtSchemaKey *k);
+
 /* The type as montage-sidecar(5) names it ("int", "packed<f4>", ...). */
 const char *mt_schema_type_doc(const MtSchemaKey *k);
 

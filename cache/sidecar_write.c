@@ -183,8 +183,7 @@ static void put_custom(Encoder *e, const MtSchemaKey *k, const void *base, const
 
 static int written(const MtSchemaKey *k, const void *base, MtSidecarKind kind)
 {
-    if (((k->flags & MT_SCHEMA_SCENE_ONLY) && kind != MT_KIND_SCENE) ||
-        ((k->flags & MT_SCHEMA_BEAT_ONLY) && kind == MT_KIND_SCENE))
+    if (!mt_schema_in_kind(k, kind))
         return 0;
     /* OMIT_UNSET is declared on float64 keys only */
     return !(k->flags & MT_SCHEMA_OMIT_UNSET) || MT_SCHEMA_CFIELD(base, k->offset, double) > 0;
@@ -197,9 +196,8 @@ static void put_value(Encoder *e, const MtSchemaKey *k, const void *base, const 
                       MtSidecarKind kind)
 {
     const void *v = (const char *)base + k->offset;
-    /* arrays: their size_t count (for a RATIONAL, offset2 is the int den) */
-    size_t n = k->type == MT_SCHEMA_MAPS || k->type == MT_SCHEMA_STRS || k->type == MT_SCHEMA_PACKED
-             ? MT_SCHEMA_CFIELD(base, k->offset2, size_t) : 0;
+    /* (a RATIONAL's offset2 is its int den, no count) */
+    size_t n = mt_schema_has_count(k) ? MT_SCHEMA_CFIELD(base, k->offset2, size_t) : 0;
 
     if (k->custom) {
         put_custom(e, k, base, parent);
