@@ -3,8 +3,9 @@
 # Copyright (C) 2026 the Montage authors; see LICENSE.
 # Seed corpus for the sidecar reader's fuzz target: real sidecars written by
 # tests/tools/sidecar_sample (scene with and without features, beat,
-# incomplete, NaN values, a recorded source) and truncations of each, so
-# that every prefix class the reader must reject is covered from the start.
+# incomplete, NaN values, a recorded source with and without its probed
+# duration) and truncations of each, so that every prefix class the reader
+# must reject is covered from the start.
 #   cache/fuzz/make_seeds.sh SIDECAR_SAMPLE OUT_DIR
 set -eu
 sample=$1
@@ -22,6 +23,7 @@ printf 'not really media, only bytes to identify\n' > "$media"
 "$sample" beat "$out/beat-incomplete.msgpack" --incomplete
 "$sample" beat "$out/beat-nan.msgpack" --nan
 "$sample" beat "$out/beat-source.msgpack" --media "$media"
+"$sample" beat "$out/beat-duration.msgpack" --media "$media" --duration 3
 rm -f "$media"
 
 # Truncations: the first bytes (header and magic), then eight cuts spread
