@@ -24,7 +24,7 @@ typedef struct MtReader {
     MtSidecarError *err;
     MtArena        *arena;
     int             no_array_data; /* MT_SIDECAR_READ_NO_ARRAY_DATA */
-    int             kind;          /* MtSidecarKind, once read */
+    MtSidecarKind   kind;          /* once read; 0 before */
 } MtReader;
 
 /* Key paths longer than this are cut: they only label messages. */

@@ -267,17 +267,6 @@ const MtSchemaMap *const mt_schema_maps[] = {
     NULL,
 };
 
-int mt_schema_in_kind(const MtSchemaKey *k, int kind)
-{
-    return !((k->flags & MT_SCHEMA_SCENE_ONLY) && kind != MT_KIND_SCENE) &&
-           !((k->flags & MT_SCHEMA_BEAT_ONLY) && kind != MT_KIND_BEAT);
-}
-
-int mt_schema_has_count(const MtSchemaKey *k)
-{
-    return k->type == MT_SCHEMA_MAPS || k->type == MT_SCHEMA_STRS || k->type == MT_SCHEMA_PACKED;
-}
-
 const char *mt_schema_type_doc(const MtSchemaKey *k)
 {
     static const char *const packed_doc[4] = { "packed<f4>", "packed<f8>", "packed<i8>", "packed<u1>" };

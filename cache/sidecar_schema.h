@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sidecar_model.h" /* MtSidecarKind */
+
 /* Sanity cap on histogram bins per scene. */
 #define MT_SIDECAR_MAX_HIST_BINS 65536
 
@@ -102,13 +104,19 @@ extern const MtSchemaMap *const mt_schema_maps[];
 #define MT_SCHEMA_FIELD(base, off, T)  (*(T *)((char *)(base) + (off)))
 #define MT_SCHEMA_CFIELD(base, off, T) (*(const T *)((const char *)(base) + (off)))
 
-/* Whether a sidecar of this MtSidecarKind has the key (the top level's
- * scene and beat are kind-specific). */
-int mt_schema_in_kind(const MtSchemaKey *k, int kind);
+/* Whether a sidecar of this kind has the key (the top level's scene and
+ * beat are kind-specific). Inline: the walks ask for every key. */
+static inline int mt_schema_in_kind(const MtSchemaKey *k, MtSidecarKind kind)
+{
+    return !((k->flags & MT_SCHEMA_SCENE_ONLY) && kind != MT_KIND_SCENE) &&
+           !((k->flags & MT_SCHEMA_BEAT_ONLY) && kind != MT_KIND_BEAT);
+}
 
-/* Whether the key is an array with a size_t count at offset2 (MAPS, STRS,
- * PACKED). */
-int mt_schema_has_count(const MtSchemaKey *k);
+/* Whether the key is an array with a size_t count at offset2. */
+static inline int mt_schema_has_count(const MtSchemaKey *k)
+{
+    return k->type == MT_SCHEMA_MAPS || k->type == MT_SCHEMA_STRS || k->type == MT_SCHEMA_PACKED;
+}
 
 /* The type as montage-sidecar(5) names it ("int", "packed<f4>", ...). */
 const char *mt_schema_type_doc(const MtSchemaKey *k);
