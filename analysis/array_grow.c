@@ -7,10 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-int mt_array_grow(void **arr, size_t *cap, size_t need, size_t elem_size)
+int mt_array_regrow(void **arr, size_t *cap, size_t need, size_t elem_size)
 {
-    if (need <= *cap)
-        return 0;
     size_t n = *cap ? *cap : 16;
     while (n < need) {
         if (n > SIZE_MAX / 2)

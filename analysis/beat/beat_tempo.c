@@ -16,6 +16,17 @@
 #define TATUM_PENALTY    0.6
 #define DOUBLING_CLAMP   2.0
 #define SUPPORT_POWER    0.5f /* compression of env for the support ratios */
+/* Metrical levels (T * 2^k) are followed this far past the searched
+ * range, so a tempo at its very edge keeps its family: it separates a
+ * level just outside min_bpm..max_bpm (a peak the grid cannot quite
+ * reach) from the next octave. Since the first version; margins not
+ * recorded (#15 only named it). */
+#define RANGE_MARGIN     1.02
+/* Tempi within this ratio are one salience peak: harmonics of a beat are
+ * not exact multiples, so the peak is looked for within it, and a second
+ * candidate that close is the same one. Since the first version; margins
+ * not recorded (#15 only named it). */
+#define SAME_PEAK_RATIO  1.03
 
 MtTempoGrid *mt_tempo_grid_new(const MtTempoParams *p)
 {
@@ -186,10 +197,10 @@ static int grid_index(const MtTempoGrid *g, double bpm)
     return i < 0 ? 0 : i >= g->n ? g->n - 1 : i;
 }
 
-/* Strongest salience within +-3 % of bpm (harmonics are not exact). */
+/* Strongest salience within SAME_PEAK_RATIO (+-3 %) of bpm. */
 static int refine_peak(const MtTempoGrid *g, const float *sal, double bpm)
 {
-    int c = grid_index(g, bpm), span = (int)ceil(log(1.03) / log(MT_TEMPO_GRID_STEP));
+    int c = grid_index(g, bpm), span = (int)ceil(log(SAME_PEAK_RATIO) / log(MT_TEMPO_GRID_STEP));
     int best = c;
     for (int i = c - span; i <= c + span; i++)
         if (i >= 0 && i < g->n && sal[i] > sal[best])
@@ -228,11 +239,11 @@ static double doubling_support(const MtTempoParams *p, const float *env, const f
 static int add_candidate(int *cand, int nc, const MtTempoParams *p, const MtTempoGrid *g,
                          const float *sal, double bpm)
 {
-    if (nc >= MAX_LEVELS || bpm < p->min_bpm / 1.02 || bpm > p->max_bpm * 1.02)
+    if (nc >= MAX_LEVELS || bpm < p->min_bpm / RANGE_MARGIN || bpm > p->max_bpm * RANGE_MARGIN)
         return nc;
     int k = refine_peak(g, sal, bpm);
     for (int i = 0; i < nc; i++)
-        if (fabs(log(g->bpm[cand[i]] / g->bpm[k])) < log(1.03))
+        if (fabs(log(g->bpm[cand[i]] / g->bpm[k])) < log(SAME_PEAK_RATIO))
             return nc;
     cand[nc] = k;
     return nc + 1;
@@ -242,9 +253,9 @@ static int add_candidate(int *cand, int nc, const MtTempoParams *p, const MtTemp
 static double family_weight(const MtTempoParams *p, const MtTempoGrid *g, const float *sal, int i)
 {
     double root = g->bpm[i], w = 0.0;
-    while (root / 2.0 >= p->min_bpm / 1.02)
+    while (root / 2.0 >= p->min_bpm / RANGE_MARGIN)
         root /= 2.0;
-    for (double b = root; b <= p->max_bpm * 1.02; b *= 2.0) {
+    for (double b = root; b <= p->max_bpm * RANGE_MARGIN; b *= 2.0) {
         int k = refine_peak(g, sal, b);
         w += sal[k] * g->prior[k];
     }
@@ -255,9 +266,9 @@ static double family_weight(const MtTempoParams *p, const MtTempoGrid *g, const 
 static int add_family(int *cand, int nc, const MtTempoParams *p, const MtTempoGrid *g,
                       const float *sal, double bpm)
 {
-    while (bpm / 2.0 >= p->min_bpm / 1.02)
+    while (bpm / 2.0 >= p->min_bpm / RANGE_MARGIN)
         bpm /= 2.0;
-    for (; bpm <= p->max_bpm * 1.02; bpm *= 2.0)
+    for (; bpm <= p->max_bpm * RANGE_MARGIN; bpm *= 2.0)
         nc = add_candidate(cand, nc, p, g, sal, bpm);
     return nc;
 }
@@ -325,7 +336,7 @@ static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const floa
     for (int i = 0; i < nc; i++) {
         const double bpm = g->bpm[cand[i]];
         double support = third[i];
-        for (double b = bpm; b / 2.0 >= p->min_bpm / 1.02; b /= 2.0)
+        for (double b = bpm; b / 2.0 >= p->min_bpm / RANGE_MARGIN; b /= 2.0)
             support *= doubling_support(p, cenv, m3c, n_env, b);
         double r2 = subdivision_ratio(env, m3e, n_env, g->period[cand[i]], 2, p->fps);
         double r3 = i < nbin ? r3_env[i]

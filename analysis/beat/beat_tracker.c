@@ -81,12 +81,10 @@ void mt_beat_free(MtBeatTracker **pbt)
     *pbt = NULL;
 }
 
-/* One onset frame from x[0..window): store features, feed the
- * autocorrelation and the streaming predictor. */
-static int analyse_frame(MtBeatTracker *bt, const float *x)
+/* Room for need onset frames in each per-frame array (they share one
+ * capacity, cap_frames). 0 or -ENOMEM. */
+static int grow_per_frame(MtBeatTracker *bt, size_t need)
 {
-    const size_t f = bt->n_frames;
-    /* the per-frame arrays share one capacity, cap_frames */
     const struct { void **array; size_t elem_size; } per_frame[] = {
         { (void **)&bt->flux, sizeof(float) }, { (void **)&bt->env, sizeof(float) },
         { (void **)&bt->low, sizeof(float) },  { (void **)&bt->mid, sizeof(float) },
@@ -95,10 +93,21 @@ static int analyse_frame(MtBeatTracker *bt, const float *x)
     size_t cap = bt->cap_frames;
     for (size_t i = 0; i < sizeof(per_frame) / sizeof(per_frame[0]); i++) {
         cap = bt->cap_frames;
-        if (mt_array_grow(per_frame[i].array, &cap, f + 1, per_frame[i].elem_size) < 0)
-            return -1;
+        int ret = mt_array_grow(per_frame[i].array, &cap, need, per_frame[i].elem_size);
+        if (ret < 0)
+            return ret;
     }
     bt->cap_frames = cap;
+    return 0;
+}
+
+/* One onset frame from x[0..window): store features, feed the
+ * autocorrelation and the streaming predictor. */
+static int analyse_frame(MtBeatTracker *bt, const float *x)
+{
+    const size_t f = bt->n_frames;
+    if (f + 1 > bt->cap_frames && grow_per_frame(bt, f + 1) < 0)
+        return -1;
 
     MtOnsetFrame of;
     mt_onset_do(bt->onset, x, &of);

@@ -10,6 +10,11 @@
 /* Mean |a - b| of two independent unit-variance Gaussian fields (2/sqrt(pi)):
  * the structure residual of unrelated frames, used to scale it to ~0..1. */
 #define UNRELATED_RESIDUAL 1.1284f
+/* Cost added to a region match per cell of shift (x plus y): a slight
+ * preference for small shifts, so ties (flat regions) go to no motion. It
+ * separates exact ties from real matches, whose mean residuals differ by
+ * more; since the first version, margins not recorded (#15 only named it). */
+#define SHIFT_PENALTY 0.002f
 
 float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b)
 {
@@ -71,7 +76,7 @@ static int try_shift(const float *a, const float *b, int gw, int gh, int x0, int
     int cnt = ((xe - xs + step - 1) / step) * ((ye - ys + step - 1) / step);
     /* a slight preference for small shifts decides ties (flat regions) in
      * favour of no motion */
-    float pen = 0.002f * (abs(dx) + abs(dy));
+    float pen = SHIFT_PENALTY * (abs(dx) + abs(dy));
     float r = sad_limit(a, b, gw, xs, xe, ys, ye, dx, dy, step, (best->r - pen) * cnt) / cnt + pen;
     if (r < best->r) {
         *best = (Match){ r, dx, dy, xs, xe, ys, ye };
@@ -129,7 +134,7 @@ static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
             best_step = 1;
         }
     }
-    best.r -= 0.002f * (abs(best.dx) + abs(best.dy));
+    best.r -= SHIFT_PENALTY * (abs(best.dx) + abs(best.dy));
     return best;
 }
 
