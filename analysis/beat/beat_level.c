@@ -40,11 +40,16 @@ double mt_level_parity_change(const size_t *beats, size_t nb, const uint8_t *chr
         return 0.0;
     double sum[2] = { 0.0, 0.0 };
     size_t cnt[2] = { 0, 0 };
-    double before[12], after[12];
+    double span[2][12]; /* the beat before beat i and the beat after it */
+    if (beats[1] > n)
+        return 0.0;
+    chroma_sum(chroma, beats[0], beats[1], span[0]);
     for (size_t i = 1; i + 1 < nb; i++) {
         if (beats[i + 1] > n)
             break;
-        chroma_sum(chroma, beats[i - 1], beats[i], before);
+        /* each beat's span is summed once, as "after" and then "before" */
+        const double *before = span[(i - 1) % 2];
+        double *after = span[i % 2];
         chroma_sum(chroma, beats[i], beats[i + 1], after);
         double d = chroma_distance(before, after);
         if (d < 0)
