@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/beat/beat_level.h"
 #include "analysis/beat/beat_meter.h"
 #include "analysis/beat/beat_octave.h"
 #include "analysis/beat/beat_tempo_curve.h"
@@ -280,12 +279,6 @@ int mt_beat_analyse(MtBeatTracker *bt)
                                changing);
         }
     }
-    /* level check from the harmonic rhythm: chords changing across every
-     * other beat only mean the beats are the eighths of a slower pulse */
-    int parity;
-    if (est.bpm / 2 >= bt->tp.min_bpm &&
-        mt_level_halve(beats, kept, bt->chroma, bt->env, n, &parity))
-        kept = halve_level(bt, beats, kept, (size_t)parity, block_bpm, nb, &est, changing);
     /* off-beat check: chord changes on the midpoints move the beats there */
     if (mt_meter_offbeat_contrast(beats, kept, bt->chroma, n) > MT_METER_OFFBEAT_MIN)
         kept = mt_meter_shift_half(beats, kept, n);

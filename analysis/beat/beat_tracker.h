@@ -37,8 +37,7 @@
  *    octave decision, a local tempo curve (Viterbi over ~8 s windows),
  *    beats by dynamic programming over the complete onset envelope, weak
  *    leading/trailing beats trimmed, an octave check of the beats from
- *    the kick/backbeat alternation (beat_octave.h), a halving check from
- *    the harmonic rhythm (beat_level.h), an off-beat check from
+ *    the kick/backbeat alternation (beat_octave.h), an off-beat check from
  *    the harmonic rhythm (beat_meter.h; the streamed beats get neither),
  *    beat times refined below the hop (mt_beat_refine_times), then
  *    meter and downbeats (always named from 12 beats on). These are
