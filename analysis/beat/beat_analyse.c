@@ -10,6 +10,7 @@
 
 #include "analysis/beat/beat_meter.h"
 #include "analysis/beat/beat_octave.h"
+#include "analysis/beat/beat_prior.h"
 #include "analysis/beat/beat_tempo_curve.h"
 #include "analysis/beat/beat_track.h"
 
@@ -213,6 +214,10 @@ int mt_beat_analyse(MtBeatTracker *bt)
     if (n < 2 || normalise(bt->env, n) == 0.0)
         return 0;
     normalise(bt->low, n);
+    /* the streaming is over: the shared grid's prior now serves the
+     * whole-stream estimates, centred lower for legato music */
+    mt_tempo_grid_centre_prior(bt->grid, &bt->tp,
+                               mt_prior_centre(bt->tp.prior_bpm, mt_prior_smoothness(bt->env, n)));
 
     int ret = -1;
     const size_t nb = mt_block_ac_blocks(bt->ac);
