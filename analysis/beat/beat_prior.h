@@ -25,12 +25,13 @@
  * pieces 0.08-0.33, the noisy reverberant a10 0.35, the synthetic waltz
  * a06 0.39 (at its true 150 BPM), the legato pieces tracked at a faster
  * level 0.40-0.42 (h05 strings 72 BPM at 144, x12 strings 80 at 119, md12
- * organ 40 at 80). Ramps starting anywhere from 0.22 to 0.38 (ending at
- * 0.40 or 0.42, shift 0.5 or 0.6) gave the same results: h05 and x12 at
- * their tempo, a10 slightly better, no piece worse. Starting at 0.20 also
- * moved the slow rock md40 (0.28) to its true 75 BPM but a tempo-jump
- * piece (md13, 0.26) to its slower intro tempo; at 0.15 two more pieces
- * (md08, md29) went to half tempo.
+ * organ 40 at 80). Ramps (from, full, shift) of (0.25-0.38, 0.40, 0.5),
+ * (0.22, 0.42, 0.5), (0.35, 0.40, 0.6) and (0.30, 0.45, 0.6) gave the same
+ * results: h05 and x12 at their tempo, a10 slightly better, no piece
+ * worse; (0.35, 0.40, 0.4) left h05 at 144 and (0.35, 0.45, 0.5) both.
+ * Starting at 0.20 also moved the slow rock md40 (0.28) to its true
+ * 75 BPM but a tempo-jump piece (md13, 0.26) to its slower intro tempo;
+ * at 0.15 two more pieces (md08, md29) went to half tempo.
  */
 #define MT_PRIOR_SMOOTH_FROM 0.30
 #define MT_PRIOR_SMOOTH_FULL 0.40
