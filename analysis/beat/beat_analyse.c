@@ -10,6 +10,7 @@
 
 #include "analysis/beat/beat_meter.h"
 #include "analysis/beat/beat_octave.h"
+#include "analysis/beat/beat_prior.h"
 #include "analysis/beat/beat_tempo_curve.h"
 #include "analysis/beat/beat_track.h"
 
@@ -145,6 +146,24 @@ static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
     return 0;
 }
 
+/* Keeps every other beat of beats[kept] from `first` (0 or 1) and halves
+ * the tempo: the block curve, the estimate and the stored curve (when
+ * the tempo changes). Returns the new count. */
+static size_t halve_level(MtBeatTracker *bt, size_t *beats, size_t kept, size_t first,
+                          double *block_bpm, size_t nb, MtTempoEstimate *est, int changing)
+{
+    size_t m = 0;
+    for (size_t i = first; i < kept; i += 2)
+        beats[m++] = beats[i];
+    for (size_t b = 0; b < nb; b++)
+        block_bpm[b] *= 0.5;
+    est->bpm *= 0.5;
+    if (changing)
+        for (size_t b = 0; b < bt->n_curve; b++)
+            bt->curve_bpm[b] = (float)block_bpm[b];
+    return m;
+}
+
 /* Confidence-weighted median of the tempo estimated on ~8 s windows
  * (hop 4 s); 0 when no window has a tempo. acv/scratch: work buffers. */
 static double local_median_bpm(MtBeatTracker *bt, float *acv, float *scratch)
@@ -203,6 +222,10 @@ int mt_beat_analyse(MtBeatTracker *bt)
     if (n < 2 || normalise(bt->env, n) == 0.0)
         return 0;
     normalise(bt->low, n);
+    /* the streaming is over: the shared grid's prior now serves the
+     * whole-stream estimates, centred lower for legato music */
+    mt_tempo_grid_centre_prior(bt->grid, &bt->tp,
+                               mt_prior_centre(bt->tp.prior_bpm, mt_prior_smoothness(bt->env, n)));
 
     int ret = -1;
     const size_t nb = mt_block_ac_blocks(bt->ac);
@@ -260,19 +283,13 @@ int mt_beat_analyse(MtBeatTracker *bt)
             if (nbeats < 0)
                 goto done;
             kept = mt_beat_trim(bt->env, n, beats, (size_t)nbeats, TRIM_FRACTION);
+            if (changing)
+                for (size_t b = 0; b < bt->n_curve; b++)
+                    bt->curve_bpm[b] = (float)block_bpm[b];
         } else if ((v == MT_OCTAVE_HALVE_EVEN || v == MT_OCTAVE_HALVE_ODD) &&
                    est.bpm / 2 >= bt->tp.min_bpm) {
-            size_t m = 0;
-            for (size_t i = v == MT_OCTAVE_HALVE_ODD; i < kept; i += 2)
-                beats[m++] = beats[i];
-            kept = m;
-            for (size_t b = 0; b < nb; b++)
-                block_bpm[b] *= 0.5;
-            est.bpm *= 0.5;
-        }
-        if (changing) {
-            for (size_t b = 0; b < bt->n_curve; b++)
-                bt->curve_bpm[b] = (float)block_bpm[b];
+            kept = halve_level(bt, beats, kept, v == MT_OCTAVE_HALVE_ODD, block_bpm, nb, &est,
+                               changing);
         }
     }
     /* off-beat check: chord changes on the midpoints move the beats there */

@@ -46,12 +46,19 @@ MtTempoGrid *mt_tempo_grid_new(const MtTempoParams *p)
     }
     for (int i = 0; i < g->n; i++) {
         double bpm = p->min_bpm * pow(MT_TEMPO_GRID_STEP, i);
-        double oct = log2(bpm / p->prior_bpm) / p->prior_width;
         g->bpm[i] = bpm;
         g->period[i] = 60.0 * p->fps / bpm;
+    }
+    mt_tempo_grid_centre_prior(g, p, p->prior_bpm);
+    return g;
+}
+
+void mt_tempo_grid_centre_prior(MtTempoGrid *g, const MtTempoParams *p, double centre_bpm)
+{
+    for (int i = 0; i < g->n; i++) {
+        double oct = log2(g->bpm[i] / centre_bpm) / p->prior_width;
         g->prior[i] = (float)exp(-0.5 * oct * oct);
     }
-    return g;
 }
 
 void mt_tempo_grid_free(MtTempoGrid **g)

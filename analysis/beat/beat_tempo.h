@@ -59,6 +59,10 @@ typedef struct MtTempoEstimate {
 MtTempoGrid *mt_tempo_grid_new(const MtTempoParams *p);
 void mt_tempo_grid_free(MtTempoGrid **g);
 
+/* Re-centres the grid's prior on centre_bpm (width p->prior_width);
+ * mt_tempo_grid_new centres it on p->prior_bpm. */
+void mt_tempo_grid_centre_prior(MtTempoGrid *g, const MtTempoParams *p, double centre_bpm);
+
 /* Lags the salience needs: mt_tempo_salience reads ac[0..max_lag]. */
 int mt_tempo_max_lag(const MtTempoParams *p);
 

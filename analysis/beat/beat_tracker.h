@@ -34,7 +34,8 @@
  *    reported is t itself. None during the first MT_STREAM_WARMUP_S (3 s)
  *    nor while the streaming tempo confidence is low.
  *  - whole-stream (mt_beat_result after mt_beat_finish): global tempo and
- *    octave decision, a local tempo curve (Viterbi over ~8 s windows),
+ *    octave decision (the prior centred lower for legato music, see
+ *    beat_prior.h), a local tempo curve (Viterbi over ~8 s windows),
  *    beats by dynamic programming over the complete onset envelope, weak
  *    leading/trailing beats trimmed, an octave check of the beats from
  *    the kick/backbeat alternation (beat_octave.h), an off-beat check from

@@ -11,7 +11,9 @@
 #       --out /tmp/extra --only audio     (from the evaluation kit)
 #   tests/tools/eval_beats.sh /tmp/extra/audio /tmp/extra-pred build-beat
 # beat_extra_corpus_2.json and _3.json are two more of the same kind (other
-# seeds, tempi and keys, more reggae and bossa), rendered the same way.
+# seeds, tempi and keys, more reggae and bossa), rendered the same way;
+# _4.json (slow and fast tempi) is validation for the tempo-level choice,
+# never tuned on (see beat_music_dev_split.txt).
 set -eu
 media=$1; out=$2; build=${3:-build}
 shift 2; [ $# -gt 0 ] && shift

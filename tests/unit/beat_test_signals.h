@@ -182,4 +182,22 @@ static inline MtBeatTracker *bt_run(const float *x, size_t n, int sr, const MtBe
     return bt;
 }
 
+/* Tracks mono x[n] (rate sr) with the default options: *bpm gets the
+ * tempo; returns the beat F-measure against grid[nb] inside [t_lo, t_hi],
+ * or -1 when the tracker fails or its result holds a NaN/Inf. */
+static inline double bt_track_fmeasure(const float *x, size_t n, int sr, const double *grid,
+                                       int nb, double t_lo, double t_hi, double *bpm)
+{
+    MtBeatTracker *bt = bt_run(x, n, sr, NULL);
+    MtBeatResult r;
+    double f = -1.0;
+    *bpm = 0.0;
+    if (bt && mt_beat_result(bt, &r) == 0 && bt_result_finite(&r)) {
+        *bpm = r.bpm;
+        f = bt_fmeasure(grid, nb, r.beat_t, r.n_beats, t_lo, t_hi);
+    }
+    mt_beat_free(&bt);
+    return f;
+}
+
 #endif /* MONTAGE_TESTS_BEAT_TEST_SIGNALS_H */
