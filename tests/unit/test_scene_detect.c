@@ -329,6 +329,42 @@ static void test_gradual_off(void)
     CHECK_INT(r.trans[0].frame, 140);
 }
 
+/* Flat colour fields: no structure to change, so the hue decides. Red to
+ * a darker red (a gain change) is no cut; dark red to blue is one. */
+static void test_flat_colour_fields(void)
+{
+    enum { FW = 64, FH = 36, N = 90 };
+    static const uint8_t rgb[3][3] = { { 220, 30, 30 }, { 90, 12, 12 }, { 30, 40, 220 } };
+    static uint8_t px[FW * FH * 3];
+    MtSceneConfig cfg;
+    mt_scene_config_default(&cfg);
+    MtSceneDetector *det = mt_scene_new(&cfg);
+    CHECK(det != NULL);
+    MtImage img = { .width = FW, .height = FH, .model = MT_COLOR_RGB, .full_range = 1,
+                    .comp = { { 0, 3, 0, 0, 8 }, { 0, 3, 1, 0, 8 }, { 0, 3, 2, 0, 8 } },
+                    .data = { px }, .linesize = { FW * 3 } };
+    MtSceneFrameInfo fi;
+    for (int k = 0; k < N; k++) {
+        const uint8_t *c = rgb[k / 30]; /* red, dark red, blue */
+        for (int i = 0; i < FW * FH; i++)
+            memcpy(px + 3 * i, c, 3);
+        CHECK_INT(mt_scene_push(det, &img, k, k / FPS), 0);
+        while (mt_scene_pop(det, &fi))
+            ;
+    }
+    mt_scene_finish(det);
+    while (mt_scene_pop(det, &fi))
+        ;
+    MtSceneResult r;
+    CHECK_INT(mt_scene_result(det, &r), 0);
+    CHECK_INT(r.n_transitions, 1);
+    if (r.n_transitions == 1) {
+        CHECK_INT(r.transitions[0].type, MT_TRANSITION_HARD);
+        CHECK_INT(r.transitions[0].frame, 60);
+    }
+    mt_scene_free(&det);
+}
+
 int main(void)
 {
     if (syn_quick()) {
@@ -340,6 +376,7 @@ int main(void)
     RUN(test_flash_next_to_cut);
     RUN(test_fast_pan_does_not_cut);
     RUN(test_brightness_ramps_do_not_cut);
+    RUN(test_flat_colour_fields);
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
     RUN(test_wipe);
