@@ -284,7 +284,7 @@ static float step_change(const MtSceneDetector *d, int64_t k)
     return e;
 }
 
-static int is_repeat(const MtSceneDetector *d, int64_t k, float act)
+int mt_scene_is_repeat(const MtSceneDetector *d, int64_t k, float act)
 {
     const SceneSlot *s = scn_slot(d, k);
     /* flat frames (black) belong to fades and dips, not to animation */
@@ -300,12 +300,12 @@ static int64_t ref_step(const MtSceneDetector *d, int64_t c, int dir)
     int64_t j = c + dir;
     for (int n = 0; n < SCN_REPEAT_SKIP; n++) {
         int64_t nx = j + dir;
-        if (!scn_have(d, j) || !is_repeat(d, j, act) || !scn_have(d, nx) || nx >= d->n_in ||
+        if (!scn_have(d, j) || !mt_scene_is_repeat(d, j, act) || !scn_have(d, nx) || nx >= d->n_in ||
             !scn_slot(d, nx)->has_prev)
             break;
         j = nx;
     }
-    return scn_have(d, j) && is_repeat(d, j, act) ? c + dir : j;
+    return scn_have(d, j) && mt_scene_is_repeat(d, j, act) ? c + dir : j;
 }
 
 static int is_flat(const MtSceneDetector *d, int64_t k)

@@ -166,6 +166,9 @@ static inline int scn_have(const MtSceneDetector *d, int64_t idx)
 int     mt_scene_same_seg(const MtSceneDetector *d, int64_t a, int64_t b);
 void    mt_scene_cmp(const MtSceneDetector *d, int64_t a, int64_t b, MtScenePair *p);
 int64_t mt_scene_unflash(const MtSceneDetector *d, int64_t x); /* last non-flash frame <= x */
+/* 1 when the step into frame k repeats the image (SCN_REPEAT_ACT,
+ * SCN_REPEAT_RATIO) next to a change of activity act */
+int     mt_scene_is_repeat(const MtSceneDetector *d, int64_t k, float act);
 int64_t mt_scene_last_bound(const MtSceneDetector *d, int64_t x);
 int64_t mt_scene_next_bound(const MtSceneDetector *d, int64_t x);
 int     mt_scene_add_bound(MtSceneDetector *d, int64_t frame);

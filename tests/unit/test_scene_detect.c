@@ -148,6 +148,23 @@ static void test_wipe(void)
     CHECK(r.trans[0].frame >= 80 && r.trans[0].frame <= 95);
 }
 
+/* The same wipe with every image held 3 frames (content animated at a third
+ * of the stream rate, as in rendered cutscenes): the content's own motion,
+ * not an edit. Still shots, so held frames repeat exactly. */
+static void test_held_wipe_is_no_edit(void)
+{
+    static const SynShot still_c = { 33, 0, 0, 0, 0 }, still_d = { 44, 0, 0, 0, 0 };
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &still_c, 0, 80);
+    syn_add_mix(&clip, &still_c, 0, &still_d, 0, 18, 1); /* frames 80..97 */
+    for (int k = 80; k < 98; k++) /* images 80, 83, ... each held 3 frames */
+        clip.f[k].mix = clip.f[80 + (k - 80) / 3 * 3].mix;
+    syn_add(&clip, &still_d, 0, 80);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
+}
+
 static void test_fade_through_black(void)
 {
     SynResult r;
@@ -380,6 +397,7 @@ int main(void)
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
     RUN(test_wipe);
+    RUN(test_held_wipe_is_no_edit);
     RUN(test_fade_through_black);
     RUN(test_fade_through_white);
     RUN(test_min_scene_len);
