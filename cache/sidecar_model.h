@@ -22,7 +22,7 @@
 
 /* Bumped whenever the maths of an analyser changes its results, so cached
  * sidecars made by an older analyser are treated as stale. */
-#define MT_SCENE_ANALYSER_VERSION 4
+#define MT_SCENE_ANALYSER_VERSION 5
 #define MT_BEAT_ANALYSER_VERSION  3
 
 #define MONTAGE_VERSION "0.1.0"
