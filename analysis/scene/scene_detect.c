@@ -12,16 +12,18 @@
 
 const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
 
-/* A step that stands out from its neighbours, its weighted change at least
- * SCN_CUT_STANDOUT times the larger of theirs, is a cut from
- * SCN_CUT_RELAXED of the threshold on: two cuts between shots of the same
- * set and light in natural-dev's music video (nd01 28 and 829: scores
- * 0.243 and 0.221, 2.70 and 3.34 times their neighbours) against flicker,
- * flashes and occlusions there at scores of 0.15 and more, which change at
- * most 1.99 times as much as their neighbours (nd05 54; nd07's strobe
- * 1.28-1.90, nd06 292's explosion 1.59). The dev and extra corpora have no
- * false candidate in that score range. */
-#define SCN_CUT_STANDOUT 2.3f
+/* A step that stands out from the motion around it, its weighted change at
+ * least SCN_CUT_STANDOUT times the largest within SCN_STANDOUT_REACH frames
+ * on either side (and the neighbours the excess is judged against), is a
+ * cut from SCN_CUT_RELAXED of the threshold on: two cuts between shots of
+ * the same set and light in natural-dev's music video (nd01 28 and 829:
+ * scores 0.243 and 0.221, standing out 2.71 and 3.20 times) against the
+ * other candidates of natural-dev in that score range (nd06 292's
+ * explosion 1.60, nd07's strobe 1.05, nd09's motion graphics 0.82 and
+ * 1.06). The dev and extra corpora have no candidate in that range. */
+#define SCN_CUT_STANDOUT   2.1f
+#define SCN_CUT_RELAXED    0.8f
+#define SCN_STANDOUT_REACH 4
 #define SCN_CUT_RELAXED  0.8f
 
 static float clamp01(float v)
@@ -400,6 +402,18 @@ static float hue_change(const MtSceneDetector *d, int64_t a, int64_t b)
     return (float)(res / n / fmax(fa->chroma, SCN_HUE_MIN_CHROMA));
 }
 
+/* The largest weighted change within SCN_STANDOUT_REACH frames of frame c
+ * (c's own excluded): held images of low-rate animation are not always
+ * exact repeats, so the nearest steps alone can understate the motion. */
+static float nearby_change(const MtSceneDetector *d, int64_t c)
+{
+    float m = 0;
+    for (int64_t j = c - SCN_STANDOUT_REACH; j <= c + SCN_STANDOUT_REACH; j++)
+        if (j != c && j < d->n_in && scn_have(d, j))
+            m = fmaxf(m, step_change(d, j));
+    return m;
+}
+
 static void cut_decide(MtSceneDetector *d, int64_t c)
 {
     SceneSlot *s = scn_slot(d, c);
@@ -416,8 +430,13 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
         around += mt_scene_cut_weights[i] * ref[i];
     }
     /* a change that stands out from the shots' own motion needs less excess */
-    float need = step_change(d, c) >= SCN_CUT_STANDOUT * around ? SCN_CUT_RELAXED * d->cut_thr
-                                                                 : d->cut_thr;
+    float need = d->cut_thr;
+    if (exc >= SCN_CUT_RELAXED * d->cut_thr && exc < d->cut_thr) {
+        float standout = step_change(d, c) / (fmaxf(around, nearby_change(d, c)) + 1e-6f);
+        mt_scene_trace(d, "candidate %lld stands out %.2f times", (long long)c, standout);
+        if (standout >= SCN_CUT_STANDOUT)
+            need = SCN_CUT_RELAXED * d->cut_thr;
+    }
     s->score = clamp01(exc / 2);
     if (exc >= 0.5f * d->cut_thr)
         mt_scene_trace(d, "candidate %lld: excess %.3f; hist %.3f over %.3f, structure %.3f over "

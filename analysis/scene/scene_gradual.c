@@ -37,11 +37,11 @@
 
 /* An edited dissolve or wipe changes the picture on every frame of its
  * span; content animated at a lower rate than the stream holds each image
- * for 2-4 frames. A span where at least this share of the steps repeat the
- * image is the content's own motion: dissolves and wipes of the dev and
- * extra corpora have at most 1 repeat in 16 steps; the false ones of
- * natural-dev (an explosion and a fly-by in 8 fps cutscenes, a morph in
- * 60 fps motion graphics) 3 in 6 to 32 in 51. An edit made before a
+ * for 2-4 frames. A span where more than this share of the steps repeat
+ * the image is the content's own motion: dissolves and wipes of the dev
+ * and extra corpora have at most 1 repeat in 16 steps; the false wipes of
+ * natural-dev (a fly-by and an explosion in 8 fps cutscenes, nd04 188 and
+ * 982, nd06 324) 0.50-0.64 of their steps. An edit made before a
  * frame-rate conversion (telecine) would be held too and is missed. */
 #define MAX_HELD_SHARE (1.0f / 3)
 
@@ -345,7 +345,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     int64_t A = mt_scene_unflash(d, f - 2 > a2 ? f - 2 : a2), B = l + 2 < b2 ? l + 2 : b2;
     while (B < b2 && scn_slot(d, B)->flash)
         B++;
-    if (held_share(d, f, l) >= MAX_HELD_SHARE) {
+    if (held_share(d, f, l) > MAX_HELD_SHARE) {
         mt_scene_trace(d, "  held images: %.2f of the steps", held_share(d, f, l));
         if (l - f + 1 < L)
             mt_scene_set_examined(d, f, l); /* a failure sets d->oom */
