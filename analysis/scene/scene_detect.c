@@ -24,7 +24,6 @@ const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
 #define SCN_CUT_STANDOUT   2.1f
 #define SCN_CUT_RELAXED    0.8f
 #define SCN_STANDOUT_REACH 4
-#define SCN_CUT_RELAXED  0.8f
 
 static float clamp01(float v)
 {

@@ -16,8 +16,9 @@
  *    channel by channel, the larger of the changes just before and just
  *    after it; the excess is the per-frame score (0..1), a cut needs
  *    `threshold` (0.8 of it when the change is at least 2.1 times any
- *    other within 4 frames: two shots of the same set and light). Busy content
- *    (noise, fast motion) raises the neighbours too, so it does not cut.
+ *    other within 4 frames: two shots of the same set and light). Busy
+ *    content (noise, fast motion) raises the neighbours too, so it does
+ *    not cut.
  *    Repeated frames (animation drawn at a lower rate than the stream,
  *    each image held 2-4 frames) are stepped over when choosing those
  *    neighbours. A cut must also change the picture's structure
@@ -33,7 +34,7 @@
  *    must differ in structure (a colour change alone, such as a brightness
  *    ramp, cannot carry it), and the middle frame must be a blend of them
  *    (dissolve) or a cell-by-cell choice forming regions (wipe). A span
- *    whose steps repeat the image a third of the time or more is content
+ *    whose steps repeat the image more than a third of the time is content
  *    animated below the stream rate, not an edit. Spans of up to about 64
  *    frames are found.
  *  - Fades: a run of flat frames (uniform: black, white or any colour,
