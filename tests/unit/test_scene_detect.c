@@ -41,6 +41,34 @@ static void test_hard_cuts_frame_exact(void)
     CHECK_INT(r.events, 3);
 }
 
+/* A cut that stands out from the motion around it (a still shot to the
+ * same shot with a fifth of another blended in: a small change) needs only
+ * 0.8 of the threshold: with the threshold set so that its excess is 0.9 of
+ * it, it is found; at 0.75 of it, not. */
+static void test_standout_cut_relaxed(void)
+{
+    static const SynShot still_a = { 11, 0, 0, 0.01f, 0 }, still_b = { 22, 0, 0, 0.01f, 0 };
+    SynResult r;
+    MtSceneConfig cfg;
+    clip.n = 0;
+    syn_add(&clip, &still_a, 0, 40);
+    syn_add_mix(&clip, &still_a, 40, &still_b, 0, 40, 0);
+    for (int k = 40; k < 80; k++)
+        clip.f[k].mix = 0.2f;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    float excess = 2 * r.trans[0].score; /* the score is half the excess */
+    CHECK(excess > 0.1f && excess < 1.5f);
+    mt_scene_config_default(&cfg);
+    cfg.threshold = excess / 2 / 0.9;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].frame, 40);
+    cfg.threshold = excess / 2 / 0.75;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
+}
+
 static void test_flashes_do_not_cut(void)
 {
     SynResult r;
@@ -389,6 +417,7 @@ int main(void)
         H = 54;
     }
     RUN(test_hard_cuts_frame_exact);
+    RUN(test_standout_cut_relaxed);
     RUN(test_flashes_do_not_cut);
     RUN(test_flash_next_to_cut);
     RUN(test_fast_pan_does_not_cut);
