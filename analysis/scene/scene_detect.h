@@ -15,12 +15,16 @@
  *    luma and chroma residuals, contrast-normalised structure) exceeds,
  *    channel by channel, the larger of the changes just before and just
  *    after it; the excess is the per-frame score (0..1), a cut needs
- *    `threshold`. Busy content (noise, fast motion) raises the neighbours
- *    too, so it does not cut. Repeated frames (animation drawn at a lower
- *    rate than the stream, each image held 2-4 frames) are stepped over
- *    when choosing those neighbours. A cut must also change the picture's
- *    structure (contrast-normalised luma): a brightness step alone (a lamp
- *    or monitor switching on) is no cut. A candidate is a flash (or any
+ *    `threshold` (0.8 of it when the change is at least 2.1 times any
+ *    other within 4 frames: two shots of the same set and light). Busy
+ *    content (noise, fast motion) raises the neighbours too, so it does
+ *    not cut.
+ *    Repeated frames (animation drawn at a lower rate than the stream,
+ *    each image held 2-4 frames) are stepped over when choosing those
+ *    neighbours. A cut must also change the picture's structure
+ *    (contrast-normalised luma) or its hue: a brightness step alone (a
+ *    lamp or monitor switching on) is no cut, one flat colour field after
+ *    another of a different hue is. A candidate is a flash (or any
  *    glitch of 1 to flash_len frames) when a frame within flash_len frames
  *    after it matches frame n-1 again.
  *  - Dissolves and wipes: at lags L of 8, 16, 32 and 64 frames, the pair
@@ -29,8 +33,10 @@
  *    is located from the progress between two anchor frames, the two shots
  *    must differ in structure (a colour change alone, such as a brightness
  *    ramp, cannot carry it), and the middle frame must be a blend of them
- *    (dissolve) or a cell-by-cell choice forming regions (wipe). Spans of up
- *    to about 64 frames are found.
+ *    (dissolve) or a cell-by-cell choice forming regions (wipe). A span
+ *    whose steps repeat the image more than a third of the time is content
+ *    animated below the stream rate, not an edit. Spans of up to about 64
+ *    frames are found.
  *  - Fades: a run of flat frames (uniform: black, white or any colour,
  *    judged against the contrast of the recent frames) reached or left
  *    through a gradual fall or rise of contrast, or longer than flash_len

@@ -37,6 +37,16 @@ const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
 /* neighbouring cells of a wipe's middle frame mostly follow the same shot */
 #define WIPE_COHERENCE 0.85f
 
+/* An edited dissolve or wipe changes the picture on every frame of its
+ * span; content animated at a lower rate than the stream holds each image
+ * for 2-4 frames. A span where more than this share of the steps repeat
+ * the image is the content's own motion: dissolves and wipes of the dev
+ * and extra corpora have at most 1 repeat in 16 steps; the false wipes of
+ * natural-dev (a fly-by and an explosion in 8 fps cutscenes, nd04 188 and
+ * 982, nd06 324) 0.50-0.64 of their steps. An edit made before a
+ * frame-rate conversion (telecine) would be held too and is missed. */
+#define MAX_HELD_SHARE (1.0f / 3)
+
 /* motion search range per lag, in thirds of the frame-to-frame range */
 static const int lag_search[SCN_NSCALES] = { 3, 4, 6, 8 };
 
@@ -275,6 +285,19 @@ int mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last)
     return 0;
 }
 
+/* share of the steps into frames first..last+1 that repeat the image */
+static float held_share(const MtSceneDetector *d, int64_t first, int64_t last)
+{
+    int held = 0, n = 0;
+    for (int64_t k = first; k <= last + 1; k++, n++) {
+        if (!scn_have(d, k - 1) || !scn_have(d, k + 1) || k + 1 >= d->n_in)
+            continue;
+        float act = fmaxf(scn_slot(d, k - 1)->activity, scn_slot(d, k + 1)->activity);
+        held += mt_scene_is_repeat(d, k, act);
+    }
+    return n ? (float)held / n : 0;
+}
+
 static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float peak, int64_t avail)
 {
     mt_scene_trace(d, "gradual? lag %d anchors %lld..%lld peak %.3f", L, (long long)a,
@@ -324,6 +347,12 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     int64_t A = mt_scene_unflash(d, f - 2 > a2 ? f - 2 : a2), B = l + 2 < b2 ? l + 2 : b2;
     while (B < b2 && scn_slot(d, B)->flash)
         B++;
+    if (held_share(d, f, l) > MAX_HELD_SHARE) {
+        mt_scene_trace(d, "  held images: %.2f of the steps", held_share(d, f, l));
+        if (l - f + 1 < L)
+            mt_scene_set_examined(d, f, l); /* a failure sets d->oom */
+        return;
+    }
     /* flat frames: a fade, the fade detector's */
     for (int64_t k = A; k <= B; k++)
         if (scn_slot(d, k)->flat)

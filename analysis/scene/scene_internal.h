@@ -52,7 +52,11 @@ extern const float mt_scene_cut_weights[SCN_NCHAN];
  * video there: 5th percentile 0.0016, median 0.005) and below
  * 1/SCN_REPEAT_RATIO of the step judged (image changes there: 0.02-0.30).
  * At most SCN_REPEAT_SKIP repeats are stepped over (a 4-frame hold), so a
- * flash a few real frames from a cut is not reached. */
+ * flash a few real frames from a cut is not reached. Tried and rejected:
+ * 0.005, which also catches the re-rendered held images of nd09's motion
+ * graphics (0.0008-0.0040), but equally the near-still frames around a
+ * real cut (validation clip nv08 96 and 98: 0.0039, 0.0024), whose cut at
+ * 97 it lost; that clip has been read for this constant. */
 #define SCN_REPEAT_ACT   0.002f
 #define SCN_REPEAT_RATIO 10.0f
 #define SCN_REPEAT_SKIP  3
@@ -180,6 +184,16 @@ static inline int64_t mt_scene_unflash(const MtSceneDetector *d, int64_t x)
     while (x > d->seg_start && scn_have(d, x - 1) && scn_slot(d, x)->flash)
         x--;
     return x;
+}
+
+/* 1 when the step into frame k repeats the image (SCN_REPEAT_ACT,
+ * SCN_REPEAT_RATIO) next to a change of activity act; flat frames (black)
+ * belong to fades and dips, not to animation */
+static inline int mt_scene_is_repeat(const MtSceneDetector *d, int64_t k, float act)
+{
+    const SceneSlot *s = scn_slot(d, k);
+    return s->has_prev && !s->flat && s->activity < SCN_REPEAT_ACT &&
+           s->activity * SCN_REPEAT_RATIO < act;
 }
 
 /* Calls go one way: scene_detect.c (lifecycle, ring, hard cuts) calls

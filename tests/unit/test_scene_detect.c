@@ -41,6 +41,34 @@ static void test_hard_cuts_frame_exact(void)
     CHECK_INT(r.events, 3);
 }
 
+/* A cut that stands out from the motion around it (a still shot to the
+ * same shot with a fifth of another blended in: a small change) needs only
+ * 0.8 of the threshold: with the threshold set so that its excess is 0.9 of
+ * it, it is found; at 0.75 of it, not. */
+static void test_standout_cut_relaxed(void)
+{
+    static const SynShot still_a = { 11, 0, 0, 0.01f, 0 }, still_b = { 22, 0, 0, 0.01f, 0 };
+    SynResult r;
+    MtSceneConfig cfg;
+    clip.n = 0;
+    syn_add(&clip, &still_a, 0, 40);
+    syn_add_mix(&clip, &still_a, 40, &still_b, 0, 40, 0);
+    for (int k = 40; k < 80; k++)
+        clip.f[k].mix = 0.2f;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    float excess = 2 * r.trans[0].score; /* the score is half the excess */
+    CHECK(excess > 0.1f && excess < 1.5f);
+    mt_scene_config_default(&cfg);
+    cfg.threshold = excess / 2 / 0.9;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].frame, 40);
+    cfg.threshold = excess / 2 / 0.75;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
+}
+
 static void test_flashes_do_not_cut(void)
 {
     SynResult r;
@@ -146,6 +174,23 @@ static void test_wipe(void)
     CHECK_INT(r.n_trans, 1);
     CHECK_INT(r.trans[0].type, MT_TRANSITION_WIPE);
     CHECK(r.trans[0].frame >= 80 && r.trans[0].frame <= 95);
+}
+
+/* The same wipe with every image held 3 frames (content animated at a third
+ * of the stream rate, as in rendered cutscenes): the content's own motion,
+ * not an edit. Still shots, so held frames repeat exactly. */
+static void test_held_wipe_is_no_edit(void)
+{
+    static const SynShot still_c = { 33, 0, 0, 0, 0 }, still_d = { 44, 0, 0, 0, 0 };
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &still_c, 0, 80);
+    syn_add_mix(&clip, &still_c, 0, &still_d, 0, 18, 1); /* frames 80..97 */
+    for (int k = 80; k < 98; k++) /* images 80, 83, ... each held 3 frames */
+        clip.f[k].mix = clip.f[80 + (k - 80) / 3 * 3].mix;
+    syn_add(&clip, &still_d, 0, 80);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
 }
 
 static void test_fade_through_black(void)
@@ -329,6 +374,42 @@ static void test_gradual_off(void)
     CHECK_INT(r.trans[0].frame, 140);
 }
 
+/* Flat colour fields: no structure to change, so the hue decides. Red to
+ * a darker red (a gain change) is no cut; dark red to blue is one. */
+static void test_flat_colour_fields(void)
+{
+    enum { FW = 64, FH = 36, N = 90 };
+    static const uint8_t rgb[3][3] = { { 220, 30, 30 }, { 90, 12, 12 }, { 30, 40, 220 } };
+    static uint8_t px[FW * FH * 3];
+    MtSceneConfig cfg;
+    mt_scene_config_default(&cfg);
+    MtSceneDetector *det = mt_scene_new(&cfg);
+    CHECK(det != NULL);
+    MtImage img = { .width = FW, .height = FH, .model = MT_COLOR_RGB, .full_range = 1,
+                    .comp = { { 0, 3, 0, 0, 8 }, { 0, 3, 1, 0, 8 }, { 0, 3, 2, 0, 8 } },
+                    .data = { px }, .linesize = { FW * 3 } };
+    MtSceneFrameInfo fi;
+    for (int k = 0; k < N; k++) {
+        const uint8_t *c = rgb[k / 30]; /* red, dark red, blue */
+        for (int i = 0; i < FW * FH; i++)
+            memcpy(px + 3 * i, c, 3);
+        CHECK_INT(mt_scene_push(det, &img, k, k / FPS), 0);
+        while (mt_scene_pop(det, &fi))
+            ;
+    }
+    mt_scene_finish(det);
+    while (mt_scene_pop(det, &fi))
+        ;
+    MtSceneResult r;
+    CHECK_INT(mt_scene_result(det, &r), 0);
+    CHECK_INT(r.n_transitions, 1);
+    if (r.n_transitions == 1) {
+        CHECK_INT(r.transitions[0].type, MT_TRANSITION_HARD);
+        CHECK_INT(r.transitions[0].frame, 60);
+    }
+    mt_scene_free(&det);
+}
+
 int main(void)
 {
     if (syn_quick()) {
@@ -336,13 +417,16 @@ int main(void)
         H = 54;
     }
     RUN(test_hard_cuts_frame_exact);
+    RUN(test_standout_cut_relaxed);
     RUN(test_flashes_do_not_cut);
     RUN(test_flash_next_to_cut);
     RUN(test_fast_pan_does_not_cut);
     RUN(test_brightness_ramps_do_not_cut);
+    RUN(test_flat_colour_fields);
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
     RUN(test_wipe);
+    RUN(test_held_wipe_is_no_edit);
     RUN(test_fade_through_black);
     RUN(test_fade_through_white);
     RUN(test_min_scene_len);
