@@ -11,9 +11,12 @@ int mt_fast_needs_full(const MtFastFrames *f)
     return f->n_key == 0 || f->n < (size_t)MT_FAST_MIN_GOP * f->n_key;
 }
 
+/* A pair of key frames may hide a boundary when its colours differ, or its
+ * structure differs in a way no shift of the whole picture explains. */
 static int flagged(const MtFastSample *s)
 {
-    return s->hist_diff > MT_FAST_HIST_THRESHOLD || s->struct_diff > MT_FAST_STRUCT_THRESHOLD;
+    return s->hist_diff > MT_FAST_HIST_THRESHOLD ||
+           (s->struct_diff > MT_FAST_STRUCT_THRESHOLD && s->shift_change > MT_FAST_SHIFT_THRESHOLD);
 }
 
 /* adds the frames [a, b] (and their margins), merging overlapping windows */

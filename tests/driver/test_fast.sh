@@ -33,10 +33,23 @@ S=320x240
                      [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
     -map "[v]" -c:v ffv1 "$WORK/src.nut" ||
     { fail fast_media "could not generate the media"; finish; }
+# 60 s of two long takes that pan: smptebars scrolling left (2 % of the
+# width per 10 frames), a cut at 760 (inside a GOP at keyint 50),
+# smptehdbars mirrored, scrolling right. Consecutive key frames differ by
+# where things are.
+"$MEDIA_FFMPEG" -nostdin -v error -y \
+    -f lavfi -i "smptebars=s=$S:r=25:d=30.4,scroll=h=0.002" \
+    -f lavfi -i "smptehdbars=s=$S:r=25:d=29.6,hflip,scroll=h=-0.002" \
+    -filter_complex "[0]settb=1/25,format=yuv420p[a];[1]settb=1/25,format=yuv420p[b];
+                     [a][b]concat=n=2:v=1:a=0[v]" \
+    -map "[v]" -c:v ffv1 "$WORK/pan.nut" ||
+    { fail fast_media "could not generate the media"; finish; }
 enc() { "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/src.nut" -c:v libx264 -preset ultrafast "$@"; }
 enc -g 50 -x264-params scenecut=0 "$M/gop50.mp4"      # cuts inside and on GOPs
 enc -g 250 "$M/scenecut.mp4"                          # key frames at the cuts
 enc -g 1 -t 12 "$M/intra.mp4"                         # intra-only
+"$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/pan.nut" -c:v libx264 -preset ultrafast \
+    -g 50 -x264-params scenecut=0 "$M/pan.mp4"
 
 transitions() {
     "$SIDECAR_CLI" dump --json "$1" | tr '{' '\n' | grep '"first_frame"' |
@@ -44,7 +57,7 @@ transitions() {
 }
 config() { "$SIDECAR_CLI" dump --json "$1" | tr ',{}' '\n\n\n' | grep "\"$2\"" | head -1; }
 
-for clip in gop50 scenecut intra; do
+for clip in gop50 scenecut intra pan; do
     full=$WORK/$clip.full.msgpack fast=$WORK/$clip.fast.msgpack
     "$MONTAGE_FFMPEG" -nostdin -v error -i "$M/$clip.mp4" -map 0:v:0 \
         -vf "montagescene=sidecar=$full" -f null - 2> "$WORK/err"
@@ -65,6 +78,13 @@ echo "$t" | grep -q '^hard 1007 ' && echo "$t" | grep -q '^hard 2500 ' &&
 # windows, not a full decode, on GOP material; a full decode on intra-only
 grep -q 'windows, ' "$WORK/gop50.log" && ! grep -q 'full decode' "$WORK/gop50.log" &&
     ok fast_decodes_windows || fail fast_decodes_windows "$(cat "$WORK/gop50.log")"
+# motion between key frames alone is no reason to decode: the pan clip's
+# windows are the cut's and the end's (the structure change flagged every
+# pair before and fell back to a full decode)
+decoded=$(sed -n 's/.* and \([0-9]*\) of 1500 frames in .*/\1/p' "$WORK/pan.log")
+[ -n "$decoded" ] && [ "$decoded" -lt 750 ] &&
+    transitions "$WORK/pan.fast.msgpack" | grep -q "^hard 760 " &&
+    ok fast_motion_not_decoded || fail fast_motion_not_decoded "$(cat "$WORK/pan.log")"
 grep -q 'full decode: .* key frames in' "$WORK/intra.log" &&
     ok fast_intra_falls_back || fail fast_intra_falls_back "$(cat "$WORK/intra.log")"
 
