@@ -286,11 +286,13 @@ static int key_pass(Run *r, const MtFastFrames *f, MtFastSample **samples, size_
         s->frame = mt_fast_frame_of_pts(f, pts[i]);
         s->hist_diff = m->data[i * m->cols + 4];
         s->struct_diff = m->data[i * m->cols + 5];
+        s->contrast = m->data[i * m->cols + 1];
         s->shift_change = i ? mt_fast_thumb_change(thumb + (size_t)(i - 1) * MT_FAST_THUMB_SIZE,
                                                    thumb + (size_t)i * MT_FAST_THUMB_SIZE) : 0.f;
         if (r->verbose > 1)
-            say(r, "key frame %" PRId64 ": hist %.4f struct %.4f shift %.4f", s->frame,
-                (double)s->hist_diff, (double)s->struct_diff, (double)s->shift_change);
+            say(r, "key frame %" PRId64 ": hist %.4f struct %.4f shift %.4f contrast %.4f",
+                s->frame, (double)s->hist_diff, (double)s->struct_diff, (double)s->shift_change,
+                (double)s->contrast);
         if (s->frame < 0 || (i && s->frame <= (*samples)[i - 1].frame)) {
             free(pts);
             free(thumb_raw);

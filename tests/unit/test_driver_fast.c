@@ -98,7 +98,8 @@ static void windows_around_changes(void)
     free(text);
     MtFastSample s[40];
     for (int i = 0; i < 40; i++)
-        s[i] = (MtFastSample){ .frame = 25 * i, .hist_diff = 0.01f, .struct_diff = 0.05f };
+        s[i] = (MtFastSample){ .frame = 25 * i, .hist_diff = 0.01f, .struct_diff = 0.05f,
+                               .contrast = 0.2f };
     s[17].hist_diff = 0.4f; /* frames 400..425 */
     MtFastPlan p;
     CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
@@ -130,6 +131,22 @@ static void windows_around_changes(void)
     CHECK_INT(p.win[0].end, 523);
     CHECK_INT(p.win[0].core_end, 523 - 72);
     mt_fast_plan_free(&p);
+
+    /* contrast halved between key frames 700 and 725 (a fade's ramp) */
+    for (int i = 29; i < 40; i++)
+        s[i].contrast = 0.1f;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.n_win, 3);
+    CHECK_INT(p.win[1].start, 625);
+    CHECK_INT(p.win[1].end, 725 + 1 + 72);
+    mt_fast_plan_free(&p);
+    /* a flat key frame at 750 (the bottom of a dip): both its pairs */
+    s[30].contrast = 0.01f;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.win[1].end, 775 + 1 + 72);
+    mt_fast_plan_free(&p);
+    for (int i = 29; i < 40; i++)
+        s[i].contrast = 0.2f;
 
     /* a change in the first GOP: the window starts at 0 and is trusted from 0 */
     s[1].hist_diff = 0.5f;
