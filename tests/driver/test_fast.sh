@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
 # --fast (montage-fast-scene) gives the full decode's transitions: cuts
-# inside a GOP and on a key frame, a dissolve straddling a key frame, with
-# and without scene-cut key frames; intra-only input falls back to a full
-# decode. A fast sidecar says so (config decode=fast) and is never served
-# to a full request.
+# inside a GOP and on a key frame, a dissolve straddling a key frame, at
+# keyint 50 and 250, and long takes that pan (decoded in windows, not in
+# full); intra-only input falls back to a full decode. A fast sidecar says
+# so (config decode=fast) and is never served to a full request.
 . "$(dirname "$0")/lib.sh"
 
 FAST=$(dirname "$MONTAGE_ANALYZE")/montage-fast-scene
@@ -46,7 +46,7 @@ S=320x240
     { fail fast_media "could not generate the media"; finish; }
 enc() { "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/src.nut" -c:v libx264 -preset ultrafast "$@"; }
 enc -g 50 -x264-params scenecut=0 "$M/gop50.mp4"      # cuts inside and on GOPs
-enc -g 250 "$M/scenecut.mp4"                          # key frames at the cuts
+enc -g 250 "$M/scenecut.mp4"                          # long GOPs (ultrafast: no scene-cut key frames)
 enc -g 1 -t 12 "$M/intra.mp4"                         # intra-only
 "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/pan.nut" -c:v libx264 -preset ultrafast \
     -g 50 -x264-params scenecut=0 "$M/pan.mp4"
