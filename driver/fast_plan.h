@@ -3,9 +3,11 @@
 /*
  * Which frames montage-fast-scene decodes in pass 2. Pass 1 decoded the
  * key frames only; each pair of consecutive ones is scored by the scene
- * filter's own frame-to-frame features (histogram and motion-compensated
- * structure change). A pair that differs may hide a shot boundary between
- * them: its frames are decoded frame-exactly, in a window that starts at a
+ * filter's own frame-to-frame features (histogram, motion-compensated
+ * structure change, contrast) and by the change of their thumbnails at
+ * their best shift (fast_thumb.h). A pair that differs may hide a shot
+ * boundary between them: its frames are decoded frame-exactly, in a window
+ * that starts at a
  * seek point (a key packet) far enough before it for the detector's
  * look-back and ends far enough after it for its look-ahead and the
  * confirmation delay of gradual transitions. Only transitions found in a
