@@ -13,9 +13,17 @@ int mt_fast_needs_full(const MtFastFrames *f)
     return f->n_key == 0 || f->n < (size_t)MT_FAST_MIN_GOP * f->n_key;
 }
 
-static int flagged(const MtFastSample *s)
+/* A pair of key frames may hide a boundary when its structure changed in a
+ * way no shift of the whole picture explains, when it may belong to a
+ * fade (a flat key frame, or contrast rising or falling), or when its
+ * colours changed a lot (fast_plan.h). */
+static int flagged(const MtFastSample *prev, const MtFastSample *s)
 {
-    return s->hist_diff > MT_FAST_HIST_THRESHOLD || s->struct_diff > MT_FAST_STRUCT_THRESHOLD;
+    float lo = prev->contrast < s->contrast ? prev->contrast : s->contrast;
+    float hi = prev->contrast < s->contrast ? s->contrast : prev->contrast;
+    return s->hist_diff > MT_FAST_HIST_THRESHOLD ||
+           (s->struct_diff > MT_FAST_STRUCT_THRESHOLD && s->shift_change > MT_FAST_SHIFT_THRESHOLD) ||
+           hi > lo * MT_FAST_CONTRAST_RATIO + MT_FAST_CONTRAST_STEP || hi < MT_FAST_FLAT_CONTRAST;
 }
 
 /* adds the frames [a, b] (and their margins), merging overlapping windows */
@@ -54,7 +62,7 @@ int mt_fast_plan(const MtFastFrames *f, const MtFastSample *s, size_t n_samples,
     if (s[0].frame > 0 && add_range(out, &cap, f, 0, s[0].frame, pre, post) < 0)
         goto fail;
     for (size_t i = 1; i < n_samples; i++)
-        if (flagged(&s[i]) && add_range(out, &cap, f, s[i - 1].frame, s[i].frame, pre, post) < 0)
+        if (flagged(&s[i - 1], &s[i]) && add_range(out, &cap, f, s[i - 1].frame, s[i].frame, pre, post) < 0)
             goto fail;
     if (add_range(out, &cap, f, s[n_samples - 1].frame, n - 1, pre, post) < 0)
         goto fail;

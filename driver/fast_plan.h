@@ -3,12 +3,13 @@
 /*
  * Which frames montage-fast-scene decodes in pass 2. Pass 1 decoded the
  * key frames only; each pair of consecutive ones is scored by the scene
- * filter's own frame-to-frame features (histogram and motion-compensated
- * structure change). A pair that differs may hide a shot boundary between
- * them: its frames are decoded frame-exactly, in a window that starts at a
- * seek point (a key packet) far enough before it for the detector's
- * look-back and ends far enough after it for its look-ahead and the
- * confirmation delay of gradual transitions. Only transitions found in a
+ * filter's own frame-to-frame features (histogram, motion-compensated
+ * structure change, contrast) and by the change of their thumbnails at
+ * their best shift (fast_thumb.h). A pair that differs may hide a shot
+ * boundary between them: its frames are decoded frame-exactly, in a window
+ * that starts at a seek point (a key packet) far enough before it for the
+ * detector's look-back and ends far enough after it for its look-ahead and
+ * the confirmation delay of gradual transitions. Only transitions found in a
  * window's core (the window minus those margins, except at the ends of the
  * stream) are kept. Pure logic: unit-tested alone.
  */
@@ -20,14 +21,45 @@
 
 #include "driver/fast_scan.h"
 
-/* A pair of key frames differs enough to be decoded when the histogram
- * distance (0..1) or the structure change (0..1) between them exceeds
- * these. Inside one shot the dev corpora's key frame pairs (keyint 25 and
- * 250, libx264) stay below about 0.02 and 0.10 unless the camera moves a
- * lot; across a boundary they are above 0.08 and 0.25. Lower values only
- * cost time. */
-#define MT_FAST_HIST_THRESHOLD   0.03f
+/* A pair of key frames may hide a boundary when its structure changed in a
+ * way no shift of the whole picture explains: every transition the
+ * detector reports changes structure (cuts and dissolves by its own tests;
+ * fades pass through flat frames, which against a structured key frame
+ * score 1 below). Both measures must see it:
+ * - the filter's motion-compensated structure change (0..1) above 0.15 and
+ * - fast_thumb.h's change at the best shift (0..1) above 0.025.
+ * On the dev corpora (6 synthetic and 9 natural clips, each at x264 keyint
+ * 25 and 250 and x265: bench/fast_accuracy.sh, pairs.txt) every pair of
+ * key frames around a transition's frame scored at least 0.17 and 0.036.
+ * Test patterns scrolling 6 thumbnail pixels between key frames score
+ * 0.000-0.016 on the second (sub-pixel shifts of sharp edges); real camera
+ * motion (parallax, people moving) 0.05-0.4, so those pairs are still
+ * decoded. */
 #define MT_FAST_STRUCT_THRESHOLD 0.15f
+#define MT_FAST_SHIFT_THRESHOLD  0.025f
+/* A colour change alone (no transition by the detector's rules) flags a
+ * pair only above this histogram distance (0..1), as a safety net: slow
+ * colour drift inside one shot reached 0.12 on the dev corpora (and 0.10
+ * in bench/fast_vs_full.sh's gradients), flashes and colour effects of the
+ * natural clips 0.25-0.47. */
+#define MT_FAST_HIST_THRESHOLD   0.2f
+/* Fades: the detector ends or starts one at a flat frame (luma standard
+ * deviation below 0.05 and a twelfth of the recent frames'), reached
+ * through a ramp of contrast changing by over 2 % a frame (SCN_FADE_RISE:
+ * 1.64 over 25 frames). A pair is flagged when the key frames' contrasts
+ * differ by more than MT_FAST_CONTRAST_RATIO (plus MT_FAST_CONTRAST_STEP,
+ * so that noise around black does not count), or both are below
+ * MT_FAST_FLAT_CONTRAST (inside a run of black or one colour: the window
+ * must reach back to where it began). Pairs inside one shot without a
+ * structure change reached a ratio of 1.26 on the dev corpora (brightness
+ * ramps of the synthetic negatives); runs of black measured 0.000, the
+ * dimmest shot that is not flat (bench/fast_vs_full.sh's gradients)
+ * 0.029. Without this, a dip to black longer than the margins was entered
+ * in its middle (bench/fast_accuracy.sh: nd06 at keyint 25 with 24-frame
+ * margins lost a fade). */
+#define MT_FAST_CONTRAST_RATIO   1.5f
+#define MT_FAST_CONTRAST_STEP    0.005f
+#define MT_FAST_FLAT_CONTRAST    0.015f
 
 /* Frames decoded before and after a flagged pair, beyond the seek point.
  * The detector's answers depend on its history (gradual tests look back
@@ -52,6 +84,8 @@
 typedef struct MtFastSample {
     int64_t frame;  /* frame number of a key frame pass 1 decoded */
     float   hist_diff, struct_diff; /* to the key frame before it */
+    float   shift_change; /* the same, tolerant of motion (fast_thumb.h) */
+    float   contrast;     /* standard deviation of luma, 0..1 (feature 1) */
 } MtFastSample;
 
 typedef struct MtFastWindow {

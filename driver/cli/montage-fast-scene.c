@@ -38,6 +38,7 @@
 #include "driver/fast_merge.h"
 #include "driver/fast_plan.h"
 #include "driver/fast_scan.h"
+#include "driver/fast_thumb.h"
 #include "driver/filter_escape.h"
 
 #define FILTER_MAX 65536
@@ -51,6 +52,8 @@ typedef struct Run {
     int threads;
     int verbose;
     double max_cover;         /* fall back to a full decode above this share */
+    int pre, post;            /* window margins, frames (fast_plan.h) */
+    int plan_only;            /* pass 0 and 1 only: print the windows */
     char tmp[PATH_MAX];
     /* counters for --verbose and the bench */
     int64_t frames, decoded_pass1, decoded_pass2;
@@ -110,8 +113,10 @@ static void ffmpeg_head(const Run *r, MtArgList *a)
     mt_arg_list_pushf(a, "%d", r->threads);
 }
 
+/* -i FILE -map MAP FLAG GRAPH, then the output: raw frames to out_raw, or
+ * none (-f null) */
 static void ffmpeg_tail(const Run *r, MtArgList *a, const char *map, const char *flag,
-                        const char *graph)
+                        const char *graph, const char *out_raw)
 {
     mt_arg_list_push(a, "-i");
     mt_arg_list_pushf(a, "file:%s", r->input);
@@ -119,6 +124,15 @@ static void ffmpeg_tail(const Run *r, MtArgList *a, const char *map, const char 
     mt_arg_list_push(a, map);
     mt_arg_list_push(a, flag);
     mt_arg_list_push(a, graph);
+    if (out_raw) {
+        /* one raw frame per decoded frame, none repeated or dropped */
+        mt_arg_list_push(a, "-fps_mode");
+        mt_arg_list_push(a, "passthrough");
+        mt_arg_list_push(a, "-f");
+        mt_arg_list_push(a, "rawvideo");
+        mt_arg_list_pushf(a, "file:%s", out_raw);
+        return;
+    }
     mt_arg_list_push(a, "-f");
     mt_arg_list_push(a, "null");
     mt_arg_list_push(a, "-");
@@ -140,7 +154,8 @@ static char *scene_graph(const Run *r, const char *extra, const char *tail)
     return out;
 }
 
-static int run_scene(const Run *r, const char *pre_input[], const char *extra, const char *tail)
+static int run_scene(const Run *r, const char *pre_input[], const char *extra, const char *tail,
+                     const char *out_raw)
 {
     MtArgList a;
     char *graph = scene_graph(r, extra, tail);
@@ -150,7 +165,7 @@ static int run_scene(const Run *r, const char *pre_input[], const char *extra, c
     ffmpeg_head(r, &a);
     for (int i = 0; pre_input && pre_input[i]; i++)
         mt_arg_list_push(&a, pre_input[i]);
-    ffmpeg_tail(r, &a, "0:v:0", "-filter:v", graph);
+    ffmpeg_tail(r, &a, "0:v:0", "-filter:v", graph, out_raw);
     free(graph);
     int ret = run_child(&a, NULL);
     mt_arg_list_free(&a);
@@ -161,7 +176,11 @@ static int full_decode(Run *r, const char *why)
 {
     say(r, "full decode: %s", why);
     r->decoded_pass2 = r->frames;
-    return run_scene(r, NULL, "fast=1", "");
+    if (r->plan_only) {
+        fprintf(stderr, "montage-fast-scene: full decode: %s\n", why);
+        return 0;
+    }
+    return run_scene(r, NULL, "fast=1", "", NULL);
 }
 
 static char *slurp(const char *path)
@@ -209,13 +228,16 @@ static int scan_packets(const Run *r, MtFastFrames *f, char *err, size_t err_siz
 }
 
 /* Pass 1: the key frames' numbers and their change from the key frame
- * before (features 4 and 5: hist_diff, struct_diff). */
+ * before (features 4 and 5: hist_diff, struct_diff; and the shift-tolerant
+ * change of their thumbnails, driver/fast_thumb.h). */
 static int key_pass(Run *r, const MtFastFrames *f, MtFastSample **samples, size_t *n,
                     MtSidecar **keys, char *err, size_t err_size)
 {
-    char side[PATH_MAX + 32], meta[PATH_MAX + 32], extra[3 * PATH_MAX], tail[3 * PATH_MAX];
+    char side[PATH_MAX + 32], meta[PATH_MAX + 32], thumbs[PATH_MAX + 32];
+    char extra[3 * PATH_MAX], tail[3 * PATH_MAX];
     snprintf(side, sizeof(side), "%s/keys.msgpack", r->tmp);
     snprintf(meta, sizeof(meta), "%s/keys.txt", r->tmp);
+    snprintf(thumbs, sizeof(thumbs), "%s/thumbs.gray", r->tmp);
     extra[0] = tail[0] = '\0';
     /* no detection on key frames: only the features and one scene's means */
     if (mt_filter_append_option(extra, sizeof(extra), MT_OPT_SIDECAR, side) < 0 ||
@@ -227,12 +249,13 @@ static int key_pass(Run *r, const MtFastFrames *f, MtFastSample **samples, size_
         mt_filter_append_option(tail, sizeof(tail), "key", "lavfi.montagescene.score") < 0 ||
         mt_filter_append_option(tail, sizeof(tail), "file", meta) < 0)
         return -1;
-    char tail_esc[6 * PATH_MAX], graph_tail[6 * PATH_MAX + 16];
+    char tail_esc[6 * PATH_MAX], graph_tail[6 * PATH_MAX + 64];
     if (mt_filter_escape_graph(tail, tail_esc, sizeof(tail_esc)) < 0)
         return -1;
-    snprintf(graph_tail, sizeof(graph_tail), ",metadata=%s", tail_esc);
+    snprintf(graph_tail, sizeof(graph_tail), ",metadata=%s,scale=%d:%d:flags=area,format=gray",
+             tail_esc, MT_FAST_THUMB_W, MT_FAST_THUMB_H);
     const char *pre[] = { "-copyts", "-skip_frame", "nokey", NULL };
-    if (run_scene(r, pre, extra, graph_tail) < 0) {
+    if (run_scene(r, pre, extra, graph_tail, thumbs) < 0) {
         snprintf(err, err_size, "the key frame pass failed");
         return -1;
     }
@@ -241,14 +264,21 @@ static int key_pass(Run *r, const MtFastFrames *f, MtFastSample **samples, size_
     int64_t *pts = NULL;
     long np = text ? mt_fast_printed_pts(text, &pts) : -1;
     free(text);
-    if (np < 0 || mt_sidecar_read_file(side, keys, &e) < 0) {
+    char *thumb_raw = NULL; /* MT_FAST_THUMB_SIZE grey bytes per key frame */
+    size_t thumb_len = 0;
+    if (np < 0 || mt_sidecar_read_file(side, keys, &e) < 0 ||
+        mt_sidecar_slurp(thumbs, (size_t)1 << 30, &thumb_raw, &thumb_len, &e) < 0 ||
+        thumb_len != (size_t)np * MT_FAST_THUMB_SIZE) {
         free(pts);
+        free(thumb_raw);
         snprintf(err, err_size, "the key frame pass left no usable output");
         return -1;
     }
+    const uint8_t *thumb = (const uint8_t *)thumb_raw;
     const MtF32Matrix *m = &(*keys)->scene.frame_features;
     if ((size_t)np != m->rows || m->cols < 6 || !(*samples = calloc((size_t)np + 1, sizeof(**samples)))) {
         free(pts);
+        free(thumb_raw);
         snprintf(err, err_size, "key frames and their features do not match");
         return -1;
     }
@@ -257,13 +287,22 @@ static int key_pass(Run *r, const MtFastFrames *f, MtFastSample **samples, size_
         s->frame = mt_fast_frame_of_pts(f, pts[i]);
         s->hist_diff = m->data[i * m->cols + 4];
         s->struct_diff = m->data[i * m->cols + 5];
+        s->contrast = m->data[i * m->cols + 1];
+        s->shift_change = i ? mt_fast_thumb_change(thumb + (size_t)(i - 1) * MT_FAST_THUMB_SIZE,
+                                                   thumb + (size_t)i * MT_FAST_THUMB_SIZE) : 0.f;
+        if (r->verbose > 1)
+            say(r, "key frame %" PRId64 ": hist %.4f struct %.4f shift %.4f contrast %.4f",
+                s->frame, (double)s->hist_diff, (double)s->struct_diff, (double)s->shift_change,
+                (double)s->contrast);
         if (s->frame < 0 || (i && s->frame <= (*samples)[i - 1].frame)) {
             free(pts);
+            free(thumb_raw);
             snprintf(err, err_size, "a key frame is not in the frame table");
             return -1;
         }
     }
     free(pts);
+    free(thumb_raw);
     *n = (size_t)np;
     r->decoded_pass1 = np;
     return 0;
@@ -300,7 +339,7 @@ static int window_pass(const Run *r, const MtFastFrames *f, const MtSidecar *key
         pre[3] = "-t";
         pre[4] = t;
     }
-    if (run_scene(r, pre, extra, "") < 0)
+    if (run_scene(r, pre, extra, "", NULL) < 0)
         return -1;
     MtSidecarError e;
     return mt_sidecar_read_file(side, out, &e) < 0 ? -1 : 0;
@@ -326,12 +365,18 @@ static int fast_scene(Run *r)
         goto end;
     }
     if (key_pass(r, &f, &samples, &n_samples, &keys, err, sizeof(err)) < 0 ||
-        mt_fast_plan(&f, samples, n_samples, MT_FAST_PRE_FRAMES, MT_FAST_POST_FRAMES, &plan) < 0) {
+        mt_fast_plan(&f, samples, n_samples, r->pre, r->post, &plan) < 0) {
         ret = full_decode(r, err);
         goto end;
     }
     say(r, "%zu frames, %zu key frames decoded, %zu windows, %" PRId64 " frames in them",
         f.n, n_samples, plan.n_win, plan.decoded);
+    if (r->plan_only) {
+        fprintf(stderr, "montage-fast-scene: %zu frames, %zu key frames, %zu windows, %" PRId64
+                " frames in them\n", f.n, n_samples, plan.n_win, plan.decoded);
+        ret = 0;
+        goto end;
+    }
     if ((double)plan.decoded > r->max_cover * (double)f.n) {
         snprintf(err, sizeof(err), "the windows cover %" PRId64 " of %zu frames", plan.decoded, f.n);
         ret = full_decode(r, err);
@@ -368,7 +413,7 @@ static int beat(const Run *r)
     MtArgList a;
     mt_arg_list_init(&a);
     ffmpeg_head(r, &a);
-    ffmpeg_tail(r, &a, "0:a:0", "-filter:a", r->beat_filter);
+    ffmpeg_tail(r, &a, "0:a:0", "-filter:a", r->beat_filter, NULL);
     int ret = run_child(&a, NULL);
     mt_arg_list_free(&a);
     return ret;
@@ -376,7 +421,7 @@ static int beat(const Run *r)
 
 static void remove_tmp(const char *dir)
 {
-    static const char *fixed[] = { "packets.txt", "keys.msgpack", "keys.txt" };
+    static const char *fixed[] = { "packets.txt", "keys.msgpack", "keys.txt", "thumbs.gray" };
     char p[PATH_MAX + 32];
     for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
         snprintf(p, sizeof(p), "%s/%s", dir, fixed[i]);
@@ -393,17 +438,22 @@ static void remove_tmp(const char *dir)
 static void usage(FILE *out)
 {
     fputs("usage: montage-fast-scene --ffmpeg PATH --ffprobe PATH [--threads N] [-v]\n"
-          "           [--max-cover F] [--scene-filter GRAPH --sidecar PATH]\n"
+          "           [--max-cover F] [--pre N] [--post N] [--plan-only]\n"
+          "           [--scene-filter GRAPH --sidecar PATH]\n"
           "           [--beat-filter GRAPH] FILE\n"
           "The shot analysis of FILE without decoding every frame; GRAPH is the\n"
           "filter as montage-analyze builds it (\"montagescene=sidecar=...\").\n"
           "--max-cover F: one full decode when the windows would cover more than\n"
-          "this share of the frames (default 0.75; 1: only when they cover all).\n", out);
+          "this share of the frames (default 0.75; 1: only when they cover all).\n"
+          "--pre N, --post N: frames decoded before and after a pair of key frames\n"
+          "that differ (defaults 64 and 72; for measuring the margins).\n"
+          "--plan-only: print how many frames the windows hold, write nothing.\n", out);
 }
 
 int main(int argc, char **argv)
 {
-    Run r = { .threads = 1, .max_cover = MT_FAST_MAX_COVER };
+    Run r = { .threads = 1, .max_cover = MT_FAST_MAX_COVER, .pre = MT_FAST_PRE_FRAMES,
+              .post = MT_FAST_POST_FRAMES };
     static const struct option longopts[] = {
         { "ffmpeg", required_argument, NULL, 'f' },
         { "ffprobe", required_argument, NULL, 'p' },
@@ -412,6 +462,9 @@ int main(int argc, char **argv)
         { "beat-filter", required_argument, NULL, 'b' },
         { "sidecar", required_argument, NULL, 'o' },
         { "max-cover", required_argument, NULL, 'm' },
+        { "pre", required_argument, NULL, 'P' },
+        { "plan-only", no_argument, NULL, 'n' },
+        { "post", required_argument, NULL, 'A' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -426,7 +479,10 @@ int main(int argc, char **argv)
         case 'b': r.beat_filter = optarg; break;
         case 'o': r.sidecar = optarg; break;
         case 'm': r.max_cover = atof(optarg); break;
-        case 'v': r.verbose = 1; break;
+        case 'n': r.plan_only = 1; break;
+        case 'P': r.pre = atoi(optarg) > 0 ? atoi(optarg) : 0; break;
+        case 'A': r.post = atoi(optarg) > 0 ? atoi(optarg) : 0; break;
+        case 'v': r.verbose++; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }

@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
 # --fast (montage-fast-scene) gives the full decode's transitions: cuts
-# inside a GOP and on a key frame, a dissolve straddling a key frame, with
-# and without scene-cut key frames; intra-only input falls back to a full
-# decode. A fast sidecar says so (config decode=fast) and is never served
-# to a full request.
+# inside a GOP and on a key frame, a dissolve straddling a key frame, at
+# keyint 50 and 250, long takes that pan (decoded in windows, not in
+# full), a dip to black longer than the windows' margins; intra-only input
+# falls back to a full decode. A fast sidecar says
+# so (config decode=fast) and is never served to a full request.
 . "$(dirname "$0")/lib.sh"
 
 FAST=$(dirname "$MONTAGE_ANALYZE")/montage-fast-scene
@@ -33,10 +34,35 @@ S=320x240
                      [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
     -map "[v]" -c:v ffv1 "$WORK/src.nut" ||
     { fail fast_media "could not generate the media"; finish; }
+# 60 s of two long takes that pan: smptebars scrolling left (2 % of the
+# width per 10 frames), a cut at 760 (inside a GOP at keyint 50),
+# smptehdbars mirrored, scrolling right. Consecutive key frames differ by
+# where things are.
+"$MEDIA_FFMPEG" -nostdin -v error -y \
+    -f lavfi -i "smptebars=s=$S:r=25:d=30.4,scroll=h=0.002" \
+    -f lavfi -i "smptehdbars=s=$S:r=25:d=29.6,hflip,scroll=h=-0.002" \
+    -filter_complex "[0]settb=1/25,format=yuv420p[a];[1]settb=1/25,format=yuv420p[b];
+                     [a][b]concat=n=2:v=1:a=0[v]" \
+    -map "[v]" -c:v ffv1 "$WORK/pan.nut" ||
+    { fail fast_media "could not generate the media"; finish; }
+# 50 s: smptehdbars fading out over 475..499, 10 s of black, rgbtestsrc
+# fading in: a dip to black longer than the windows' margins, whose key
+# frame pairs inside the black change nothing
+"$MEDIA_FFMPEG" -nostdin -v error -y \
+    -f lavfi -i "smptehdbars=s=$S:r=25:d=20" -f lavfi -i "color=black:s=$S:r=25:d=10" \
+    -f lavfi -i "rgbtestsrc=s=$S:r=25:d=20" \
+    -filter_complex "[0]settb=1/25,format=yuv420p,fade=t=out:st=19:d=1[a];[1]settb=1/25,format=yuv420p[b];
+                     [2]settb=1/25,format=yuv420p,fade=t=in:st=0:d=1[c];[a][b][c]concat=n=3:v=1:a=0[v]" \
+    -map "[v]" -c:v ffv1 "$WORK/dip.nut" ||
+    { fail fast_media "could not generate the media"; finish; }
 enc() { "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/src.nut" -c:v libx264 -preset ultrafast "$@"; }
 enc -g 50 -x264-params scenecut=0 "$M/gop50.mp4"      # cuts inside and on GOPs
-enc -g 250 "$M/scenecut.mp4"                          # key frames at the cuts
+enc -g 250 "$M/scenecut.mp4"                          # long GOPs (ultrafast: no scene-cut key frames)
 enc -g 1 -t 12 "$M/intra.mp4"                         # intra-only
+"$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/pan.nut" -c:v libx264 -preset ultrafast \
+    -g 50 -x264-params scenecut=0 "$M/pan.mp4"
+"$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/dip.nut" -c:v libx264 -preset ultrafast \
+    -g 50 -x264-params scenecut=0 "$M/dip.mp4"
 
 transitions() {
     "$SIDECAR_CLI" dump --json "$1" | tr '{' '\n' | grep '"first_frame"' |
@@ -44,7 +70,7 @@ transitions() {
 }
 config() { "$SIDECAR_CLI" dump --json "$1" | tr ',{}' '\n\n\n' | grep "\"$2\"" | head -1; }
 
-for clip in gop50 scenecut intra; do
+for clip in gop50 scenecut intra pan dip; do
     full=$WORK/$clip.full.msgpack fast=$WORK/$clip.fast.msgpack
     "$MONTAGE_FFMPEG" -nostdin -v error -i "$M/$clip.mp4" -map 0:v:0 \
         -vf "montagescene=sidecar=$full" -f null - 2> "$WORK/err"
@@ -65,6 +91,17 @@ echo "$t" | grep -q '^hard 1007 ' && echo "$t" | grep -q '^hard 2500 ' &&
 # windows, not a full decode, on GOP material; a full decode on intra-only
 grep -q 'windows, ' "$WORK/gop50.log" && ! grep -q 'full decode' "$WORK/gop50.log" &&
     ok fast_decodes_windows || fail fast_decodes_windows "$(cat "$WORK/gop50.log")"
+# motion between key frames alone is no reason to decode: the pan clip's
+# windows are the cut's and the end's (the structure change flagged every
+# pair before and fell back to a full decode)
+decoded=$(sed -n 's/.* and \([0-9]*\) of 1500 frames in .*/\1/p' "$WORK/pan.log")
+[ -n "$decoded" ] && [ "$decoded" -lt 750 ] &&
+    transitions "$WORK/pan.fast.msgpack" | grep -q "^hard 760 " &&
+    ok fast_motion_not_decoded || fail fast_motion_not_decoded "$(cat "$WORK/pan.log")"
+# the dip is found (a fade), by the fast mode too: pairs of black key
+# frames are decoded, so its window reaches back to where the black began
+transitions "$WORK/dip.fast.msgpack" | grep -q '^fade ' &&
+    ok fast_finds_long_dip || fail fast_finds_long_dip "$(cat "$WORK/dip.log")"
 grep -q 'full decode: .* key frames in' "$WORK/intra.log" &&
     ok fast_intra_falls_back || fail fast_intra_falls_back "$(cat "$WORK/intra.log")"
 

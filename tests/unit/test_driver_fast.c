@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
-/* The fast mode's frame table (driver/fast_scan.c) and pass-2 windows
- * (driver/fast_plan.c). */
+/* The fast mode's frame table (driver/fast_scan.c), key-frame change
+ * (driver/fast_thumb.c) and pass-2 windows (driver/fast_plan.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "driver/fast_plan.h"
 #include "driver/fast_scan.h"
+#include "driver/fast_thumb.h"
 #include "unit.h"
 
 /* packets in decode order (B-frames: pts out of order), a key every gop */
@@ -97,7 +98,8 @@ static void windows_around_changes(void)
     free(text);
     MtFastSample s[40];
     for (int i = 0; i < 40; i++)
-        s[i] = (MtFastSample){ .frame = 25 * i, .hist_diff = 0.01f, .struct_diff = 0.05f };
+        s[i] = (MtFastSample){ .frame = 25 * i, .hist_diff = 0.01f, .struct_diff = 0.05f,
+                               .contrast = 0.2f };
     s[17].hist_diff = 0.4f; /* frames 400..425 */
     MtFastPlan p;
     CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
@@ -114,14 +116,37 @@ static void windows_around_changes(void)
     CHECK_INT(p.decoded, 173 + 100);
     mt_fast_plan_free(&p);
 
-    /* a structure change alone flags too; overlapping windows merge */
+    /* a structure change that a shift explains (a pan) flags nothing */
     s[18].struct_diff = 0.5f; /* frames 425..450 */
+    s[18].shift_change = 0.01f;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.win[0].end, 498);
+    mt_fast_plan_free(&p);
+
+    /* one that no shift explains flags the pair; overlapping windows merge */
+    s[18].shift_change = 0.5f;
     CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
     CHECK_INT(p.n_win, 2);
     CHECK_INT(p.win[0].start, 325);
     CHECK_INT(p.win[0].end, 523);
     CHECK_INT(p.win[0].core_end, 523 - 72);
     mt_fast_plan_free(&p);
+
+    /* contrast halved between key frames 700 and 725 (a fade's ramp) */
+    for (int i = 29; i < 40; i++)
+        s[i].contrast = 0.1f;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.n_win, 3);
+    CHECK_INT(p.win[1].start, 625);
+    CHECK_INT(p.win[1].end, 725 + 1 + 72);
+    mt_fast_plan_free(&p);
+    /* a flat key frame at 750 (the bottom of a dip): both its pairs */
+    s[30].contrast = 0.01f;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.win[1].end, 775 + 1 + 72);
+    mt_fast_plan_free(&p);
+    for (int i = 29; i < 40; i++)
+        s[i].contrast = 0.2f;
 
     /* a change in the first GOP: the window starts at 0 and is trusted from 0 */
     s[1].hist_diff = 0.5f;
@@ -132,12 +157,53 @@ static void windows_around_changes(void)
     mt_fast_frames_free(&f);
 }
 
+/* a smooth random texture seen through a window at (ox, oy) of a larger
+ * picture: a camera moving over the same content */
+static void texture(uint8_t *out, unsigned seed, int ox, int oy)
+{
+    enum { W = 2 * MT_FAST_THUMB_W, H = 2 * MT_FAST_THUMB_H };
+    static float big[H][W];
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            seed = seed * 1103515245u + 12345u;
+            big[y][x] = (float)((seed >> 16) & 255);
+        }
+    for (int y = 0; y < MT_FAST_THUMB_H; y++)
+        for (int x = 0; x < MT_FAST_THUMB_W; x++) {
+            float v = 0;
+            for (int j = 0; j < 3; j++)
+                for (int i = 0; i < 3; i++)
+                    v += big[y + oy + j][x + ox + i];
+            out[y * MT_FAST_THUMB_W + x] = (uint8_t)(v / 9);
+        }
+}
+
+static void thumb_change_tolerates_motion(void)
+{
+    static uint8_t a[MT_FAST_THUMB_SIZE], b[MT_FAST_THUMB_SIZE], c[MT_FAST_THUMB_SIZE];
+    texture(a, 1, 10, 6);
+    CHECK_NEAR(mt_fast_thumb_change(a, a), 0, 1e-5);
+    /* the same content 12 pixels across and 5 down: found again */
+    texture(b, 1, 22, 11);
+    CHECK_NEAR(mt_fast_thumb_change(a, b), 0, 1e-5);
+    CHECK_NEAR(mt_fast_thumb_change(b, a), 0, 1e-5);
+    /* other content: no shift explains it */
+    texture(c, 2, 10, 6);
+    CHECK(mt_fast_thumb_change(a, c) > 0.5f);
+    /* flat against flat says nothing, flat against a picture is a change */
+    memset(b, 16, sizeof(b));
+    memset(c, 235, sizeof(c));
+    CHECK_NEAR(mt_fast_thumb_change(b, c), 0, 1e-6);
+    CHECK_NEAR(mt_fast_thumb_change(a, b), 1, 1e-6);
+}
+
 int main(void)
 {
     RUN(frame_table_sorts_pts);
     RUN(frame_table_refuses_bad_input);
     RUN(intra_only_needs_full);
     RUN(printed_pts);
+    RUN(thumb_change_tolerates_motion);
     RUN(windows_around_changes);
     UNIT_EXIT();
 }
