@@ -9,7 +9,9 @@
  *    with the clarity of the best bar phase of each length;
  *  - bar phase from the harmonic change (chroma of the M beats after a
  *    beat against the M beats before it: chords tend to change on the
- *    one), with the low-frequency accent (kick, bass) as a weaker cue.
+ *    one), with the low-frequency accent (kick, bass on 1 and 3) and, in
+ *    4/4, the accent above it on 2 and 4 (snare, claps: the backbeat) as
+ *    weaker cues.
  * Two beats per bar (2/4, 6/8 counted in dotted quarters) is not told
  * apart from 4: the same cues repeat every two beats in most 4/4 music,
  * so such pieces get 4 with every other bar line marked.
@@ -39,13 +41,12 @@ typedef struct MtMeterResult {
 #define MT_METER_TRIPLE_MIN 0.12
 
 /*
- * beats[n_beats]: frame indices; low[n], onset[n]: envelopes; chroma:
- * 12 bytes per frame. Returns 0, -1 on allocation failure (out then says
+ * beats[n_beats]: frame indices; low[n], mid[n] (the bands above the
+ * low one), onset[n]: envelopes; chroma: 12 bytes per frame. Returns 0, -1 on allocation failure (out then says
  * meter 0).
  */
-int mt_meter_detect(const size_t *beats, size_t n_beats,
-                    const float *low, const float *onset, const uint8_t *chroma,
-                    size_t n, MtMeterResult *out);
+int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const float *mid,
+                    const float *onset, const uint8_t *chroma, size_t n, MtMeterResult *out);
 
 /*
  * Off-beat check. Beat tracking follows the strongest periodic onsets,
