@@ -208,13 +208,23 @@ int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const
     zscore(acc, n_beats);
     zscore(on, n_beats);
     zscore(hi, n_beats);
-    int ph3, ph4;
+    int ph3, ph4, ph5, ph6;
     const double c3 = best_phase(fc, acc, hi, n_beats, 3, feat, feat2, &ph3);
     const double c4 = best_phase(fc, acc, hi, n_beats, 4, feat, feat2, &ph4);
+    const double c5 = best_phase(fc, acc, hi, n_beats, 5, feat, feat2, &ph5);
+    const double c6 = best_phase(fc, acc, hi, n_beats, 6, feat, feat2, &ph6);
     const double lead = repetition_lead(fc, acc, on, n_beats, v) + W_PHASE_LEAD * (c3 - c4);
     out->meter = lead > MT_METER_TRIPLE_MIN ? 3 : 4;
     out->phase = out->meter == 3 ? ph3 : ph4;
     out->contrast = (float)(out->meter == 3 ? c3 : c4);
+    /* five beats: a bar phase that stands out on its own and well above
+     * the best of 3, 4 and 6 (a 5-beat grouping also fits 4/4 music
+     * somewhat where the harmony changes irregularly) */
+    if (c5 >= MT_METER_FIVE_MIN && c5 >= MT_METER_FIVE_LEAD * fmax(fmax(c3, c4), c6)) {
+        out->meter = 5;
+        out->phase = ph5;
+        out->contrast = (float)c5;
+    }
     ret = 0;
 done:
     free(fc);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
- * Meter (3 or 4 beats per bar) and downbeat phase from beat-synchronous
+ * Meter (3, 4 or 5 beats per bar) and downbeat phase from beat-synchronous
  * cues, always decided once there are MT_METER_MIN_BEATS beats (an
  * editor needs a bar grid; a wrong guess costs no more than none):
  *  - bar length from bar-level repetition: the beats' chroma and accents
@@ -12,9 +12,15 @@
  *    one), with the low-frequency accent (kick, bass on 1 and 3) and, in
  *    4/4, the accent above it on 2 and 4 (snare, claps: the backbeat) as
  *    weaker cues.
+ *  - five beats per bar where a 5-beat bar phase stands out well above
+ *    those of 3, 4 and 6 beats (MT_METER_FIVE_MIN, MT_METER_FIVE_LEAD).
  * Two beats per bar (2/4, 6/8 counted in dotted quarters) is not told
  * apart from 4: the same cues repeat every two beats in most 4/4 music,
- * so such pieces get 4 with every other bar line marked.
+ * so such pieces get 4 with every other bar line marked. Measured on the
+ * tune material: the best 2-beat phase score over the best 4-beat one is
+ * 0.94 to 1.11 for the three 2-beat marches (h06, x14, corpus 5's q08)
+ * and 0.94 or more for 21 of 66 4/4 pieces (md31 fast pop 2.9, h11 latin
+ * 2.8).
  */
 #ifndef MONTAGE_ANALYSIS_BEAT_METER_H
 #define MONTAGE_ANALYSIS_BEAT_METER_H
@@ -25,7 +31,7 @@
 #define MT_METER_MIN_BEATS 12 /* fewer beats than this: meter unknown */
 
 typedef struct MtMeterResult {
-    int meter;       /* 3 or 4; 0 with fewer than MT_METER_MIN_BEATS beats */
+    int meter;       /* 3, 4 or 5; 0 with fewer than MT_METER_MIN_BEATS beats */
     int phase;       /* index of the first downbeat among the beats */
     float contrast;  /* z-score contrast of the winning phase (its clarity) */
 } MtMeterResult;
@@ -39,6 +45,23 @@ typedef struct MtMeterResult {
  * waltzes +0.22 (h12, piano) to +0.79; 2-beat marches -0.59 and less.
  */
 #define MT_METER_TRIPLE_MIN 0.12
+
+/*
+ * Five beats per bar (5/4) when the best 5-beat bar-phase score (the
+ * z-scored harmonic change and accents, as for 3 and 4) is at least
+ * MT_METER_FIVE_MIN and at least MT_METER_FIVE_LEAD times the best score
+ * of 3, 4 and 6 beats. Measured on the tune material (dev corpus, extra
+ * corpora 1-3, music-dev tune part: no 5/4 piece) and beat_extra_corpus_5
+ * (four rendered 5/4 pieces): the 5/4 pieces score 0.80 to 2.48 with
+ * leads 1.43 to 5.7; the 3/4 and 4/4 pieces whose score reaches 0.6 lead
+ * by at most 1.16 (extra_3 y07 swing, 0.73), and those that lead by more
+ * score at most 0.59 (md23, md10, tracked at the wrong level or through
+ * a meter change). Six beats per bar is not told apart: 6/4 pieces score
+ * their 6-beat phase 1.3 to 2.7 times their best of 3, 4 and 5, but so do
+ * 4/4 pieces (up to 2.8, md40; x13 piano 1.46) and waltzes (two bars).
+ */
+#define MT_METER_FIVE_MIN  0.7
+#define MT_METER_FIVE_LEAD 1.3
 
 /*
  * beats[n_beats]: frame indices; low[n], mid[n] (the bands above the
