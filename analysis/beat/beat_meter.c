@@ -131,10 +131,10 @@ static double repetition_lead(const double *fc, const double *acc_z, const doubl
     return s3 - s4;
 }
 
-/* Best bar phase for m beats per bar; returns its score, *phase gets it.
- * feat, feat2: scratch of n_beats each. */
+/* Bar-phase scores of m beats per bar into score[m]; returns the best,
+ * *phase gets its phase. feat, feat2: scratch of n_beats each. */
 static double best_phase(const double *fc, const double *acc, const double *hi, size_t n_beats,
-                         int m, double *feat, double *feat2, int *phase)
+                         int m, double *feat, double *feat2, double *score, int *phase)
 {
     /* harmonic change over one bar and over two: where chords change on
      * 1 and 3 alike, the two-bar spans (phrases, progressions of two
@@ -165,10 +165,10 @@ static double best_phase(const double *fc, const double *acc, const double *hi, 
             backbeat = 0.5 * (position_contrast(hi, n_beats, m, (ph + 1) % 4) +
                               position_contrast(hi, n_beats, m, (ph + 3) % 4));
         }
-        double score = position_contrast(feat, n_beats, m, ph) + W_ACCENT * accent +
-                       W_ACCENT_ONE * plain + W_BACKBEAT * backbeat;
-        if (score > best) {
-            best = score;
+        score[ph] = position_contrast(feat, n_beats, m, ph) + W_ACCENT * accent +
+                    W_ACCENT_ONE * plain + W_BACKBEAT * backbeat;
+        if (score[ph] > best) {
+            best = score[ph];
             *phase = ph;
         }
     }
@@ -208,23 +208,30 @@ int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const
     zscore(acc, n_beats);
     zscore(on, n_beats);
     zscore(hi, n_beats);
-    int ph3, ph4, ph5, ph6;
-    const double c3 = best_phase(fc, acc, hi, n_beats, 3, feat, feat2, &ph3);
-    const double c4 = best_phase(fc, acc, hi, n_beats, 4, feat, feat2, &ph4);
-    const double c5 = best_phase(fc, acc, hi, n_beats, 5, feat, feat2, &ph5);
-    const double c6 = best_phase(fc, acc, hi, n_beats, 6, feat, feat2, &ph6);
-    const double lead = repetition_lead(fc, acc, on, n_beats, v) + W_PHASE_LEAD * (c3 - c4);
-    out->meter = lead > MT_METER_TRIPLE_MIN ? 3 : 4;
-    out->phase = out->meter == 3 ? ph3 : ph4;
-    out->contrast = (float)(out->meter == 3 ? c3 : c4);
+    /* bar-phase scores and best phase for 3 to 6 beats per bar */
+    double score[7][6], c[7];
+    int ph[7];
+    for (int m = 3; m <= 6; m++)
+        c[m] = best_phase(fc, acc, hi, n_beats, m, feat, feat2, score[m], &ph[m]);
+    const double lead = repetition_lead(fc, acc, on, n_beats, v) + W_PHASE_LEAD * (c[3] - c[4]);
+    int meter = lead > MT_METER_TRIPLE_MIN ? 3 : 4;
     /* five beats: a bar phase that stands out on its own and well above
      * the best of 3, 4 and 6 (a 5-beat grouping also fits 4/4 music
      * somewhat where the harmony changes irregularly) */
-    if (c5 >= MT_METER_FIVE_MIN && c5 >= MT_METER_FIVE_LEAD * fmax(fmax(c3, c4), c6)) {
-        out->meter = 5;
-        out->phase = ph5;
-        out->contrast = (float)c5;
-    }
+    if (c[5] >= MT_METER_FIVE_MIN && c[5] >= MT_METER_FIVE_LEAD * fmax(fmax(c[3], c[4]), c[6]))
+        meter = 5;
+    /* six beats: well above 3, 4 and 5, and sharp: well above the
+     * positions 2, 3 and 4 beats after the one (bar or half-bar lines
+     * when the music is in 3/4 or 4/4) */
+    const int p6 = ph[6];
+    const double six_inner = fmax(fmax(score[6][(p6 + 2) % 6], score[6][(p6 + 3) % 6]),
+                                  score[6][(p6 + 4) % 6]);
+    if (c[6] >= MT_METER_SIX_LEAD * fmax(fmax(c[3], c[4]), c[5]) &&
+        c[6] - six_inner >= MT_METER_SIX_SHARP)
+        meter = 6;
+    out->meter = meter;
+    out->phase = ph[meter];
+    out->contrast = (float)c[meter];
     ret = 0;
 done:
     free(fc);

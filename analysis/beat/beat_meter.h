@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
- * Meter (3, 4 or 5 beats per bar) and downbeat phase from beat-synchronous
+ * Meter (3 to 6 beats per bar) and downbeat phase from beat-synchronous
  * cues, always decided once there are MT_METER_MIN_BEATS beats (an
  * editor needs a bar grid; a wrong guess costs no more than none):
  *  - bar length from bar-level repetition: the beats' chroma and accents
@@ -12,8 +12,9 @@
  *    one), with the low-frequency accent (kick, bass on 1 and 3) and, in
  *    4/4, the accent above it on 2 and 4 (snare, claps: the backbeat) as
  *    weaker cues.
- *  - five beats per bar where a 5-beat bar phase stands out well above
- *    those of 3, 4 and 6 beats (MT_METER_FIVE_MIN, MT_METER_FIVE_LEAD).
+ *  - five or six beats per bar where a bar phase of that length stands
+ *    out well above those of the other lengths (MT_METER_FIVE_*,
+ *    MT_METER_SIX_*).
  * Two beats per bar (2/4, 6/8 counted in dotted quarters) is not told
  * apart from 4: the same cues repeat every two beats in most 4/4 music,
  * so such pieces get 4 with every other bar line marked. Measured on the
@@ -31,7 +32,7 @@
 #define MT_METER_MIN_BEATS 12 /* fewer beats than this: meter unknown */
 
 typedef struct MtMeterResult {
-    int meter;       /* 3, 4 or 5; 0 with fewer than MT_METER_MIN_BEATS beats */
+    int meter;       /* 3 to 6; 0 with fewer than MT_METER_MIN_BEATS beats */
     int phase;       /* index of the first downbeat among the beats */
     float contrast;  /* z-score contrast of the winning phase (its clarity) */
 } MtMeterResult;
@@ -56,12 +57,26 @@ typedef struct MtMeterResult {
  * leads 1.43 to 5.7; the 3/4 and 4/4 pieces whose score reaches 0.6 lead
  * by at most 1.16 (extra_3 y07 swing, 0.73), and those that lead by more
  * score at most 0.59 (md23, md10, tracked at the wrong level or through
- * a meter change). Six beats per bar is not told apart: 6/4 pieces score
- * their 6-beat phase 1.3 to 2.7 times their best of 3, 4 and 5, but so do
- * 4/4 pieces (up to 2.8, md40; x13 piano 1.46) and waltzes (two bars).
+ * a meter change).
  */
 #define MT_METER_FIVE_MIN  0.7
 #define MT_METER_FIVE_LEAD 1.3
+
+/*
+ * Six beats per bar (6/4) when the best 6-beat bar-phase score is at
+ * least MT_METER_SIX_LEAD times the best of 3, 4 and 5 beats and exceeds
+ * the scores 2, 3 and 4 beats after its phase by MT_METER_SIX_SHARP (in
+ * 4/4 music the positions 2 and 4 beats on, in 3/4 the one 3 beats on,
+ * are bar lines or half-bar lines too and score high). The lead alone
+ * does not separate: 4/4 pieces reach 2.85 (md40), a waltz 1.21 (a06).
+ * Measured on the same material as 5/4 with corpus 5's four 6/4 pieces:
+ * those lead by 1.34 to 2.69 and are sharp by 1.25 to 2.16; of the 3/4
+ * and 4/4 pieces and corpus 5's 2-beat and 12/8 ones, those sharp by 1.0
+ * or more lead by at most 1.21 (a06 waltz), and those leading by 1.25 or
+ * more are sharp by at most 0.76 (md15). Thin on the lead's side.
+ */
+#define MT_METER_SIX_LEAD  1.28
+#define MT_METER_SIX_SHARP 1.0
 
 /*
  * beats[n_beats]: frame indices; low[n], mid[n] (the bands above the

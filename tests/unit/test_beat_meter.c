@@ -85,22 +85,19 @@ static void harmony_alone_at_every_phase(void)
     free(c);
 }
 
-/* 5/4: the chord changes on the one of every 5-beat bar and the kick
- * marks it; the piece starts on the third beat of a bar. Analyser 4 knew
- * only 3 and 4 beats per bar. */
-static void five_beats_per_bar(void)
+/* Curves of a piece with `meter` beats per bar whose beat 0 is beat
+ * `start` + 1 of its bar: the chord changes on the one, where the kick is
+ * louder. */
+static void bars_of(Curves *c, int meter, int start)
 {
-    Curves *c = calloc(1, sizeof(*c));
-    CHECK(c != NULL);
-    const int start = 2; /* beat 0 is the third of its bar: the first one is beat 3 */
     for (int i = 0; i < NB; i++)
         c->beats[i] = (size_t)(i * PERIOD);
     for (size_t t = 0; t < N; t++) {
-        const size_t beat = t / PERIOD + (size_t)start, pos = beat % 5;
+        const size_t beat = t / PERIOD + (size_t)start, pos = beat % (size_t)meter;
         const int on_beat = t % PERIOD == 0;
         c->low[t] = on_beat ? (pos == 0 ? 1.0f : 0.2f) : 0.0f;
         c->mid[t] = c->onset[t] = on_beat ? 1.0f : 0.0f;
-        const int root = ((int)(beat / 5) * 7) % 12;
+        const int root = ((int)(beat / (size_t)meter) * 7) % 12;
         uint8_t *ch = c->chroma + t * 12;
         for (int k = 0; k < 12; k++)
             ch[k] = 0;
@@ -108,10 +105,21 @@ static void five_beats_per_bar(void)
         ch[(root + 3) % 12] = 160;
         ch[(root + 7) % 12] = 200;
     }
-    MtMeterResult r;
-    CHECK(mt_meter_detect(c->beats, NB, c->low, c->mid, c->onset, c->chroma, N, &r) == 0);
-    CHECK_INT(r.meter, 5);
-    CHECK_INT(r.phase, 5 - start);
+}
+
+/* 5/4 and 6/4, starting on the third beat of a bar (the first one is
+ * beat meter - 2). Analyser 4 knew only 3 and 4 beats per bar. */
+static void five_and_six_beats_per_bar(void)
+{
+    Curves *c = calloc(1, sizeof(*c));
+    CHECK(c != NULL);
+    for (int meter = 5; meter <= 6; meter++) {
+        bars_of(c, meter, 2);
+        MtMeterResult r;
+        CHECK(mt_meter_detect(c->beats, NB, c->low, c->mid, c->onset, c->chroma, N, &r) == 0);
+        CHECK_INT(r.meter, meter);
+        CHECK_INT(r.phase, meter - 2);
+    }
     free(c);
 }
 
@@ -119,6 +127,6 @@ int main(void)
 {
     RUN(backbeat_outvotes_pushed_chords);
     RUN(harmony_alone_at_every_phase);
-    RUN(five_beats_per_bar);
+    RUN(five_and_six_beats_per_bar);
     UNIT_EXIT();
 }
