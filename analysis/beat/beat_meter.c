@@ -215,9 +215,9 @@ int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const
         c[m] = best_phase(fc, acc, hi, n_beats, m, feat, feat2, score[m], &ph[m]);
     const double lead = repetition_lead(fc, acc, on, n_beats, v) + W_PHASE_LEAD * (c[3] - c[4]);
     int meter = lead > MT_METER_TRIPLE_MIN ? 3 : 4;
-    /* five beats: a bar phase that stands out on its own and well above
-     * the best of 3, 4 and 6 (a 5-beat grouping also fits 4/4 music
-     * somewhat where the harmony changes irregularly) */
+    /* five beats: a bar phase that stands out on its own (weakly
+     * structured 4/4 pieces can lead with a low score) and well above
+     * the best of 3, 4 and 6 */
     if (c[5] >= MT_METER_FIVE_MIN && c[5] >= MT_METER_FIVE_LEAD * fmax(fmax(c[3], c[4]), c[6]))
         meter = 5;
     /* six beats: well above 3, 4 and 5, and sharp: well above the

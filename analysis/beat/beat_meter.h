@@ -80,8 +80,8 @@ typedef struct MtMeterResult {
 
 /*
  * beats[n_beats]: frame indices; low[n], mid[n] (the bands above the
- * low one), onset[n]: envelopes; chroma: 12 bytes per frame. Returns 0, -1 on allocation failure (out then says
- * meter 0).
+ * low one), onset[n]: envelopes; chroma: 12 bytes per frame. Returns 0,
+ * -1 on allocation failure (out then says meter 0).
  */
 int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const float *mid,
                     const float *onset, const uint8_t *chroma, size_t n, MtMeterResult *out);
