@@ -313,7 +313,7 @@ int mt_beat_analyse(MtBeatTracker *bt)
 
     if (bt->cfg.downbeats) {
         MtMeterResult mr;
-        if (mt_meter_detect(beats, kept, bt->low, bt->env, bt->chroma, n, &mr) < 0)
+        if (mt_meter_detect(beats, kept, bt->low, bt->mid, bt->env, bt->chroma, n, &mr) < 0)
             goto done;
         bt->meter = mr.meter;
         if (mr.meter)

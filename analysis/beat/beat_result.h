@@ -38,7 +38,7 @@ typedef struct MtBeatResult {
     MtAudioStream stream;
     float bpm;        /* 0 when no tempo was found */
     float confidence; /* 0..1 */
-    int   meter;      /* beats per bar: 3 or 4; 0 with too few beats to tell */
+    int   meter;      /* beats per bar: 3 to 6; 0 with too few beats to tell */
     const MtTempoCandidate *candidates;
     size_t n_candidates;
     /* tempo curve, present when tempo changes: t (s) and bpm, n_curve each */

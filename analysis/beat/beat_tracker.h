@@ -126,7 +126,7 @@ typedef struct MtBeatConfig {
     double prior_bpm;   /* most likely tempo a priori (log-normal prior) */
     double prior_width; /* its width in octaves; larger = weaker prior */
     double tightness;   /* beat DP: higher = beats keep to the tempo curve */
-    int downbeats;      /* 1 = estimate meter (3 or 4) and mark downbeats */
+    int downbeats;      /* 1 = estimate meter (3 to 6) and mark downbeats */
     int keep_curves;    /* 1 = return onset_env and energy in the result */
 } MtBeatConfig;
 

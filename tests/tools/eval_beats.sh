@@ -13,7 +13,9 @@
 # beat_extra_corpus_2.json and _3.json are two more of the same kind (other
 # seeds, tempi and keys, more reggae and bossa), rendered the same way;
 # _4.json (slow and fast tempi) is validation for the tempo-level choice,
-# never tuned on (see beat_music_dev_split.txt).
+# never tuned on (see beat_music_dev_split.txt). _5.json (5/4, 6/4, 2-beat
+# and 12/8 pieces) is tune material for the meter, _6.json (the same mix)
+# its validation.
 set -eu
 media=$1; out=$2; build=${3:-build}
 shift 2; [ $# -gt 0 ] && shift

@@ -89,7 +89,7 @@ static inline void bt_clicks(float *x, size_t n, int sr, const double *beats, in
 
 /*
  * A drum pattern: kick on the downbeat (louder) and on beat 3 in 4/4,
- * snare on the other beats of 4/4 (2 and 4) or on beats 2 and 3 of 3/4,
+ * snare on the other beats (2 and 4 of 4/4, all but the one otherwise),
  * hats on every eighth, and a bass note plus chord changing every bar
  * (the harmonic cue for downbeats).
  */

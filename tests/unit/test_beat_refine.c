@@ -114,14 +114,14 @@ static void bar_length_from_harmony(void)
         uint8_t *c = bar_chroma(n, PERIOD, meter);
         CHECK(c != NULL);
         MtMeterResult r;
-        CHECK(mt_meter_detect(beats, NB, flat, flat, c, n, &r) == 0);
+        CHECK(mt_meter_detect(beats, NB, flat, flat, flat, c, n, &r) == 0);
         CHECK_INT(r.meter, meter);
         CHECK_INT(r.phase, 0);
         free(c);
     }
     MtMeterResult r;
     uint8_t *c = bar_chroma(n, PERIOD, 4);
-    CHECK(mt_meter_detect(beats, MT_METER_MIN_BEATS - 1, flat, flat, c, n, &r) == 0);
+    CHECK(mt_meter_detect(beats, MT_METER_MIN_BEATS - 1, flat, flat, flat, c, n, &r) == 0);
     CHECK_INT(r.meter, 0); /* too few beats to tell */
     free(c);
     free(flat);

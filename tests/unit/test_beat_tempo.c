@@ -81,6 +81,10 @@ static void drums_4_4_120(void) { check_piece(120.0, 4, 1, 4); }
 static void drums_4_4_96(void) { check_piece(96.0, 4, 1, 4); }
 static void drums_3_4_150(void) { check_piece(150.0, 3, 1, 3); }
 static void drums_3_4_120(void) { check_piece(120.0, 3, 1, 3); }
+/* 5/4 and 6/4 (kick and chord change on the one, snare on the other
+ * beats): analyser 4 knew only 3 and 4 beats per bar */
+static void drums_5_4_110(void) { check_piece(110.0, 5, 1, 5); }
+static void drums_6_4_100(void) { check_piece(100.0, 6, 1, 6); }
 
 /* A beat is time-stamped at its attack: the mean offset of the matched
  * beats from a click grid stays within 15 ms. */
@@ -169,6 +173,8 @@ int main(void)
     RUN(drums_4_4_96);
     RUN(drums_3_4_150);
     RUN(drums_3_4_120);
+    RUN(drums_5_4_110);
+    RUN(drums_6_4_100);
     RUN(beat_time_offset);
     RUN(tempo_jump);
     RUN(accelerando);
