@@ -163,6 +163,24 @@ static void test_dissolve(void)
     CHECK_INT(r.events, 1);
 }
 
+/* A dissolve out of a shot that moves too fast for any anchor frame to
+ * predict its content in the middle (a pan of a tenth of the picture per
+ * frame): the blend test cannot see it, the contrast dip inside the span
+ * can. Missed by scene analyser 5. */
+static void test_dissolve_out_of_fast_motion(void)
+{
+    static const SynShot fast = { 55, 0.1f, 0.0f, 0.02f, 0 };
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &fast, 0, 80);
+    syn_add_mix(&clip, &fast, 80, &B, 0, 36, 0); /* frames 80..115 */
+    syn_add(&clip, &B, 36, 80);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_DISSOLVE);
+    CHECK(r.trans[0].frame >= 80 && r.trans[0].frame <= 115);
+}
+
 static void test_wipe(void)
 {
     SynResult r;
@@ -425,6 +443,7 @@ int main(void)
     RUN(test_flat_colour_fields);
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
+    RUN(test_dissolve_out_of_fast_motion);
     RUN(test_wipe);
     RUN(test_held_wipe_is_no_edit);
     RUN(test_fade_through_black);
