@@ -39,8 +39,10 @@ const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
  * below both shots' (contrast_dip): to 0.71 of it between unrelated shots
  * of equal contrast, 0.89 at contrasts 1:2. Candidates past the content
  * test that failed the blend and choice tests, on dev, extra_g, extra_h and
- * natural-dev: the dissolve over a cellular automaton (g02 312) 0.71-0.82,
- * every other (natural-dev's text and motion graphics) 0.985 and more. */
+ * natural-dev: the dissolve out of a cellular automaton (g02 312) 0.71-0.82
+ * (found); natural-dev's text and motion graphics (nd06, nd09) 0.985-1.017;
+ * two edits still missed, a dissolve out of another automaton and a wipe
+ * into a fast pan (h02 170, g03 96), 0.94 and more. */
 #define MAX_DIP 0.9f
 /* neighbouring cells of a wipe's middle frame mostly follow the same shot */
 #define WIPE_COHERENCE 0.85f
