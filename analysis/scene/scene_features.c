@@ -475,10 +475,12 @@ void mt_scene_features(const MtSceneGrid *g, const MtSceneLut *lut,
 
     float ky = 1.0f / (g->sw * g->sh), kc = 1.0f / (g->csw * g->csh);
     double cs = 0, css = 0, sat = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) { /* apart from the sums: it vectorises */
         f->y[i] *= ky;
         f->u[i] *= kc;
         f->v[i] *= kc;
+    }
+    for (int i = 0; i < n; i++) {
         cs  += f->y[i];
         css += f->y[i] * f->y[i];
         sat += sqrtf(f->u[i] * f->u[i] + f->v[i] * f->v[i]);
