@@ -244,15 +244,18 @@ static inline void hist_add(float *h, int b, float w, float n)
 }
 
 /* Luma of YUV or gray, one sample row at a time: cell sums plus counts of
- * the raw values. Plain 8-bit samples take the fast path. The reader's
- * fields are copied to locals first: the count stores could alias them
- * (unsigned vs int), which would reload them for every sample. */
-#define LUMA_ROWS(name, GET, SW)                                               \
+ * the raw values. Plain 8-bit samples take the fast path; their counts
+ * are indexed by the raw value itself (cshift is 0 up to
+ * MT_SCENE_RAW_BITS), and the constant saves a shift per sample. The
+ * reader's fields are copied to locals first: the count stores could
+ * alias them (unsigned vs int), which would reload them for every
+ * sample. */
+#define LUMA_ROWS(name, GET, SW, CSHIFT)                                       \
 static void name(const MtSceneGrid *g, const Reader *r, float *cells, unsigned *restrict cnt) \
 {                                                                              \
     const int *restrict xoff = r->xoff;                                        \
     const float *restrict lut = r->lut;                                        \
-    const int cshift = r->cshift, gw = g->gw, sw = SW, sh = g->sh;             \
+    const int cshift = CSHIFT, gw = g->gw, sw = SW, sh = g->sh;                \
     const int ny = g->gh * sh;                                                 \
     for (int j = 0; j < ny; j++) {                                             \
         const uint8_t *row = r->base + (ptrdiff_t)g->ly[j] * r->linesize;      \
@@ -269,9 +272,9 @@ static void name(const MtSceneGrid *g, const Reader *r, float *cells, unsigned *
     }                                                                          \
 }
 /* the usual samples per cell row as a constant: the compiler unrolls them */
-LUMA_ROWS(luma_rows8_x, row[xoff[i]], MT_SCENE_CELL_SAMPLES_X)
-LUMA_ROWS(luma_rows8, row[xoff[i]], g->sw)
-LUMA_ROWS(luma_rows, raw_value(row + xoff[i], r), g->sw)
+LUMA_ROWS(luma_rows8_x, row[xoff[i]], MT_SCENE_CELL_SAMPLES_X, 0)
+LUMA_ROWS(luma_rows8, row[xoff[i]], g->sw, 0)
+LUMA_ROWS(luma_rows, raw_value(row + xoff[i], r), g->sw, r->cshift)
 
 static void luma_rows_rgb(const MtSceneGrid *g, const Reader *rd, float *cells, double *sum,
                           double *sumsq, float *hist)
@@ -353,14 +356,15 @@ static void sample_luma(const MtSceneGrid *g, const MtSceneLut *lut, const MtIma
     from_counts(lut, 0, cnt, hist, sum, sumsq);
 }
 
-/* Chroma of YUV: cell sums plus counts of the raw values of U and V. */
-#define CHROMA_ROWS(name, GETU, GETV, CSW)                                     \
+/* Chroma of YUV: cell sums plus counts of the raw values of U and V
+ * (count shifts constant 0 for plain 8-bit samples, as for luma). */
+#define CHROMA_ROWS(name, GETU, GETV, CSW, SU, SV)                             \
 static void name(const MtSceneGrid *g, const Reader *ru, const Reader *rv, int lh, \
                  MtSceneFeat *f, unsigned *restrict cu, unsigned *restrict cv) \
 {                                                                              \
     const int *restrict xu = ru->xoff, *restrict xv = rv->xoff;                \
     const float *restrict lu = ru->lut, *restrict lv = rv->lut;                \
-    const int su = ru->cshift, sv = rv->cshift;                                \
+    const int su = SU, sv = SV;                                                \
     const int gw = g->gw, csw = CSW, csh = g->csh, ny = g->gh * csh;           \
     float *restrict fu = f->u, *restrict fv = f->v;                            \
     for (int j = 0; j < ny; j++) {                                             \
@@ -381,9 +385,10 @@ static void name(const MtSceneGrid *g, const Reader *ru, const Reader *rv, int l
         }                                                                      \
     }                                                                          \
 }
-CHROMA_ROWS(chroma_rows8_x, rowu[xu[i]], rowv[xv[i]], MT_SCENE_CELL_SAMPLES_X / 2)
-CHROMA_ROWS(chroma_rows8, rowu[xu[i]], rowv[xv[i]], g->csw)
-CHROMA_ROWS(chroma_rows, raw_value(rowu + xu[i], ru), raw_value(rowv + xv[i], rv), g->csw)
+CHROMA_ROWS(chroma_rows8_x, rowu[xu[i]], rowv[xv[i]], MT_SCENE_CELL_SAMPLES_X / 2, 0, 0)
+CHROMA_ROWS(chroma_rows8, rowu[xu[i]], rowv[xv[i]], g->csw, 0, 0)
+CHROMA_ROWS(chroma_rows, raw_value(rowu + xu[i], ru), raw_value(rowv + xv[i], rv), g->csw,
+            ru->cshift, rv->cshift)
 
 static void chroma_rows_rgb(const MtSceneGrid *g, const Reader *rd, MtSceneFeat *f,
                             float *hu, float *hv)
@@ -470,10 +475,12 @@ void mt_scene_features(const MtSceneGrid *g, const MtSceneLut *lut,
 
     float ky = 1.0f / (g->sw * g->sh), kc = 1.0f / (g->csw * g->csh);
     double cs = 0, css = 0, sat = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) { /* apart from the sums: it vectorises */
         f->y[i] *= ky;
         f->u[i] *= kc;
         f->v[i] *= kc;
+    }
+    for (int i = 0; i < n; i++) {
         cs  += f->y[i];
         css += f->y[i] * f->y[i];
         sat += sqrtf(f->u[i] * f->u[i] + f->v[i] * f->v[i]);

@@ -29,28 +29,50 @@ float mt_scene_hist_dist(const MtSceneFeat *a, const MtSceneFeat *b)
  * try_shift: the searches make over a thousand short calls per frame,
  * mostly ended after a row: inlining both cut scene_core_bench's
  * instructions by 14 % at -O2 (720p); FFmpeg's -O3 build inlined most
- * of it already (3 % of the filter's). The arithmetic and its order are
- * unchanged, so the results are bit-identical. */
+ * of it already (3 % of the filter's). The row pointers step from row to
+ * row, and only onto a row that is summed (never past the arrays). The
+ * arithmetic and its order are unchanged, so the results are
+ * bit-identical. */
 static inline float sad_limit(const float *a, const float *b, int gw, int x0, int x1, int y0,
                               int y1, int dx, int dy, int step, float limit)
 {
     float s = 0;
-    for (int y = y0; y < y1 && s <= limit; y += step) {
-        const float *pa = a + y * gw, *pb = b + (y + dy) * gw + dx;
-        float r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-        int x = x0;
-        if (step == 1) {
+    if (step == 1) {
+        const float *pa = a + y0 * gw, *pb = b + (y0 + dy) * gw + dx;
+        for (int y = y0; y < y1 && s <= limit;) {
             /* four independent sums: one SIMD accumulator once vectorised */
+            float r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+            int x = x0;
             for (; x + 3 < x1; x += 4) {
                 r0 += fabsf(pa[x] - pb[x]);
                 r1 += fabsf(pa[x + 1] - pb[x + 1]);
                 r2 += fabsf(pa[x + 2] - pb[x + 2]);
                 r3 += fabsf(pa[x + 3] - pb[x + 3]);
             }
+            for (; x < x1; x++)
+                r0 += fabsf(pa[x] - pb[x]);
+            s += (r0 + r1) + (r2 + r3);
+            if (++y < y1) {
+                pa += gw;
+                pb += gw;
+            }
         }
-        for (; x < x1; x += step)
-            r0 += fabsf(pa[x] - pb[x]);
-        s += (r0 + r1) + (r2 + r3);
+        return s;
+    }
+    /* Sparse rows need one running sum: the three others of the form
+     * above stay +0 there, and adding +0 to a sum of magnitudes changes
+     * no bit, so this is the same arithmetic without the dead terms. */
+    const float *pa = a + y0 * gw + x0, *pb = b + (y0 + dy) * gw + x0 + dx;
+    const int n = x1 - x0;
+    for (int y = y0; y < y1 && s <= limit;) {
+        float r = 0;
+        for (int x = 0; x < n; x += step)
+            r += fabsf(pa[x] - pb[x]);
+        s += r;
+        if ((y += step) < y1) {
+            pa += step * gw;
+            pb += step * gw;
+        }
     }
     return s;
 }
@@ -59,6 +81,14 @@ static float sad(const float *a, const float *b, int gw, int x0, int x1, int y0,
                  int dx, int dy, int step)
 {
     return sad_limit(a, b, gw, x0, x1, y0, y1, dx, dy, step, INFINITY);
+}
+
+/* ceil(n / step), n >= 0, for the cell steps of the searches, which are
+ * 1, 2 or 4 (see region_match): a shift instead of a division, two of
+ * which every try needs */
+static inline int sampled(int n, int step)
+{
+    return (n + step - 1) >> (step >> 1);
 }
 
 static int imax(int a, int b) { return a > b ? a : b; }
@@ -78,7 +108,7 @@ static inline int try_shift(const float *a, const float *b, int gw, int gh, int 
     int xs = imax(x0, -dx), xe = imin(x1, gw - dx), ys = imax(y0, -dy), ye = imin(y1, gh - dy);
     if (xe <= xs || ye <= ys || 2 * (xe - xs) * (ye - ys) < (x1 - x0) * (y1 - y0))
         return 0;
-    int cnt = ((xe - xs + step - 1) / step) * ((ye - ys + step - 1) / step);
+    int cnt = sampled(xe - xs, step) * sampled(ye - ys, step);
     /* a slight preference for small shifts decides ties (flat regions) in
      * favour of no motion */
     float pen = SHIFT_PENALTY * (abs(dx) + abs(dy));
@@ -102,7 +132,8 @@ static Match region_match(const MtSceneGrid *g, const float *a, const float *b,
     /* regions too small to thin out keep every cell */
     int fine = x1 - x0 >= 4 * cell_step && y1 - y0 >= 4 * cell_step ? cell_step : 1;
     /* the first level's shift spacing: 2, or 4 for the wide searches of
-     * the sparse multi-lag scan (a three-level search) */
+     * the sparse multi-lag scan (a three-level search); spacings and cell
+     * steps are 1, 2 or 4, as sampled() needs */
     int sp = radius >= 4 && fine > 1 ? 4 : radius >= 2 ? 2 : 1;
     int step = imax(sp, fine);
     /* Each level tries its likeliest shift first (no motion, then the
