@@ -64,6 +64,19 @@ s.report('tempo_change_100_to_140', errors)
 "
 else fail tempo_change_100_to_140 "$(cat "$T/change.err")"; fi
 
+# A pulse without attacks still gets a tempo and beats, never an empty
+# answer: slow legato chords (61 BPM, each swelling in over ~0.5 s, no
+# drums), like the strings piece issue 11 found with none; and 6 s of drums
+# after 54 s of silence.
+p=$(awk 'BEGIN { print 60 / 61 }')
+legato="0.3*(sin(2*PI*(220+55*mod(floor(t/$p),4))*t)+sin(2*PI*(330+55*mod(floor(t/$p),3))*t))"
+legato="aevalsrc='$legato*(1-exp(-mod(t,$p)*6))':s=44100:d=30"
+if analyse legato "$legato"; then $A beats "$T/legato.msgpack" slow_legato_61bpm 61 0 30
+else fail slow_legato_61bpm "$(cat "$T/legato.err")"; fi
+if analyse late_pulse "$(drums 120 4 60 44100 mono),volume='gt(t,54)':eval=frame"; then
+    $A beats "$T/late_pulse.msgpack" pulse_after_54s_of_silence 120 54 60
+else fail pulse_after_54s_of_silence "$(cat "$T/late_pulse.err")"; fi
+
 # No tempo is a valid answer: silence, a DC offset, 0.5 s, NaN samples, clipping.
 for case in "silence anullsrc=d=5" "dc aevalsrc=0.5:d=5" "short $(drums 120 4 0.5 44100 stereo)" \
             "nan aevalsrc=0/0:d=5" "inf aevalsrc=1/0:d=5"; do
