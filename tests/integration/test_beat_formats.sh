@@ -24,10 +24,11 @@ if ! "$ENC" -nostdin -v error -f lavfi -i "$(drums $BPM 4 $DURATION 44100 stereo
         -c:a pcm_s16le "$T/song.wav" 2> "$T/song.err"; then
     fail song "$(cat "$T/song.err")"; finish
 fi
-"$ENC" -nostdin -v error -i "$T/song.wav" -c:a flac "$T/song.flac" &&
-"$ENC" -nostdin -v error -i "$T/song.wav" -c:a libmp3lame -b:a 128k "$T/song.mp3" &&
-"$ENC" -nostdin -v error -i "$T/song.wav" -c:a libvorbis -q:a 4 "$T/song.ogg" ||
-    { fail encode "$ENC could not encode the song"; finish; }
+if ! { "$ENC" -nostdin -v error -i "$T/song.wav" -c:a flac "$T/song.flac" &&
+        "$ENC" -nostdin -v error -i "$T/song.wav" -c:a libmp3lame -b:a 128k "$T/song.mp3" &&
+        "$ENC" -nostdin -v error -i "$T/song.wav" -c:a libvorbis -q:a 4 "$T/song.ogg"; }; then
+    fail encode "$ENC could not encode the song"; finish
+fi
 
 for fmt in wav flac mp3 ogg; do
     for decode in default skip_manual; do
