@@ -20,6 +20,7 @@
 #include "framequeue.h"
 
 #include "libavutil/channel_layout.h"
+#include "libavutil/intreadwrite.h"
 #include "libavutil/mem.h"
 #include "libavutil/opt.h"
 #include "libavutil/samplefmt.h"
@@ -112,31 +113,65 @@ static int to_mt_format(enum AVSampleFormat fmt, MtSampleFormat *out)
     }
 }
 
+/* The samples of a frame that belong to the audio: a decoder opened with
+ * AV_CODEC_FLAG2_SKIP_MANUAL leaves its priming (encoder delay) and end
+ * padding in the frame and says how many samples they are in
+ * AV_FRAME_DATA_SKIP_SAMPLES, instead of dropping them. Analysed, they
+ * would shift every beat by the codec's delay (MP3 and AAC 23-25 ms, Opus
+ * 6.5 ms) and make lossy and lossless input disagree. */
+static void audible_span(const AVFrame *frame, int *first, int *count)
+{
+    const AVFrameSideData *sd = av_frame_get_side_data(frame, AV_FRAME_DATA_SKIP_SAMPLES);
+    int64_t start = 0, end = 0;
+
+    if (sd && sd->size >= 8) {
+        start = FFMIN(AV_RL32(sd->data), frame->nb_samples);
+        end   = FFMIN(AV_RL32(sd->data + 4), frame->nb_samples - start);
+    }
+    *first = (int)start;
+    *count = frame->nb_samples - (int)start - (int)end;
+}
+
 /* Feeds one frame to the tracker and tags it with what streaming knows. */
 static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
 {
     MontageBeatContext *s = ctx->priv;
+    const int channels = frame->ch_layout.nb_channels;
+    const int planar = av_sample_fmt_is_planar(frame->format);
+    const int sample_bytes = av_get_bytes_per_sample(frame->format);
+    const uint8_t *planes[MT_BEAT_MAX_CHANNELS];
     double t0 = 0, beat_t = -1;
     float onset, strength, beat_strength = 0;
     MtSampleFormat fmt;
-    int ret;
+    int first, count, ret;
 
     if (to_mt_format(frame->format, &fmt) < 0) {
         av_log(ctx, AV_LOG_ERROR, "unsupported sample format %s\n",
                av_get_sample_fmt_name(frame->format));
         return AVERROR(EINVAL);
     }
+    if (channels < 1 || channels > MT_BEAT_MAX_CHANNELS) {
+        av_log(ctx, AV_LOG_ERROR, "%d channels: at most %d are supported\n",
+               channels, MT_BEAT_MAX_CHANNELS);
+        return AVERROR(EINVAL);
+    }
+    audible_span(frame, &first, &count);
+    if (count <= 0)
+        return 0; /* all priming or padding: nothing of the audio yet */
+    for (int c = 0; c < (planar ? channels : 1); c++)
+        planes[c] = frame->extended_data[c] + (size_t)first * sample_bytes * (planar ? 1 : channels);
+
+    /* the timeline starts at the first audible sample */
     if (s->first_pts == AV_NOPTS_VALUE && frame->pts != AV_NOPTS_VALUE)
-        s->first_pts = frame->pts;
+        s->first_pts = frame->pts + av_rescale_q(first, (AVRational){ 1, frame->sample_rate },
+                                                 s->time_base);
     if (s->first_pts != AV_NOPTS_VALUE)
         t0 = s->first_pts * av_q2d(s->time_base);
 
-    ret = mt_beat_push_raw(s->tracker, (const uint8_t *const *)frame->extended_data, fmt,
-                           av_sample_fmt_is_planar(frame->format),
-                           frame->ch_layout.nb_channels, frame->nb_samples);
+    ret = mt_beat_push_raw(s->tracker, planes, fmt, planar, channels, (size_t)count);
     if (ret < 0)
         return ret; /* -EINVAL or -ENOMEM */
-    s->samples += frame->nb_samples;
+    s->samples += count;
 
     /* Streamed beats are timed from the first sample; frames carry the
      * stream's own timeline, so both are shifted by the first pts. */

@@ -226,7 +226,7 @@ int mt_beat_push(MtBeatTracker *bt, const float *mono, size_t n)
 int mt_beat_push_raw(MtBeatTracker *bt, const uint8_t *const *planes,
                      MtSampleFormat fmt, int planar, int channels, size_t n)
 {
-    if (!bt || bt->finished || !planes || channels <= 0 || channels > 64)
+    if (!bt || bt->finished || !planes || channels <= 0 || channels > MT_BEAT_MAX_CHANNELS)
         return -EINVAL;
     const size_t bps = mt_sample_format_bytes(fmt);
     if (!bps)

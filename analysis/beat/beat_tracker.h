@@ -156,8 +156,10 @@ void mt_beat_free(MtBeatTracker **bt);
 int mt_beat_push(MtBeatTracker *bt, const float *mono, size_t n);
 
 /* Raw decoder planes (see mt_audio_downmix; pass AVFrame.extended_data,
- * our format enum, the planar flag, channels <= 64, nb_samples),
- * downmixed inside. 0, -EINVAL (bad arguments, or after finish) or -ENOMEM. */
+ * our format enum, the planar flag, channels <= MT_BEAT_MAX_CHANNELS,
+ * nb_samples), downmixed inside. 0, -EINVAL (bad arguments, or after
+ * finish) or -ENOMEM. */
+#define MT_BEAT_MAX_CHANNELS 64
 int mt_beat_push_raw(MtBeatTracker *bt, const uint8_t *const *planes,
                      MtSampleFormat fmt, int planar, int channels, size_t n);
 

@@ -10,6 +10,12 @@ Prints "ok NAME" or "FAIL NAME: why" lines like every test here. Checks:
         beats matched within +-70 ms and >= 90 % of the beats on the grid,
         and, when METER is given, that meter and the downbeats on bar starts.
     nobeats SIDECAR NAME       valid "no tempo" answer, nothing non-finite
+    agree SIDECAR NAME REF_SIDECAR TOL_MS
+        the same number of beats as REF_SIDECAR, each within TOL_MS of its
+        counterpart (another encoding of the same song)
+    grid SIDECAR NAME BPM FIRST_BEAT DURATION MEDIAN_MS MAX_MS
+        beats of the settled part (5 s .. DURATION - 1 s) off the grid by
+        at most MEDIAN_MS in the median and MAX_MS each
     field SIDECAR NAME PATH EXPECTED   one field, e.g. beat.stream.channels
     cuts SIDECAR NAME SPEC      exactly these transitions, see check_cuts
 """
@@ -105,6 +111,33 @@ def check_nobeats(path, name):
     return report(name, errors)
 
 
+def check_agree(path, name, ref_path, tol_ms):
+    est, ref = beat_times(load(path)), beat_times(load(ref_path))
+    errors = []
+    if len(est) != len(ref):
+        errors.append("%d beats, %d in %s" % (len(est), len(ref), ref_path.split("/")[-1]))
+    elif est:
+        worst = max(abs(e - r) for e, r in zip(est, ref))
+        if worst * 1000.0 > float(tol_ms):
+            errors.append("beats up to %.2f ms from %s's" % (worst * 1000.0, ref_path.split("/")[-1]))
+    else:
+        errors.append("no beats")
+    return report(name, errors)
+
+
+def check_grid(path, name, bpm, first, duration, median_ms, max_ms):
+    period, first = 60.0 / float(bpm), float(first)
+    est = [e for e in beat_times(load(path)) if 5.0 <= e <= float(duration) - 1.0]
+    off = sorted(abs(e - first - round((e - first) / period) * period) * 1000.0 for e in est)
+    errors = []
+    if not off:
+        errors.append("no beats in the settled part")
+    elif off[len(off) // 2] > float(median_ms) or off[-1] > float(max_ms):
+        errors.append("beats off the grid by %.2f ms in the median, up to %.2f ms"
+                      % (off[len(off) // 2], off[-1]))
+    return report(name, errors)
+
+
 def same(got, want):
     """Equal, with numbers compared to 1e-9 relative (times are float64)."""
     if isinstance(want, float) and isinstance(got, (int, float)) and not isinstance(got, bool):
@@ -142,8 +175,8 @@ def check_cuts(path, name, spec):
 if __name__ == "__main__":
     check, args = sys.argv[1], sys.argv[2:]
     try:
-        status = {"beats": check_beats, "nobeats": check_nobeats,
-                  "field": check_field, "cuts": check_cuts}[check](*args)
+        status = {"beats": check_beats, "nobeats": check_nobeats, "agree": check_agree,
+                  "grid": check_grid, "field": check_field, "cuts": check_cuts}[check](*args)
     except Exception as e:  # a missing key or an unreadable file is a failure too
         status = report(args[1] if len(args) > 1 else check, ["%s: %s" % (type(e).__name__, e)])
     sys.exit(status)

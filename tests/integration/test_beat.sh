@@ -5,16 +5,8 @@
 . "$(dirname "$0")/../lib.sh"
 A="$PYTHON $ROOT/tests/integration/sidecar_assert.py"
 
-# A drum pattern at BPM in METER (kick on bar starts, louder; snare on the
-# other beats; hi-hat on eighths), first beat at t=0. Expressions are
-# quoted so their commas stay inside aevalsrc.
-drums() { # BPM METER DURATION RATE CHANNELS
-    p=$(awk "BEGIN { print 60 / $1 }")
-    expr="0.9*eq(mod(floor(t/$p),$2),0)*sin(2*PI*55*t)*exp(-mod(t,$p)*25)"
-    expr="$expr+0.4*gt(mod(floor(t/$p),$2),0)*(random(0)-0.5)*exp(-mod(t,$p)*40)"
-    expr="$expr+0.15*(random(1)-0.5)*exp(-mod(t,$p/2)*120)"
-    echo "aevalsrc='$expr|$expr':s=$4:d=$3,aformat=channel_layouts=stereo,pan=$5|c0=c0"
-}
+# shellcheck source=tests/integration/drums.sh
+. "$ROOT/tests/integration/drums.sh"
 
 # analyse NAME SOURCE [FILTER_OPTIONS]: runs montagebeat, keeps the sidecar.
 analyse() {
@@ -71,6 +63,19 @@ if not curve or min(curve) > 105 or max(curve) < 135: errors.append('tempo curve
 s.report('tempo_change_100_to_140', errors)
 "
 else fail tempo_change_100_to_140 "$(cat "$T/change.err")"; fi
+
+# A pulse without attacks still gets a tempo and beats, never an empty
+# answer: slow legato chords (61 BPM, each swelling in over ~0.5 s, no
+# drums), like the strings piece issue 11 found with none; and 6 s of drums
+# after 54 s of silence.
+p=$(awk 'BEGIN { print 60 / 61 }')
+legato="0.3*(sin(2*PI*(220+55*mod(floor(t/$p),4))*t)+sin(2*PI*(330+55*mod(floor(t/$p),3))*t))"
+legato="aevalsrc='$legato*(1-exp(-mod(t,$p)*6))':s=44100:d=30"
+if analyse legato "$legato"; then $A beats "$T/legato.msgpack" slow_legato_61bpm 61 0 30
+else fail slow_legato_61bpm "$(cat "$T/legato.err")"; fi
+if analyse late_pulse "$(drums 120 4 60 44100 mono),volume='gt(t,54)':eval=frame"; then
+    $A beats "$T/late_pulse.msgpack" pulse_after_54s_of_silence 120 54 60
+else fail pulse_after_54s_of_silence "$(cat "$T/late_pulse.err")"; fi
 
 # No tempo is a valid answer: silence, a DC offset, 0.5 s, NaN samples, clipping.
 for case in "silence anullsrc=d=5" "dc aevalsrc=0.5:d=5" "short $(drums 120 4 0.5 44100 stereo)" \
