@@ -4,8 +4,9 @@
 # --fast (montage-fast-scene) gives the full decode's transitions: cuts
 # inside a GOP and on a key frame, a dissolve straddling a key frame, at
 # keyint 50 and 250, long takes that pan (decoded in windows, not in
-# full), a dip to black longer than the windows' margins; intra-only input
-# falls back to a full decode. A fast sidecar says
+# full), a dip to black longer than the windows' margins, windows started
+# without history and again with it; intra-only input falls back to a full
+# decode. A fast sidecar says
 # so (config decode=fast) and is never served to a full request.
 . "$(dirname "$0")/lib.sh"
 
@@ -55,6 +56,20 @@ S=320x240
                      [2]settb=1/25,format=yuv420p,fade=t=in:st=0:d=1[c];[a][b][c]concat=n=3:v=1:a=0[v]" \
     -map "[v]" -c:v ffv1 "$WORK/dip.nut" ||
     { fail fast_media "could not generate the media"; finish; }
+# 80 s of still patterns at keyint 200 (key frames 0, 200, ... 1800):
+# smptebars | cut at 220 (20 frames after key frame 200) | pal75bars |
+# 1.2 s dissolve over frames 690..719 (90 after key frame 600) |
+# rgbtestsrc | cut at 1500 (100 after key frame 1400) | smptehdbars.
+# Windows start cold at their pair's first key frame: the one from 200
+# needs its history (the cut lies in its first 64 frames), the others not.
+"$MEDIA_FFMPEG" -nostdin -v error -y \
+    -f lavfi -i "smptebars=s=$S:r=25:d=8.8" -f lavfi -i "pal75bars=s=$S:r=25:d=20" \
+    -f lavfi -i "rgbtestsrc=s=$S:r=25:d=32.4" -f lavfi -i "smptehdbars=s=$S:r=25:d=20" \
+    -filter_complex "[0][1]concat=n=2:v=1:a=0,settb=1/25,format=yuv420p[a];[2]settb=1/25,format=yuv420p[c];
+                     [a][c]xfade=transition=fade:duration=1.2:offset=27.6[ac];
+                     [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
+    -map "[v]" -c:v ffv1 "$WORK/cold.nut" ||
+    { fail fast_media "could not generate the media"; finish; }
 enc() { "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/src.nut" -c:v libx264 -preset ultrafast "$@"; }
 enc -g 50 -x264-params scenecut=0 "$M/gop50.mp4"      # cuts inside and on GOPs
 enc -g 250 "$M/scenecut.mp4"                          # long GOPs (ultrafast: no scene-cut key frames)
@@ -63,6 +78,8 @@ enc -g 1 -t 12 "$M/intra.mp4"                         # intra-only
     -g 50 -x264-params scenecut=0 "$M/pan.mp4"
 "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/dip.nut" -c:v libx264 -preset ultrafast \
     -g 50 -x264-params scenecut=0 "$M/dip.mp4"
+"$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/cold.nut" -c:v libx264 -preset ultrafast \
+    -g 200 -x264-params scenecut=0 "$M/cold.mp4"
 
 transitions() {
     "$SIDECAR_CLI" dump --json "$1" | tr '{' '\n' | grep '"first_frame"' |
@@ -70,7 +87,7 @@ transitions() {
 }
 config() { "$SIDECAR_CLI" dump --json "$1" | tr ',{}' '\n\n\n' | grep "\"$2\"" | head -1; }
 
-for clip in gop50 scenecut intra pan dip; do
+for clip in gop50 scenecut intra pan dip cold; do
     full=$WORK/$clip.full.msgpack fast=$WORK/$clip.fast.msgpack
     "$MONTAGE_FFMPEG" -nostdin -v error -i "$M/$clip.mp4" -map 0:v:0 \
         -vf "montagescene=sidecar=$full" -f null - 2> "$WORK/err"
@@ -102,6 +119,16 @@ decoded=$(sed -n 's/.* and \([0-9]*\) of 1500 frames in .*/\1/p' "$WORK/pan.log"
 # frames are decoded, so its window reaches back to where the black began
 transitions "$WORK/dip.fast.msgpack" | grep -q '^fade ' &&
     ok fast_finds_long_dip || fail fast_finds_long_dip "$(cat "$WORK/dip.log")"
+# history only where it matters: the window from key frame 200 is started
+# again from the stream's start for its first 64 frames (the cut at 220),
+# no other window is
+t=$(transitions "$WORK/cold.fast.msgpack")
+echo "$t" | grep -q '^hard 220 ' && echo "$t" | grep -Eq '^dissolve (69[0-9]|70[0-9]|71[0-9]) ' &&
+    echo "$t" | grep -q '^hard 1500 ' &&
+    grep -q 'window 200\.\.[0-9]*: its first 64 frames again from 0$' "$WORK/cold.log" &&
+    [ "$(grep -c 'frames again from' "$WORK/cold.log")" -eq 1 ] &&
+    grep -q '(1 started again with history)' "$WORK/cold.log" &&
+    ok fast_history_only_where_needed || fail fast_history_only_where_needed "$t / $(cat "$WORK/cold.log")"
 grep -q 'full decode: .* key frames in' "$WORK/intra.log" &&
     ok fast_intra_falls_back || fail fast_intra_falls_back "$(cat "$WORK/intra.log")"
 
