@@ -23,18 +23,22 @@ fi
 
 M=$WORK/media
 mkdir -p "$M"
+S=320x240
+# cut_dissolve_cut OUT SOURCE1 SOURCE2 SOURCE3 SOURCE4 OFFSET: SOURCE1 | cut |
+# SOURCE2 | 1.2 s dissolve from OFFSET seconds | SOURCE3 | cut | SOURCE4
+cut_dissolve_cut() {
+    "$MEDIA_FFMPEG" -nostdin -v error -y -f lavfi -i "$2" -f lavfi -i "$3" -f lavfi -i "$4" -f lavfi -i "$5" \
+        -filter_complex "[0][1]concat=n=2:v=1:a=0,settb=1/25,format=yuv420p[a];[2]settb=1/25,format=yuv420p[c];
+                         [a][c]xfade=transition=fade:duration=1.2:offset=$6[ac];
+                         [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
+        -map "[v]" -c:v ffv1 "$1" ||
+        { fail fast_media "could not generate the media"; finish; }
+}
 # 120 s at 25 fps: testsrc2 | cut at 1007 | smptebars scrolling | 1.2 s dissolve
 # over frames 1985..2014 (key frame 2000 at keyint 50) | testsrc | cut at
 # 2500 (a key frame at keyint 50) | rgbtestsrc scrolling
-S=320x240
-"$MEDIA_FFMPEG" -nostdin -v error -y \
-    -f lavfi -i "testsrc2=s=$S:r=25:d=40.28" -f lavfi -i "smptebars=s=$S:r=25:d=40.32,scroll=h=0.005" \
-    -f lavfi -i "testsrc=s=$S:r=25:d=20.6" -f lavfi -i "rgbtestsrc=s=$S:r=25:d=20,scroll=h=0.01" \
-    -filter_complex "[0][1]concat=n=2:v=1:a=0,settb=1/25,format=yuv420p[a];[2]settb=1/25,format=yuv420p[c];
-                     [a][c]xfade=transition=fade:duration=1.2:offset=79.4[ac];
-                     [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
-    -map "[v]" -c:v ffv1 "$WORK/src.nut" ||
-    { fail fast_media "could not generate the media"; finish; }
+cut_dissolve_cut "$WORK/src.nut" "testsrc2=s=$S:r=25:d=40.28" "smptebars=s=$S:r=25:d=40.32,scroll=h=0.005" \
+    "testsrc=s=$S:r=25:d=20.6" "rgbtestsrc=s=$S:r=25:d=20,scroll=h=0.01" 79.4
 # 60 s of two long takes that pan: smptebars scrolling left (2 % of the
 # width per 10 frames), a cut at 760 (inside a GOP at keyint 50),
 # smptehdbars mirrored, scrolling right. Consecutive key frames differ by
@@ -62,14 +66,8 @@ S=320x240
 # rgbtestsrc | cut at 1500 (100 after key frame 1400) | smptehdbars.
 # Windows start cold at their pair's first key frame: the one from 200
 # needs its history (the cut lies in its first 64 frames), the others not.
-"$MEDIA_FFMPEG" -nostdin -v error -y \
-    -f lavfi -i "smptebars=s=$S:r=25:d=8.8" -f lavfi -i "pal75bars=s=$S:r=25:d=20" \
-    -f lavfi -i "rgbtestsrc=s=$S:r=25:d=32.4" -f lavfi -i "smptehdbars=s=$S:r=25:d=20" \
-    -filter_complex "[0][1]concat=n=2:v=1:a=0,settb=1/25,format=yuv420p[a];[2]settb=1/25,format=yuv420p[c];
-                     [a][c]xfade=transition=fade:duration=1.2:offset=27.6[ac];
-                     [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
-    -map "[v]" -c:v ffv1 "$WORK/cold.nut" ||
-    { fail fast_media "could not generate the media"; finish; }
+cut_dissolve_cut "$WORK/cold.nut" "smptebars=s=$S:r=25:d=8.8" "pal75bars=s=$S:r=25:d=20" \
+    "rgbtestsrc=s=$S:r=25:d=32.4" "smptehdbars=s=$S:r=25:d=20" 27.6
 enc() { "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/src.nut" -c:v libx264 -preset ultrafast "$@"; }
 enc -g 50 -x264-params scenecut=0 "$M/gop50.mp4"      # cuts inside and on GOPs
 enc -g 250 "$M/scenecut.mp4"                          # long GOPs (ultrafast: no scene-cut key frames)
