@@ -48,7 +48,10 @@ static int add_range(MtFastPlan *p, const MtFastFrames *f,
     int64_t n = (int64_t)f->n;
     int64_t start = mt_fast_seek_point(f, a);
     int64_t end = b + 1 + post < n ? b + 1 + post : n;
-    if (p->n_win && start <= p->win[p->n_win - 1].end) {
+    int64_t warm_start = mt_fast_seek_point(f, start - pre > 0 ? start - pre : 0);
+    int warm = likely && b - start < MT_FAST_COLD_MIN_GOP;
+    /* a window that starts where the last one still runs continues it */
+    if (p->n_win && (warm ? warm_start : start) <= p->win[p->n_win - 1].end) {
         MtFastWindow *w = &p->win[p->n_win - 1];
         if (end > w->end)
             w->end = end;
@@ -62,8 +65,8 @@ static int add_range(MtFastPlan *p, const MtFastFrames *f,
     w->end = end;
     w->core_start = start;
     w->core_end = end == n ? n : end - post;
-    w->warm_start = mt_fast_seek_point(f, start - pre > 0 ? start - pre : 0);
-    if (likely && b - start < MT_FAST_COLD_MIN_GOP)
+    w->warm_start = warm_start;
+    if (warm)
         mt_fast_window_warm(w, pre);
     return 0;
 }

@@ -128,6 +128,18 @@ static void windows_around_changes(void)
     CHECK_INT(p.win[0].end, 498);
     mt_fast_plan_free(&p);
 
+    /* a likely cut in 500..525, planned with history from 425: inside the
+     * window above, which continues to 525 + 1 + 72 (not a second,
+     * overlapping window) */
+    s[21].hist_diff = 0.4f;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.n_win, 2);
+    CHECK_INT(p.win[0].start, 400);
+    CHECK_INT(p.win[0].end, 598);
+    CHECK_INT(p.win[0].core_end, 526);
+    mt_fast_plan_free(&p);
+    s[21].hist_diff = 0.01f;
+
     /* a new colour, most likely a cut, within 64 frames of the window's
      * start: planned with history straight away */
     s[17] = (MtFastSample){ .frame = 425, .hist_diff = 0.4f, .struct_diff = 0.05f, .contrast = 0.2f };
