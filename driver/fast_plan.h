@@ -7,11 +7,12 @@
  * structure change, contrast) and by the change of their thumbnails at
  * their best shift (fast_thumb.h). A pair that differs may hide a shot
  * boundary between them: its frames are decoded frame-exactly, in a window
- * that starts at a seek point (a key packet) far enough before it for the
- * detector's look-back and ends far enough after it for its look-ahead and
- * the confirmation delay of gradual transitions. Only transitions found in a
- * window's core (the window minus those margins, except at the ends of the
- * stream) are kept. Pure logic: unit-tested alone.
+ * that starts at the pair's first key frame (or, with the detector's
+ * history, at a seek point far enough before it: MT_FAST_PRE_FRAMES) and
+ * ends far enough after it for its look-ahead and the confirmation delay
+ * of gradual transitions. Only transitions found in a window's core (the
+ * window minus those margins, except at the ends of the stream) are kept.
+ * Pure logic: unit-tested alone.
  */
 #ifndef MONTAGE_DRIVER_FAST_PLAN_H
 #define MONTAGE_DRIVER_FAST_PLAN_H
