@@ -90,6 +90,13 @@ static void printed_pts(void)
     CHECK_INT(mt_fast_printed_pts("frame:0 pts:NOPTS pts_time:NOPTS\n", &pts), -1);
 }
 
+static void check_window(const MtFastWindow *w, int64_t start, int64_t core_start, int64_t end)
+{
+    CHECK_INT(w->start, start);
+    CHECK_INT(w->core_start, core_start);
+    CHECK_INT(w->end, end);
+}
+
 /* 1000 frames, a key every 25; key frames 400 and 425 differ */
 static void windows_around_changes(void)
 {
@@ -123,9 +130,7 @@ static void windows_around_changes(void)
     CHECK_INT(p.win[1].warm_start, 900);
     CHECK_INT(p.decoded, 98 + 25);
     mt_fast_window_warm(&p.win[0], 64);
-    CHECK_INT(p.win[0].start, 325);
-    CHECK_INT(p.win[0].core_start, 325 + 64);
-    CHECK_INT(p.win[0].end, 498);
+    check_window(&p.win[0], 325, 325 + 64, 498);
     mt_fast_plan_free(&p);
 
     /* a likely cut in 500..525, planned with history from 425: inside the
@@ -134,8 +139,7 @@ static void windows_around_changes(void)
     s[21].hist_diff = 0.4f;
     CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
     CHECK_INT(p.n_win, 2);
-    CHECK_INT(p.win[0].start, 400);
-    CHECK_INT(p.win[0].end, 598);
+    check_window(&p.win[0], 400, 400, 598);
     CHECK_INT(p.win[0].core_end, 526);
     mt_fast_plan_free(&p);
     s[21].hist_diff = 0.01f;
@@ -144,9 +148,7 @@ static void windows_around_changes(void)
      * start: planned with history straight away */
     s[17] = (MtFastSample){ .frame = 425, .hist_diff = 0.4f, .struct_diff = 0.05f, .contrast = 0.2f };
     CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
-    CHECK_INT(p.win[0].start, 325);
-    CHECK_INT(p.win[0].core_start, 325 + 64);
-    CHECK_INT(p.win[0].end, 498);
+    check_window(&p.win[0], 325, 325 + 64, 498);
     CHECK_INT(p.decoded, 173 + 25);
     mt_fast_plan_free(&p);
 
