@@ -5,8 +5,8 @@
 # inside a GOP and on a key frame, a dissolve straddling a key frame, at
 # keyint 50 and 250, long takes that pan (decoded in windows, not in
 # full), a dip to black longer than the windows' margins, windows started
-# without history and again with it; intra-only input falls back to a full
-# decode. A fast sidecar says
+# without history and again with it; intra-only input, or a window that
+# does not hold exactly its frames, falls back to a full decode. A fast sidecar says
 # so (config decode=fast) and is never served to a full request.
 . "$(dirname "$0")/lib.sh"
 
@@ -129,6 +129,28 @@ echo "$t" | grep -q '^hard 220 ' && echo "$t" | grep -Eq '^dissolve (69[0-9]|70[
     ok fast_history_only_where_needed || fail fast_history_only_where_needed "$t / $(cat "$WORK/cold.log")"
 grep -q 'full decode: .* key frames in' "$WORK/intra.log" &&
     ok fast_intra_falls_back || fail fast_intra_falls_back "$(cat "$WORK/intra.log")"
+
+# a window that does not hold exactly its frames (here: an ffmpeg that
+# reads every window 2 s short) is not merged: one full decode instead
+cat > "$WORK/short-ffmpeg" <<EOF
+#!/bin/sh
+n=\$#
+prev=
+for a in "\$@"; do
+    [ "\$prev" = -t ] && set -- "\$@" "\$(echo "\$a" | awk '{ print \$1 - 2 }')" || set -- "\$@" "\$a"
+    prev=\$a
+done
+shift "\$n"
+exec "$MONTAGE_FFMPEG" "\$@"
+EOF
+chmod +x "$WORK/short-ffmpeg"
+"$FAST" -v --ffmpeg "$WORK/short-ffmpeg" --ffprobe "$MONTAGE_FFPROBE" \
+    --scene-filter "montagescene=sidecar=$WORK/short.msgpack" --sidecar "$WORK/short.msgpack" \
+    "$M/gop50.mp4" 2> "$WORK/short.log"
+grep -q '^montage-fast-scene: window [0-9]*\.\.[0-9]* decoded [0-9]* frames$' "$WORK/short.log" &&
+    grep -q 'full decode: a window failed' "$WORK/short.log" &&
+    [ "$(transitions "$WORK/short.msgpack")" = "$(transitions "$WORK/gop50.full.msgpack")" ] &&
+    ok fast_window_frames_checked || fail fast_window_frames_checked "$(cat "$WORK/short.log")"
 
 [ "$(config "$WORK/gop50.fast.msgpack" decode)" = '"decode":"fast"' ] &&
     [ "$(config "$WORK/intra.fast.msgpack" decode)" = '"decode":"fast"' ] &&
