@@ -7,11 +7,12 @@
  * structure change, contrast) and by the change of their thumbnails at
  * their best shift (fast_thumb.h). A pair that differs may hide a shot
  * boundary between them: its frames are decoded frame-exactly, in a window
- * that starts at a seek point (a key packet) far enough before it for the
- * detector's look-back and ends far enough after it for its look-ahead and
- * the confirmation delay of gradual transitions. Only transitions found in a
- * window's core (the window minus those margins, except at the ends of the
- * stream) are kept. Pure logic: unit-tested alone.
+ * that starts at the pair's first key frame (or, with the detector's
+ * history, at a seek point far enough before it: MT_FAST_PRE_FRAMES) and
+ * ends far enough after it for its look-ahead and the confirmation delay
+ * of gradual transitions. Only transitions found in a window's core (the
+ * window minus those margins, except at the ends of the stream) are kept.
+ * Pure logic: unit-tested alone.
  */
 #ifndef MONTAGE_DRIVER_FAST_PLAN_H
 #define MONTAGE_DRIVER_FAST_PLAN_H
@@ -69,9 +70,31 @@
  * it spans, which widens the window by itself. Measured on the 12 dev
  * clips re-encoded at keyint 25 and 250 (every window forced, no
  * fallback): 24/24, 64/72 and 168/140 all gave transitions identical to
- * the full decode; 64/72 keeps a margin over the smallest. */
+ * the full decode; 64/72 keeps a margin over the smallest.
+ * The history is decoded only when it can matter: a window first starts
+ * at its pair's first key frame (cold), and is decoded again from its
+ * warm start (the seek point MT_FAST_PRE_FRAMES before) when the cold
+ * decode found a transition reaching into its first MT_FAST_PRE_FRAMES
+ * frames (fast_history.h). */
 #define MT_FAST_PRE_FRAMES  64
 #define MT_FAST_POST_FRAMES 72
+
+/* Which windows start warm straight away. A cold window with a transition
+ * in its first MT_FAST_PRE_FRAMES frames decodes the history and those
+ * frames again (MT_FAST_PRE_FRAMES + MT_FAST_POST_FRAMES more,
+ * fast_history.h). A pair that most likely holds a transition (thumbnail
+ * change above MT_FAST_LIKELY_BOUNDARY, or the colour or contrast rules)
+ * and is shorter than MT_FAST_COLD_MIN_GOP always has it there, so its
+ * window is planned warm. Longer pairs start cold: x264's and x265's
+ * scene-cut key frames put many transitions at the pair's end. Measured
+ * with bench/fast_vs_full.sh's clip at keyint 250: 3452 frames decoded
+ * with this limit at 64, 3701 at 192. A cost choice only: either way the
+ * answers are those of a decode with history. Same-shot pairs of
+ * bench/fast_accuracy.sh's x264 keyint 25 encodes scored up to 0.4 on the
+ * thumbnail change (0.03-0.14 on bench/fast_vs_full.sh's drifting
+ * patterns), pairs around a cut mostly 0.5-1. */
+#define MT_FAST_COLD_MIN_GOP MT_FAST_PRE_FRAMES
+#define MT_FAST_LIKELY_BOUNDARY 0.3f
 
 /* Fall back to one full decode when key frames come this often or more
  * (intra-only and very short GOPs: pass 1 would decode most of the frames
@@ -91,11 +114,13 @@ typedef struct MtFastSample {
 typedef struct MtFastWindow {
     int64_t start, end;           /* frames decoded, [start, end) */
     int64_t core_start, core_end; /* transitions kept from here */
+    int64_t warm_start; /* the seek point `pre` frames before start (the
+                         * start itself when there is no history to skip) */
 } MtFastWindow;
 
 typedef struct MtFastPlan {
     MtFastWindow *win;
-    size_t n_win;
+    size_t n_win, cap;
     int64_t decoded; /* frames in the windows */
 } MtFastPlan;
 
@@ -107,5 +132,18 @@ int mt_fast_needs_full(const MtFastFrames *f);
 int  mt_fast_plan(const MtFastFrames *f, const MtFastSample *s, size_t n_samples,
                   int pre, int post, MtFastPlan *out);
 void mt_fast_plan_free(MtFastPlan *p);
+
+/* Makes w start at its warm start, its core `pre` frames later (from 0 at
+ * the start of the stream): the window as decoded with history. */
+void mt_fast_window_warm(MtFastWindow *w, int pre);
+
+/* For window i, decoded cold, whose first `pre` frames need history:
+ * appends a window from its warm start that covers those frames (its core
+ * ends where window i's now begins, `pre` frames after its start, and it
+ * looks `post` frames beyond), so that only the history and the first
+ * frames are decoded again. When that window would reach window i's end,
+ * window i is made warm instead (nothing is appended). Returns the index
+ * of the window to decode (the new one, or i), or -1 (out of memory). */
+long mt_fast_plan_head(MtFastPlan *p, size_t i, int pre, int post);
 
 #endif /* MONTAGE_DRIVER_FAST_PLAN_H */

@@ -4,8 +4,9 @@
 # --fast (montage-fast-scene) gives the full decode's transitions: cuts
 # inside a GOP and on a key frame, a dissolve straddling a key frame, at
 # keyint 50 and 250, long takes that pan (decoded in windows, not in
-# full), a dip to black longer than the windows' margins; intra-only input
-# falls back to a full decode. A fast sidecar says
+# full), a dip to black longer than the windows' margins, windows started
+# without history and again with it; intra-only input, or a window that
+# does not hold exactly its frames, falls back to a full decode. A fast sidecar says
 # so (config decode=fast) and is never served to a full request.
 . "$(dirname "$0")/lib.sh"
 
@@ -22,18 +23,22 @@ fi
 
 M=$WORK/media
 mkdir -p "$M"
+S=320x240
+# cut_dissolve_cut OUT SOURCE1 SOURCE2 SOURCE3 SOURCE4 OFFSET: SOURCE1 | cut |
+# SOURCE2 | 1.2 s dissolve from OFFSET seconds | SOURCE3 | cut | SOURCE4
+cut_dissolve_cut() {
+    "$MEDIA_FFMPEG" -nostdin -v error -y -f lavfi -i "$2" -f lavfi -i "$3" -f lavfi -i "$4" -f lavfi -i "$5" \
+        -filter_complex "[0][1]concat=n=2:v=1:a=0,settb=1/25,format=yuv420p[a];[2]settb=1/25,format=yuv420p[c];
+                         [a][c]xfade=transition=fade:duration=1.2:offset=$6[ac];
+                         [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
+        -map "[v]" -c:v ffv1 "$1" ||
+        { fail fast_media "could not generate the media"; finish; }
+}
 # 120 s at 25 fps: testsrc2 | cut at 1007 | smptebars scrolling | 1.2 s dissolve
 # over frames 1985..2014 (key frame 2000 at keyint 50) | testsrc | cut at
 # 2500 (a key frame at keyint 50) | rgbtestsrc scrolling
-S=320x240
-"$MEDIA_FFMPEG" -nostdin -v error -y \
-    -f lavfi -i "testsrc2=s=$S:r=25:d=40.28" -f lavfi -i "smptebars=s=$S:r=25:d=40.32,scroll=h=0.005" \
-    -f lavfi -i "testsrc=s=$S:r=25:d=20.6" -f lavfi -i "rgbtestsrc=s=$S:r=25:d=20,scroll=h=0.01" \
-    -filter_complex "[0][1]concat=n=2:v=1:a=0,settb=1/25,format=yuv420p[a];[2]settb=1/25,format=yuv420p[c];
-                     [a][c]xfade=transition=fade:duration=1.2:offset=79.4[ac];
-                     [3]format=yuv420p[d];[ac][d]concat=n=2:v=1:a=0[v]" \
-    -map "[v]" -c:v ffv1 "$WORK/src.nut" ||
-    { fail fast_media "could not generate the media"; finish; }
+cut_dissolve_cut "$WORK/src.nut" "testsrc2=s=$S:r=25:d=40.28" "smptebars=s=$S:r=25:d=40.32,scroll=h=0.005" \
+    "testsrc=s=$S:r=25:d=20.6" "rgbtestsrc=s=$S:r=25:d=20,scroll=h=0.01" 79.4
 # 60 s of two long takes that pan: smptebars scrolling left (2 % of the
 # width per 10 frames), a cut at 760 (inside a GOP at keyint 50),
 # smptehdbars mirrored, scrolling right. Consecutive key frames differ by
@@ -55,6 +60,14 @@ S=320x240
                      [2]settb=1/25,format=yuv420p,fade=t=in:st=0:d=1[c];[a][b][c]concat=n=3:v=1:a=0[v]" \
     -map "[v]" -c:v ffv1 "$WORK/dip.nut" ||
     { fail fast_media "could not generate the media"; finish; }
+# 80 s of still patterns at keyint 200 (key frames 0, 200, ... 1800):
+# smptebars | cut at 220 (20 frames after key frame 200) | pal75bars |
+# 1.2 s dissolve over frames 690..719 (90 after key frame 600) |
+# rgbtestsrc | cut at 1500 (100 after key frame 1400) | smptehdbars.
+# Windows start cold at their pair's first key frame: the one from 200
+# needs its history (the cut lies in its first 64 frames), the others not.
+cut_dissolve_cut "$WORK/cold.nut" "smptebars=s=$S:r=25:d=8.8" "pal75bars=s=$S:r=25:d=20" \
+    "rgbtestsrc=s=$S:r=25:d=32.4" "smptehdbars=s=$S:r=25:d=20" 27.6
 enc() { "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/src.nut" -c:v libx264 -preset ultrafast "$@"; }
 enc -g 50 -x264-params scenecut=0 "$M/gop50.mp4"      # cuts inside and on GOPs
 enc -g 250 "$M/scenecut.mp4"                          # long GOPs (ultrafast: no scene-cut key frames)
@@ -63,6 +76,8 @@ enc -g 1 -t 12 "$M/intra.mp4"                         # intra-only
     -g 50 -x264-params scenecut=0 "$M/pan.mp4"
 "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/dip.nut" -c:v libx264 -preset ultrafast \
     -g 50 -x264-params scenecut=0 "$M/dip.mp4"
+"$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/cold.nut" -c:v libx264 -preset ultrafast \
+    -g 200 -x264-params scenecut=0 "$M/cold.mp4"
 
 transitions() {
     "$SIDECAR_CLI" dump --json "$1" | tr '{' '\n' | grep '"first_frame"' |
@@ -70,7 +85,7 @@ transitions() {
 }
 config() { "$SIDECAR_CLI" dump --json "$1" | tr ',{}' '\n\n\n' | grep "\"$2\"" | head -1; }
 
-for clip in gop50 scenecut intra pan dip; do
+for clip in gop50 scenecut intra pan dip cold; do
     full=$WORK/$clip.full.msgpack fast=$WORK/$clip.fast.msgpack
     "$MONTAGE_FFMPEG" -nostdin -v error -i "$M/$clip.mp4" -map 0:v:0 \
         -vf "montagescene=sidecar=$full" -f null - 2> "$WORK/err"
@@ -102,8 +117,40 @@ decoded=$(sed -n 's/.* and \([0-9]*\) of 1500 frames in .*/\1/p' "$WORK/pan.log"
 # frames are decoded, so its window reaches back to where the black began
 transitions "$WORK/dip.fast.msgpack" | grep -q '^fade ' &&
     ok fast_finds_long_dip || fail fast_finds_long_dip "$(cat "$WORK/dip.log")"
+# history only where it matters: the window from key frame 200 is started
+# again from the stream's start for its first 64 frames (the cut at 220),
+# no other window is
+t=$(transitions "$WORK/cold.fast.msgpack")
+echo "$t" | grep -q '^hard 220 ' && echo "$t" | grep -Eq '^dissolve (69[0-9]|70[0-9]|71[0-9]) ' &&
+    echo "$t" | grep -q '^hard 1500 ' &&
+    grep -q 'window 200\.\.[0-9]*: its first 64 frames again from 0$' "$WORK/cold.log" &&
+    [ "$(grep -c 'frames again from' "$WORK/cold.log")" -eq 1 ] &&
+    grep -q '(1 started again with history)' "$WORK/cold.log" &&
+    ok fast_history_only_where_needed || fail fast_history_only_where_needed "$t / $(cat "$WORK/cold.log")"
 grep -q 'full decode: .* key frames in' "$WORK/intra.log" &&
     ok fast_intra_falls_back || fail fast_intra_falls_back "$(cat "$WORK/intra.log")"
+
+# a window that does not hold exactly its frames (here: an ffmpeg that
+# reads every window 2 s short) is not merged: one full decode instead
+cat > "$WORK/short-ffmpeg" <<EOF
+#!/bin/sh
+n=\$#
+prev=
+for a in "\$@"; do
+    [ "\$prev" = -t ] && set -- "\$@" "\$(echo "\$a" | awk '{ print \$1 - 2 }')" || set -- "\$@" "\$a"
+    prev=\$a
+done
+shift "\$n"
+exec "$MONTAGE_FFMPEG" "\$@"
+EOF
+chmod +x "$WORK/short-ffmpeg"
+"$FAST" -v --ffmpeg "$WORK/short-ffmpeg" --ffprobe "$MONTAGE_FFPROBE" \
+    --scene-filter "montagescene=sidecar=$WORK/short.msgpack" --sidecar "$WORK/short.msgpack" \
+    "$M/gop50.mp4" 2> "$WORK/short.log"
+grep -q '^montage-fast-scene: window [0-9]*\.\.[0-9]* decoded [0-9]* frames$' "$WORK/short.log" &&
+    grep -q 'full decode: a window failed' "$WORK/short.log" &&
+    [ "$(transitions "$WORK/short.msgpack")" = "$(transitions "$WORK/gop50.full.msgpack")" ] &&
+    ok fast_window_frames_checked || fail fast_window_frames_checked "$(cat "$WORK/short.log")"
 
 [ "$(config "$WORK/gop50.fast.msgpack" decode)" = '"decode":"fast"' ] &&
     [ "$(config "$WORK/intra.fast.msgpack" decode)" = '"decode":"fast"' ] &&

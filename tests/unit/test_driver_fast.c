@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* The fast mode's frame table (driver/fast_scan.c), key-frame change
- * (driver/fast_thumb.c) and pass-2 windows (driver/fast_plan.c). */
+ * (driver/fast_thumb.c), pass-2 windows (driver/fast_plan.c) and when
+ * they need history (driver/fast_history.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "driver/fast_history.h"
 #include "driver/fast_plan.h"
 #include "driver/fast_scan.h"
 #include "driver/fast_thumb.h"
@@ -88,6 +90,13 @@ static void printed_pts(void)
     CHECK_INT(mt_fast_printed_pts("frame:0 pts:NOPTS pts_time:NOPTS\n", &pts), -1);
 }
 
+static void check_window(const MtFastWindow *w, int64_t start, int64_t core_start, int64_t end)
+{
+    CHECK_INT(w->start, start);
+    CHECK_INT(w->core_start, core_start);
+    CHECK_INT(w->end, end);
+}
+
 /* 1000 frames, a key every 25; key frames 400 and 425 differ */
 static void windows_around_changes(void)
 {
@@ -100,20 +109,47 @@ static void windows_around_changes(void)
     for (int i = 0; i < 40; i++)
         s[i] = (MtFastSample){ .frame = 25 * i, .hist_diff = 0.01f, .struct_diff = 0.05f,
                                .contrast = 0.2f };
-    s[17].hist_diff = 0.4f; /* frames 400..425 */
+    /* a structure change no shift explains, but not much of one (motion
+     * in one shot, most likely): frames 400..425 */
+    s[17].struct_diff = 0.2f;
+    s[17].shift_change = 0.1f;
     MtFastPlan p;
     CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
     CHECK_INT(p.n_win, 2);
-    /* the seek point at or before 400 - 64, to 425 + 1 + 72 */
-    CHECK_INT(p.win[0].start, 325);
+    /* from the pair's first key frame, to 425 + 1 + 72; with history from
+     * the seek point at or before 400 - 64 */
+    CHECK_INT(p.win[0].start, 400);
     CHECK_INT(p.win[0].end, 498);
-    CHECK_INT(p.win[0].core_start, 325 + 64);
+    CHECK_INT(p.win[0].core_start, 400);
     CHECK_INT(p.win[0].core_end, 498 - 72);
+    CHECK_INT(p.win[0].warm_start, 325);
     /* the frames after the last key frame, to the end of the stream */
-    CHECK_INT(p.win[1].start, 900);
+    CHECK_INT(p.win[1].start, 975);
     CHECK_INT(p.win[1].end, 1000);
     CHECK_INT(p.win[1].core_end, 1000);
-    CHECK_INT(p.decoded, 173 + 100);
+    CHECK_INT(p.win[1].warm_start, 900);
+    CHECK_INT(p.decoded, 98 + 25);
+    mt_fast_window_warm(&p.win[0], 64);
+    check_window(&p.win[0], 325, 325 + 64, 498);
+    mt_fast_plan_free(&p);
+
+    /* a likely cut in 500..525, planned with history from 425: inside the
+     * window above, which continues to 525 + 1 + 72 (not a second,
+     * overlapping window) */
+    s[21].hist_diff = 0.4f;
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    CHECK_INT(p.n_win, 2);
+    check_window(&p.win[0], 400, 400, 598);
+    CHECK_INT(p.win[0].core_end, 526);
+    mt_fast_plan_free(&p);
+    s[21].hist_diff = 0.01f;
+
+    /* a new colour, most likely a cut, within 64 frames of the window's
+     * start: planned with history straight away */
+    s[17] = (MtFastSample){ .frame = 425, .hist_diff = 0.4f, .struct_diff = 0.05f, .contrast = 0.2f };
+    CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
+    check_window(&p.win[0], 325, 325 + 64, 498);
+    CHECK_INT(p.decoded, 173 + 25);
     mt_fast_plan_free(&p);
 
     /* a structure change that a shift explains (a pan) flags nothing */
@@ -137,7 +173,7 @@ static void windows_around_changes(void)
         s[i].contrast = 0.1f;
     CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
     CHECK_INT(p.n_win, 3);
-    CHECK_INT(p.win[1].start, 625);
+    CHECK_INT(p.win[1].start, 625); /* a fade's ramp: with history */
     CHECK_INT(p.win[1].end, 725 + 1 + 72);
     mt_fast_plan_free(&p);
     /* a flat key frame at 750 (the bottom of a dip): both its pairs */
@@ -152,6 +188,9 @@ static void windows_around_changes(void)
     s[1].hist_diff = 0.5f;
     CHECK_INT(mt_fast_plan(&f, s, 40, 64, 72, &p), 0);
     CHECK_INT(p.win[0].start, 0);
+    CHECK_INT(p.win[0].core_start, 0);
+    CHECK_INT(p.win[0].warm_start, 0);
+    mt_fast_window_warm(&p.win[0], 64);
     CHECK_INT(p.win[0].core_start, 0);
     mt_fast_plan_free(&p);
     mt_fast_frames_free(&f);
@@ -197,6 +236,26 @@ static void thumb_change_tolerates_motion(void)
     CHECK_NEAR(mt_fast_thumb_change(a, b), 1, 1e-6);
 }
 
+/* a cold window stands unless a transition begins in its first frames */
+static void cold_windows_need_history_only_at_their_start(void)
+{
+    MtFastWindow w = { .start = 400, .end = 498, .core_start = 400, .core_end = 426,
+                       .warm_start = 325 };
+    MtTransition t[2] = { { .frame = 70, .first_frame = 64, .last_frame = 70 },
+                          { .frame = 90, .first_frame = 80, .last_frame = 95 } };
+    MtSceneResult r = { .transitions = t, .n_transitions = 2 };
+    CHECK_INT(mt_fast_cold_start_holds(&w, &r, 64), 1);
+    t[0].first_frame = 63; /* one frame into the first 64 */
+    CHECK_INT(mt_fast_cold_start_holds(&w, &r, 64), 0);
+    CHECK_INT(mt_fast_cold_start_holds(&w, &r, 24), 1);
+    /* nothing to skip: the cold start is the warm one */
+    w.warm_start = 400;
+    CHECK_INT(mt_fast_cold_start_holds(&w, &r, 64), 1);
+    r.n_transitions = 0;
+    w.warm_start = 325;
+    CHECK_INT(mt_fast_cold_start_holds(&w, &r, 64), 1);
+}
+
 int main(void)
 {
     RUN(frame_table_sorts_pts);
@@ -205,5 +264,6 @@ int main(void)
     RUN(printed_pts);
     RUN(thumb_change_tolerates_motion);
     RUN(windows_around_changes);
+    RUN(cold_windows_need_history_only_at_their_start);
     UNIT_EXIT();
 }
