@@ -22,6 +22,18 @@
 #define SCN_CUT_STANDOUT   2.1f
 #define SCN_CUT_RELAXED    0.8f
 #define SCN_STANDOUT_REACH 4
+/* Such a step must also bring SCN_NOVEL_STANDOUT times more change that
+ * no sub-cell movement explains (mt_scene_novel_change) than the largest
+ * within SCN_STANDOUT_REACH frames: the shot's own noise floor of it. A
+ * slow scroll of flat bars whose period is a whole number of cells (#10:
+ * pal100bars, 80 px = 6 cells at 640 wide) moves every bar edge across a
+ * sample point on the same frame, a spike of colour and structure that
+ * stands out 2.5 to 28 times from the quiet take, yet its novel change
+ * stays at the grain's: 0.35 to 1.23 times (the 18 candidates of
+ * bench/fast_vs_full.sh's library clip, keyint 250 and 25, x265). The
+ * cuts the relaxed rule exists for measure 5.7 and 6.6 times (nd01 28 and
+ * 829); natural-dev's other candidates there fail the standout already. */
+#define SCN_NOVEL_STANDOUT 2.5f
 
 static float clamp01(float v)
 {
@@ -260,6 +272,26 @@ static float nearby_change(const MtSceneDetector *d, int64_t c)
     return m;
 }
 
+/* the change into frame k that no sub-cell movement explains (0 without
+ * a previous frame) */
+static float novel_step(const MtSceneDetector *d, int64_t k)
+{
+    if (!scn_have(d, k) || !scn_have(d, k - 1) || !scn_slot(d, k)->has_prev)
+        return 0;
+    return mt_scene_novel_change(&d->grid, &scn_slot(d, k - 1)->f, &scn_slot(d, k)->f);
+}
+
+/* the largest novel_step within SCN_STANDOUT_REACH frames of c, c's own
+ * excluded: the shot's own noise floor of that quantity */
+static float nearby_novel(const MtSceneDetector *d, int64_t c)
+{
+    float m = 0;
+    for (int64_t j = c - SCN_STANDOUT_REACH; j <= c + SCN_STANDOUT_REACH; j++)
+        if (j != c && j < d->n_in)
+            m = fmaxf(m, novel_step(d, j));
+    return m;
+}
+
 static void cut_decide(MtSceneDetector *d, int64_t c)
 {
     SceneSlot *s = scn_slot(d, c);
@@ -279,8 +311,10 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     float need = d->cut_thr;
     if (exc >= SCN_CUT_RELAXED * d->cut_thr && exc < d->cut_thr) {
         float standout = step_change(d, c) / (fmaxf(around, nearby_change(d, c)) + 1e-6f);
-        mt_scene_trace(d, "candidate %lld stands out %.2f times", (long long)c, standout);
-        if (standout >= SCN_CUT_STANDOUT)
+        float novel = novel_step(d, c), novel_floor = nearby_novel(d, c);
+        mt_scene_trace(d, "candidate %lld stands out %.2f times; novel change %.4f over %.4f", (long long)c,
+                       standout, novel, novel_floor);
+        if (standout >= SCN_CUT_STANDOUT && novel >= SCN_NOVEL_STANDOUT * novel_floor)
             need = SCN_CUT_RELAXED * d->cut_thr;
     }
     s->score = clamp01(exc / 2);

@@ -236,3 +236,32 @@ void mt_scene_align(const MtSceneGrid *g, const MtSceneFeat *m, const MtSceneFea
     }
     memcpy(out->hist, x->hist, sizeof(out->hist));
 }
+
+/* mean over b's cells of their distance outside the range of a's 3x3
+ * neighbourhood, channels summed */
+static double outside_range(const MtSceneGrid *g, const MtSceneFeat *a, const MtSceneFeat *b)
+{
+    const float *pa[3] = { a->y, a->u, a->v }, *pb[3] = { b->y, b->u, b->v };
+    int gw = g->gw, gh = g->gh;
+    double out = 0;
+    for (int c = 0; c < 3; c++) {
+        for (int y = 0; y < gh; y++) {
+            for (int x = 0; x < gw; x++) {
+                float lo = INFINITY, hi = -INFINITY;
+                for (int ny = imax(y - 1, 0); ny <= imin(y + 1, gh - 1); ny++)
+                    for (int nx = imax(x - 1, 0); nx <= imin(x + 1, gw - 1); nx++) {
+                        lo = fminf(lo, pa[c][ny * gw + nx]);
+                        hi = fmaxf(hi, pa[c][ny * gw + nx]);
+                    }
+                float v = pb[c][y * gw + x];
+                out += v < lo ? lo - v : v > hi ? v - hi : 0;
+            }
+        }
+    }
+    return out / ((double)gw * gh);
+}
+
+float mt_scene_novel_change(const MtSceneGrid *g, const MtSceneFeat *a, const MtSceneFeat *b)
+{
+    return (float)fmax(outside_range(g, a, b), outside_range(g, b, a));
+}

@@ -47,4 +47,12 @@ void mt_scene_compare(const MtSceneGrid *g, const MtSceneFeat *a,
 void mt_scene_align(const MtSceneGrid *g, const MtSceneFeat *m, const MtSceneFeat *x,
                     int radius, MtSceneFeat *out);
 
+/* Change of b's cells that no movement of under a cell from a explains:
+ * each cell's distance (Y, U and V summed) outside the range of a's cells
+ * in its 3x3 neighbourhood, and the other way round, the larger mean of
+ * the two. An edge that slides less than a cell mixes the colours of
+ * neighbouring cells and stays inside that range (the sampled grid still
+ * jumps when it crosses a sample point); a new picture leaves it. */
+float mt_scene_novel_change(const MtSceneGrid *g, const MtSceneFeat *a, const MtSceneFeat *b);
+
 #endif /* MONTAGE_ANALYSIS_SCENE_METRIC_H */

@@ -48,6 +48,22 @@ scene brightness_ramp_no_cut "$(shot testsrc2 100),hue=b='-8+t*4'" "-"
 scene static_shot_no_cut "$(shot smptebars 75)" "-"
 scene noisy_static_no_cut "color=gray:s=320x240:r=25:d=4,noise=alls=40:allf=t,format=yuv420p" "-"
 
+# A grainy long take slowly scrolling flat bars whose period is a whole
+# number of analysis cells (80 px = 6 cells at 640 wide), x264 with a key
+# frame every second (#10): every bar edge crosses a sample point on frame
+# 88 at once, a spike over the quiet take that analyser 6 first took for a
+# cut between shots of the same set. Encoded by Debian's ffmpeg (libx264).
+ENC=${MEDIA_FFMPEG:-/usr/bin/ffmpeg}
+if "$ENC" -nostdin -v error -f lavfi -i \
+        "pal100bars=s=640x360:r=25:d=4,scroll=h=-0.0005,noise=alls=6:allf=t,format=yuv420p" \
+        -c:v libx264 -preset veryfast -crf 21 -g 25 "$T/scroll.mp4" 2> "$T/scroll.err"; then
+    if "$FFMPEG" -nostdin -v error -i "$T/scroll.mp4" -vf "montagescene=sidecar=$T/scroll.msgpack" \
+            -f null - 2> "$T/scroll_scene.err"; then
+        $A cuts "$T/scroll.msgpack" grainy_slow_scroll_encoded_no_cut "-"
+        $A field "$T/scroll.msgpack" grainy_slow_scroll_all_frames scene.stream.frames 100
+    else fail grainy_slow_scroll_encoded_no_cut "$(head -c 300 "$T/scroll_scene.err")"; fi
+else fail grainy_slow_scroll_encoded_no_cut "cannot encode with $ENC: $(head -c 300 "$T/scroll.err")"; fi
+
 # min_scene_len: two cuts 5 frames apart; the second is dropped at 10 frames.
 close="$(shot testsrc2 40)[a];$(shot mandelbrot 5)[b];$(shot smptebars 40)[c];[a][b][c]concat=n=3"
 scene min_scene_len_respected "$close" "40:hard" "min_scene_len=10"
