@@ -5,7 +5,7 @@
 # the Doom demo clips (nw11-nw13) with bookworm's dsda-doom and freedoom.
 # Usage: sh make_media.sh [OUTDIR]   (default ${XDG_CACHE_HOME:-$HOME/.cache}/montage-eval/natural-val)
 #   SRCROOT=DIR  take the source files from packages already unpacked (dpkg-deb -x) under DIR; no download
-#   KEEP=1       keep the temporary apt state and .debs (the path is printed)
+#   KEEP=1       keep the temporary apt state and .debs, and the lossless demo renders (the paths are printed)
 # No root needed and the system's apt state is left alone: the packages are fetched with `apt-get download`
 # under a private apt configuration (sources list, lists, cache, empty dpkg status in a temp dir) whose archive
 # URI is read from this machine's own apt sources. Each source file's sha256 is checked against the one the
@@ -133,8 +133,8 @@ clip nv07_ball25 85a4c1934e97e4175582c3f2e233982a4a98ad41ad3415d1f3aa5c0fda04e3d
 # Doom demos rendered by a real engine: real gameplay (whip pans, muzzle flashes, damage palettes, explosions,
 # strobing lights) in one continuous first-person view, no edits. dsda-doom plays a demo lump of a freedoom IWAD
 # and pipes every frame to ffmpeg (FFV1, lossless) at 35 fps, one frame per game tic; SDL's dummy drivers keep it
-# headless. Two renders give the same frame count and the same frames except 2-3 pixels of one wall seam in 3
-# frames. The engine's screen melt into the level is not captured (cap_wipescreen 0): it advances by wall-clock
+# headless. Renders of a demo have the same frame count and the same frames but for a pixel pair on a wall seam
+# in 0-2 frames per clip (an engine quirk; the ground truth is not affected). The engine's screen melt into the level is not captured (cap_wipescreen 0): it advances by wall-clock
 # time, so the number of frames it took changed from run to run (1443-1455 for the same demo).
 DOOM=$ROOT/usr/games/dsda-doom
 DOOMLIB=$ROOT/usr/lib/x86_64-linux-gnu
@@ -184,7 +184,7 @@ CFG
   fi
   encode "$work/render.mkv" "$1"
   echo "$1: $(count_frames "$OUT/$1.mp4") frames"
-  rm -rf "$work"
+  if [ -n "$KEEP" ]; then echo "kept $work (render.mkv: the lossless render)"; else rm -rf "$work"; fi
 }
 if doom_ready; then
   FD1=84c3a912f2973892a8025d09d65f5053b1ee2304968a5a172526d683a185b885
