@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
-# Rebuild the natural-val clips (validation set, never tuned on) from Debian trixie/sid packages.
+# Rebuild the natural-val clips (validation set, never tuned on) from Debian trixie/sid packages, and render
+# the Doom demo clips (nw11-nw13) with bookworm's dsda-doom and freedoom.
 # Usage: sh make_media.sh [OUTDIR]   (default ${XDG_CACHE_HOME:-$HOME/.cache}/montage-eval/natural-val)
 #   SRCROOT=DIR  take the source files from packages already unpacked (dpkg-deb -x) under DIR; no download
-#   KEEP=1       keep the temporary apt state and .debs (the path is printed)
+#   KEEP=1       keep the temporary apt state and .debs, and the lossless demo renders (the paths are printed)
 # No root needed and the system's apt state is left alone: the packages are fetched with `apt-get download`
 # under a private apt configuration (sources list, lists, cache, empty dpkg status in a temp dir) whose archive
 # URI is read from this machine's own apt sources. Each source file's sha256 is checked against the one the
@@ -15,6 +16,11 @@ mkdir -p "$OUT"
 # package=version as annotated (sid, Dec 2026)
 PINNED="opencv-doc=4.10.0+dfsg-9 python-kivy-examples=2.3.1-3 renpy-demo=8.3.4+dfsg-6 lebiniou-data=3.67.0-1
 hollywood=1.25-2 node-opencv=7.0.0+git20200316.f0a03a4b-3 python3-mecavideo=8.0-2"
+# the demo renderer (bookworm) and the libraries of its that a base system lacks; the rest (SDL2, fluidsynth,
+# GL, vorbisfile) must be installed: the script stops with the missing names otherwise
+DEMO_PINNED="dsda-doom=0.25.6+dfsg-1 freedoom=0.12.1-2 libsdl2-image-2.0-0=2.6.3+dfsg-1
+libsdl2-mixer-2.0-0=2.6.2+dfsg-2 libmad0=0.15.1b-10.1+b1 libdumb1=1:0.9.3-6+b3 libportmidi0=1:217-6.1
+libmodplug1=1:0.8.9.0-3 libopusfile0=0.12-4"
 
 # First "deb" URI of a non-security suite in /etc/apt (deb822 .sources files, then one-line .list files).
 archive_uri() {
@@ -44,7 +50,7 @@ else
   KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
   mkdir -p "$TMP/lists/partial" "$TMP/cache/archives/partial" "$TMP/prefs.d" "$TMP/debs" "$TMP/root"
   : > "$TMP/status"
-  for suite in trixie sid; do
+  for suite in bookworm trixie sid; do
     echo "deb [signed-by=$KEYRING] $URI $suite main"
   done > "$TMP/sources.list"
   cat > "$TMP/apt.conf" <<EOF
@@ -66,9 +72,9 @@ EOF
     echo "make_media.sh: WARN apt-get update reported errors; trying the downloads anyway" >&2
   fi
   cd "$TMP/debs"
-  for p in $PINNED; do
+  for p in $PINNED $DEMO_PINNED; do
     apt-get -q download "$p" > /dev/null 2>&1 || {
-      echo "make_media.sh: WARN $p is gone from trixie/sid; taking the current version (sha256 still checked)" >&2
+      echo "make_media.sh: WARN $p is gone from bookworm/trixie/sid; taking the current version (sha256 still checked)" >&2
       apt-get -q download "${p%%=*}" > /dev/null; }
   done
   for d in *.deb; do dpkg-deb -x "$d" "$TMP/root"; done
@@ -85,10 +91,16 @@ clip() {
   if [ "$sum" != "$2" ]; then
     echo "make_media.sh: WARN $3: sha256 $sum is not the annotated $2; the ground truth may not fit" >&2
   fi
-  ffmpeg -nostdin -v error -y -i "$src" -map 0:v:0 -an ${4:+-vf "$4"} \
-    -c:v libx264 -preset medium -crf 18 -pix_fmt yuv420p -fps_mode cfr "$OUT/$1.mp4"
-  n=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$OUT/$1.mp4")
-  echo "$1: $n frames"
+  encode "$src" "$1" "$4"
+  echo "$1: $(count_frames "$OUT/$1.mp4") frames"
+}
+# encode SOURCE ID [FILTER]: the one H.264 encoding every clip gets
+encode() {
+  ffmpeg -nostdin -v error -y -i "$1" -map 0:v:0 -an ${3:+-vf "$3"} \
+    -c:v libx264 -preset medium -crf 18 -pix_fmt yuv420p -fps_mode cfr "$OUT/$2.mp4"
+}
+count_frames() {
+  ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$1"
 }
 
 # Megamind.avi stores packed B-frames without timestamps (ffmpeg guesses one frame too many): time stamps
@@ -117,6 +129,72 @@ clip nv06_coin30 56310ef94122124bd798f2fdbb4f3786ec399ca1793faaf6ebc099ed75212ca
   /usr/share/doc/node-opencv/examples/files/motion.mov
 clip nv07_ball25 85a4c1934e97e4175582c3f2e233982a4a98ad41ad3415d1f3aa5c0fda04e3dc \
   /usr/share/pymecavideo/data/video/balle-jbart.mp4
+
+# Doom demos rendered by a real engine: real gameplay (whip pans, muzzle flashes, damage palettes, explosions,
+# strobing lights) in one continuous first-person view, no edits. dsda-doom plays a demo lump of a freedoom IWAD
+# and pipes every frame to ffmpeg (FFV1, lossless) at 35 fps, one frame per game tic; SDL's dummy drivers keep it
+# headless. Renders of a demo have the same frame count and the same frames but for a pixel pair on a wall seam
+# in 0-2 frames per clip (an engine quirk; the ground truth is not affected). The engine's screen melt into the level is not captured (cap_wipescreen 0): it advances by wall-clock
+# time, so the number of frames it took changed from run to run (1443-1455 for the same demo).
+DOOM=$ROOT/usr/games/dsda-doom
+DOOMLIB=$ROOT/usr/lib/x86_64-linux-gnu
+doom_ready() {
+  if [ ! -x "$DOOM" ]; then echo "make_media.sh: $DOOM: missing from the unpacked packages" >&2; return 1; fi
+  missing=$(LD_LIBRARY_PATH=$DOOMLIB ldd "$DOOM" | awk '/not found/ { printf " %s", $1 }')
+  if [ -n "$missing" ]; then echo "make_media.sh: $DOOM needs libraries that are not installed:$missing" >&2; return 1; fi
+  sum=$(sha256sum "$DOOM" | cut -d' ' -f1)
+  [ "$sum" = cdb713f14020645b0cdce5ee6985a4fc3f9aa3c737ac3ac5e39aaa2705bacedd ] ||
+    echo "make_media.sh: WARN $DOOM is not dsda-doom 0.25.6+dfsg-1 (sha256 $sum); the ground truth may not fit" >&2
+}
+# demo ID IWAD IWAD_SHA256 LUMP FRAMES: render demo lump LUMP of IWAD into OUT/ID.mp4 (FRAMES as annotated)
+demo() {
+  wad=$ROOT/usr/share/games/doom/$2
+  sum=$(sha256sum "$wad" | cut -d' ' -f1)
+  [ "$sum" = "$3" ] || echo "make_media.sh: WARN $wad: sha256 $sum is not the annotated $3" >&2
+  work=$(mktemp -d "${TMPDIR:-/tmp}/natural-val-demo.XXXXXX")
+  /usr/bin/python3 - "$wad" "$4" "$work/demo.lmp" <<'PY'
+import struct, sys
+wad, name, out = sys.argv[1:]
+data = open(wad, 'rb').read()
+_, count, table = struct.unpack('<4sii', data[:12])
+for i in range(count):
+    pos, size, lump = struct.unpack('<ii8s', data[table + 16 * i:table + 16 * i + 16])
+    if lump.rstrip(b'\0').decode() == name:
+        open(out, 'wb').write(data[pos:pos + size]); sys.exit(0)
+sys.exit('make_media.sh: %s: no lump %s' % (wad, name))
+PY
+  # No interpolated frames, no progress bar, no melt; sound goes to a null muxer (the clips are silent), video
+  # to FFV1. The engine rewrites this file on exit.
+  cat > "$work/dsda-doom.cfg" <<CFG
+uncapped_framerate 0
+hudadd_demoprogressbar 0
+cap_wipescreen 0
+cap_fps 35
+cap_soundcommand "ffmpeg -v error -f s16le -ar %s -ac 2 -i - -f null -"
+cap_videocommand "ffmpeg -v error -f rawvideo -pix_fmt rgb24 -r %r -s %wx%h -i - -c:v ffv1 -y temp_v.nut"
+cap_muxcommand "ffmpeg -v error -i temp_v.nut -map 0:v -c copy -y render.mkv"
+CFG
+  (cd "$work" && HOME=$work DOOMWADDIR=$ROOT/usr/share/dsda-doom LD_LIBRARY_PATH=$DOOMLIB \
+    SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$DOOM" -iwad "$wad" -config "$work/dsda-doom.cfg" -nosound \
+    -viddump render.mkv -timedemo demo.lmp > render.log 2>&1) || true
+  n=$(count_frames "$work/render.mkv" 2>/dev/null || echo 0)
+  if [ "$n" != "$5" ]; then
+    echo "make_media.sh: $1: the render has $n frames, the ground truth $5 (see $work/render.log)" >&2
+    status=1; return 0
+  fi
+  encode "$work/render.mkv" "$1"
+  echo "$1: $(count_frames "$OUT/$1.mp4") frames"
+  if [ -n "$KEEP" ]; then echo "kept $work (render.mkv: the lossless render)"; else rm -rf "$work"; fi
+}
+if doom_ready; then
+  FD1=84c3a912f2973892a8025d09d65f5053b1ee2304968a5a172526d683a185b885
+  FD2=c72de2af7e2d0c17f6213e751a167e2f1913278aaf37ae6957854fe3cd6588ca
+  demo nw11_freedoom2demo1 freedoom2.wad $FD2 DEMO1 1415
+  demo nw12_freedoom1demo1 freedoom1.wad $FD1 DEMO1 1531
+  demo nw13_freedoom2demo4 freedoom2.wad $FD2 DEMO4 1842
+else
+  status=1
+fi
 
 if [ -n "$TMP" ]; then
   if [ -n "$KEEP" ]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
