@@ -114,8 +114,12 @@ int main(void)
     RUN(centre_ramp);
     RUN(legato_strings_at_their_tempo);
     RUN(legato_strings_after_silence);
-    RUN(legato_strings_before_silence);
-    RUN(legato_strings_after_quiet_intro);
-    RUN(legato_strings_after_fade_in);
+    /* under valgrind (MONTAGE_TEST_QUICK) one intro case covers the code;
+     * the others only add minutes */
+    if (!getenv("MONTAGE_TEST_QUICK")) {
+        RUN(legato_strings_before_silence);
+        RUN(legato_strings_after_quiet_intro);
+        RUN(legato_strings_after_fade_in);
+    }
     UNIT_EXIT();
 }
