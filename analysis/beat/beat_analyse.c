@@ -11,6 +11,7 @@
 #include "analysis/beat/beat_meter.h"
 #include "analysis/beat/beat_octave.h"
 #include "analysis/beat/beat_prior.h"
+#include "analysis/beat/beat_signal.h"
 #include "analysis/beat/beat_tempo_curve.h"
 #include "analysis/beat/beat_track.h"
 
@@ -214,6 +215,22 @@ done:
     return res;
 }
 
+/* Centres the grid's prior for the whole stream from the legato share of
+ * the frames with signal (a silent intro or outro has no vote). */
+static int centre_prior(MtBeatTracker *bt)
+{
+    const size_t n = bt->n_frames;
+    uint8_t *voiced = malloc(n);
+    if (!voiced)
+        return -1;
+    mt_signal_frames(bt->energy, bt->n_energy, (double)bt->in_rate / bt->energy_block,
+                     mt_beat_frame_time(0.0), bt->tp.fps, n, voiced);
+    double smooth = mt_prior_smoothness(bt->env, voiced, n);
+    free(voiced);
+    mt_tempo_grid_centre_prior(bt->grid, &bt->tp, mt_prior_centre(bt->tp.prior_bpm, smooth));
+    return 0;
+}
+
 int mt_beat_analyse(MtBeatTracker *bt)
 {
     const size_t n = bt->n_frames;
@@ -224,8 +241,8 @@ int mt_beat_analyse(MtBeatTracker *bt)
     normalise(bt->low, n);
     /* the streaming is over: the shared grid's prior now serves the
      * whole-stream estimates, centred lower for legato music */
-    mt_tempo_grid_centre_prior(bt->grid, &bt->tp,
-                               mt_prior_centre(bt->tp.prior_bpm, mt_prior_smoothness(bt->env, n)));
+    if (centre_prior(bt) < 0)
+        return -1;
 
     int ret = -1;
     const size_t nb = mt_block_ac_blocks(bt->ac);

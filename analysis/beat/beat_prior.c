@@ -6,14 +6,16 @@
 
 #include <math.h>
 
-double mt_prior_smoothness(const float *env, size_t n)
+double mt_prior_smoothness(const float *env, const uint8_t *voiced, size_t n)
 {
-    if (n == 0)
-        return 0.0;
-    size_t positive = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t positive = 0, counted = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (voiced && !voiced[i])
+            continue; /* no signal there: no vote */
         positive += env[i] > 0.0f;
-    return (double)positive / (double)n;
+        counted++;
+    }
+    return counted ? (double)positive / (double)counted : 0.0;
 }
 
 double mt_prior_centre(double prior_bpm, double smoothness)

@@ -16,6 +16,7 @@
 #define MONTAGE_ANALYSIS_BEAT_PRIOR_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * The share of frames with a positive onset envelope (mt_prior_smoothness)
@@ -42,9 +43,11 @@
  */
 #define MT_PRIOR_LEGATO_SHIFT 0.5
 
-/* Share of env[0..n) above 0 (env >= 0, as the tracker's onset envelope);
- * 0 for n == 0. */
-double mt_prior_smoothness(const float *env, size_t n);
+/* Share of env[0..n) above 0 (env >= 0, as the tracker's onset envelope)
+ * among the frames i with voiced[i] != 0 (all frames when voiced is NULL;
+ * beat_signal.h marks them): silent frames would lower it. 0 when no
+ * frame counts. */
+double mt_prior_smoothness(const float *env, const uint8_t *voiced, size_t n);
 
 /* The prior centre for a stream of that smoothness: prior_bpm moved down
  * by MT_PRIOR_LEGATO_SHIFT octaves times the ramp position, linear in
