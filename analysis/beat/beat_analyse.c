@@ -39,9 +39,10 @@
  * OUTLIER_HALF_WINDOW_S (half the local tempo window) are clipped to it
  * (beat_outlier.h). It separates a level step from ordinary onsets: the
  * largest frame / neighbour-RMS ratio is at most 18.7 (a06_waltz) on the
- * dev corpus, the music-dev tune part and the extra corpus; 35 on
- * h05_strings (clipped with no change of tempo or beats) and 71 where its
- * first 10 s are 30 dB down (issue 11: no tempo unless clipped, 72.2 BPM
+ * dev corpus, the music-dev tune part and extra corpora 1-3, but for the
+ * first chord of two string pieces (35 h05_strings, 33 x12_strings:
+ * clipped, tempo and beats unchanged), and 71 on h05_strings with its
+ * first 10 s 30 dB down (issue 11: no tempo unless clipped, 72.2 BPM
  * clipped at any ratio from 20 to 40). */
 #define OUTLIER_RATIO         30.0
 #define OUTLIER_HALF_WINDOW_S 4.0
