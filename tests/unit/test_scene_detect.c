@@ -427,6 +427,57 @@ static void test_flat_colour_fields(void)
     mt_scene_free(&det);
 }
 
+/* A textured picture (brightness from pattern `seed`, blocks of 8
+ * pixels) in a greyish brown, blended by `tint` toward pure red, as a
+ * game's damage palette does to the whole frame */
+static void tinted_picture(uint8_t *px, int w, int h, unsigned seed, float tint)
+{
+    static const float base[3] = { 170, 150, 125 };
+    static const float red[3] = { 255, 0, 0 };
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            unsigned r = (unsigned)(x / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
+            float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
+            for (int c = 0; c < 3; c++)
+                px[3 * (y * w + x) + c] = (uint8_t)lrintf((1 - tint) * base[c] * lit + tint * red[c]);
+        }
+}
+
+/* A red tint over the whole frame that fades back over 20 frames keeps the
+ * picture's structure: no cut (hue alone cut at its first frame). A
+ * cut to another picture in the same colours is still one. */
+static void test_colour_tint_is_no_cut(void)
+{
+    enum { TW = 160, TH = 90, N = 140, TINT_AT = 40, FADE = 20, CUT_AT = 100 };
+    static uint8_t px[TW * TH * 3];
+    MtSceneConfig cfg;
+    mt_scene_config_default(&cfg);
+    MtSceneDetector *det = mt_scene_new(&cfg);
+    CHECK(det != NULL);
+    MtImage img = { .width = TW, .height = TH, .model = MT_COLOR_RGB, .full_range = 1,
+                    .comp = { { 0, 3, 0, 0, 8 }, { 0, 3, 1, 0, 8 }, { 0, 3, 2, 0, 8 } },
+                    .data = { px }, .linesize = { TW * 3 } };
+    MtSceneFrameInfo fi;
+    for (int k = 0; k < N; k++) {
+        float tint = k >= TINT_AT && k < TINT_AT + FADE ? 0.4f * (TINT_AT + FADE - k) / FADE : 0;
+        tinted_picture(px, TW, TH, k < CUT_AT ? 1 : 2, tint);
+        CHECK_INT(mt_scene_push(det, &img, k, k / FPS), 0);
+        while (mt_scene_pop(det, &fi))
+            ;
+    }
+    mt_scene_finish(det);
+    while (mt_scene_pop(det, &fi))
+        ;
+    MtSceneResult r;
+    CHECK_INT(mt_scene_result(det, &r), 0);
+    CHECK_INT(r.n_transitions, 1);
+    if (r.n_transitions >= 1) {
+        CHECK_INT(r.transitions[0].type, MT_TRANSITION_HARD);
+        CHECK_INT(r.transitions[0].frame, CUT_AT);
+    }
+    mt_scene_free(&det);
+}
+
 int main(void)
 {
     if (syn_quick()) {
@@ -440,6 +491,7 @@ int main(void)
     RUN(test_fast_pan_does_not_cut);
     RUN(test_brightness_ramps_do_not_cut);
     RUN(test_flat_colour_fields);
+    RUN(test_colour_tint_is_no_cut);
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
     RUN(test_dissolve_out_of_fast_motion);
