@@ -229,6 +229,17 @@ static int fade_edge(const MtSceneDetector *d, int64_t c)
  * colourless. */
 #define SCN_CUT_MIN_HUE       0.5f
 #define SCN_HUE_MIN_CHROMA    0.05f
+/* The hue decides only between pictures without luma structure (both
+ * frames' cell contrast, cell_std, below SCN_HUE_MAX_CONTRAST): where there
+ * is structure and the structure test saw it kept, a turn of hue is the
+ * same picture recoloured (a game's red damage palette blends the whole
+ * picture toward red, which is affine in luma and leaves the structure).
+ * The larger contrast of the two frames: generated flat colour fields
+ * 0.000; the 29 hue-cut steps (hue change 0.58-1.06, all at tints) of
+ * Freedoom demos rendered like natural-val's (freedoom1 DEMO2, freedoom2
+ * DEMO2) >= 0.071. 0.025 is half the contrast below which the structure
+ * channel's normalisation stops (YN_STD_FLOOR). */
+#define SCN_HUE_MAX_CONTRAST  0.025f
 
 /* A change of brightness or gain scales each cell's chroma (U, V centred
  * on grey) by one factor and keeps its hue; a new shot, even between two
@@ -348,9 +359,10 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     if (exc < need)
         return;
     if (ref[1] < SCN_STRUCTURE_BUSY && s->step[1] - ref[1] < SCN_CUT_MIN_STRUCTURE) {
-        float hue = hue_change(d, c - 1, c);
-        mt_scene_trace(d, "cut %lld: structure %.3f over %.3f, hue change %.3f", (long long)c,
-                       s->step[1], ref[1], hue);
+        float contrast = fmaxf(scn_slot(d, c - 1)->f.cell_std, s->f.cell_std);
+        float hue = contrast < SCN_HUE_MAX_CONTRAST ? hue_change(d, c - 1, c) : 0;
+        mt_scene_trace(d, "cut %lld: structure %.3f over %.3f, contrast %.4f, hue change %.3f", (long long)c,
+                       s->step[1], ref[1], contrast, hue);
         if (hue < SCN_CUT_MIN_HUE) {
             mt_scene_trace(d, "cut %lld dropped: brightness change", (long long)c);
             return;

@@ -391,25 +391,26 @@ static void test_gradual_off(void)
     CHECK_INT(r.trans[0].frame, 140);
 }
 
-/* Flat colour fields: no structure to change, so the hue decides. Red to
- * a darker red (a gain change) is no cut; dark red to blue is one. */
-static void test_flat_colour_fields(void)
+/* Paints frame k of a w x h packed RGB clip into px. */
+typedef void (*RgbPainter)(uint8_t *px, int w, int h, int k);
+
+/* Runs the detector with default settings over n frames of a packed RGB
+ * clip painted by `paint` and checks that it finds exactly one boundary: a
+ * hard cut at frame `cut`. */
+static void check_rgb_clip_one_cut(int w, int h, int n, RgbPainter paint, int cut)
 {
-    enum { FW = 64, FH = 36, N = 90 };
-    static const uint8_t rgb[3][3] = { { 220, 30, 30 }, { 90, 12, 12 }, { 30, 40, 220 } };
-    static uint8_t px[FW * FH * 3];
+    uint8_t *px = malloc((size_t)w * h * 3);
+    CHECK(px != NULL);
     MtSceneConfig cfg;
     mt_scene_config_default(&cfg);
     MtSceneDetector *det = mt_scene_new(&cfg);
     CHECK(det != NULL);
-    MtImage img = { .width = FW, .height = FH, .model = MT_COLOR_RGB, .full_range = 1,
+    MtImage img = { .width = w, .height = h, .model = MT_COLOR_RGB, .full_range = 1,
                     .comp = { { 0, 3, 0, 0, 8 }, { 0, 3, 1, 0, 8 }, { 0, 3, 2, 0, 8 } },
-                    .data = { px }, .linesize = { FW * 3 } };
+                    .data = { px }, .linesize = { w * 3 } };
     MtSceneFrameInfo fi;
-    for (int k = 0; k < N; k++) {
-        const uint8_t *c = rgb[k / 30]; /* red, dark red, blue */
-        for (int i = 0; i < FW * FH; i++)
-            memcpy(px + 3 * i, c, 3);
+    for (int k = 0; k < n; k++) {
+        paint(px, w, h, k);
         CHECK_INT(mt_scene_push(det, &img, k, k / FPS), 0);
         while (mt_scene_pop(det, &fi))
             ;
@@ -422,9 +423,54 @@ static void test_flat_colour_fields(void)
     CHECK_INT(r.n_transitions, 1);
     if (r.n_transitions == 1) {
         CHECK_INT(r.transitions[0].type, MT_TRANSITION_HARD);
-        CHECK_INT(r.transitions[0].frame, 60);
+        CHECK_INT(r.transitions[0].frame, cut);
     }
     mt_scene_free(&det);
+    free(px);
+}
+
+/* 30 frames each of red, dark red, blue */
+static void paint_flat_fields(uint8_t *px, int w, int h, int k)
+{
+    static const uint8_t rgb[3][3] = { { 220, 30, 30 }, { 90, 12, 12 }, { 30, 40, 220 } };
+    for (int i = 0; i < w * h; i++)
+        memcpy(px + 3 * i, rgb[k / 30], 3);
+}
+
+/* Flat colour fields: no structure to change, so the hue decides. Red to
+ * a darker red (a gain change) is no cut; dark red to blue is one. */
+static void test_flat_colour_fields(void)
+{
+    check_rgb_clip_one_cut(64, 36, 90, paint_flat_fields, 60);
+}
+
+enum { TINT_AT = 40, TINT_FADE = 20, TINT_CUT_AT = 100 };
+
+/* A textured picture (brightness from a block pattern, 8 pixels a block)
+ * in a greyish brown, from frame TINT_AT blended toward pure red as a
+ * game's damage palette does to the whole frame, fading back over
+ * TINT_FADE frames; from TINT_CUT_AT another pattern in the same colours */
+static void paint_tinted_picture(uint8_t *px, int w, int h, int k)
+{
+    static const float base[3] = { 170, 150, 125 };
+    static const float red[3] = { 255, 0, 0 };
+    unsigned seed = k < TINT_CUT_AT ? 1 : 2;
+    float tint = k >= TINT_AT && k < TINT_AT + TINT_FADE ? 0.4f * (TINT_AT + TINT_FADE - k) / TINT_FADE : 0;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            unsigned r = (unsigned)(x / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
+            float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
+            for (int c = 0; c < 3; c++)
+                px[3 * (y * w + x) + c] = (uint8_t)lrintf((1 - tint) * base[c] * lit + tint * red[c]);
+        }
+}
+
+/* A red tint over the whole frame keeps the picture's structure: no cut
+ * (the hue alone cut at its first frame). The cut to another picture in
+ * the same colours is still one. */
+static void test_colour_tint_is_no_cut(void)
+{
+    check_rgb_clip_one_cut(160, 90, 140, paint_tinted_picture, TINT_CUT_AT);
 }
 
 int main(void)
@@ -440,6 +486,7 @@ int main(void)
     RUN(test_fast_pan_does_not_cut);
     RUN(test_brightness_ramps_do_not_cut);
     RUN(test_flat_colour_fields);
+    RUN(test_colour_tint_is_no_cut);
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
     RUN(test_dissolve_out_of_fast_motion);
