@@ -160,24 +160,6 @@ static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
     return 0;
 }
 
-/* Keeps every other beat of beats[kept] from `first` (0 or 1) and halves
- * the tempo: the block curve, the estimate and the stored curve (when
- * the tempo changes). Returns the new count. */
-static size_t halve_level(MtBeatTracker *bt, size_t *beats, size_t kept, size_t first,
-                          double *block_bpm, size_t nb, MtTempoEstimate *est, int changing)
-{
-    size_t m = 0;
-    for (size_t i = first; i < kept; i += 2)
-        beats[m++] = beats[i];
-    for (size_t b = 0; b < nb; b++)
-        block_bpm[b] *= 0.5;
-    est->bpm *= 0.5;
-    if (changing)
-        for (size_t b = 0; b < bt->n_curve; b++)
-            bt->curve_bpm[b] = (float)block_bpm[b];
-    return m;
-}
-
 /* Confidence-weighted median of the tempo estimated on ~8 s windows
  * (hop 4 s); 0 when no window has a tempo. acv/scratch: work buffers. */
 static double local_median_bpm(MtBeatTracker *bt, float *acv, float *scratch)
@@ -338,14 +320,19 @@ int mt_beat_analyse(MtBeatTracker *bt)
             if (nbeats < 0)
                 goto done;
             kept = mt_beat_trim(bt->env, n, beats, (size_t)nbeats, TRIM_FRACTION);
-            if (changing)
-                for (size_t b = 0; b < bt->n_curve; b++)
-                    bt->curve_bpm[b] = (float)block_bpm[b];
         } else if ((v == MT_OCTAVE_HALVE_EVEN || v == MT_OCTAVE_HALVE_ODD) &&
                    est.bpm / 2 >= bt->tp.min_bpm) {
-            kept = halve_level(bt, beats, kept, v == MT_OCTAVE_HALVE_ODD, block_bpm, nb, &est,
-                               changing);
+            size_t m = 0;
+            for (size_t i = v == MT_OCTAVE_HALVE_ODD; i < kept; i += 2)
+                beats[m++] = beats[i];
+            kept = m;
+            for (size_t b = 0; b < nb; b++)
+                block_bpm[b] *= 0.5;
+            est.bpm *= 0.5;
         }
+        if (changing) /* the stored curve follows the level chosen */
+            for (size_t b = 0; b < bt->n_curve; b++)
+                bt->curve_bpm[b] = (float)block_bpm[b];
     }
     /* off-beat check: chord changes on the midpoints move the beats there */
     if (mt_meter_offbeat_contrast(beats, kept, bt->chroma, n) > MT_METER_OFFBEAT_MIN)
