@@ -101,6 +101,17 @@ def draw_clip(rng, cid, group, kinds, free):
             "segments": segs, "transitions": trans}
 
 
+def describe(t, src_a, src_b, fps):
+    """The sources on both sides of a transition; for a mix, the native frames in its first and last mixed frame."""
+    if t["type"] == "cut":
+        return "cut %s -> %s" % (src_a["source"], src_b["source"])
+    last_a = src_a["start"] + src_a["length"] - 3      # A's last two frames are consumed but not shown
+    first_b = src_b["start"] + 1                       # B's frame 0 is consumed but not shown
+    return "%s %s frame %d -> %s frame %d (xfade %s, %d frames)" % (
+        t["type"], src_a["source"], to_native(last_a, native_fps(src_a["source"]), fps),
+        src_b["source"], to_native(first_b, native_fps(src_b["source"]), fps), t["xfade"], t["frames"])
+
+
 def ground_truth(clip):
     """Transitions and hard negatives in output frames, from the xfade arithmetic in the docstring."""
     fps = clip["fps"]
@@ -109,8 +120,8 @@ def ground_truth(clip):
     n = segs[0]["length"]
     base, pure_first = 0, 0
     for i, t in enumerate(trans, 1):
-        seg = segs[i]
-        src_a, src_b = segs[i - 1], seg
+        seg = src_b = segs[i]
+        src_a = segs[i - 1]
         if t["type"] == "cut":
             runs.append((pure_first, n - 1, i - 1, base))
             first = last = n
@@ -122,12 +133,7 @@ def ground_truth(clip):
             first, last = o + 1, o + t["frames"] - 1
             base, pure_first = o, o + t["frames"]
             n = o + seg["length"]
-        out.append({"type": t["type"], "first": first, "last": last,
-                    "detail": "%s %s frame %d -> %s frame %d (xfade %s, %d frames)" % (
-                        t["type"], src_a["source"], to_native(src_a["start"] + src_a["length"] - 1 - (0 if t["type"] == "cut" else 2), native_fps(src_a["source"]), fps),
-                        src_b["source"], to_native(src_b["start"] + (0 if t["type"] == "cut" else 1), native_fps(src_b["source"]), fps),
-                        t["xfade"] or "none (concat)", t["frames"]) if t["type"] != "cut" else
-                    "cut %s -> %s" % (src_a["source"], src_b["source"]),
+        out.append({"type": t["type"], "first": first, "last": last, "detail": describe(t, src_a, src_b, fps),
                     "time_first": round(first / fps, 6), "time_last": round(last / fps, 6)})
     runs.append((pure_first, n - 1, len(segs) - 1, base))
     negs = []
