@@ -236,6 +236,9 @@ int     mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last); 
  * (flash frames skipped), as mt_scene_align moves it in one step; uses
  * scratch[2] */
 void    mt_scene_track_align(MtSceneDetector *d, int64_t m, int64_t x, MtSceneFeat *out);
+/* cells the picture moved between frames x and m: the frame-to-frame
+ * motion (mean region shift) summed */
+float   mt_scene_travel(const MtSceneDetector *d, int64_t x, int64_t m);
 
 /* scene_result.c */
 int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr);

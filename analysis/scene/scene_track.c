@@ -16,6 +16,15 @@
 
 #include <stdlib.h>
 
+float mt_scene_travel(const MtSceneDetector *d, int64_t x, int64_t m)
+{
+    int64_t lo = x < m ? x : m, hi = x < m ? m : x;
+    float cells = 0;
+    for (int64_t k = lo + 1; k <= hi; k++)
+        cells += scn_slot(d, k)->motion * d->grid.gw;
+    return cells;
+}
+
 void mt_scene_track_align(MtSceneDetector *d, int64_t m, int64_t x, MtSceneFeat *out)
 {
     int dir = m < x ? -1 : 1;
