@@ -101,12 +101,12 @@ int mt_scene_lookahead(const MtSceneDetector *d)
 static int alloc_ring(MtSceneDetector *d)
 {
     size_t cells = (size_t)d->grid.gw * d->grid.gh;
-    float *mem = malloc((size_t)(d->ring_size + SCN_NSCRATCH) * 4 * cells * sizeof(*mem));
+    float *mem = malloc((size_t)(d->ring_size + 2) * 4 * cells * sizeof(*mem));
     if (!mem)
         return -ENOMEM;
     free(d->ring_mem);
     d->ring_mem = mem;
-    for (int i = 0; i < d->ring_size + SCN_NSCRATCH; i++) {
+    for (int i = 0; i < d->ring_size + 2; i++) {
         MtSceneFeat *f = i < d->ring_size ? &d->ring[i].f : &d->scratch[i - d->ring_size];
         f->y  = mem + (size_t)i * 4 * cells;
         f->u  = f->y + cells;

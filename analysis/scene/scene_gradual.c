@@ -223,10 +223,13 @@ static float fit_residual(const float *y, const float *p, const float *q, int n)
  * cell-by-cell choice of either shot (a wipe: well below 1), or 1 when the
  * cells that follow one shot do not form regions (a wipe moves an edge
  * across the picture; motion the search cannot follow scatters them). */
-static void mixture_of(const MtSceneDetector *d, const MtSceneFeat *M, const MtSceneFeat *A,
-                       const MtSceneFeat *B, float *mix, float *sel)
+static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *mix, float *sel)
 {
+    const MtSceneFeat *M = &scn_slot(d, m)->f;
+    MtSceneFeat *A = &d->scratch[0], *B = &d->scratch[1];
     int n = d->grid.gw * d->grid.gh;
+    mt_scene_align(&d->grid, M, &scn_slot(d, a)->f, d->grid.radius, A);
+    mt_scene_align(&d->grid, M, &scn_slot(d, b)->f, d->grid.radius, B);
     float ra = fit_residual(M->yn, A->yn, NULL, n), rb = fit_residual(M->yn, B->yn, NULL, n);
     float rm = fit_residual(M->yn, A->yn, B->yn, n);
     *mix = rm / (fminf(ra, rb) + 1e-6f);
@@ -262,38 +265,6 @@ static void mixture_of(const MtSceneDetector *d, const MtSceneFeat *M, const MtS
     *sel = (float)(cs / (fmin(sa, sb) + 1e-9));
     if (pairs == 0 || same < WIPE_COHERENCE * pairs || na < n / 10 || nb < n / 10)
         *sel = 1;
-}
-
-static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *mix, float *sel)
-{
-    const MtSceneFeat *M = &scn_slot(d, m)->f;
-    mt_scene_align(&d->grid, M, &scn_slot(d, a)->f, d->grid.radius, &d->scratch[0]);
-    mt_scene_align(&d->grid, M, &scn_slot(d, b)->f, d->grid.radius, &d->scratch[1]);
-    mixture_of(d, M, &d->scratch[0], &d->scratch[1], mix, sel);
-}
-
-/* The same with the anchors carried to the middle frame one frame at a
- * time (scene_track.c): a dissolve or wipe into or out of a pan faster than
- * the search reaches between anchor and middle. Only then: where neither
- * side's picture moved further than the search range, one alignment
- * already covers it, and the re-aligned steps would only fit the content's
- * own change a little better (natural-dev's nd06 1151, a cutscene's slow
- * motion: blend 0.852 plain, 0.846 tracked). The better of both
- * measures. */
-static void tracked_mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *mix,
-                            float *sel)
-{
-    float ta = mt_scene_travel(d, a, m), tb = mt_scene_travel(d, m, b);
-    mt_scene_trace(d, "  travel to the middle %.1f | %.1f cells", ta, tb);
-    if (ta <= d->grid.radius && tb <= d->grid.radius)
-        return;
-    float tm, ts;
-    mt_scene_track_align(d, m, a, &d->scratch[0]);
-    mt_scene_track_align(d, m, b, &d->scratch[1]);
-    mixture_of(d, &scn_slot(d, m)->f, &d->scratch[0], &d->scratch[1], &tm, &ts);
-    mt_scene_trace(d, "  tracked: blend %.3f, cell choice %.3f", tm, ts);
-    *mix = fminf(*mix, tm);
-    *sel = fminf(*sel, ts);
 }
 
 /* Contrast across a dissolve of unrelated shots: the luma variance of
@@ -419,8 +390,6 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     if (content >= MIN_CROSS_CONTENT)
         mixture(d, A, mid, B, &mix, &sel);
     mt_scene_trace(d, "  middle %lld: blend %.3f, cell choice %.3f", (long long)mid, mix, sel);
-    if (content >= MIN_CROSS_CONTENT && mix > MAX_BLEND && sel > MAX_CHOICE)
-        tracked_mixture(d, A, mid, B, &mix, &sel);
     float dip = 1;
     if (content >= MIN_CROSS_CONTENT && mix > MAX_BLEND && sel > MAX_CHOICE) {
         dip = contrast_dip(d, A, f, l, B);

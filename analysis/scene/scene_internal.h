@@ -61,10 +61,6 @@ extern const float mt_scene_cut_weights[SCN_NCHAN];
 #define SCN_REPEAT_RATIO 10.0f
 #define SCN_REPEAT_SKIP  3
 
-/* feature buffers outside the ring: two aligned anchors of the gradual
- * checks and one step of carrying an anchor through a transition (scene_track.c) */
-#define SCN_NSCRATCH 3
-
 typedef struct SceneSlot {
     int64_t pts;
     double  t;
@@ -95,7 +91,7 @@ struct MtSceneDetector {
     int     ring_size;
     SceneSlot *ring;
     float  *ring_mem;
-    MtSceneFeat scratch[SCN_NSCRATCH]; /* aligned frames for the gradual checks */
+    MtSceneFeat scratch[2]; /* aligned frames for the gradual checks */
     MtSceneGrid grid;
     MtSceneLut  lut;
     int     seg;          /* current size segment */
@@ -230,15 +226,6 @@ void    mt_scene_gradual_finish(MtSceneDetector *d);
 /* scene_gradual.c: the examined spans (exposed for the unit tests) */
 int     mt_scene_was_examined(const MtSceneDetector *d, int64_t first, int64_t last);
 int     mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last); /* 0 or -ENOMEM */
-
-/* scene_track.c: ring frame x (an anchor of a dissolve or wipe) moved onto
- * frame m (its middle) one frame at a time through the frames between
- * (flash frames skipped), as mt_scene_align moves it in one step; uses
- * scratch[2] */
-void    mt_scene_track_align(MtSceneDetector *d, int64_t m, int64_t x, MtSceneFeat *out);
-/* cells the picture moved between frames x and m: the frame-to-frame
- * motion (mean region shift) summed */
-float   mt_scene_travel(const MtSceneDetector *d, int64_t x, int64_t m);
 
 /* scene_result.c */
 int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr);
