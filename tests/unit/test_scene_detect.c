@@ -182,6 +182,10 @@ static void test_dissolve_out_of_fast_motion(void)
     CHECK_INT(r.n_trans, 1);
     CHECK_INT(r.trans[0].type, MT_TRANSITION_DISSOLVE);
     CHECK(r.trans[0].frame >= 80 && r.trans[0].frame <= 115);
+    /* and its span, which the light test leaves alone (78..113 found;
+     * 84..112 at the quick size) */
+    CHECK(r.trans[0].first_frame >= 76 && r.trans[0].first_frame <= 88);
+    CHECK(r.trans[0].last_frame >= 108 && r.trans[0].last_frame <= 119);
 }
 
 static void test_wipe(void)
