@@ -48,13 +48,14 @@ const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
 /* A dissolve or wipe keeps every frame of its span within the light of
  * its two shots (scene_gradual_light.h); a span that leaves it by more
  * than this (relative) is a change of light in one shot. Accepted
- * candidates on dev, extra_g and extra_h: at most 0.043 (a wipe out of a
- * darkening shot, v05 279), and 0.26 for the dissolve out of a darkening
- * automaton (g02 317) unless each shot's own trend is followed, 0 then;
- * natural-dev accepts none. The false dissolves and wipes of real
- * gameplay (Freedoom demos t1-t3, no edits): 12 of 32 at 0.13-0.50 (dark
- * passages, muzzle flashes, damage and pickup tints), the others are
- * motion under steady light, below 0.09. */
+ * candidates of dev, extra_g and extra_h: at most 0.041 (a wipe out of a
+ * darkening shot, v05 279; a tint of 0.039 in h05 206), the dissolve out
+ * of a darkening automaton (g02 317) 0.26 unless each shot's own trend is
+ * followed, 0 then; natural-dev accepts none. Real gameplay without an
+ * edit (Freedoom demo renders t1-t3): 31 candidates at 0.10-0.68 (dark
+ * passages, muzzle flashes, damage and pickup tints), 17 of the 32 false
+ * dissolves and wipes; the other 15 are motion under steady light, 0.084
+ * at most. */
 #define MAX_LIGHT_DEPARTURE 0.1f
 /* neighbouring cells of a wipe's middle frame mostly follow the same shot */
 #define WIPE_COHERENCE 0.85f
