@@ -6,6 +6,7 @@
  * left through a gradual change of contrast). See scene_detect.h.
  */
 #include "analysis/scene/scene_internal.h"
+#include "analysis/scene/scene_gradual_light.h"
 
 #include <errno.h>
 #include <math.h>
@@ -44,6 +45,18 @@ const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
  * two edits still missed, a dissolve out of another automaton and a wipe
  * into a fast pan (h02 170, g03 96), 0.94 and more. */
 #define MAX_DIP 0.9f
+/* A dissolve or wipe keeps every frame of its span within the light of
+ * its two shots (scene_gradual_light.h); a span that leaves it by more
+ * than this (relative) is a change of light in one shot. Accepted
+ * candidates of dev, extra_g and extra_h: at most 0.041 (a wipe out of a
+ * darkening shot, v05 279; a tint of 0.039 in h05 206), the dissolve out
+ * of a darkening automaton (g02 317) 0.26 unless each shot's own trend is
+ * followed, 0 then; natural-dev accepts none. Real gameplay without an
+ * edit (Freedoom demo renders t1-t3): 31 candidates at 0.10-0.68 (dark
+ * passages, muzzle flashes, damage and pickup tints), 17 of the 32 false
+ * dissolves and wipes; the other 15 are motion under steady light, 0.084
+ * at most. */
+#define MAX_LIGHT_DEPARTURE 0.1f
 /* neighbouring cells of a wipe's middle frame mostly follow the same shot */
 #define WIPE_COHERENCE 0.85f
 
@@ -398,6 +411,11 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     if (content < MIN_CROSS_CONTENT || (mix > MAX_BLEND && sel > MAX_CHOICE && dip > MAX_DIP)) {
         /* seen whole at this lag: longer lags, whose anchors lie further
          * apart, must not report the same change again */
+        if (l - f + 1 < L)
+            mt_scene_set_examined(d, f, l); /* a failure sets d->oom */
+        return;
+    }
+    if (mt_scene_light_departure(d, A, f, l, B, L / 2, avail) > MAX_LIGHT_DEPARTURE) {
         if (l - f + 1 < L)
             mt_scene_set_examined(d, f, l); /* a failure sets d->oom */
         return;

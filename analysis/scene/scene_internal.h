@@ -3,7 +3,8 @@
 /*
  * Internals of the scene detector shared by scene_detect.c (lifecycle,
  * frame ring, hard cuts and flashes), scene_gradual.c (dissolves, wipes,
- * fades), scene_events.c (recording a transition) and scene_result.c
+ * fades) with scene_gradual_light.c (its light test), scene_events.c
+ * (recording a transition) and scene_result.c
  * (transitions, scenes, per-frame features).
  * Not part of the API.
  */
@@ -197,7 +198,8 @@ static inline int mt_scene_is_repeat(const MtSceneDetector *d, int64_t k, float 
 }
 
 /* Calls go one way: scene_detect.c (lifecycle, ring, hard cuts) calls
- * scene_gradual.c; both call scene_events.c, which calls scene_result.c. */
+ * scene_gradual.c, which calls scene_gradual_light.c; all call
+ * scene_events.c, which calls scene_result.c. */
 
 /* scene_events.c */
 int64_t mt_scene_last_bound(const MtSceneDetector *d, int64_t x);
