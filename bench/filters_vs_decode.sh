@@ -54,7 +54,7 @@ if [ $# -eq 0 ]; then
     [ -f "$f" ] || "$enc" -nostdin -v error -i "$out/clip1920x1080.mp4" -i "$out/song.mp3" \
             -map 0:v -map 1:a -c copy -shortest "$f"
     f=$out/clipavgrain1280x720.mp4
-    [ -f "$f" ] || "$enc" -nostdin -v error -f lavfi -i "testsrc2=s=1280x720:r=30:d=20,noise=alls=24:allf=t" \
+    [ -f "$f" ] || "$enc" -nostdin -v error -f lavfi -i "testsrc2=s=1280x720:r=30:d=20,noise=alls=6:allf=t" \
             -f lavfi -i "$drums:d=20" -c:v libx264 -preset medium -crf 20 -pix_fmt yuv420p \
             -c:a aac -b:a 160k "$f"
     set -- "$out/clip1920x1080.mp4" "$out/clip1280x720.mp4" "$out/song.mp3" \
