@@ -237,8 +237,30 @@ void mt_scene_align(const MtSceneGrid *g, const MtSceneFeat *m, const MtSceneFea
     memcpy(out->hist, x->hist, sizeof(out->hist));
 }
 
+/* The extremes of column x over three rows, seeded with +-INFINITY as a
+ * lone cell would be. Plain comparisons instead of fminf/fmaxf (library
+ * calls without -ffinite-math-only): the features are finite, and for
+ * finite values both give the same extreme (at most the sign of a zero
+ * differs, which no comparison or difference below can see). */
+static inline void column_range(const float *r0, const float *r1, const float *r2, int x,
+                                float *lo, float *hi)
+{
+    float l = INFINITY, h = -INFINITY;
+    l = r0[x] < l ? r0[x] : l;
+    h = r0[x] > h ? r0[x] : h;
+    l = r1[x] < l ? r1[x] : l;
+    h = r1[x] > h ? r1[x] : h;
+    l = r2[x] < l ? r2[x] : l;
+    h = r2[x] > h ? r2[x] : h;
+    *lo = l;
+    *hi = h;
+}
+
 /* mean over b's cells of their distance outside the range of a's 3x3
- * neighbourhood, channels summed */
+ * neighbourhood, channels summed. The neighbourhood's range is the range
+ * of the three column ranges around the cell, slid along the row (a
+ * border repeats its own row or column, which changes no extreme), so
+ * each value of a is compared about twice instead of eighteen times. */
 static double outside_range(const MtSceneGrid *g, const MtSceneFeat *a, const MtSceneFeat *b)
 {
     const float *pa[3] = { a->y, a->u, a->v }, *pb[3] = { b->y, b->u, b->v };
@@ -246,15 +268,26 @@ static double outside_range(const MtSceneGrid *g, const MtSceneFeat *a, const Mt
     double out = 0;
     for (int c = 0; c < 3; c++) {
         for (int y = 0; y < gh; y++) {
+            const float *r0 = pa[c] + imax(y - 1, 0) * gw, *r1 = pa[c] + y * gw,
+                        *r2 = pa[c] + imin(y + 1, gh - 1) * gw, *vb = pb[c] + y * gw;
+            float lo_prev, hi_prev, lo_cur, hi_cur;
+            column_range(r0, r1, r2, 0, &lo_cur, &hi_cur);
+            lo_prev = lo_cur;
+            hi_prev = hi_cur;
             for (int x = 0; x < gw; x++) {
-                float lo = INFINITY, hi = -INFINITY;
-                for (int ny = imax(y - 1, 0); ny <= imin(y + 1, gh - 1); ny++)
-                    for (int nx = imax(x - 1, 0); nx <= imin(x + 1, gw - 1); nx++) {
-                        lo = fminf(lo, pa[c][ny * gw + nx]);
-                        hi = fmaxf(hi, pa[c][ny * gw + nx]);
-                    }
-                float v = pb[c][y * gw + x];
+                float lo_next = lo_cur, hi_next = hi_cur;
+                if (x + 1 < gw)
+                    column_range(r0, r1, r2, x + 1, &lo_next, &hi_next);
+                float lo = lo_prev < lo_cur ? lo_prev : lo_cur;
+                float hi = hi_prev > hi_cur ? hi_prev : hi_cur;
+                lo = lo_next < lo ? lo_next : lo;
+                hi = hi_next > hi ? hi_next : hi;
+                float v = vb[x];
                 out += v < lo ? lo - v : v > hi ? v - hi : 0;
+                lo_prev = lo_cur;
+                hi_prev = hi_cur;
+                lo_cur = lo_next;
+                hi_cur = hi_next;
             }
         }
     }
