@@ -72,16 +72,16 @@ int mt_scene_conflicts(const MtSceneDetector *d, int64_t first, int64_t last, in
     /* transitions are sorted by frame: look at the overlapping ones and at
      * the nearest one on each side (minimum scene length, in seconds) */
     for (size_t i = d->n_trans; i-- > 0;) {
-        const MtTransition *o = &d->trans[i];
-        if (o->last_frame + margin >= first && o->first_frame - margin <= last)
+        const SceneSpan *o = &d->located[i];
+        if (o->last + margin >= first && o->first - margin <= last)
             return 1;
-        if (o->first_frame > last) {
+        if (o->first > last) {
             if (o->t_first - t_last < d->cfg.min_scene_len &&
-                (i == 0 || d->trans[i - 1].first_frame <= last))
+                (i == 0 || d->located[i - 1].first <= last))
                 return 1;
             continue;
         }
-        if (o->last_frame < first)
+        if (o->last < first)
             return t_first - o->t_last < d->cfg.min_scene_len;
     }
     return 0;
@@ -106,13 +106,19 @@ static int pending_push(MtSceneDetector *d, const MtTransition *tr)
     return 0;
 }
 
-int mt_scene_emit(MtSceneDetector *d, const MtTransition *in)
+int mt_scene_emit(MtSceneDetector *d, const MtTransition *tr)
+{
+    return mt_scene_emit_located(d, tr, tr->first_frame, tr->last_frame);
+}
+
+int mt_scene_emit_located(MtSceneDetector *d, const MtTransition *in, int64_t first, int64_t last)
 {
     MtTransition tr = *in;
     fill_times(d, &tr);
-    int ret = mt_scene_insert_transition(d, &tr);
+    SceneSpan located = { first, last, scn_slot(d, first)->t, scn_slot(d, last)->t };
+    int ret = mt_scene_insert_transition(d, &tr, &located);
     if (ret >= 0)
-        ret = mt_scene_add_bound(d, tr.type == MT_TRANSITION_HARD ? tr.frame : tr.last_frame + 1);
+        ret = mt_scene_add_bound(d, tr.type == MT_TRANSITION_HARD ? tr.frame : last + 1);
     if (ret < 0) {
         d->oom = 1;
         return ret;

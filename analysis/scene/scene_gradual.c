@@ -7,6 +7,7 @@
  */
 #include "analysis/scene/scene_internal.h"
 #include "analysis/scene/scene_gradual_light.h"
+#include "analysis/scene/scene_span.h"
 
 #include <errno.h>
 #include <math.h>
@@ -335,6 +336,52 @@ static float held_share(const MtSceneDetector *d, int64_t first, int64_t last)
     return n ? (float)held / n : 0;
 }
 
+/* The span of a dissolve or wipe located at [f, l], which is only where
+ * the progress between the anchors passes PROGRESS_LO..HI, with anchors
+ * that for a short lag may lie inside a long transition: the ramp fitted
+ * to the progress between anchors SPAN_REACH located spans outside it
+ * (inside the segment and the ring). Further anchors see more of the
+ * shots' own motion: at 2 spans the start of the unit test's 30-frame
+ * dissolve of panning shots came 4 frames late, at 1 span on time. A ramp
+ * running past the newest frame ends there (the candidate is decided
+ * before later frames are in). */
+#define SPAN_REACH 1
+_Static_assert((2 * SPAN_REACH + 1) * SCN_MAX_LAG <= MT_SCENE_RAMP_MAX, "ramp window");
+
+static void fitted_span(const MtSceneDetector *d, int64_t avail, int64_t f, int64_t l,
+                        int64_t *first, int64_t *last)
+{
+    int64_t w = l - f + 1, a3 = f - SPAN_REACH * w, b3 = l + SPAN_REACH * w;
+    int64_t lb = mt_scene_last_bound(d, f), nb = mt_scene_next_bound(d, l);
+    a3 = a3 < lb ? lb : a3;
+    while (a3 < f && (!scn_have(d, a3) || scn_slot(d, a3)->flash))
+        a3++;
+    b3 = b3 > avail ? avail : b3 > nb - 1 ? nb - 1 : b3;
+    while (b3 > l && scn_slot(d, b3)->flash)
+        b3--;
+    *first = f;
+    *last = l;
+    if (a3 >= f || b3 <= l)
+        return;
+    /* frame a3 + 1 + i at index i */
+    double p[MT_SCENE_RAMP_MAX];
+    unsigned char valid[MT_SCENE_RAMP_MAX];
+    int n = (int)(b3 - a3 - 1), s, e;
+    for (int i = 0; i < n; i++) {
+        int64_t k = a3 + 1 + i;
+        valid[i] = !scn_slot(d, k)->flash;
+        p[i] = 0;
+        if (valid[i]) {
+            float ea = pair_e(d, a3, k), eb = pair_e(d, k, b3);
+            p[i] = ea / (ea + eb + 1e-9f);
+        }
+    }
+    if (mt_scene_ramp_fit(p, valid, n, (int)(f - a3 - 1), (int)(l - a3 - 1), (int)w, &s, &e) < 0)
+        return;
+    *first = a3 + 1 + s;
+    *last = a3 + 1 + (e < n ? e : n);
+}
+
 static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float peak, int64_t avail)
 {
     mt_scene_trace(d, "gradual? lag %d anchors %lld..%lld peak %.3f", L, (long long)a,
@@ -420,12 +467,15 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
             mt_scene_set_examined(d, f, l); /* a failure sets d->oom */
         return;
     }
+    int64_t first, last;
+    fitted_span(d, avail, f, l, &first, &last);
     MtTransition tr = { .type = sel < MAX_CHOICE && sel < mix ? MT_TRANSITION_WIPE
                                                                : MT_TRANSITION_DISSOLVE,
-                        .frame = mid, .first_frame = f, .last_frame = l,
+                        .frame = mid, .first_frame = first, .last_frame = last,
                         .score = peak / 2 > 1 ? 1 : peak / 2 };
-    mt_scene_trace(d, "  -> type %d, %lld frames at lag %d", (int)tr.type, (long long)(l - f + 1), L);
-    mt_scene_emit(d, &tr);
+    mt_scene_trace(d, "  -> type %d, %lld frames at lag %d, span [%lld,%lld]", (int)tr.type,
+                   (long long)(l - f + 1), L, (long long)first, (long long)last);
+    mt_scene_emit_located(d, &tr, f, l);
 }
 
 static void plateau_end(MtSceneDetector *d, int i, int64_t avail)

@@ -62,6 +62,12 @@ extern const float mt_scene_cut_weights[SCN_NCHAN];
 #define SCN_REPEAT_RATIO 10.0f
 #define SCN_REPEAT_SKIP  3
 
+/* a span of frames and the times of its ends */
+typedef struct SceneSpan {
+    int64_t first, last;
+    double  t_first, t_last;
+} SceneSpan;
+
 typedef struct SceneSlot {
     int64_t pts;
     double  t;
@@ -134,6 +140,10 @@ struct MtSceneDetector {
     /* results */
     MtTransition *trans;
     size_t   n_trans, cap_trans;
+    /* per transition, the span it was located at: what later detections
+     * and boundaries go by (a dissolve's reported span is fitted wider) */
+    SceneSpan *located;
+    size_t   cap_located;
     MtScene *scenes;
     float   *scene_hist;         /* MT_SCENE_HIST_BINS per scene */
     size_t   cap_scene_hist;     /* rows allocated */
@@ -211,6 +221,9 @@ int     mt_scene_conflicts(const MtSceneDetector *d, int64_t first, int64_t last
 /* records a transition (and its shot start) and reports it on the frame
  * being finalised now or a later one */
 int     mt_scene_emit(MtSceneDetector *d, const MtTransition *tr);
+/* the same for a transition located at [first, last], reported as tr */
+int     mt_scene_emit_located(MtSceneDetector *d, const MtTransition *tr, int64_t first,
+                              int64_t last);
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -230,7 +243,8 @@ int     mt_scene_was_examined(const MtSceneDetector *d, int64_t first, int64_t l
 int     mt_scene_set_examined(MtSceneDetector *d, int64_t first, int64_t last); /* 0 or -ENOMEM */
 
 /* scene_result.c */
-int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr);
+int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr,
+                                   const SceneSpan *located);
 /* accounts frame idx (leaving the ring) into the scene statistics */
 void    mt_scene_account(MtSceneDetector *d, int64_t idx);
 void    mt_scene_close_scenes(MtSceneDetector *d);

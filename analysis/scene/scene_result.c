@@ -12,16 +12,21 @@ static const char *const feature_names[MT_SCENE_FEATURE_COLS] = {
     "hist_diff", "struct_diff", "motion", "activity",
 };
 
-int mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr)
+int mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr,
+                               const SceneSpan *located)
 {
-    if (mt_array_grow((void **)&d->trans, &d->cap_trans, d->n_trans + 1, sizeof(*d->trans)) < 0)
+    if (mt_array_grow((void **)&d->trans, &d->cap_trans, d->n_trans + 1, sizeof(*d->trans)) < 0 ||
+        mt_array_grow((void **)&d->located, &d->cap_located, d->n_trans + 1,
+                      sizeof(*d->located)) < 0)
         return -ENOMEM;
     size_t i = d->n_trans;
     while (i > 0 && d->trans[i - 1].frame > tr->frame) {
         d->trans[i] = d->trans[i - 1];
+        d->located[i] = d->located[i - 1];
         i--;
     }
     d->trans[i] = *tr;
+    d->located[i] = *located;
     d->n_trans++;
     return 0;
 }
@@ -144,6 +149,7 @@ void mt_scene_close_scenes(MtSceneDetector *d)
 void mt_scene_result_free(MtSceneDetector *d)
 {
     free(d->trans);
+    free(d->located);
     free(d->scenes);
     free(d->scene_hist);
     free(d->features);

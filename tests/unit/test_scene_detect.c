@@ -170,6 +170,20 @@ static void test_dissolve(void)
     CHECK_INT(r.events, 1);
 }
 
+/* The span of a 30-frame linear dissolve (frames 80..109): where the
+ * progress runs from 0 to 1, not only its middle (scene analyser 6
+ * reported [89,100]). Detected at lag 8 before its end is in: the last
+ * frame is the newest one seen then (108). */
+static void test_dissolve_span(void)
+{
+    SynResult r;
+    run_mix(&A, &B, 30, 0, &r);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_DISSOLVE);
+    CHECK_NEAR(r.trans[0].first_frame, 80, 2);
+    CHECK_NEAR(r.trans[0].last_frame, 109, 2);
+}
+
 /* A dissolve out of a shot that moves too fast for any anchor frame to
  * predict its content in the middle (a pan of a tenth of the picture per
  * frame): the blend test cannot see it, the contrast dip inside the span
@@ -525,6 +539,7 @@ int main(void)
     RUN(test_tint_fading_back_in_pan_is_no_dissolve);
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
+    RUN(test_dissolve_span);
     RUN(test_dissolve_out_of_fast_motion);
     RUN(test_wipe);
     RUN(test_held_wipe_is_no_edit);
