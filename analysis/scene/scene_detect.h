@@ -26,7 +26,10 @@
  *    lamp or monitor switching on) is no cut, one flat colour field after
  *    another of a different hue is. A candidate is a flash (or any
  *    glitch of 1 to flash_len frames) when a frame within flash_len frames
- *    after it matches frame n-1 again.
+ *    after it matches frame n-1 again. A candidate that changes the
+ *    colours far more than the structure is a recolouring of the same
+ *    picture (a game's damage tint, a muzzle flash, a strobe) when the
+ *    colours are back within MT_SCENE_RECOLOUR_WINDOW frames.
  *  - Dissolves and wipes: at lags L of 8, 16, 32 and 64 frames, the pair
  *    (n-L, n) must differ by more than pairs of the same lag inside the
  *    shots on either side (evidence above 2 * gradual_threshold); the span
@@ -171,9 +174,14 @@ void mt_scene_free(MtSceneDetector **det);
 typedef void (*MtSceneLogFn)(void *opaque, const char *line);
 void mt_scene_set_log(MtSceneDetector *det, MtSceneLogFn fn, void *opaque);
 
+/* Frames within which the colours of a recolouring (a tint, a flash) must
+ * come back for it not to be a cut: the lookahead with flash suppression. */
+#define MT_SCENE_RECOLOUR_WINDOW 48
+
 /* Frames the detector must see after frame n before frame n's info is
  * final: a filter holds this many frames back before passing frame n on
- * with its metadata (flash_len + 1 with flash suppression, else 1).
+ * with its metadata (MT_SCENE_RECOLOUR_WINDOW + 1 with flash suppression,
+ * else 1).
  * Gradual transitions are reported on a later frame instead (see
  * MtSceneFrameInfo), so they need no extra delay. */
 int mt_scene_lookahead(const MtSceneDetector *det);

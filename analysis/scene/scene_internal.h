@@ -116,6 +116,10 @@ struct MtSceneDetector {
     int     fade_hold;    /* repeated frames since the last rising step */
     float   fade_min_std;
 
+    /* the frame whose colours are back after the last recolouring that
+     * was no cut (scene_detect.c, recolour_returns) */
+    int64_t recolour_end;
+
     /* changes examined at a lag longer than they took and found to be no
      * transition: no other lag may report them. Spans that left the ring
      * can match no later query and are pruned; the rest grow as needed. */

@@ -297,7 +297,7 @@ static void test_events_and_scenes(void)
     CHECK(det && syn_alloc(&pl, W, H) == 0);
     int la = mt_scene_lookahead(det), hard = -1, grad_at = -1, popped = 0;
     int64_t grad_frame = -1, grad_first = -1, grad_last = -1;
-    CHECK_INT(la, cfg.flash_len + 1);
+    CHECK_INT(la, MT_SCENE_RECOLOUR_WINDOW + 1);
     for (int k = 0; k <= clip.n; k++) {
         if (k < clip.n) {
             SynImage si;
@@ -473,6 +473,42 @@ static void test_colour_tint_is_no_cut(void)
     check_rgb_clip_one_cut(160, 90, 140, paint_tinted_picture, TINT_CUT_AT);
 }
 
+enum { STROBE_EVERY = 20, STROBE_LEN = 10, STROBE_CUT_AT = 101 };
+
+/* A textured picture (8-pixel blocks) sliding 2 pixels a frame; every
+ * STROBE_EVERY frames a red light strobes on for STROBE_LEN frames (longer
+ * than the flash test's flash_len): half of every pixel blended toward
+ * red, the other half brightened more in the shadows than in the lights
+ * (a square root), so the structure changes a little, as a game's lighting
+ * does. From STROBE_CUT_AT another pattern; the strobe fires 3 frames
+ * after the cut. */
+static void paint_strobed_picture(uint8_t *px, int w, int h, int k)
+{
+    static const float base[3] = { 150, 140, 120 }, red[3] = { 255, 0, 0 };
+    unsigned seed = k < STROBE_CUT_AT ? 1 : 2;
+    int on = k >= STROBE_EVERY && (k - 4) % STROBE_EVERY < STROBE_LEN;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            int xs = x + 2 * k;
+            unsigned r = (unsigned)(xs / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
+            float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
+            for (int c = 0; c < 3; c++) {
+                float v = base[c] * lit;
+                if (on)
+                    v = 0.5f * 255 * sqrtf(v / 255) + 0.5f * red[c];
+                px[3 * (y * w + x) + c] = (uint8_t)lrintf(v);
+            }
+        }
+}
+
+/* A strobe recolours the moving picture and the colours come back within
+ * the window: no cut (scene analyser 6 cut at 74 and 94, which also hid
+ * the real cut). The real cut just before a strobe stays. */
+static void test_strobe_is_no_cut(void)
+{
+    check_rgb_clip_one_cut(160, 90, 160, paint_strobed_picture, STROBE_CUT_AT);
+}
+
 int main(void)
 {
     if (syn_quick()) {
@@ -487,6 +523,7 @@ int main(void)
     RUN(test_brightness_ramps_do_not_cut);
     RUN(test_flat_colour_fields);
     RUN(test_colour_tint_is_no_cut);
+    RUN(test_strobe_is_no_cut);
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
     RUN(test_dissolve_out_of_fast_motion);
