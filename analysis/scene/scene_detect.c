@@ -44,11 +44,16 @@
  * DEMO2, 26 false cuts of scene analyser 6): colour over structure
  * 1.72-10.4 at the palette onsets, 2.0-2.8 at weapon fire and pickups,
  * returning after 6-38 frames (two tints after 56 and 89, beyond the
- * window). Real cuts of natural-dev: at most 0.92 among those whose colour
- * returns within the window (nd01 790, a cut between two shots of one
- * set, back after 39 frames), at most 1.35 in all (nd03 880, no return).
- * The window (MT_SCENE_RECOLOUR_WINDOW, scene_detect.h) is also the
- * detector's lookahead. */
+ * window). Real cuts whose colours return within the window (9 of the 88
+ * of dev, extra_g, extra_h and natural-dev): at most 0.92 (nd01 583 and
+ * 790, cuts between shots of one set, back after 44 and 39 frames). The
+ * return carries the rest: real cuts reach 1.25-8.2 (dev v04 552, v05
+ * 94, extra_h, nd03 880) with colours that never come back. A demo not
+ * used for these figures (freedoom2 DEMO3): 3 false cuts, 1 left.
+ * SCN_RECOLOUR_RETURN: the tune demos' recolourings come back to 0.01-0.13
+ * of a 0.15-0.85 step (from the frame before), half of it is the
+ * flash test's own "back" bound. The window (MT_SCENE_RECOLOUR_WINDOW,
+ * scene_detect.h) is also the detector's lookahead. */
 #define SCN_RECOLOUR_RATIO  1.5f
 #define SCN_RECOLOUR_RETURN 0.5f
 
