@@ -175,15 +175,20 @@ typedef void (*MtSceneLogFn)(void *opaque, const char *line);
 void mt_scene_set_log(MtSceneDetector *det, MtSceneLogFn fn, void *opaque);
 
 /* Frames within which the colours of a recolouring (a tint, a flash) must
- * come back for it not to be a cut: the lookahead with flash suppression. */
+ * come back for it not to be a cut: the longest lookahead with flash
+ * suppression. */
 #define MT_SCENE_RECOLOUR_WINDOW 48
 
-/* Frames the detector must see after frame n before frame n's info is
- * final: a filter holds this many frames back before passing frame n on
- * with its metadata (MT_SCENE_RECOLOUR_WINDOW + 1 with flash suppression,
- * else 1).
- * Gradual transitions are reported on a later frame instead (see
- * MtSceneFrameInfo), so they need no extra delay. */
+/* The most frames the detector may need after frame n before frame n's
+ * info is final: a host must be able to hold this many frames back
+ * (MT_SCENE_RECOLOUR_WINDOW + 1 with flash suppression, else 1), and sizes
+ * its queue of frames from it. It holds that many only while a candidate
+ * that recolours the picture waits for its colours to come back (or for
+ * the window to pass): then frame n and every later frame wait. Otherwise
+ * frame n's info is final once flash_len + 1 frames follow it (at least 4;
+ * 1 without flash suppression), so a host that pops after every push holds
+ * only those. Gradual transitions are reported on a later frame instead
+ * (see MtSceneFrameInfo), so they need no extra delay. */
 int mt_scene_lookahead(const MtSceneDetector *det);
 
 /* Analyses one frame (any size; a size change restarts the comparisons

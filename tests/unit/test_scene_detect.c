@@ -3,6 +3,7 @@
 /* Scene detector on synthetic clips: cuts, gradual transitions and the
  * hard negatives (flashes, fast pans, brightness ramps, static noise). */
 #include "tests/unit/unit.h"
+#include "tests/unit/test_scene_rgb.h"
 #include "tests/unit/test_scene_synth.h"
 
 #define FPS 25.0
@@ -311,8 +312,9 @@ static void test_events_and_scenes(void)
         }
         while (mt_scene_pop(det, &fi)) {
             CHECK_INT(fi.frame, popped);
-            /* a frame's info is final la frames after it */
-            CHECK(k == clip.n || fi.frame <= k - la);
+            /* a frame's info is final flash_len + 1 frames after it at the
+             * earliest (more while a recolouring waits) */
+            CHECK(k == clip.n || fi.frame <= k - (cfg.flash_len + 1));
             CHECK(fi.score >= 0 && fi.score <= 1);
             CHECK(fi.luma >= 0 && fi.luma <= 1);
             if (fi.has_event && fi.event.type == MT_TRANSITION_HARD) {
@@ -391,9 +393,6 @@ static void test_gradual_off(void)
     CHECK_INT(r.trans[0].frame, 140);
 }
 
-/* Paints frame k of a w x h packed RGB clip into px. */
-typedef void (*RgbPainter)(uint8_t *px, int w, int h, int k);
-
 /* Runs the detector with default settings over n frames of a packed RGB
  * clip painted by `paint` and checks that it finds exactly one boundary: a
  * hard cut at frame `cut`. */
@@ -405,9 +404,7 @@ static void check_rgb_clip_one_cut(int w, int h, int n, RgbPainter paint, int cu
     mt_scene_config_default(&cfg);
     MtSceneDetector *det = mt_scene_new(&cfg);
     CHECK(det != NULL);
-    MtImage img = { .width = w, .height = h, .model = MT_COLOR_RGB, .full_range = 1,
-                    .comp = { { 0, 3, 0, 0, 8 }, { 0, 3, 1, 0, 8 }, { 0, 3, 2, 0, 8 } },
-                    .data = { px }, .linesize = { w * 3 } };
+    MtImage img = rgb_image(px, w, h);
     MtSceneFrameInfo fi;
     for (int k = 0; k < n; k++) {
         paint(px, w, h, k);
@@ -442,27 +439,6 @@ static void paint_flat_fields(uint8_t *px, int w, int h, int k)
 static void test_flat_colour_fields(void)
 {
     check_rgb_clip_one_cut(64, 36, 90, paint_flat_fields, 60);
-}
-
-enum { TINT_AT = 40, TINT_FADE = 20, TINT_CUT_AT = 100 };
-
-/* A textured picture (brightness from a block pattern, 8 pixels a block)
- * in a greyish brown, from frame TINT_AT blended toward pure red as a
- * game's damage palette does to the whole frame, fading back over
- * TINT_FADE frames; from TINT_CUT_AT another pattern in the same colours */
-static void paint_tinted_picture(uint8_t *px, int w, int h, int k)
-{
-    static const float base[3] = { 170, 150, 125 };
-    static const float red[3] = { 255, 0, 0 };
-    unsigned seed = k < TINT_CUT_AT ? 1 : 2;
-    float tint = k >= TINT_AT && k < TINT_AT + TINT_FADE ? 0.4f * (TINT_AT + TINT_FADE - k) / TINT_FADE : 0;
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++) {
-            unsigned r = (unsigned)(x / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
-            float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
-            for (int c = 0; c < 3; c++)
-                px[3 * (y * w + x) + c] = (uint8_t)lrintf((1 - tint) * base[c] * lit + tint * red[c]);
-        }
 }
 
 /* A red tint over the whole frame keeps the picture's structure: no cut
