@@ -289,11 +289,7 @@ static void test_events_and_scenes(void)
     SynPlanes pl;
     mt_scene_config_default(&cfg);
     cfg.keep_features = 1;
-    clip.n = 0;
-    syn_add(&clip, &A, 0, 70);
-    syn_add(&clip, &B, 0, 60);                  /* cut at 70 */
-    syn_add_mix(&clip, &B, 60, &C, 0, 16, 0);   /* dissolve 130..145 */
-    syn_add(&clip, &C, 16, 90);
+    syn_add_cut_and_dissolve(&clip, &A, &B, &C, 90);
     MtSceneDetector *det = mt_scene_new(&cfg);
     CHECK(det && syn_alloc(&pl, W, H) == 0);
     int la = mt_scene_lookahead(det), hard = -1, grad_at = -1, popped = 0;

@@ -27,11 +27,7 @@ static void test_few_frames_held_without_recolouring(void)
     MtSceneFrameInfo fi;
     SynPlanes pl;
     mt_scene_config_default(&cfg);
-    clip.n = 0;
-    syn_add(&clip, &A, 0, 70);
-    syn_add(&clip, &B, 0, 60);                  /* cut at 70 */
-    syn_add_mix(&clip, &B, 60, &C, 0, 16, 0);   /* dissolve 130..145 */
-    syn_add(&clip, &C, 16, 60);
+    syn_add_cut_and_dissolve(&clip, &A, &B, &C, 60);
     MtSceneDetector *det = mt_scene_new(&cfg);
     CHECK(det && syn_alloc(&pl, W, H) == 0);
     int popped = 0, most_held = 0, cut = -1, gradual = 0;
