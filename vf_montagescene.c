@@ -8,8 +8,10 @@
  * msgpack sidecar.
  *
  * The detector needs a few frames of look-ahead (to tell a flash from a
- * cut), so frames are held back by mt_scene_lookahead() frames and leave in
- * order with their final metadata. The analysis lives in analysis/scene/scene_*.c
+ * cut; up to mt_scene_lookahead() frames while a recolouring waits for its
+ * colours to come back), so frames are held back until their info is
+ * final and leave in order with their final metadata; the queue of held
+ * frames is sized for the most. The analysis lives in analysis/scene/scene_*.c
  * (plain C, no FFmpeg). Documentation: doc/montagescene.texi.
  *
  * This file is part of Montage. It is built into FFmpeg by

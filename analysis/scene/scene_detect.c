@@ -22,6 +22,11 @@
 #define SCN_CUT_STANDOUT   2.1f
 #define SCN_CUT_RELAXED    0.8f
 #define SCN_STANDOUT_REACH 4
+/* Not a threshold: the frames after a candidate its decision reads besides
+ * the flash and recolouring tests (the standout's reach, the repeats
+ * ref_step steps over), so the frames that must follow it. */
+#define SCN_DECIDE_REACH \
+    (SCN_STANDOUT_REACH > SCN_REPEAT_SKIP + 1 ? SCN_STANDOUT_REACH : SCN_REPEAT_SKIP + 1)
 /* Such a step must also bring SCN_NOVEL_STANDOUT times more change that
  * no sub-cell movement explains (mt_scene_novel_change) than the largest
  * within SCN_STANDOUT_REACH frames: the shot's own noise floor of it. A
@@ -34,6 +39,29 @@
  * cuts the relaxed rule exists for measure 5.7 and 6.6 times (nd01 28 and
  * 829); natural-dev's other candidates there fail the standout already. */
 #define SCN_NOVEL_STANDOUT 2.5f
+/* A recolouring of the same picture that comes back: a game's damage or
+ * pickup palette, a muzzle flash lighting the scene, a strobe. Its colour
+ * change (histogram step beyond the neighbours') outweighs its structure
+ * change (contrast-normalised luma, beyond the neighbours'), and within
+ * MT_SCENE_RECOLOUR_WINDOW frames the histogram is back within
+ * SCN_RECOLOUR_RETURN of the step from the frame before. Measured on the
+ * Freedoom demos rendered for tuning (freedoom1 DEMO2 and DEMO3, freedoom2
+ * DEMO2, 26 false cuts of scene analyser 6): colour over structure
+ * 1.72-10.4 at the palette onsets, 2.0-2.8 at weapon fire and pickups,
+ * returning after 6-38 frames (two tints after 56 and 89, beyond the
+ * window). Real cuts whose colours return within the window (9 of the 88
+ * of dev, extra_g, extra_h and natural-dev): at most 0.92 (nd01 583 and
+ * 790, cuts between shots of one set, back after 44 and 39 frames). The
+ * return carries the rest: real cuts reach 1.25-8.2 (dev v04 552, v05
+ * 94, extra_h, nd03 880) with colours that never come back. A demo not
+ * used for these figures (freedoom2 DEMO3): 3 false cuts, 1 left.
+ * SCN_RECOLOUR_RETURN: the tune demos' recolourings come back to 0.01-0.13
+ * of a 0.15-0.85 step (from the frame before), half of it is the
+ * flash test's own "back" bound. The window (MT_SCENE_RECOLOUR_WINDOW,
+ * scene_detect.h) is also the detector's largest lookahead: a candidate
+ * that recolours waits for it (cut_settle). */
+#define SCN_RECOLOUR_RATIO  1.5f
+#define SCN_RECOLOUR_RETURN 0.5f
 
 static float clamp01(float v)
 {
@@ -48,7 +76,14 @@ MtSceneDetector *mt_scene_new(const MtSceneConfig *cfg)
     if (!d)
         return NULL;
     d->cfg      = *cfg;
-    d->la       = cfg->flash ? cfg->flash_len + 1 : 1;
+    /* the recolouring test reaches MT_SCENE_RECOLOUR_WINDOW frames ahead,
+     * for the rare candidate that recolours; every other decision the
+     * flash test's flash_len or SCN_DECIDE_REACH */
+    d->la        = cfg->flash ? MT_SCENE_RECOLOUR_WINDOW + 1 : 1;
+    d->la_decide = cfg->flash ? cfg->flash_len + 1 : 1;
+    if (cfg->flash && d->la_decide < SCN_DECIDE_REACH)
+        d->la_decide = SCN_DECIDE_REACH;
+    d->recolour_wait.frame = -1;
     d->cut_thr  = (float)(2 * cfg->threshold);
     d->grad_thr = (float)(2 * cfg->gradual_threshold);
     /* the oldest frame the gradual analysis reaches back to is about
@@ -303,6 +338,72 @@ static float nearby_novel(const MtSceneDetector *d, int64_t c)
     return m;
 }
 
+/* Candidate c recolours the picture (SCN_RECOLOUR_RATIO) and the colours
+ * come back within MT_SCENE_RECOLOUR_WINDOW frames (SCN_RECOLOUR_RETURN): a
+ * tint, a flash or lighting, not a new shot. A recolouring step up to the
+ * frame where an earlier one's colours are back is one more step of it (a
+ * tint fading out in palette steps). Runs for candidates only. -1 while
+ * the colours are not back and the window's frames are still to come. */
+static int recolour_returns(MtSceneDetector *d, int64_t c, float hist_excess, float structure_excess)
+{
+    if (hist_excess < SCN_RECOLOUR_RATIO * fmaxf(structure_excess, 0))
+        return 0;
+    const MtSceneFeat *before = &scn_slot(d, c - 1)->f;
+    float jump = mt_scene_hist_dist(before, &scn_slot(d, c)->f);
+    int m;
+    for (m = 1; m <= MT_SCENE_RECOLOUR_WINDOW && c + m < d->n_in; m++) {
+        if (!mt_scene_same_seg(d, c - 1, c + m))
+            break;
+        float back = mt_scene_hist_dist(before, &scn_slot(d, c + m)->f);
+        if (back < SCN_RECOLOUR_RETURN * jump) {
+            mt_scene_trace(d, "cut %lld dropped: recoloured (colour %.3f, structure %.3f), back after "
+                           "%d frames (%.3f of %.3f)", (long long)c, hist_excess, structure_excess, m,
+                           back, jump);
+            d->recolour_end = c + m;
+            return 1;
+        }
+    }
+    if (m <= MT_SCENE_RECOLOUR_WINDOW && c + m >= d->n_in && !d->draining)
+        return -1;
+    if (c <= d->recolour_end && mt_scene_same_seg(d, c, d->recolour_end)) {
+        mt_scene_trace(d, "cut %lld dropped: recoloured (colour %.3f, structure %.3f) until the colours "
+                       "are back at %lld", (long long)c, hist_excess, structure_excess,
+                       (long long)d->recolour_end);
+        return 1;
+    }
+    return 0;
+}
+
+/* The rest of candidate c's decision: a brightness change, the edge of a
+ * fade or a boundary too close is no cut; a cut is reported. */
+static void cut_confirm(MtSceneDetector *d, int64_t c, float structure_ref)
+{
+    SceneSlot *s = scn_slot(d, c);
+    if (structure_ref < SCN_STRUCTURE_BUSY && s->step[1] - structure_ref < SCN_CUT_MIN_STRUCTURE) {
+        float contrast = fmaxf(scn_slot(d, c - 1)->f.cell_std, s->f.cell_std);
+        float hue = contrast < SCN_HUE_MAX_CONTRAST ? hue_change(d, c - 1, c) : 0;
+        mt_scene_trace(d, "cut %lld: structure %.3f over %.3f, contrast %.4f, hue change %.3f", (long long)c,
+                       s->step[1], structure_ref, contrast, hue);
+        if (hue < SCN_CUT_MIN_HUE) {
+            mt_scene_trace(d, "cut %lld dropped: brightness change", (long long)c);
+            return;
+        }
+    }
+    if (d->grad_thr > 0 && fade_edge(d, c)) {
+        mt_scene_trace(d, "cut %lld dropped: edge of a fade", (long long)c);
+        return;
+    }
+    if (mt_scene_conflicts(d, c, c, 0)) {
+        mt_scene_trace(d, "cut %lld dropped: too close to another boundary", (long long)c);
+        return;
+    }
+    MtTransition tr = { .type = MT_TRANSITION_HARD, .frame = c, .first_frame = c,
+                        .last_frame = c, .score = s->score };
+    mt_scene_emit(d, &tr);
+}
+
+/* The cut decision of frame c. A candidate that passes the flash test goes
+ * on to the recolouring test (cut_settle), which may wait for frames. */
 static void cut_decide(MtSceneDetector *d, int64_t c)
 {
     SceneSlot *s = scn_slot(d, c);
@@ -358,27 +459,30 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     }
     if (exc < need)
         return;
-    if (ref[1] < SCN_STRUCTURE_BUSY && s->step[1] - ref[1] < SCN_CUT_MIN_STRUCTURE) {
-        float contrast = fmaxf(scn_slot(d, c - 1)->f.cell_std, s->f.cell_std);
-        float hue = contrast < SCN_HUE_MAX_CONTRAST ? hue_change(d, c - 1, c) : 0;
-        mt_scene_trace(d, "cut %lld: structure %.3f over %.3f, contrast %.4f, hue change %.3f", (long long)c,
-                       s->step[1], ref[1], contrast, hue);
-        if (hue < SCN_CUT_MIN_HUE) {
-            mt_scene_trace(d, "cut %lld dropped: brightness change", (long long)c);
-            return;
-        }
-    }
-    if (d->grad_thr > 0 && fade_edge(d, c)) {
-        mt_scene_trace(d, "cut %lld dropped: edge of a fade", (long long)c);
+    if (d->cfg.flash) { /* the recolouring test may wait for frames (cut_settle) */
+        d->recolour_wait.frame = c;
+        d->recolour_wait.colour = s->step[0] - ref[0];
+        d->recolour_wait.structure = s->step[1] - ref[1];
+        d->recolour_wait.structure_ref = ref[1];
         return;
     }
-    if (mt_scene_conflicts(d, c, c, 0)) {
-        mt_scene_trace(d, "cut %lld dropped: too close to another boundary", (long long)c);
-        return;
-    }
-    MtTransition tr = { .type = MT_TRANSITION_HARD, .frame = c, .first_frame = c,
-                        .last_frame = c, .score = s->score };
-    mt_scene_emit(d, &tr);
+    cut_confirm(d, c, ref[1]);
+}
+
+/* Decides the candidate whose recolouring test waits, once it can: 1 while
+ * it still waits for frames, 0 when decided or none waits. */
+static int cut_settle(MtSceneDetector *d)
+{
+    int64_t c = d->recolour_wait.frame;
+    if (c < 0)
+        return 0;
+    int r = recolour_returns(d, c, d->recolour_wait.colour, d->recolour_wait.structure);
+    if (r < 0)
+        return 1;
+    d->recolour_wait.frame = -1;
+    if (!r)
+        cut_confirm(d, c, d->recolour_wait.structure_ref);
+    return 0;
 }
 
 /* ---- finalisation and output queue ---- */
@@ -425,18 +529,25 @@ static void finalise(MtSceneDetector *d, int64_t k)
 }
 
 /* The cut decision and gradual analysis of frame k, once the frames after
- * it are known (la of them while streaming). */
-static void analyse(MtSceneDetector *d, int64_t k)
+ * it are known (la_decide of them while streaming, up to la while a
+ * recolouring waits). 1 while frame k's decision waits for frames: every
+ * later frame waits behind it, so frames are analysed in order. */
+static int analyse(MtSceneDetector *d, int64_t k)
 {
-    cut_decide(d, k);
+    if (d->recolour_wait.frame != k)
+        cut_decide(d, k);
+    if (cut_settle(d))
+        return 1;
     if (d->grad_thr > 0)
         mt_scene_gradual_step(d, k);
+    return 0;
 }
 
 /* End of a segment (size change) or of the stream: finalises every frame,
  * letting the gradual tests run out on the last one. */
 static void drain(MtSceneDetector *d)
 {
+    d->draining = 1;
     while (d->n_done < d->n_in) {
         int64_t k = d->n_done;
         analyse(d, k);
@@ -444,6 +555,7 @@ static void drain(MtSceneDetector *d)
             mt_scene_gradual_finish(d);
         finalise(d, k);
     }
+    d->draining = 0;
 }
 
 int mt_scene_push(MtSceneDetector *d, const MtImage *img, int64_t pts, double t)
@@ -498,10 +610,9 @@ int mt_scene_push(MtSceneDetector *d, const MtImage *img, int64_t pts, double t)
         s->activity = p.activity;
         s->motion = p.motion;
     }
-    if (k - d->la >= d->n_done) {
-        analyse(d, k - d->la);
-        finalise(d, k - d->la);
-    }
+    /* frames leave as soon as their decision is final */
+    while (d->n_done + d->la_decide < d->n_in && !analyse(d, d->n_done))
+        finalise(d, d->n_done);
     return d->oom ? -ENOMEM : 0;
 }
 

@@ -26,7 +26,10 @@
  *    lamp or monitor switching on) is no cut, one flat colour field after
  *    another of a different hue is. A candidate is a flash (or any
  *    glitch of 1 to flash_len frames) when a frame within flash_len frames
- *    after it matches frame n-1 again.
+ *    after it matches frame n-1 again. A candidate that changes the
+ *    colours far more than the structure is a recolouring of the same
+ *    picture (a game's damage tint, a muzzle flash, a strobe) when the
+ *    colours are back within MT_SCENE_RECOLOUR_WINDOW frames.
  *  - Dissolves and wipes: at lags L of 8, 16, 32 and 64 frames, the pair
  *    (n-L, n) must differ by more than pairs of the same lag inside the
  *    shots on either side (evidence above 2 * gradual_threshold); the span
@@ -171,11 +174,21 @@ void mt_scene_free(MtSceneDetector **det);
 typedef void (*MtSceneLogFn)(void *opaque, const char *line);
 void mt_scene_set_log(MtSceneDetector *det, MtSceneLogFn fn, void *opaque);
 
-/* Frames the detector must see after frame n before frame n's info is
- * final: a filter holds this many frames back before passing frame n on
- * with its metadata (flash_len + 1 with flash suppression, else 1).
- * Gradual transitions are reported on a later frame instead (see
- * MtSceneFrameInfo), so they need no extra delay. */
+/* Frames within which the colours of a recolouring (a tint, a flash) must
+ * come back for it not to be a cut: the longest lookahead with flash
+ * suppression. */
+#define MT_SCENE_RECOLOUR_WINDOW 48
+
+/* The most frames the detector may need after frame n before frame n's
+ * info is final: a host must be able to hold this many frames back
+ * (MT_SCENE_RECOLOUR_WINDOW + 1 with flash suppression, else 1), and sizes
+ * its queue of frames from it. It holds that many only while a candidate
+ * that recolours the picture waits for its colours to come back (or for
+ * the window to pass): then frame n and every later frame wait. Otherwise
+ * frame n's info is final once flash_len + 1 frames follow it (at least 4;
+ * 1 without flash suppression), so a host that pops after every push holds
+ * only those. Gradual transitions are reported on a later frame instead
+ * (see MtSceneFrameInfo), so they need no extra delay. */
 int mt_scene_lookahead(const MtSceneDetector *det);
 
 /* Analyses one frame (any size; a size change restarts the comparisons

@@ -92,7 +92,10 @@ typedef struct SceneSlot {
 
 struct MtSceneDetector {
     MtSceneConfig cfg;
-    int     la;           /* lookahead in frames */
+    int     la;           /* the most frames held after a frame (mt_scene_lookahead) */
+    int     la_decide;    /* frames after frame k that its decision needs, unless a
+                           * recolouring waits for its colours (recolour_wait) */
+    int     draining;     /* no more frames of this segment: decide with what is there */
     float   cut_thr;      /* threshold in excess units (0..2) */
     float   grad_thr;
     int     ring_size;
@@ -122,6 +125,14 @@ struct MtSceneDetector {
     int     fade_rin;
     int     fade_hold;    /* repeated frames since the last rising step */
     float   fade_min_std;
+
+    /* the frame whose colours are back after the last recolouring that
+     * was no cut (scene_detect.c, recolour_returns) */
+    int64_t recolour_end;
+    /* a cut candidate that recolours the picture, its decision waiting for
+     * the colours to come back or for MT_SCENE_RECOLOUR_WINDOW frames to
+     * pass; frames from it on are held. frame -1: none waits. */
+    struct { int64_t frame; float colour, structure, structure_ref; } recolour_wait;
 
     /* changes examined at a lag longer than they took and found to be no
      * transition: no other lag may report them. Spans that left the ring

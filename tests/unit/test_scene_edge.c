@@ -179,7 +179,7 @@ static void test_lookahead(void)
     mt_scene_config_default(&cfg);
     MtSceneDetector *d = mt_scene_new(&cfg);
     CHECK(d);
-    CHECK_INT(mt_scene_lookahead(d), cfg.flash_len + 1);
+    CHECK_INT(mt_scene_lookahead(d), MT_SCENE_RECOLOUR_WINDOW + 1);
     mt_scene_free(&d);
     cfg.flash = 0;
     d = mt_scene_new(&cfg);
@@ -190,7 +190,7 @@ static void test_lookahead(void)
     cfg.flash_len = MT_SCENE_FLASH_LEN_MAX;
     d = mt_scene_new(&cfg);
     CHECK(d);
-    CHECK_INT(mt_scene_lookahead(d), MT_SCENE_FLASH_LEN_MAX + 1);
+    CHECK_INT(mt_scene_lookahead(d), MT_SCENE_RECOLOUR_WINDOW + 1);
     mt_scene_free(&d);
 }
 

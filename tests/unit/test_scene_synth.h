@@ -432,6 +432,18 @@ static SYN_UNUSED void syn_add_fade(SynClip *c, const SynShot *a, int ka, int n_
     }
 }
 
+/* a for 70 frames, a cut to b at 70, a 16-frame dissolve into c over
+ * frames 130..145, then n_c frames of c */
+static SYN_UNUSED void syn_add_cut_and_dissolve(SynClip *c, const SynShot *a, const SynShot *b,
+                                                const SynShot *sc, int n_c)
+{
+    c->n = 0;
+    syn_add(c, a, 0, 70);
+    syn_add(c, b, 0, 60);
+    syn_add_mix(c, b, 60, sc, 0, 16, 0);
+    syn_add(c, sc, 16, n_c);
+}
+
 /* What a run produced. */
 typedef struct SynResult {
     MtTransition trans[64];

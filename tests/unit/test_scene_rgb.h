@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
+/* Packed RGB clips painted frame by frame for the scene detector tests:
+ * the painter type, the image that describes the pixels, and a picture
+ * under a game's damage tint. */
+#ifndef MONTAGE_TESTS_SCENE_RGB_H
+#define MONTAGE_TESTS_SCENE_RGB_H
+
+#include <math.h>
+#include <stdint.h>
+
+#include "analysis/scene/scene_detect.h"
+
+/* Paints frame k of a w x h packed RGB clip into px. */
+typedef void (*RgbPainter)(uint8_t *px, int w, int h, int k);
+
+/* the image of w x h packed full-range RGB pixels at px */
+static inline MtImage rgb_image(uint8_t *px, int w, int h)
+{
+    MtImage img = { .width = w, .height = h, .model = MT_COLOR_RGB, .full_range = 1,
+                    .comp = { { 0, 3, 0, 0, 8 }, { 0, 3, 1, 0, 8 }, { 0, 3, 2, 0, 8 } },
+                    .data = { px }, .linesize = { w * 3 } };
+    return img;
+}
+
+enum { TINT_AT = 40, TINT_FADE = 20, TINT_CUT_AT = 100 };
+
+/* A textured picture (brightness from a block pattern, 8 pixels a block)
+ * in a greyish brown, from frame TINT_AT blended toward pure red as a
+ * game's damage palette does to the whole frame, fading back over
+ * TINT_FADE frames; from TINT_CUT_AT another pattern in the same colours */
+static inline void paint_tinted_picture(uint8_t *px, int w, int h, int k)
+{
+    static const float base[3] = { 170, 150, 125 };
+    static const float red[3] = { 255, 0, 0 };
+    unsigned seed = k < TINT_CUT_AT ? 1 : 2;
+    float tint = k >= TINT_AT && k < TINT_AT + TINT_FADE ? 0.4f * (TINT_AT + TINT_FADE - k) / TINT_FADE : 0;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            unsigned r = (unsigned)(x / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
+            float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
+            for (int c = 0; c < 3; c++)
+                px[3 * (y * w + x) + c] = (uint8_t)lrintf((1 - tint) * base[c] * lit + tint * red[c]);
+        }
+}
+
+#endif
