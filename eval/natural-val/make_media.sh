@@ -6,6 +6,7 @@
 # Usage: sh make_media.sh [OUTDIR]   (default ${XDG_CACHE_HOME:-$HOME/.cache}/montage-eval/natural-val)
 #   SRCROOT=DIR  take the source files from packages already unpacked (dpkg-deb -x) under DIR; no download
 #   KEEP=1       keep the temporary apt state and .debs, and the lossless demo renders (the paths are printed)
+#   DEMOS="ID:IWAD:LUMP:FRAMES ..."  render only these demo lumps, no other clip (../game-tune/make_media.sh)
 # No root needed and the system's apt state is left alone: the packages are fetched with `apt-get download`
 # under a private apt configuration (sources list, lists, cache, empty dpkg status in a temp dir) whose archive
 # URI is read from this machine's own apt sources. Each source file's sha256 is checked against the one the
@@ -21,6 +22,7 @@ hollywood=1.25-2 node-opencv=7.0.0+git20200316.f0a03a4b-3 python3-mecavideo=8.0-
 DEMO_PINNED="dsda-doom=0.25.6+dfsg-1 freedoom=0.12.1-2 libsdl2-image-2.0-0=2.6.3+dfsg-1
 libsdl2-mixer-2.0-0=2.6.2+dfsg-2 libmad0=0.15.1b-10.1+b1 libdumb1=1:0.9.3-6+b3 libportmidi0=1:217-6.1
 libmodplug1=1:0.8.9.0-3 libopusfile0=0.12-4"
+if [ -n "$DEMOS" ]; then PINNED=; fi
 
 # First "deb" URI of a non-security suite in /etc/apt (deb822 .sources files, then one-line .list files).
 archive_uri() {
@@ -85,6 +87,7 @@ fi
 status=0
 # clip ID SHA256 SOURCE [FILTER]: transcode one source (or a frame-exact excerpt of it) into OUT/ID.mp4
 clip() {
+  [ -z "$DEMOS" ] || return 0
   src=$ROOT$3
   if [ ! -f "$src" ]; then echo "make_media.sh: $src: missing from the unpacked packages" >&2; status=1; return 0; fi
   sum=$(sha256sum "$src" | cut -d' ' -f1)
@@ -146,13 +149,18 @@ doom_ready() {
   [ "$sum" = cdb713f14020645b0cdce5ee6985a4fc3f9aa3c737ac3ac5e39aaa2705bacedd ] ||
     echo "make_media.sh: WARN $DOOM is not dsda-doom 0.25.6+dfsg-1 (sha256 $sum); the ground truth may not fit" >&2
 }
-# demo ID IWAD IWAD_SHA256 LUMP FRAMES: render demo lump LUMP of IWAD into OUT/ID.mp4 (FRAMES as annotated)
+# demo ID IWAD LUMP FRAMES: render demo lump LUMP of IWAD into OUT/ID.mp4 (FRAMES as annotated)
 demo() {
   wad=$ROOT/usr/share/games/doom/$2
+  case $2 in
+    freedoom1.wad) want=84c3a912f2973892a8025d09d65f5053b1ee2304968a5a172526d683a185b885 ;;
+    freedoom2.wad) want=c72de2af7e2d0c17f6213e751a167e2f1913278aaf37ae6957854fe3cd6588ca ;;
+    *) want=unknown ;;
+  esac
   sum=$(sha256sum "$wad" | cut -d' ' -f1)
-  [ "$sum" = "$3" ] || echo "make_media.sh: WARN $wad: sha256 $sum is not the annotated $3" >&2
+  [ "$sum" = "$want" ] || echo "make_media.sh: WARN $wad: sha256 $sum is not the annotated $want" >&2
   work=$(mktemp -d "${TMPDIR:-/tmp}/natural-val-demo.XXXXXX")
-  /usr/bin/python3 - "$wad" "$4" "$work/demo.lmp" <<'PY'
+  /usr/bin/python3 - "$wad" "$3" "$work/demo.lmp" <<'PY'
 import struct, sys
 wad, name, out = sys.argv[1:]
 data = open(wad, 'rb').read()
@@ -178,8 +186,8 @@ CFG
     SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$DOOM" -iwad "$wad" -config "$work/dsda-doom.cfg" -nosound \
     -viddump render.mkv -timedemo demo.lmp > render.log 2>&1) || true
   n=$(count_frames "$work/render.mkv" 2>/dev/null || echo 0)
-  if [ "$n" != "$5" ]; then
-    echo "make_media.sh: $1: the render has $n frames, the ground truth $5 (see $work/render.log)" >&2
+  if [ "$n" != "$4" ]; then
+    echo "make_media.sh: $1: the render has $n frames, the ground truth $4 (see $work/render.log)" >&2
     status=1; return 0
   fi
   encode "$work/render.mkv" "$1"
@@ -187,11 +195,11 @@ CFG
   if [ -n "$KEEP" ]; then echo "kept $work (render.mkv: the lossless render)"; else rm -rf "$work"; fi
 }
 if doom_ready; then
-  FD1=84c3a912f2973892a8025d09d65f5053b1ee2304968a5a172526d683a185b885
-  FD2=c72de2af7e2d0c17f6213e751a167e2f1913278aaf37ae6957854fe3cd6588ca
-  demo nw11_freedoom2demo1 freedoom2.wad $FD2 DEMO1 1415
-  demo nw12_freedoom1demo1 freedoom1.wad $FD1 DEMO1 1531
-  demo nw13_freedoom2demo4 freedoom2.wad $FD2 DEMO4 1842
+  for d in ${DEMOS:-nw11_freedoom2demo1:freedoom2.wad:DEMO1:1415 nw12_freedoom1demo1:freedoom1.wad:DEMO1:1531
+                    nw13_freedoom2demo4:freedoom2.wad:DEMO4:1842}; do
+    # shellcheck disable=SC2086
+    demo $(echo "$d" | tr : ' ')
+  done
 else
   status=1
 fi
