@@ -197,7 +197,7 @@ CFG
 if doom_ready; then
   for d in ${DEMOS:-nw11_freedoom2demo1:freedoom2.wad:DEMO1:1415 nw12_freedoom1demo1:freedoom1.wad:DEMO1:1531
                     nw13_freedoom2demo4:freedoom2.wad:DEMO4:1842}; do
-    # shellcheck disable=SC2086
+    # shellcheck disable=SC2046
     demo $(echo "$d" | tr : ' ')
   done
 else
