@@ -90,6 +90,13 @@ static float pair_e(const MtSceneDetector *d, int64_t a, int64_t b)
     return p.hist + p.structure;
 }
 
+/* How far frame k has gone from anchor a (0) to anchor b (1). */
+static float progress(const MtSceneDetector *d, int64_t a, int64_t k, int64_t b)
+{
+    float ea = pair_e(d, a, k), eb = pair_e(d, k, b);
+    return ea / (ea + eb + 1e-9f);
+}
+
 static float std_of(const MtSceneDetector *d, int64_t k)
 {
     return scn_slot(d, k)->f.std;
@@ -372,8 +379,7 @@ static void fitted_span(const MtSceneDetector *d, int64_t avail, int64_t f, int6
         valid[i] = !scn_slot(d, k)->flash;
         p[i] = 0;
         if (valid[i]) {
-            float ea = pair_e(d, a3, k), eb = pair_e(d, k, b3);
-            p[i] = ea / (ea + eb + 1e-9f);
+            p[i] = progress(d, a3, k, b3);
         }
     }
     if (mt_scene_ramp_fit(p, valid, n, (int)(f - a3 - 1), (int)(l - a3 - 1), (int)w, &s, &e) < 0)
@@ -404,8 +410,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
     for (int64_t k = a2; k <= b2; k++) {
         if (scn_slot(d, k)->flash)
             continue;
-        float ea = pair_e(d, a2, k), eb = pair_e(d, k, b2);
-        float p = ea / (ea + eb + 1e-9f);
+        float p = progress(d, a2, k, b2);
         if (f < 0 && p > PROGRESS_LO)
             f = k;
         if (p < PROGRESS_HI)
@@ -455,14 +460,10 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
         dip = contrast_dip(d, A, f, l, B);
         mt_scene_trace(d, "  contrast dip %.3f", dip);
     }
-    if (content < MIN_CROSS_CONTENT || (mix > MAX_BLEND && sel > MAX_CHOICE && dip > MAX_DIP)) {
+    if (content < MIN_CROSS_CONTENT || (mix > MAX_BLEND && sel > MAX_CHOICE && dip > MAX_DIP) ||
+        mt_scene_light_departure(d, A, f, l, B, L / 2, avail) > MAX_LIGHT_DEPARTURE) {
         /* seen whole at this lag: longer lags, whose anchors lie further
          * apart, must not report the same change again */
-        if (l - f + 1 < L)
-            mt_scene_set_examined(d, f, l); /* a failure sets d->oom */
-        return;
-    }
-    if (mt_scene_light_departure(d, A, f, l, B, L / 2, avail) > MAX_LIGHT_DEPARTURE) {
         if (l - f + 1 < L)
             mt_scene_set_examined(d, f, l); /* a failure sets d->oom */
         return;
