@@ -11,7 +11,9 @@
  *    beat against the M beats before it: chords tend to change on the
  *    one), with the low-frequency accent (kick, bass on 1 and 3) and, in
  *    4/4, the accent above it on 2 and 4 (snare, claps: the backbeat) as
- *    weaker cues.
+ *    weaker cues; where the harmony does not change at the bar length
+ *    (one chord throughout, a bass note on the one only) the accents
+ *    decide alone.
  *  - five or six beats per bar where a bar phase of that length stands
  *    out well above those of the other lengths (MT_METER_FIVE_*,
  *    MT_METER_SIX_*).
