@@ -414,14 +414,18 @@ static float relit_change(MtSceneDetector *d, int64_t c, int64_t pv, int64_t nx)
 
 /* Candidate c changed the light of the picture (SCN_RELIT_STRUCTURE) and
  * the frame before it comes back within MT_SCENE_RECOLOUR_WINDOW frames:
- * frame c + m is closer to frame c - 1 than the jump into c, and closer
- * than the shot's own change over as many frames just before it (c - 2 -
- * m to c - 1, within the shot), since a moving camera never brings a frame
- * back exactly: a strobe or a muzzle flash going dark again, not a new
- * shot, whose frame before comes back no closer than the shot moved. A
- * step up to that return is one more step of it (the strobe going dark).
- * Runs for candidates only and goes on where its last call stopped; -1
- * while the frames to compare are still to come. */
+ * frame c + m has the colours of frame c - 1 again (histogram within
+ * SCN_RECOLOUR_RETURN of the step, the recolouring test's bound), and is
+ * closer to it than the jump into c and than the shot's own change over as
+ * many frames (m + 1) just before c - 1 or just after c + m, within the
+ * window and the shot: a moving camera never brings a frame back exactly,
+ * and a strobe's or a muzzle flash's frames before and after the light
+ * differ by the movement alone. A new shot's frame before comes back
+ * neither in its colours nor closer than the shot moved (a cut back to the
+ * same set in a montage: colours back, picture farther). A step up to
+ * that return is one more step of it (the strobe going dark). Runs for
+ * candidates only and goes on where its last call stopped; -1 while the
+ * frames to compare are still to come. */
 static int relight_returns(MtSceneDetector *d, int64_t c)
 {
     if (within_return(d, c)) {
@@ -430,31 +434,23 @@ static int relight_returns(MtSceneDetector *d, int64_t c)
         return 1;
     }
     int64_t start = mt_scene_last_bound(d, c - 1);
-    float jump = d->recolour_wait.jump;
     for (int m = d->recolour_wait.relight_scanned + 1; m <= MT_SCENE_RECOLOUR_WINDOW; m++) {
         int64_t h = c - 2 - m;
         if (h < start || !scn_have(d, h))
             return 0;
-        /* the same gap after the return, while it ends within the window */
-        int64_t after = c + 2 * m + 1;
-        int with_after = after <= c + MT_SCENE_RECOLOUR_WINDOW && !d->draining;
-        if ((with_after ? after : c + m) >= d->n_in)
+        if (c + m >= d->n_in)
             return d->draining ? 0 : -1;
-        if (!mt_scene_same_seg(d, h, with_after ? after : c + m))
+        if (!mt_scene_same_seg(d, h, c + m))
             return 0;
         MtScenePair back, moved;
         mt_scene_cmp(d, c - 1, c + m, &back);
         mt_scene_cmp(d, h, c - 1, &moved);
         float b = pair_change(&back), mv = pair_change(&moved);
-        if (with_after) {
-            mt_scene_cmp(d, c + m, after, &moved);
-            mv = fmaxf(mv, pair_change(&moved));
-        }
         d->recolour_wait.relight_scanned = m;
-        if (b < jump && b <= mv) {
+        if (back.hist < SCN_RECOLOUR_RETURN * d->recolour_wait.colour_jump && b <= mv) {
             mt_scene_trace(d, "cut %lld dropped: light changed, the frame before back after %d frames "
-                           "(%.3f; jump %.3f, the shot's change over as many frames before or after %.3f)",
-                           (long long)c, m, b, jump, mv);
+                           "(colours %.3f of %.3f; change %.3f, the shot's own over as many frames "
+                           "before %.3f)", (long long)c, m, back.hist, d->recolour_wait.colour_jump, b, mv);
             d->recolour_end = c + m;
             return 1;
         }
@@ -552,7 +548,7 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
         d->recolour_wait.colour = s->step[0] - ref[0];
         d->recolour_wait.structure = s->step[1] - ref[1];
         d->recolour_wait.structure_ref = ref[1];
-        d->recolour_wait.jump = jump;
+        d->recolour_wait.colour_jump = mt_scene_hist_dist(&scn_slot(d, c - 1)->f, &s->f);
         d->recolour_wait.relight_scanned = 0;
         float relit = relit_change(d, c, pv, nx);
         d->recolour_wait.relit = relit < SCN_RELIT_STRUCTURE;

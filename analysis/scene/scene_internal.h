@@ -137,7 +137,7 @@ struct MtSceneDetector {
      * relight_scanned: the frames after it compared so far. */
     struct {
         int64_t frame;
-        float colour, structure, structure_ref, jump;
+        float colour, structure, structure_ref, colour_jump;
         int relit, relight_scanned;
     } recolour_wait;
 
