@@ -29,7 +29,12 @@
  *    after it matches frame n-1 again. A candidate that changes the
  *    colours far more than the structure is a recolouring of the same
  *    picture (a game's damage tint, a muzzle flash, a strobe) when the
- *    colours are back within MT_SCENE_RECOLOUR_WINDOW frames.
+ *    colours are back within MT_SCENE_RECOLOUR_WINDOW frames. One that
+ *    keeps each region's structure once the region's own brightness and
+ *    contrast are taken out is a change of light (a strobing lamp, a
+ *    muzzle flash lighting a moving view) when the frame before it comes
+ *    back within that window closer than the shot's own change over as
+ *    many frames.
  *  - Dissolves and wipes: at lags L of 8, 16, 32 and 64 frames, the pair
  *    (n-L, n) must differ by more than pairs of the same lag inside the
  *    shots on either side (evidence above 2 * gradual_threshold); the span
@@ -174,20 +179,20 @@ void mt_scene_free(MtSceneDetector **det);
 typedef void (*MtSceneLogFn)(void *opaque, const char *line);
 void mt_scene_set_log(MtSceneDetector *det, MtSceneLogFn fn, void *opaque);
 
-/* Frames within which the colours of a recolouring (a tint, a flash) must
- * come back for it not to be a cut: the longest lookahead with flash
- * suppression. */
+/* Frames within which the colours of a recolouring (a tint, a flash), or
+ * the frame before a change of light (a strobe), must come back for it not
+ * to be a cut: the longest lookahead with flash suppression. */
 #define MT_SCENE_RECOLOUR_WINDOW 48
 
 /* The most frames the detector may need after frame n before frame n's
  * info is final: a host must be able to hold this many frames back
  * (MT_SCENE_RECOLOUR_WINDOW + 1 with flash suppression, else 1), and sizes
  * its queue of frames from it. It holds that many only while a candidate
- * that recolours the picture waits for its colours to come back (or for
- * the window to pass): then frame n and every later frame wait. Otherwise
- * frame n's info is final once flash_len + 1 frames follow it (at least 4;
- * 1 without flash suppression), so a host that pops after every push holds
- * only those. Gradual transitions are reported on a later frame instead
+ * that recolours the picture or changes its light waits for its colours or
+ * its frame before to come back (or for the window to pass): then frame n
+ * and every later frame wait. Otherwise frame n's info is final once
+ * flash_len + 1 frames follow it (at least 4; 1 without flash
+ * suppression), so a host that pops after every push holds only those. Gradual transitions are reported on a later frame instead
  * (see MtSceneFrameInfo), so they need no extra delay. */
 int mt_scene_lookahead(const MtSceneDetector *det);
 

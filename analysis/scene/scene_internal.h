@@ -126,13 +126,20 @@ struct MtSceneDetector {
     int     fade_hold;    /* repeated frames since the last rising step */
     float   fade_min_std;
 
-    /* the frame whose colours are back after the last recolouring that
-     * was no cut (scene_detect.c, recolour_returns) */
+    /* the frame whose colours or light are back after the last
+     * recolouring or change of light that was no cut (scene_detect.c,
+     * recolour_returns, relight_returns) */
     int64_t recolour_end;
-    /* a cut candidate that recolours the picture, its decision waiting for
-     * the colours to come back or for MT_SCENE_RECOLOUR_WINDOW frames to
-     * pass; frames from it on are held. frame -1: none waits. */
-    struct { int64_t frame; float colour, structure, structure_ref; } recolour_wait;
+    /* a cut candidate that recolours the picture or changes its light,
+     * its decision waiting for the colours or the frame before it to come
+     * back, or for MT_SCENE_RECOLOUR_WINDOW frames to pass; frames from it
+     * on are held. frame -1: none waits. relit: the light test applies;
+     * relight_scanned: the frames after it compared so far. */
+    struct {
+        int64_t frame;
+        float colour, structure, structure_ref, colour_jump;
+        int relit, relight_scanned;
+    } recolour_wait;
 
     /* changes examined at a lag longer than they took and found to be no
      * transition: no other lag may report them. Spans that left the ring

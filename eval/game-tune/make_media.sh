@@ -9,6 +9,7 @@ set -e
 OUT=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/montage-eval/game-tune}
 # ID:IWAD:LUMP:FRAMES, FRAMES as annotated (one frame per demo tic)
 DEMOS="t1_fd1demo2:freedoom1.wad:DEMO2:2763 t2_fd2demo2:freedoom2.wad:DEMO2:4785
-t3_fd1demo3:freedoom1.wad:DEMO3:1241 t4_fd2demo3:freedoom2.wad:DEMO3:2593"
+t3_fd1demo3:freedoom1.wad:DEMO3:1241 t4_fd2demo3:freedoom2.wad:DEMO3:2593
+t5_fd1demo4:freedoom1.wad:DEMO4:6467"
 export DEMOS
 exec sh "$(dirname "$0")/../natural-val/make_media.sh" "$OUT"

@@ -533,6 +533,32 @@ static void test_strobe_is_no_cut(void)
     check_rgb_clip_transitions(160, 90, 160, paint_strobed_picture, 1, STROBE_CUT_AT);
 }
 
+static void paint_lamp_static(uint8_t *px, int w, int h, int k)
+{
+    paint_lamp_strobe(px, w, h, k, 0, 0);
+}
+
+static void paint_lamp_moving(uint8_t *px, int w, int h, int k)
+{
+    paint_lamp_strobe(px, w, h, k, 2, 0);
+}
+
+static void paint_lamp_cut(uint8_t *px, int w, int h, int k)
+{
+    paint_lamp_strobe(px, w, h, k, 2, LAMP_CUT_AT);
+}
+
+/* A colourless strobe over a still and a moving picture: the frame before
+ * each strobe comes back when it goes dark, so no cut (scene analyser 7 cut
+ * at every onset, 7 in 150 frames). A cut inside the strobe is found. The
+ * clips end in the dark: a strobe still lit at the end has not come back. */
+static void test_lamp_strobe_is_no_cut(void)
+{
+    check_rgb_clip_transitions(160, 90, 150, paint_lamp_static, 0, -1);
+    check_rgb_clip_transitions(160, 90, 150, paint_lamp_moving, 0, -1);
+    check_rgb_clip_transitions(160, 90, 150, paint_lamp_cut, 1, LAMP_CUT_AT);
+}
+
 int main(void)
 {
     if (syn_quick()) {
@@ -549,6 +575,7 @@ int main(void)
     RUN(test_colour_tint_is_no_cut);
     RUN(test_tint_fading_back_in_pan_is_no_dissolve);
     RUN(test_strobe_is_no_cut);
+    RUN(test_lamp_strobe_is_no_cut);
     RUN(test_static_noisy_shots);
     RUN(test_dissolve);
     RUN(test_dissolve_span);

@@ -185,10 +185,49 @@ static void test_stop_while_frames_held(void)
     tint_end(&run);
 }
 
+/* A lamp strobing over a panning picture (test_lamp_strobe_is_no_cut): each
+ * onset waits for the frame before it to come back. A host that pops after
+ * every push never holds more than mt_scene_lookahead() frames, gets them in
+ * order and all of them, and no cut. */
+static void test_frames_held_while_a_strobe_waits(void)
+{
+    enum { LAMP_CLIP_LEN = 150 };
+    MtSceneConfig cfg;
+    MtSceneFrameInfo fi;
+    mt_scene_config_default(&cfg);
+    MtSceneDetector *det = mt_scene_new(&cfg);
+    uint8_t *px = malloc((size_t)W * H * 3);
+    CHECK(det && px);
+    MtImage img = rgb_image(px, W, H);
+    int popped = 0, most_held = 0, cuts = 0;
+    for (int k = 0; k < LAMP_CLIP_LEN; k++) {
+        paint_lamp_strobe(px, W, H, k, 2, 0);
+        CHECK_INT(mt_scene_push(det, &img, k, k / FPS), 0);
+        while (mt_scene_pop(det, &fi)) {
+            CHECK_INT(fi.frame, popped++);
+            cuts += fi.has_event;
+        }
+        if (k + 1 - popped > most_held)
+            most_held = k + 1 - popped;
+    }
+    CHECK(most_held > cfg.flash_len + 2);
+    CHECK(most_held <= mt_scene_lookahead(det));
+    mt_scene_finish(det);
+    while (mt_scene_pop(det, &fi)) {
+        CHECK_INT(fi.frame, popped++);
+        cuts += fi.has_event;
+    }
+    CHECK_INT(popped, LAMP_CLIP_LEN);
+    CHECK_INT(cuts, 0);
+    mt_scene_free(&det);
+    free(px);
+}
+
 int main(void)
 {
     RUN(test_few_frames_held_without_recolouring);
     RUN(test_frames_held_while_a_recolouring_waits);
+    RUN(test_frames_held_while_a_strobe_waits);
     RUN(test_stop_while_frames_held);
     UNIT_EXIT();
 }

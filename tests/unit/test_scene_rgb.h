@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Packed RGB clips painted frame by frame for the scene detector tests:
- * the painter type, the image that describes the pixels, and a picture
- * under a game's damage tint. */
+ * the painter type, the image that describes the pixels, a picture under a
+ * game's damage tint and one under a strobing lamp. */
 #ifndef MONTAGE_TESTS_SCENE_RGB_H
 #define MONTAGE_TESTS_SCENE_RGB_H
 
@@ -41,6 +41,36 @@ static inline void paint_tinted_picture(uint8_t *px, int w, int h, int k)
             float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
             for (int c = 0; c < 3; c++)
                 px[3 * (y * w + x) + c] = (uint8_t)lrintf((1 - tint) * base[c] * lit + tint * red[c]);
+        }
+}
+
+enum { LAMP_EVERY = 20, LAMP_LEN = 5, LAMP_CUT_AT = 93 };
+
+/* A white lamp strobing over one part of a textured picture (8-pixel
+ * blocks) sliding `speed` pixels a frame, as a game's strobing sector
+ * light does: every LAMP_EVERY frames the left 45 % of the picture is lit
+ * for LAMP_LEN frames (longer than the flash test's flash_len), its shadows
+ * lifted more than its lights, no hue added, so the colour step does not
+ * outweigh the structure step and the recolouring test cannot hold it.
+ * With a cut (cut_at > 0), another pattern from cut_at on, 2 frames before
+ * a strobe's onset. */
+static inline void paint_lamp_strobe(uint8_t *px, int w, int h, int k, int speed, int cut_at)
+{
+    static const float base[3] = { 150, 140, 120 };
+    unsigned seed = cut_at > 0 && k >= cut_at ? 2 : 1;
+    int on = k % LAMP_EVERY >= LAMP_EVERY - LAMP_LEN;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            int xs = x + speed * k;
+            unsigned r = (unsigned)(xs / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
+            float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
+            int lamp = on && x < w * 45 / 100;
+            for (int c = 0; c < 3; c++) {
+                float v = base[c] * lit;
+                if (lamp)
+                    v = 0.3f * v + 0.7f * 255 * sqrtf(v / 255);
+                px[3 * (y * w + x) + c] = (uint8_t)lrintf(v);
+            }
         }
 }
 

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
+/* Structure under another light: see scene_relight.h. */
+#include "analysis/scene/scene_relight.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "analysis/scene/scene_metric.h"
+
+/* A region whose luma variance is below this (a standard deviation of 1 %
+ * of the luma range) has no structure to correlate: letterbox and
+ * pillarbox bars, black or flat walls. */
+#define MIN_REGION_VARIANCE 1e-4
+/* the most regions a grid has (scene_features.c: rx <= 4, ry <= 3) */
+#define MAX_REGIONS 16
+
+static int cmp_float(const void *pa, const void *pb)
+{
+    float a = *(const float *)pa, b = *(const float *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* 1 - the correlation of a's and b's luma over cells x0..x1, y0..y1; -1
+ * when either has no contrast there */
+static float region_decorrelation(const MtSceneGrid *g, const float *a, const float *b, int x0,
+                                  int x1, int y0, int y1)
+{
+    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+    int n = (x1 - x0) * (y1 - y0);
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            double p = a[y * g->gw + x], q = b[y * g->gw + x];
+            sa += p;
+            sb += q;
+            saa += p * p;
+            sbb += q * q;
+            sab += p * q;
+        }
+    double ma = sa / n, mb = sb / n;
+    double va = saa / n - ma * ma, vb = sbb / n - mb * mb, cov = sab / n - ma * mb;
+    if (va < MIN_REGION_VARIANCE || vb < MIN_REGION_VARIANCE)
+        return -1;
+    return (float)(1 - cov / sqrt(va * vb));
+}
+
+float mt_scene_relit_structure(const MtSceneGrid *g, const MtSceneFeat *a, const MtSceneFeat *b,
+                               MtSceneFeat *scratch)
+{
+    float v[MAX_REGIONS];
+    int n = 0;
+    mt_scene_align(g, a, b, g->radius, scratch);
+    for (int j = 0; j < g->ry; j++)
+        for (int i = 0; i < g->rx && n < MAX_REGIONS; i++) {
+            float r = region_decorrelation(g, a->y, scratch->y, i * g->gw / g->rx,
+                                           (i + 1) * g->gw / g->rx, j * g->gh / g->ry,
+                                           (j + 1) * g->gh / g->ry);
+            if (r >= 0)
+                v[n++] = r;
+        }
+    if (!n)
+        return 0;
+    qsort(v, n, sizeof(*v), cmp_float);
+    return v[n / 2];
+}
