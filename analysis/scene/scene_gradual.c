@@ -523,10 +523,15 @@ void mt_scene_gradual_step(MtSceneDetector *d, int64_t k)
 {
     SceneSlot *s = scn_slot(d, k);
     int64_t sk = mt_scene_unflash(d, k);
+    /* A pair with a shot boundary after its first frame is never read:
+     * test() and within_ref() pass over it, and boundaries are only ever
+     * added. Not comparing it saves the costliest pairs (the longest lags)
+     * after every cut, with identical results. */
+    int64_t lb = mt_scene_last_bound(d, k);
     for (int i = 0; i < SCN_NSCALES; i++) {
         int64_t a = k - mt_scene_lags[i];
         s->g_ok[i] = 0;
-        if (a < d->seg_start)
+        if (a < d->seg_start || a < lb)
             continue;
         a = mt_scene_unflash(d, a);
         if (!mt_scene_same_seg(d, a, sk))
