@@ -104,6 +104,26 @@ static void test_flash_next_to_cut(void)
     CHECK_INT(r.trans[0].frame, 50);
 }
 
+/* Another picture showing through over three frames (a flash or a sprite
+ * over one shot of a dissolve: each step too small to be a candidate) and
+ * gone at once: the one large step back ends an excursion and is no cut;
+ * a real cut after the same build-up is still one. */
+static void test_excursion_end_is_no_cut(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add_mix(&clip, &A, 0, &B, 0, 100, 0);
+    for (int k = 0; k < 100; k++)
+        clip.f[k].mix = k >= 50 && k < 53 ? 0.12f * (k - 49) : 0;
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 0);
+    clip.n = 53;
+    syn_add(&clip, &C, 0, 50);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].frame, 53);
+}
+
 static void test_fast_pan_does_not_cut(void)
 {
     /* 4 % of the width per frame: a full screen in 25 frames */
@@ -569,6 +589,7 @@ int main(void)
     RUN(test_standout_cut_relaxed);
     RUN(test_flashes_do_not_cut);
     RUN(test_flash_next_to_cut);
+    RUN(test_excursion_end_is_no_cut);
     RUN(test_fast_pan_does_not_cut);
     RUN(test_brightness_ramps_do_not_cut);
     RUN(test_flat_colour_fields);
