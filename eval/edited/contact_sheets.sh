@@ -4,12 +4,13 @@
 # Contact sheets to check the ground truth by eye: per clip, one row per transition with the frame before
 # it, its first, middle and last frame and the frame after it (a cut: two frames before it, its first
 # frame and two after), each labelled with its real frame number (drawn before the frames are selected).
-# Usage: sh contact_sheets.sh MEDIA_DIR OUT_DIR   -> OUT_DIR/<id>.png
+# Usage: sh contact_sheets.sh SET_DIR MEDIA_DIR OUT_DIR   -> OUT_DIR/<id>.png (SET_DIR: eval/edited-val, ...)
 set -e
-HERE=$(cd "$(dirname "$0")" && pwd)
+SET=$1
+shift
 mkdir -p "$2"
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
-for gt in "$HERE"/gt/*.json; do
+for gt in "$SET"/gt/*.json; do
   id=$(basename "$gt" .json)
   # select expression and row count; the listed frames are distinct and in order (shots last >= 1 s)
   set -- "$1" "$2" $(/usr/bin/python3 - "$gt" <<'PY'

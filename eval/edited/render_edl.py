@@ -1,18 +1,19 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
-"""Render one clip of edl.json with ffmpeg: its excerpts of natural-val's clips, joined by xfade or cut.
+"""Render one clip of an edited set's edl.json with ffmpeg: its excerpts of source clips, joined by xfade or cut.
 
-  render_edl.py EDL CLIP_ID SRC_DIR OUT.mp4            the clip (H.264, the encoding natural-val uses)
-  render_edl.py EDL CLIP_ID SRC_DIR OUT.framemd5 MODE  per-frame md5 of the uncompressed render, for
+  render_edl.py EDL CLIP_ID SRC_DIRS OUT.mp4            the clip (H.264, the encoding natural-val uses)
+  render_edl.py EDL CLIP_ID SRC_DIRS OUT.framemd5 MODE  per-frame md5 of the uncompressed render, for
         check_gt.py: MODE xfade (the clip), early (every transition replaced by a cut before its first
         mixed frame) or late (a cut after its last mixed frame)
 Every excerpt is converted to the clip's frame rate (fps filter), scaled to cover the clip's size and
 centre-cropped, then trimmed by frame number; time stamps are renumbered after every join, so xfade's
-offsets count frames of the joined stream. The joins work in yuv444p (xfade has no 4:2:0 format; one
+offsets count frames of the joined stream. SRC_DIRS: the directories of the source clips
+(<source id>.mp4), ':'-separated, searched in order. The joins work in yuv444p (xfade has no 4:2:0 format; one
 conversion to yuv420p at the end keeps the unmixed frames of all three renders identical).
 """
-import json, subprocess, sys
+import json, os, subprocess, sys
 
 
 def segment_chain(k, seg, clip, head, tail):
@@ -54,14 +55,22 @@ def graph(clip, mode):
     return ";".join(parts), "out"
 
 
+def source_path(src_dirs, source):
+    for d in src_dirs.split(":"):
+        path = "%s/%s.mp4" % (d, source)
+        if os.path.exists(path):
+            return path
+    sys.exit("render_edl.py: %s.mp4: not in %s" % (source, src_dirs))
+
+
 def main():
-    edl, cid, src_dir, out = sys.argv[1:5]
+    edl, cid, src_dirs, out = sys.argv[1:5]
     mode = sys.argv[5] if len(sys.argv) > 5 else None
     clip = next(c for c in json.load(open(edl))["clips"] if c["id"] == cid)
     fg, last = graph(clip, mode or "xfade")
     cmd = ["ffmpeg", "-nostdin", "-v", "error", "-y"]
     for seg in clip["segments"]:
-        cmd += ["-i", "%s/%s.mp4" % (src_dir, seg["source"])]
+        cmd += ["-i", source_path(src_dirs, seg["source"])]
     cmd += ["-filter_complex", fg, "-map", "[%s]" % last, "-an"]
     if mode:
         cmd += ["-f", "framemd5", out]
