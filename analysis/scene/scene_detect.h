@@ -192,8 +192,9 @@ void mt_scene_set_log(MtSceneDetector *det, MtSceneLogFn fn, void *opaque);
  * its frame before to come back (or for the window to pass): then frame n
  * and every later frame wait. Otherwise frame n's info is final once
  * flash_len + 1 frames follow it (at least 4; 1 without flash
- * suppression), so a host that pops after every push holds only those. Gradual transitions are reported on a later frame instead
- * (see MtSceneFrameInfo), so they need no extra delay. */
+ * suppression), so a host that pops after every push holds only those.
+ * Gradual transitions are reported on a later frame instead (see
+ * MtSceneFrameInfo), so they need no extra delay. */
 int mt_scene_lookahead(const MtSceneDetector *det);
 
 /* Analyses one frame (any size; a size change restarts the comparisons
