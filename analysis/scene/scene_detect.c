@@ -365,14 +365,16 @@ static int within_return(const MtSceneDetector *d, int64_t c)
  * come back within MT_SCENE_RECOLOUR_WINDOW frames (SCN_RECOLOUR_RETURN): a
  * tint, a flash or lighting, not a new shot. A recolouring step up to the
  * frame where an earlier one's colours are back is one more step of it (a
- * tint fading out in palette steps). Runs for candidates only. -1 while
- * the colours are not back and the window's frames are still to come. */
-static int recolour_returns(MtSceneDetector *d, int64_t c, float hist_excess, float structure_excess)
+ * tint fading out in palette steps). Runs for the waiting candidate
+ * (recolour_wait) only, on its stored steps and colour jump. -1 while the
+ * colours are not back and the window's frames are still to come. */
+static int recolour_returns(MtSceneDetector *d, int64_t c)
 {
+    float hist_excess = d->recolour_wait.colour, structure_excess = d->recolour_wait.structure;
     if (hist_excess < SCN_RECOLOUR_RATIO * fmaxf(structure_excess, 0))
         return 0;
     const MtSceneFeat *before = &scn_slot(d, c - 1)->f;
-    float jump = mt_scene_hist_dist(before, &scn_slot(d, c)->f);
+    float jump = d->recolour_wait.colour_jump;
     int m;
     for (m = 1; m <= MT_SCENE_RECOLOUR_WINDOW && c + m < d->n_in; m++) {
         if (!mt_scene_same_seg(d, c - 1, c + m))
@@ -604,7 +606,7 @@ static int cut_settle(MtSceneDetector *d)
     int64_t c = d->recolour_wait.frame;
     if (c < 0)
         return 0;
-    int r = recolour_returns(d, c, d->recolour_wait.colour, d->recolour_wait.structure);
+    int r = recolour_returns(d, c);
     if (!r && d->recolour_wait.relit)
         r = relight_returns(d, c);
     if (r < 0)
