@@ -68,11 +68,14 @@ const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
  * the unit test's 96-frame dissolve of panning shots is located at 80. */
 #define LONG_MIN_SPAN (SCN_MAX_LAG / 2)
 #define LONG_MAX_SPAN (SCN_MAX_LAG * 3 / 2)
-/* Anchors that far apart see each shot's own contrast change, so the
- * contrast dip must be deeper for a long span: true 0.76 (et03 48, a
- * dissolve between Doom shots), false 0.856 (t1 836, a turn); the unit
- * test's dissolve 0.82 (found by the blend test). */
-#define LONG_MAX_DIP 0.8f
+/* A long span must show the contrast dip of a dissolve (contrast_dip:
+ * 0.71 between unrelated shots of equal contrast) or be a wipe: the blend
+ * test alone also takes a zoom (the mandelbrot zoom of extra_h h06 553:
+ * blend 0.76, dip 1.008) and a turn in game footage (t4 1247: 0.78).
+ * Long spans past the other tests, on the TUNE sets: true dissolves 0.76
+ * (et03 48, Doom shots) and 0.82 (the unit test's panning shots); false
+ * 0.856 (t1 836, a turn), 1.008 (h06). */
+#define LONG_MAX_DIP 0.84f
 /* neighbouring cells of a wipe's middle frame mostly follow the same shot */
 #define WIPE_COHERENCE 0.85f
 
@@ -465,10 +468,14 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
         mixture(d, A, mid, B, &mix, &sel);
     mt_scene_trace(d, "  middle %lld: blend %.3f, cell choice %.3f", (long long)mid, mix, sel);
     float dip = 1;
-    if (content >= MIN_CROSS_CONTENT && mix > MAX_BLEND && sel > MAX_CHOICE) {
+    if (content >= MIN_CROSS_CONTENT && ((mix > MAX_BLEND && sel > MAX_CHOICE) || coarse)) {
         dip = contrast_dip(d, A, f, l, B);
         mt_scene_trace(d, "  contrast dip %.3f", dip);
     }
+    /* a long span: the blend test alone does not tell a dissolve (see
+     * LONG_MAX_DIP) */
+    if (coarse && sel > MAX_CHOICE)
+        mix = 1;
     if (content < MIN_CROSS_CONTENT ||
         (mix > MAX_BLEND && sel > MAX_CHOICE && dip > (coarse ? LONG_MAX_DIP : MAX_DIP)) ||
         mt_scene_light_departure(d, A, f, l, B, L / 2, avail) > MAX_LIGHT_DEPARTURE) {
