@@ -437,7 +437,13 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
      * the PROGRESS_LO..HI points fall at the window's ends and the located
      * span is the whole window. Allowing 2 * SCN_MAX_LAG here found no more
      * of 24 long xfades over game-tune excerpts and added 2 false
-     * boundaries on the game-tune demos. */
+     * boundaries on the game-tune demos. Such a span at lag 64 is located
+     * again on coarse thumbnails (long_mix); on edited-tune that finds 3 of
+     * the missed transitions (et03 48, et06 86 and 730). The other long
+     * Doom transitions there fail later: no lag-64 plateau at all (et02
+     * 419, 545), shots too alike (et01 69, 237: content 0.60-0.71), the
+     * light test's tint (et02 195: 0.81), a span located off the middle
+     * (et04 735). */
     int coarse = l - f + 1 > SCN_MAX_LAG && L == SCN_MAX_LAG &&
                  long_mix(d, a2, b2, &f, &l, &mid);
     if (l - f + 1 <= 1 || (l - f + 1 > SCN_MAX_LAG && !coarse) || mt_scene_conflicts(d, f, l, 2) ||

@@ -9,7 +9,8 @@
 #include <math.h>
 
 /* Blocks along the longer side of the coarse thumbnail: 4 cells of the
- * default 48-cell grid each (12x9 at 4:3, 12x6 at 16:9). */
+ * default 48-cell grid each (12x9 at 4:3, 12x6 at 16:9). Set once, not
+ * tuned: the figures in scene_gradual.c were measured at this size. */
 #define COARSE_ACROSS 12
 #define COARSE_MAX (3 * COARSE_ACROSS * COARSE_ACROSS)
 
@@ -94,8 +95,8 @@ int mt_scene_coarse_mix(const MtSceneDetector *d, int64_t a, int64_t b, MtSceneC
             continue;
         coarse(&d->grid, &sl->f, M);
         mt_scene_blend_fit(M, A, B, nv, c);
-        /* neither anchor in the frame (a weight sum near 0): no progress
-         * to read from it */
+        /* neither anchor in the frame (weights summing to well under the
+         * 1 of a mix; 0.2 set once, not tuned): no progress to read */
         if (c[1] + c[2] < 0.2)
             continue;
         p[i] = c[2] / (c[1] + c[2]);

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
- * Long dissolves and wipes over moving footage, seen on very coarse
- * thumbnails. Over a long transition each shot's own motion moves its
- * frames far from the anchor frames, so the progress measured on the
+ * The span of a long dissolve or wipe over moving footage, located on very
+ * coarse thumbnails. Over a long transition each shot's own motion moves
+ * its frames far from the anchor frames, so the progress measured on the
  * analysis grid (scene_gradual.c) ramps over the whole window. Averaged
- * into a dozen blocks across, that motion mostly vanishes while a mix of
+ * into a dozen blocks across, much of that motion is gone while a mix of
  * the two shots stays a mix: each frame is fitted as c + wa A + wb B of
  * the coarse anchors A and B, and wb / (wa + wb) is its progress.
+ * Only the span is taken from it: how well the middle frame fits a blend
+ * of the coarse anchors (0.69-0.82 of the better anchor alone in the long
+ * Doom dissolves of edited-tune, down to 0.69 on the game-tune demos'
+ * turns) and how steadily the progress rises do not tell a transition
+ * from motion there.
  */
 #ifndef MONTAGE_ANALYSIS_SCENE_GRADUAL_MIX_H
 #define MONTAGE_ANALYSIS_SCENE_GRADUAL_MIX_H
