@@ -7,6 +7,7 @@
 #include "analysis/scene/scene_span.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Blocks along the longer side of the coarse thumbnail: 4 cells of the
  * default 48-cell grid each (12x9 at 4:3, 12x6 at 16:9). Set once, not
@@ -39,19 +40,11 @@ static int coarse(const MtSceneGrid *g, const MtSceneFeat *f, float *out)
     return 3 * nb;
 }
 
-float mt_scene_blend_fit(const float *y, const float *p, const float *q, int n, double coef[3])
+/* Solves the k x k normal equations s c = r (k = 2 or 3) of a fit of n
+ * values, with a tiny ridge for degenerate (flat) input; s and r are
+ * overwritten. */
+static void solve_normal(double s[3][3], double r[3], int k, int n, double c[3])
 {
-    double s[3][3] = { { 0 } }, r[3] = { 0 }, c[3] = { 0 };
-    int k = q ? 3 : 2;
-    for (int i = 0; i < n; i++) {
-        double v[3] = { 1, p[i], q ? q[i] : 0 };
-        for (int a = 0; a < k; a++) {
-            r[a] += v[a] * y[i];
-            for (int b = 0; b < k; b++)
-                s[a][b] += v[a] * v[b];
-        }
-    }
-    /* Gaussian elimination with a tiny ridge for degenerate (flat) input */
     for (int a = 0; a < k; a++)
         s[a][a] += 1e-6 * n;
     for (int a = 0; a < k; a++) {
@@ -68,12 +61,49 @@ float mt_scene_blend_fit(const float *y, const float *p, const float *q, int n, 
             v -= s[a][b] * c[b];
         c[a] = v / s[a][a];
     }
+    for (int a = k; a < 3; a++)
+        c[a] = 0;
+}
+
+/* the sums of v v^T over v = (1, p[i], q[i]) (k = 3) or (1, p[i]) (k = 2) */
+static void normal_matrix(const float *p, const float *q, int n, double s[3][3])
+{
+    int k = q ? 3 : 2;
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 3; b++)
+            s[a][b] = 0;
+    for (int i = 0; i < n; i++) {
+        double v[3] = { 1, p[i], q ? q[i] : 0 };
+        for (int a = 0; a < k; a++)
+            for (int b = 0; b < k; b++)
+                s[a][b] += v[a] * v[b];
+    }
+}
+
+/* the sums of v y[i] */
+static void normal_rhs(const float *y, const float *p, const float *q, int n, double r[3])
+{
+    r[0] = r[1] = r[2] = 0;
+    for (int i = 0; i < n; i++) {
+        r[0] += y[i];
+        r[1] += (double)p[i] * y[i];
+        if (q)
+            r[2] += (double)q[i] * y[i];
+    }
+}
+
+float mt_scene_blend_fit(const float *y, const float *p, const float *q, int n, double coef[3])
+{
+    double s[3][3], r[3], c[3];
+    normal_matrix(p, q, n, s);
+    normal_rhs(y, p, q, n, r);
+    solve_normal(s, r, q ? 3 : 2, n, c);
     double res = 0;
     for (int i = 0; i < n; i++)
         res += fabs(y[i] - c[0] - c[1] * p[i] - (q ? c[2] * q[i] : 0));
     if (coef)
         for (int a = 0; a < 3; a++)
-            coef[a] = a < k ? c[a] : 0;
+            coef[a] = c[a];
     return (float)(res / n);
 }
 
@@ -86,6 +116,9 @@ int mt_scene_coarse_mix(const MtSceneDetector *d, int64_t a, int64_t b, MtSceneC
     coarse(&d->grid, &scn_slot(d, b)->f, B);
     if (n < 1 || n > MT_SCENE_RAMP_MAX)
         return -1;
+    /* the anchors' part of the normal equations is the same for every frame */
+    double gram[3][3];
+    normal_matrix(A, B, nv, gram);
     for (int i = 0; i < n; i++) {
         const SceneSlot *sl = scn_slot(d, a + 1 + i);
         double c[3];
@@ -93,8 +126,11 @@ int mt_scene_coarse_mix(const MtSceneDetector *d, int64_t a, int64_t b, MtSceneC
         p[i] = 0;
         if (sl->flash)
             continue;
+        double sm[3][3], r[3];
         coarse(&d->grid, &sl->f, M);
-        mt_scene_blend_fit(M, A, B, nv, c);
+        memcpy(sm, gram, sizeof(sm));
+        normal_rhs(M, A, B, nv, r);
+        solve_normal(sm, r, 3, nv, c);
         /* neither anchor in the frame (weights summing to well under the
          * 1 of a mix; 0.2 set once, not tuned): no progress to read */
         if (c[1] + c[2] < 0.2)
