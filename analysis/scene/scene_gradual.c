@@ -233,7 +233,8 @@ static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *
     int n = d->grid.gw * d->grid.gh;
     mt_scene_align(&d->grid, M, &scn_slot(d, a)->f, d->grid.radius, A);
     mt_scene_align(&d->grid, M, &scn_slot(d, b)->f, d->grid.radius, B);
-    float ra = mt_scene_blend_fit(M->yn, A->yn, NULL, n, NULL), rb = mt_scene_blend_fit(M->yn, B->yn, NULL, n, NULL);
+    float ra = mt_scene_blend_fit(M->yn, A->yn, NULL, n, NULL);
+    float rb = mt_scene_blend_fit(M->yn, B->yn, NULL, n, NULL);
     float rm = mt_scene_blend_fit(M->yn, A->yn, B->yn, n, NULL);
     *mix = rm / (fminf(ra, rb) + 1e-6f);
     double cs = 0, sa = 0, sb = 0;
