@@ -44,7 +44,10 @@
  *    (dissolve) or a cell-by-cell choice forming regions (wipe). A span
  *    whose steps repeat the image more than a third of the time is content
  *    animated below the stream rate, not an edit. Spans of up to about 64
- *    frames are found.
+ *    frames are found, and up to 96 over moving shots when the lag-64
+ *    progress spans its whole window: located then on coarse thumbnails
+ *    (scene_gradual_mix.h), a dissolve there also needs a deep contrast
+ *    dip.
  *  - Fades: a run of flat frames (uniform: black, white or any colour,
  *    judged against the contrast of the recent frames) reached or left
  *    through a gradual fall or rise of contrast, or longer than flash_len

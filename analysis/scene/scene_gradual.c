@@ -7,6 +7,7 @@
  */
 #include "analysis/scene/scene_internal.h"
 #include "analysis/scene/scene_gradual_light.h"
+#include "analysis/scene/scene_gradual_mix.h"
 #include "analysis/scene/scene_span.h"
 
 #include <errno.h>
@@ -58,6 +59,23 @@ const int mt_scene_lags[SCN_NSCALES] = { 8, 16, 32, 64 };
  * dissolves and wipes; the other 15 are motion under steady light, 0.084
  * at most. */
 #define MAX_LIGHT_DEPARTURE 0.1f
+/* A dissolve or wipe longer than the longest lag, located on coarse
+ * thumbnails (long_mix). Its span must be one no lag sees whole: longer
+ * than half the longest lag (a shorter one is the lag-32 test's), and at
+ * most LONG_MAX_SPAN. Candidates located there on edited-tune (TUNE) and
+ * the game-tune demos: true transitions 46-87 frames (et03, et06), false
+ * ones on the demos 26 (t4 1226), 80 (t1 836) and 120 frames (t5 3127);
+ * the unit test's 96-frame dissolve of panning shots is located at 80. */
+#define LONG_MIN_SPAN (SCN_MAX_LAG / 2)
+#define LONG_MAX_SPAN (SCN_MAX_LAG * 3 / 2)
+/* A long span must show the contrast dip of a dissolve (contrast_dip:
+ * 0.71 between unrelated shots of equal contrast) or be a wipe: the blend
+ * test alone also takes a zoom (the mandelbrot zoom of extra_h h06 553:
+ * blend 0.76, dip 1.008) and a turn in game footage (t4 1247: 0.78).
+ * Long spans past the other tests, on the TUNE sets: true dissolves 0.76
+ * (et03 48, Doom shots) and 0.82 (the unit test's panning shots); false
+ * 0.856 (t1 836, a turn), 1.008 (h06). */
+#define LONG_MAX_DIP 0.84f
 /* neighbouring cells of a wipe's middle frame mostly follow the same shot */
 #define WIPE_COHERENCE 0.85f
 
@@ -202,42 +220,6 @@ static int within_ref(const MtSceneDetector *d, int64_t x, int side, int i, int6
     return 0;
 }
 
-/* Least-squares fit of y by c0 + c1 p (+ c2 q when q): mean |residual|. */
-static float fit_residual(const float *y, const float *p, const float *q, int n)
-{
-    double s[3][3] = { { 0 } }, r[3] = { 0 }, c[3] = { 0 };
-    int k = q ? 3 : 2;
-    for (int i = 0; i < n; i++) {
-        double v[3] = { 1, p[i], q ? q[i] : 0 };
-        for (int a = 0; a < k; a++) {
-            r[a] += v[a] * y[i];
-            for (int b = 0; b < k; b++)
-                s[a][b] += v[a] * v[b];
-        }
-    }
-    /* Gaussian elimination with a tiny ridge for degenerate (flat) input */
-    for (int a = 0; a < k; a++)
-        s[a][a] += 1e-6 * n;
-    for (int a = 0; a < k; a++) {
-        for (int b = a + 1; b < k; b++) {
-            double f = s[b][a] / s[a][a];
-            for (int e = a; e < k; e++)
-                s[b][e] -= f * s[a][e];
-            r[b] -= f * r[a];
-        }
-    }
-    for (int a = k - 1; a >= 0; a--) {
-        double v = r[a];
-        for (int b = a + 1; b < k; b++)
-            v -= s[a][b] * c[b];
-        c[a] = v / s[a][a];
-    }
-    double res = 0;
-    for (int i = 0; i < n; i++)
-        res += fabs(y[i] - c[0] - c[1] * p[i] - (q ? c[2] * q[i] : 0));
-    return (float)(res / n);
-}
-
 /* How well the middle frame m is explained by the two shots (frames a and
  * b moved onto it): *mix, the residual of the best blend over that of the
  * better single shot (a dissolve: well below 1); *sel, the same for a
@@ -251,8 +233,9 @@ static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *
     int n = d->grid.gw * d->grid.gh;
     mt_scene_align(&d->grid, M, &scn_slot(d, a)->f, d->grid.radius, A);
     mt_scene_align(&d->grid, M, &scn_slot(d, b)->f, d->grid.radius, B);
-    float ra = fit_residual(M->yn, A->yn, NULL, n), rb = fit_residual(M->yn, B->yn, NULL, n);
-    float rm = fit_residual(M->yn, A->yn, B->yn, n);
+    float ra = mt_scene_blend_fit(M->yn, A->yn, NULL, n, NULL);
+    float rb = mt_scene_blend_fit(M->yn, B->yn, NULL, n, NULL);
+    float rm = mt_scene_blend_fit(M->yn, A->yn, B->yn, n, NULL);
     *mix = rm / (fminf(ra, rb) + 1e-6f);
     double cs = 0, sa = 0, sb = 0;
     int gw = d->grid.gw, gh = d->grid.gh, same = 0, pairs = 0, na = 0, nb = 0;
@@ -388,6 +371,26 @@ static void fitted_span(const MtSceneDetector *d, int64_t avail, int64_t f, int6
     *last = a3 + 1 + (e < n ? e : n);
 }
 
+/* A long transition over moving shots: the progress on the analysis grid
+ * ramps over the whole window a..b (see candidate()); located on coarse
+ * thumbnails instead. 1 with that span and middle when its length is
+ * within LONG_MIN_SPAN..LONG_MAX_SPAN. */
+static int long_mix(const MtSceneDetector *d, int64_t a, int64_t b, int64_t *f, int64_t *l,
+                    int64_t *mid)
+{
+    MtSceneCoarseMix m;
+    if (mt_scene_coarse_mix(d, a, b, &m) < 0)
+        return 0;
+    mt_scene_trace(d, "  coarse: [%lld,%lld] mid %lld", (long long)m.first, (long long)m.last,
+                   (long long)m.mid);
+    if (m.last - m.first + 1 <= LONG_MIN_SPAN || m.last - m.first + 1 > LONG_MAX_SPAN)
+        return 0;
+    *f = m.first;
+    *l = m.last;
+    *mid = m.mid;
+    return 1;
+}
+
 static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float peak, int64_t avail)
 {
     mt_scene_trace(d, "gradual? lag %d anchors %lld..%lld peak %.3f", L, (long long)a,
@@ -435,8 +438,16 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
      * the PROGRESS_LO..HI points fall at the window's ends and the located
      * span is the whole window. Allowing 2 * SCN_MAX_LAG here found no more
      * of 24 long xfades over game-tune excerpts and added 2 false
-     * boundaries on the game-tune demos. */
-    if (l - f + 1 <= 1 || l - f + 1 > SCN_MAX_LAG || mt_scene_conflicts(d, f, l, 2) ||
+     * boundaries on the game-tune demos. Such a span at lag 64 is located
+     * again on coarse thumbnails (long_mix); on edited-tune that finds 3 of
+     * the missed transitions (et03 48, et06 86 and 730). The other long
+     * Doom transitions there fail later: no lag-64 plateau at all (et02
+     * 419, 545), shots too alike (et01 69, 237: content 0.60-0.71), the
+     * light test's tint (et02 195: 0.81), a span located off the middle
+     * (et04 735). */
+    int coarse = l - f + 1 > SCN_MAX_LAG && L == SCN_MAX_LAG &&
+                 long_mix(d, a2, b2, &f, &l, &mid);
+    if (l - f + 1 <= 1 || (l - f + 1 > SCN_MAX_LAG && !coarse) || mt_scene_conflicts(d, f, l, 2) ||
         mt_scene_was_examined(d, f, l))
         return;
     /* anchors two frames outside the located span, which may be a frame
@@ -464,11 +475,16 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
         mixture(d, A, mid, B, &mix, &sel);
     mt_scene_trace(d, "  middle %lld: blend %.3f, cell choice %.3f", (long long)mid, mix, sel);
     float dip = 1;
-    if (content >= MIN_CROSS_CONTENT && mix > MAX_BLEND && sel > MAX_CHOICE) {
+    if (content >= MIN_CROSS_CONTENT && ((mix > MAX_BLEND && sel > MAX_CHOICE) || coarse)) {
         dip = contrast_dip(d, A, f, l, B);
         mt_scene_trace(d, "  contrast dip %.3f", dip);
     }
-    if (content < MIN_CROSS_CONTENT || (mix > MAX_BLEND && sel > MAX_CHOICE && dip > MAX_DIP) ||
+    /* a long span: the blend test alone does not tell a dissolve (see
+     * LONG_MAX_DIP) */
+    if (coarse && sel > MAX_CHOICE)
+        mix = 1;
+    if (content < MIN_CROSS_CONTENT ||
+        (mix > MAX_BLEND && sel > MAX_CHOICE && dip > (coarse ? LONG_MAX_DIP : MAX_DIP)) ||
         mt_scene_light_departure(d, A, f, l, B, L / 2, avail) > MAX_LIGHT_DEPARTURE) {
         /* seen whole at this lag: longer lags, whose anchors lie further
          * apart, must not report the same change again */
