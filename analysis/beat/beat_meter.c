@@ -62,7 +62,7 @@
  * or 3: the chords and the kick often mark both alike). Measured on the
  * 4/4 pieces of the tune material tracked at the right level (dev corpus,
  * extra corpora 1-3: 35; music-dev tune part and music-tune: 20 real):
- * the generated pieces keep their phase at any weight up to 3 and more;
+ * the generated pieces keep their phase at every weight tried (0.5-3);
  * of the real ones, the three on beat 3 (md29, mt07, mt10) move to the
  * one above 0.26, 0.32 and 0.99, and the first piece that would leave a
  * right phase does so at 3.57 (mt06, then md39 at 7.4). 2 sits between

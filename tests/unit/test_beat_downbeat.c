@@ -51,12 +51,10 @@ static float *render(int cue, int meter, double bpm, int pickup, double *beats, 
         }
         bt_event(x, *n, SR, beats[i], 3, 0.12, 0);
         bt_event(x, *n, SR, beats[i] + half, 3, 0.12, 0);
-        if (cue == HARMONY) { /* a triad struck on every beat, changing on the one */
-            const int root = chord_roots[bar % 4];
-            for (int k = 0; k < 3; k++)
-                bt_event(x, *n, SR, beats[i], 4, 0.05, root + 4 * k - (k == 2));
-        } else if (cue == PHRASE) { /* a triad on every beat, changing each half bar */
-            const int root = phrase_roots[(bar * 2 + pos / 2) % 8];
+        if (cue != BASS) { /* a triad struck on every beat, changing on the one
+                            * (harmony) or on every half bar (phrase) */
+            const int root = cue == HARMONY ? chord_roots[bar % 4]
+                                            : phrase_roots[(bar * 2 + pos / 2) % 8];
             for (int k = 0; k < 3; k++)
                 bt_event(x, *n, SR, beats[i], 4, 0.05, root + 4 * k - (k == 2));
         } else if (pos == 0) { /* a bass note on the one only */
