@@ -13,7 +13,9 @@
  *    4/4, the accent above it on 2 and 4 (snare, claps: the backbeat) as
  *    weaker cues; where the harmony does not change at the bar length
  *    (one chord throughout, a bass note on the one only) the accents
- *    decide alone.
+ *    decide alone; in 4/4 the phase half a bar from the best one (beat
+ *    3 against 1) is taken instead where two-bar phrases begin on it
+ *    (beat_phrase.h: the harmony's self-similarity novelty);
  *  - five or six beats per bar where a bar phase of that length stands
  *    out well above those of the other lengths (MT_METER_FIVE_*,
  *    MT_METER_SIX_*).
