@@ -127,6 +127,10 @@ typedef struct MtFastPlan {
 /* 1 when the GOP structure makes the fast mode pointless. */
 int mt_fast_needs_full(const MtFastFrames *f);
 
+/* 1 when the pair of key frames prev, s may hide a boundary (the rules
+ * above): its frames are decoded. */
+int mt_fast_pair_flagged(const MtFastSample *prev, const MtFastSample *s);
+
 /* Windows for the flagged pairs, plus the frames before the first and
  * after the last key frame. Returns 0 or -1 (out of memory). */
 int  mt_fast_plan(const MtFastFrames *f, const MtFastSample *s, size_t n_samples,
