@@ -6,7 +6,8 @@
 #   boundary   the spans of flagged key frame pairs that hold a transition
 #              of the full decode (from the pair's first key frame to the
 #              frame before its second)
-#   false      the spans of flagged pairs that hold none
+#   false      the spans of flagged pairs that hold none (and, on a
+#              second line, by the rule that flagged them: fast_plan.h)
 #   ahead      frames after a pair's span: look-ahead (MT_FAST_POST_FRAMES)
 #              and the windows after the last key frame
 #   history    frames before a window's pair, decoded for history
@@ -64,6 +65,7 @@ for media in "$@"; do
             split($3, p, "\\.\\."); a = p[1] + 0; b = p[2] + 0; hold = 0
             for (i = 1; i <= nt; i++) if (tlast[i] > a && tfirst[i] <= b) hold = 1
             for (f = a; f < b; f++) label[f] = hold ? "boundary" : (label[f] == "boundary" ? "boundary" : "false")
+            if (!hold) for (i = 4; i <= NF; i++) whyn[$i] += b - a
             npair++; pa[npair] = a }
         /: window [0-9]+\.\.[0-9]+ \(with history from/ {
             split($3, w, "\\.\\."); nw++; ws[nw] = w[1] + 0; we[nw] = w[2] + 0 }
@@ -87,6 +89,8 @@ for media in "$@"; do
                 cnt["history"] += lim - hs[i] }
             total = cnt["boundary"] + cnt["false"] + cnt["ahead"] + cnt["history"]
             printf "%-16s %6d %5d %5d %9d %7d %7d %7d %7d %7d %s\n", id, n, keys, runs + 2, total,
-                cnt["boundary"], cnt["false"], cnt["ahead"], cnt["history"], nw, same }
+                cnt["boundary"], cnt["false"], cnt["ahead"], cnt["history"], nw, same
+            if (cnt["false"]) printf "  false flags by rule (frames of their spans): colour %d, structure %d, contrast %d\n",
+                whyn["colour"], whyn["structure"], whyn["contrast"] }
     ' "$out/$id.log"
 done

@@ -26,9 +26,10 @@ static int may_be_fade(const MtFastSample *prev, const MtFastSample *s)
 
 int mt_fast_pair_flagged(const MtFastSample *prev, const MtFastSample *s)
 {
-    return s->hist_diff > MT_FAST_HIST_THRESHOLD ||
-           (s->struct_diff > MT_FAST_STRUCT_THRESHOLD && s->shift_change > MT_FAST_SHIFT_THRESHOLD) ||
-           may_be_fade(prev, s);
+    return (s->hist_diff > MT_FAST_HIST_THRESHOLD ? MT_FAST_FLAG_COLOUR : 0) |
+           (s->struct_diff > MT_FAST_STRUCT_THRESHOLD && s->shift_change > MT_FAST_SHIFT_THRESHOLD
+                ? MT_FAST_FLAG_STRUCTURE : 0) |
+           (may_be_fade(prev, s) ? MT_FAST_FLAG_CONTRAST : 0);
 }
 
 /* a flagged pair that will most likely hold a transition */

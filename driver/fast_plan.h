@@ -127,8 +127,13 @@ typedef struct MtFastPlan {
 /* 1 when the GOP structure makes the fast mode pointless. */
 int mt_fast_needs_full(const MtFastFrames *f);
 
-/* 1 when the pair of key frames prev, s may hide a boundary (the rules
- * above): its frames are decoded. */
+/* Which of the rules above flag the pair of key frames prev, s (0: none;
+ * else its frames are decoded): */
+enum {
+    MT_FAST_FLAG_COLOUR = 1,    /* histogram distance */
+    MT_FAST_FLAG_STRUCTURE = 2, /* structure change no shift explains */
+    MT_FAST_FLAG_CONTRAST = 4,  /* a fade's contrast ramp, or flat frames */
+};
 int mt_fast_pair_flagged(const MtFastSample *prev, const MtFastSample *s);
 
 /* Windows for the flagged pairs, plus the frames before the first and
