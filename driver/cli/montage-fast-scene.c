@@ -5,8 +5,8 @@
  * frame (montage-analyze --fast runs it; see doc/montage-analyze.1).
  *
  *   pass 0  ffprobe: the frame table and the seek points (demux only)
- *   pass 1  ffmpeg -skip_frame nointra: the filter scores consecutive key
- *           frames and other intra frames (its per-frame features)
+ *   pass 1  ffmpeg -skip_frame nokey: the filter scores consecutive key
+ *           frames (its per-frame features)
  *   pass 2  ffmpeg -ss per window (driver/fast_plan.h): the frames around
  *           the key frame pairs that differ, decoded frame-exactly from
  *           the pair's first key frame, and again from a seek point
@@ -259,14 +259,7 @@ static int key_pass(Run *r, const MtFastFrames *f, MtFastSample **samples, size_
         return -1;
     snprintf(graph_tail, sizeof(graph_tail), ",metadata=%s,scale=%d:%d:flags=area,format=gray",
              tail_esc, MT_FAST_THUMB_W, MT_FAST_THUMB_H);
-    /* every intra frame, not only the seek points: x264 turns a scene cut
-     * closer than its min-keyint (keyint/10) to the last key frame into an
-     * I frame that is no seek point; as a sample of its own it splits the
-     * pair, so the window of a cut just after a key frame is planned with
-     * history at once and ends 72 frames after the cut, not after the next
-     * key frame (bench/fast_breakdown.sh, bench/fast_vs_full.sh's clip at
-     * x264 keyint 250: 3452 -> 2737 frames in pass 2) */
-    const char *pre[] = { "-copyts", "-skip_frame", "nointra", NULL };
+    const char *pre[] = { "-copyts", "-skip_frame", "nokey", NULL };
     if (run_scene(r, pre, extra, graph_tail, thumbs) < 0) {
         snprintf(err, err_size, "the key frame pass failed");
         return -1;
