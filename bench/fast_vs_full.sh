@@ -27,11 +27,7 @@ set -eu
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 [ $# -gt 0 ] && shift
-B=$(pwd)/build
-FFMPEG=${MONTAGE_FFMPEG:-$B/bin/ffmpeg}
-FFPROBE=${MONTAGE_FFPROBE:-$B/bin/ffprobe}
-FAST=${MONTAGE_FAST_SCENE:-$B/montage-fast-scene}
-SIDECAR=${MONTAGE_SIDECAR:-$B/montage-sidecar}
+. bench/fast_common.sh
 out=$B/bench
 mkdir -p "$out"
 
@@ -82,10 +78,6 @@ time_one() {
     awk '{ printf "%s %.3f\n", $1, $2 + $3 }' "$out/time.txt"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-transitions() {
-    "$SIDECAR" dump --json "$1" | tr '{' '\n' | grep '"first_frame"' |
-        sed 's/.*"type":"\([a-z]*\)".*"frame":\([0-9]*\).*"first_frame":\([0-9]*\).*"last_frame":\([0-9]*\).*/\1 \2 \3 \4/'
-}
 
 fast_one() { # BINARY SIDECAR
     time_one "$1" --ffmpeg "$FFMPEG" --ffprobe "$FFPROBE" --threads 1 \
