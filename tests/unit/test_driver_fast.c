@@ -256,6 +256,26 @@ static void cold_windows_need_history_only_at_their_start(void)
     CHECK_INT(mt_fast_cold_start_holds(&w, &r, 64), 1);
 }
 
+/* which rule flags a pair (montage-fast-scene -v -v names them) */
+static void pair_rules_named(void)
+{
+    MtFastSample a = { .frame = 0, .hist_diff = 0.01f, .struct_diff = 0.05f, .contrast = 0.2f };
+    MtFastSample b = a;
+    b.frame = 25;
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), 0);
+    b.struct_diff = 0.2f; /* structure alone: a shift may explain it */
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), 0);
+    b.shift_change = 0.1f;
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), MT_FAST_FLAG_STRUCTURE);
+    b.hist_diff = 0.3f;
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), MT_FAST_FLAG_STRUCTURE | MT_FAST_FLAG_COLOUR);
+    b = a;
+    b.contrast = 0.4f; /* contrast doubled: a fade's ramp */
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), MT_FAST_FLAG_CONTRAST);
+    a.contrast = b.contrast = 0.01f; /* both flat */
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), MT_FAST_FLAG_CONTRAST);
+}
+
 int main(void)
 {
     RUN(frame_table_sorts_pts);
@@ -265,5 +285,6 @@ int main(void)
     RUN(thumb_change_tolerates_motion);
     RUN(windows_around_changes);
     RUN(cold_windows_need_history_only_at_their_start);
+    RUN(pair_rules_named);
     UNIT_EXIT();
 }
