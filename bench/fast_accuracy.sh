@@ -20,11 +20,7 @@
 # and pairs.txt go (the encodes stay in build/bench/fast-acc).
 set -eu
 cd "$(dirname "$0")/.."
-B=$(pwd)/build
-FFMPEG=${MONTAGE_FFMPEG:-$B/bin/ffmpeg}
-FFPROBE=${MONTAGE_FFPROBE:-$B/bin/ffprobe}
-FAST=${MONTAGE_FAST_SCENE:-$B/montage-fast-scene}
-SIDECAR=${MONTAGE_SIDECAR:-$B/montage-sidecar}
+. bench/fast_common.sh
 variants=${VARIANTS:-k25 k250 hevc}
 enc=/usr/bin/ffmpeg
 media=$B/bench/fast-acc
@@ -41,10 +37,6 @@ encode() { # SRC VARIANT DEST
         "$enc" -nostdin -v error -i "$1" -an -c:v libx265 -preset ultrafast -crf 24 \
             -x265-params keyint=250:log-level=error "$3" ;;
     esac
-}
-transitions() {
-    "$SIDECAR" dump --json "$1" | tr '{' '\n' | grep '"first_frame"' |
-        sed 's/.*"type":"\([a-z]*\)".*"frame":\([0-9]*\).*"first_frame":\([0-9]*\).*"last_frame":\([0-9]*\).*/\1 \2 \3 \4/'
 }
 
 : > "$out/pairs.txt"

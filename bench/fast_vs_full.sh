@@ -9,6 +9,10 @@
 # same transitions. On a loaded machine trust the CPU column over wall.
 #
 #   bench/fast_vs_full.sh [RUNS] [MEDIA...]
+#   BEFORE=/tmp/montage-fast-scene.old bench/fast_vs_full.sh [RUNS] [MEDIA...]
+# BEFORE: another montage-fast-scene (an older build), run in the same
+# alternation (full, before, fast, ...); adds its median CPU and CPU ratio
+# to the full decode, and whether its transitions are the full decode's.
 #
 # Without MEDIA it encodes, with Debian's /usr/bin/ffmpeg, a 3.5-minute
 # 640x360 25 fps "library" clip of long shots (12 to 40 s: test patterns
@@ -23,11 +27,7 @@ set -eu
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 [ $# -gt 0 ] && shift
-B=$(pwd)/build
-FFMPEG=${MONTAGE_FFMPEG:-$B/bin/ffmpeg}
-FFPROBE=${MONTAGE_FFPROBE:-$B/bin/ffprobe}
-FAST=${MONTAGE_FAST_SCENE:-$B/montage-fast-scene}
-SIDECAR=${MONTAGE_SIDECAR:-$B/montage-sidecar}
+. bench/fast_common.sh
 out=$B/bench
 mkdir -p "$out"
 
@@ -78,27 +78,37 @@ time_one() {
     awk '{ printf "%s %.3f\n", $1, $2 + $3 }' "$out/time.txt"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-transitions() {
-    "$SIDECAR" dump --json "$1" | tr '{' '\n' | grep '"first_frame"' |
-        sed 's/.*"type":"\([a-z]*\)".*"frame":\([0-9]*\).*"first_frame":\([0-9]*\).*"last_frame":\([0-9]*\).*/\1 \2 \3 \4/'
+
+fast_one() { # BINARY SIDECAR
+    time_one "$1" --ffmpeg "$FFMPEG" --ffprobe "$FFPROBE" --threads 1 \
+        --scene-filter "montagescene=sidecar=$2" --sidecar "$2" "$media"
 }
 
-printf '%-16s %8s %8s %8s %8s %7s %7s %s\n' media wall_full wall_fast cpu_full cpu_fast wall_x cpu_x transitions
+printf '%-16s %8s %8s %8s %8s %7s %7s %s' media wall_full wall_fast cpu_full cpu_fast wall_x cpu_x transitions
+[ -n "${BEFORE:-}" ] && printf ' | %10s %8s %s' cpu_before cpu_x before
+echo
 for media in "$@"; do
-    sf=$out/full.msgpack ss=$out/fast.msgpack
-    : > "$out/a.txt"; : > "$out/b.txt"
+    sf=$out/full.msgpack ss=$out/fast.msgpack so=$out/before.msgpack
+    : > "$out/a.txt"; : > "$out/b.txt"; : > "$out/c.txt"
     i=0
     while [ "$i" -lt "$runs" ]; do
         time_one "$FFMPEG" -nostdin -v error -threads 1 -i "$media" -map 0:v:0 \
             -vf "montagescene=sidecar=$sf" -f null - >> "$out/a.txt"
-        time_one "$FAST" --ffmpeg "$FFMPEG" --ffprobe "$FFPROBE" --threads 1 \
-            --scene-filter "montagescene=sidecar=$ss" --sidecar "$ss" "$media" >> "$out/b.txt"
+        [ -n "${BEFORE:-}" ] && fast_one "$BEFORE" "$so" >> "$out/c.txt"
+        fast_one "$FAST" "$ss" >> "$out/b.txt"
         i=$((i + 1))
     done
     wa=$(cut -d' ' -f1 "$out/a.txt" | median); wb=$(cut -d' ' -f1 "$out/b.txt" | median)
     ca=$(cut -d' ' -f2 "$out/a.txt" | median); cb=$(cut -d' ' -f2 "$out/b.txt" | median)
     if [ "$(transitions "$sf")" = "$(transitions "$ss")" ]; then same="same ($(transitions "$sf" | wc -l))"
     else same=DIFFERENT; fi
-    printf '%-16s %8s %8s %8s %8s %7.2f %7.2f %s\n' "$(basename "$media")" "$wa" "$wb" "$ca" "$cb" \
+    printf '%-16s %8s %8s %8s %8s %7.2f %7.2f %s' "$(basename "$media")" "$wa" "$wb" "$ca" "$cb" \
         "$(echo "$wa $wb" | awk '{ print $1 / $2 }')" "$(echo "$ca $cb" | awk '{ print $1 / $2 }')" "$same"
+    if [ -n "${BEFORE:-}" ]; then
+        cc=$(cut -d' ' -f2 "$out/c.txt" | median)
+        before=DIFFERENT
+        [ "$(transitions "$sf")" = "$(transitions "$so")" ] && before=same
+        printf ' | %10s %8.2f %s' "$cc" "$(echo "$ca $cc" | awk '{ print $1 / $2 }')" "$before"
+    fi
+    echo
 done

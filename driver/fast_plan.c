@@ -24,11 +24,12 @@ static int may_be_fade(const MtFastSample *prev, const MtFastSample *s)
     return hi > lo * MT_FAST_CONTRAST_RATIO + MT_FAST_CONTRAST_STEP || hi < MT_FAST_FLAT_CONTRAST;
 }
 
-static int flagged(const MtFastSample *prev, const MtFastSample *s)
+int mt_fast_pair_flagged(const MtFastSample *prev, const MtFastSample *s)
 {
-    return s->hist_diff > MT_FAST_HIST_THRESHOLD ||
-           (s->struct_diff > MT_FAST_STRUCT_THRESHOLD && s->shift_change > MT_FAST_SHIFT_THRESHOLD) ||
-           may_be_fade(prev, s);
+    return (s->hist_diff > MT_FAST_HIST_THRESHOLD ? MT_FAST_FLAG_COLOUR : 0) |
+           (s->struct_diff > MT_FAST_STRUCT_THRESHOLD && s->shift_change > MT_FAST_SHIFT_THRESHOLD
+                ? MT_FAST_FLAG_STRUCTURE : 0) |
+           (may_be_fade(prev, s) ? MT_FAST_FLAG_CONTRAST : 0);
 }
 
 /* a flagged pair that will most likely hold a transition */
@@ -88,7 +89,7 @@ int mt_fast_plan(const MtFastFrames *f, const MtFastSample *s, size_t n_samples,
     if (s[0].frame > 0 && add_range(out, f, 0, s[0].frame, pre, post, 0) < 0)
         goto fail;
     for (size_t i = 1; i < n_samples; i++)
-        if (flagged(&s[i - 1], &s[i]) &&
+        if (mt_fast_pair_flagged(&s[i - 1], &s[i]) &&
             add_range(out, f, s[i - 1].frame, s[i].frame, pre, post,
                       likely_boundary(&s[i - 1], &s[i])) < 0)
             goto fail;

@@ -127,6 +127,15 @@ typedef struct MtFastPlan {
 /* 1 when the GOP structure makes the fast mode pointless. */
 int mt_fast_needs_full(const MtFastFrames *f);
 
+/* Which of the rules above flag the pair of key frames prev, s (0: none;
+ * else its frames are decoded): */
+enum {
+    MT_FAST_FLAG_COLOUR = 1,    /* histogram distance */
+    MT_FAST_FLAG_STRUCTURE = 2, /* structure change no shift explains */
+    MT_FAST_FLAG_CONTRAST = 4,  /* a fade's contrast ramp, or flat frames */
+};
+int mt_fast_pair_flagged(const MtFastSample *prev, const MtFastSample *s);
+
 /* Windows for the flagged pairs, plus the frames before the first and
  * after the last key frame. Returns 0 or -1 (out of memory). */
 int  mt_fast_plan(const MtFastFrames *f, const MtFastSample *s, size_t n_samples,

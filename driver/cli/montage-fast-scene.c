@@ -391,6 +391,14 @@ static int fast_scene(Run *r)
     }
     say(r, "%zu frames, %zu key frames decoded, %zu windows, %" PRId64 " frames in them",
         f.n, n_samples, plan.n_win, plan.decoded);
+    for (size_t i = 1; r->verbose > 1 && i < n_samples; i++) {
+        int why = mt_fast_pair_flagged(&samples[i - 1], &samples[i]);
+        if (why)
+            say(r, "pair %" PRId64 "..%" PRId64 " flagged:%s%s%s", samples[i - 1].frame,
+                samples[i].frame, why & MT_FAST_FLAG_COLOUR ? " colour" : "",
+                why & MT_FAST_FLAG_STRUCTURE ? " structure" : "",
+                why & MT_FAST_FLAG_CONTRAST ? " contrast" : "");
+    }
     for (size_t i = 0; r->verbose > 1 && i < plan.n_win; i++)
         say(r, "window %" PRId64 "..%" PRId64 " (with history from %" PRId64 ")", plan.win[i].start,
             plan.win[i].end, plan.win[i].warm_start);

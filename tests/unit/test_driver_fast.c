@@ -3,6 +3,7 @@
 /* The fast mode's frame table (driver/fast_scan.c), key-frame change
  * (driver/fast_thumb.c), pass-2 windows (driver/fast_plan.c) and when
  * they need history (driver/fast_history.c). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +257,82 @@ static void cold_windows_need_history_only_at_their_start(void)
     CHECK_INT(mt_fast_cold_start_holds(&w, &r, 64), 1);
 }
 
+/* mt_fast_thumb_change as first written: every sum added up pixel by
+ * pixel in double, for each shift */
+static float thumb_change_direct(const uint8_t *a, const uint8_t *b)
+{
+    const int W = MT_FAST_THUMB_W, H = MT_FAST_THUMB_H;
+    double best = -1;
+    int flat_a0 = 0, flat_b0 = 0;
+    for (int dy = -H / 4; dy <= H / 4; dy++)
+        for (int dx = -W / 4; dx <= W / 4; dx++) {
+            int x0 = dx < 0 ? -dx : 0, x1 = dx > 0 ? W - dx : W;
+            int y0 = dy < 0 ? -dy : 0, y1 = dy > 0 ? H - dy : H;
+            double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+            for (int y = y0; y < y1; y++)
+                for (int x = x0; x < x1; x++) {
+                    double va = a[y * W + x], vb = b[(y + dy) * W + x + dx];
+                    sa += va, sb += vb, saa += va * va, sbb += vb * vb, sab += va * vb;
+                }
+            double n = (double)(x1 - x0) * (y1 - y0);
+            double var_a = saa / n - (sa / n) * (sa / n), var_b = sbb / n - (sb / n) * (sb / n);
+            int fa = var_a < 4.0, fb = var_b < 4.0;
+            if (!dx && !dy)
+                flat_a0 = fa, flat_b0 = fb;
+            double c = (sab / n - (sa / n) * (sb / n)) / sqrt(var_a * var_b);
+            if (!fa && !fb && c > best)
+                best = c;
+        }
+    if (flat_a0 || flat_b0)
+        return flat_a0 && flat_b0 ? 0.f : 1.f;
+    double change = 1 - best;
+    return (float)(change < 0 ? 0 : change > 1 ? 1 : change);
+}
+
+/* the sums from integral images give the very same change, to the bit */
+static void thumb_change_matches_direct_sums(void)
+{
+    static uint8_t t[6][MT_FAST_THUMB_SIZE];
+    unsigned seed = 12345;
+    for (int i = 0; i < MT_FAST_THUMB_SIZE; i++) {
+        int x = i % MT_FAST_THUMB_W, y = i / MT_FAST_THUMB_W;
+        seed = seed * 1103515245u + 12345u;
+        t[0][i] = (uint8_t)(seed >> 16);                         /* noise */
+        t[1][i] = (uint8_t)(4 * x + 2 * y);                      /* a ramp */
+        t[2][i] = (uint8_t)(((x / 8 + y / 6) & 1) ? 235 : 16);  /* checks */
+        t[3][i] = (uint8_t)(((x + 5) / 8 + (y + 3) / 6) & 1 ? 235 : 16); /* moved */
+        t[4][i] = (uint8_t)(128 + (seed >> 30));                 /* nearly flat */
+        t[5][i] = (uint8_t)(x < 32 ? 255 : y * 7);               /* half white */
+    }
+    for (int i = 0; i < 6; i++)
+        for (int j = 0; j < 6; j++) {
+            float got = mt_fast_thumb_change(t[i], t[j]), want = thumb_change_direct(t[i], t[j]);
+            if (memcmp(&got, &want, sizeof(got)))
+                fprintf(stderr, "thumbnails %d, %d: %.9g, direct %.9g\n", i, j, (double)got, (double)want);
+            CHECK(!memcmp(&got, &want, sizeof(got)));
+        }
+}
+
+/* which rule flags a pair (montage-fast-scene -v -v names them) */
+static void pair_rules_named(void)
+{
+    MtFastSample a = { .frame = 0, .hist_diff = 0.01f, .struct_diff = 0.05f, .contrast = 0.2f };
+    MtFastSample b = a;
+    b.frame = 25;
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), 0);
+    b.struct_diff = 0.2f; /* structure alone: a shift may explain it */
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), 0);
+    b.shift_change = 0.1f;
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), MT_FAST_FLAG_STRUCTURE);
+    b.hist_diff = 0.3f;
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), MT_FAST_FLAG_STRUCTURE | MT_FAST_FLAG_COLOUR);
+    b = a;
+    b.contrast = 0.4f; /* contrast doubled: a fade's ramp */
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), MT_FAST_FLAG_CONTRAST);
+    a.contrast = b.contrast = 0.01f; /* both flat */
+    CHECK_INT(mt_fast_pair_flagged(&a, &b), MT_FAST_FLAG_CONTRAST);
+}
+
 int main(void)
 {
     RUN(frame_table_sorts_pts);
@@ -263,7 +340,9 @@ int main(void)
     RUN(intra_only_needs_full);
     RUN(printed_pts);
     RUN(thumb_change_tolerates_motion);
+    RUN(thumb_change_matches_direct_sums);
     RUN(windows_around_changes);
     RUN(cold_windows_need_history_only_at_their_start);
+    RUN(pair_rules_named);
     UNIT_EXIT();
 }
