@@ -583,7 +583,7 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
         return;
     /* the edge of a fade needs flash_len + 1 frames past c, so it is known
      * before any wait: a candidate there never waits (scene analyser 8
-     * waited 48 frames for each, 23 of natural-dev's 46 waits) */
+     * waited up to 48 frames for each, 24 of natural-dev's 46 waits) */
     if (d->grad_thr > 0 && fade_edge(d, c)) {
         mt_scene_trace(d, "cut %lld dropped: edge of a fade", (long long)c);
         return;
