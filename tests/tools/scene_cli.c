@@ -9,7 +9,9 @@
  * prints the time (seconds) of every detected boundary, one per line, in
  * the format of shared/eval/score_shots.py (the frame where the new shot
  * takes over). -v adds the transitions with type and span and the scenes
- * as # comments; -vv also one line per frame and the decision trace. A development tool, not part
+ * as # comments, and how many frames the core held after each push (the
+ * cost of a waiting cut candidate); -vv also one line per frame and the
+ * decision trace. A development tool, not part
  * of the test suite.
  */
 #include <errno.h>
@@ -21,6 +23,11 @@
 #include "analysis/scene/scene_detect.h"
 #include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
+
+/* Not a threshold: the frames the core holds after a push when no cut
+ * candidate waits (its decision reach with the default flash_len, 4); more
+ * means a candidate waits for its recolouring or light-change test. */
+#define HELD_WITHOUT_WAIT 4
 
 typedef struct RawFormat {
     const char *name;
@@ -201,10 +208,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "scene_cli: out of memory\n");
         return 1;
     }
-    int64_t n = 0;
+    int64_t n = 0, popped = 0;
     MtSceneFrameInfo fi;
     int ret = 0;
     size_t got;
+    /* frames the core holds after each push and its pops: a waiting cut
+     * candidate holds more than a push's usual decision reach */
+    int64_t held_sum = 0, held_max = 0, pushes_waiting = 0;
     while ((got = fread(buf, 1, fsize, stdin)) == fsize) {
         raw_image(fmt, w, h, buf, &img);
         if (range >= 0)
@@ -214,9 +224,15 @@ int main(int argc, char **argv)
             break;
         }
         n++;
-        while (mt_scene_pop(det, &fi))
+        while (mt_scene_pop(det, &fi)) {
+            popped++;
             if (verbose > 1)
                 print_frame(&fi);
+        }
+        int64_t held = n - popped;
+        held_sum += held;
+        held_max = held > held_max ? held : held_max;
+        pushes_waiting += held > HELD_WITHOUT_WAIT;
     }
     if (ret == 0 && got > 0)
         fprintf(stderr, "scene_cli: ignored %zu bytes at the end: not a whole %dx%d %s frame\n",
@@ -231,6 +247,9 @@ int main(int argc, char **argv)
     if (verbose) {
         printf("# %lld frames, %zu transitions, %zu scenes\n", (long long)n, res.n_transitions,
                res.n_scenes);
+        printf("# held: %lld pushes, %lld with more than %d frames held, mean %.2f, max %lld\n",
+               (long long)n, (long long)pushes_waiting, HELD_WITHOUT_WAIT,
+               n ? (double)held_sum / n : 0.0, (long long)held_max);
         for (size_t i = 0; i < res.n_transitions; i++) {
             const MtTransition *t = &res.transitions[i];
             printf("# transition %s frame=%lld [%lld,%lld] score=%.3f\n",

@@ -185,42 +185,84 @@ static void test_stop_while_frames_held(void)
     tint_end(&run);
 }
 
+/* What a host that pops after every push saw of an RGB clip. */
+typedef struct RgbHold {
+    int popped, most_held, cuts, graduals, lookahead, flash_len;
+} RgbHold;
+
+/* Pushes n frames of painter into a detector with the default options,
+ * popping after every push, into r; checks the frames leave in order, all
+ * of them. */
+static void rgb_hold(RgbPainter painter, int n, RgbHold *out)
+{
+    RgbHold r = { 0 };
+    *out = r;
+    MtSceneConfig cfg;
+    MtSceneFrameInfo fi;
+    mt_scene_config_default(&cfg);
+    r.flash_len = cfg.flash_len;
+    MtSceneDetector *det = mt_scene_new(&cfg);
+    uint8_t *px = malloc((size_t)W * H * 3);
+    if (!det || !px) {
+        mt_scene_free(&det);
+        free(px);
+        CHECK(0);
+    }
+    r.lookahead = mt_scene_lookahead(det);
+    MtImage img = rgb_image(px, W, H);
+    for (int k = 0; k <= n; k++) {
+        if (k < n) {
+            painter(px, W, H, k);
+            CHECK_INT(mt_scene_push(det, &img, k, k / FPS), 0);
+        } else {
+            mt_scene_finish(det);
+        }
+        while (mt_scene_pop(det, &fi)) {
+            CHECK_INT(fi.frame, r.popped++);
+            if (fi.has_event && fi.event.type == MT_TRANSITION_HARD)
+                r.cuts++;
+            else if (fi.has_event)
+                r.graduals++;
+        }
+        if (k < n && k + 1 - r.popped > r.most_held)
+            r.most_held = k + 1 - r.popped;
+    }
+    mt_scene_free(&det);
+    free(px);
+    *out = r;
+    CHECK_INT(r.popped, n);
+}
+
+static void paint_lamp_over_pan(uint8_t *px, int w, int h, int k)
+{
+    paint_lamp_strobe(px, w, h, k, 2, 0);
+}
+
 /* A lamp strobing over a panning picture (test_lamp_strobe_is_no_cut): each
  * onset waits for the frame before it to come back. A host that pops after
  * every push never holds more than mt_scene_lookahead() frames, gets them in
  * order and all of them, and no cut. */
 static void test_frames_held_while_a_strobe_waits(void)
 {
-    enum { LAMP_CLIP_LEN = 150 };
-    MtSceneConfig cfg;
-    MtSceneFrameInfo fi;
-    mt_scene_config_default(&cfg);
-    MtSceneDetector *det = mt_scene_new(&cfg);
-    uint8_t *px = malloc((size_t)W * H * 3);
-    CHECK(det && px);
-    MtImage img = rgb_image(px, W, H);
-    int popped = 0, most_held = 0, cuts = 0;
-    for (int k = 0; k < LAMP_CLIP_LEN; k++) {
-        paint_lamp_strobe(px, W, H, k, 2, 0);
-        CHECK_INT(mt_scene_push(det, &img, k, k / FPS), 0);
-        while (mt_scene_pop(det, &fi)) {
-            CHECK_INT(fi.frame, popped++);
-            cuts += fi.has_event;
-        }
-        if (k + 1 - popped > most_held)
-            most_held = k + 1 - popped;
-    }
-    CHECK(most_held > cfg.flash_len + 2);
-    CHECK(most_held <= mt_scene_lookahead(det));
-    mt_scene_finish(det);
-    while (mt_scene_pop(det, &fi)) {
-        CHECK_INT(fi.frame, popped++);
-        cuts += fi.has_event;
-    }
-    CHECK_INT(popped, LAMP_CLIP_LEN);
-    CHECK_INT(cuts, 0);
-    mt_scene_free(&det);
-    free(px);
+    RgbHold r;
+    rgb_hold(paint_lamp_over_pan, 150, &r);
+    CHECK(r.most_held > r.flash_len + 2);
+    CHECK(r.most_held <= r.lookahead);
+    CHECK_INT(r.cuts, 0);
+}
+
+/* A dip to black (a cut to black, black, a cut in): each step's frames
+ * have no structure to compare under another light, and each is the edge
+ * of a fade, known from the flash_len + 1 frames after it, so neither
+ * waits for the frame before it to come back (scene analyser 8 held 48
+ * frames from the cut to black); one fade, no cut. */
+static void test_few_frames_held_at_a_dip_to_black(void)
+{
+    RgbHold r;
+    rgb_hold(paint_dip_to_black, DIP_AT + DIP_LEN + 60, &r);
+    CHECK(r.most_held <= r.flash_len + 2);
+    CHECK_INT(r.cuts, 0);
+    CHECK_INT(r.graduals, 1);
 }
 
 int main(void)
@@ -228,6 +270,7 @@ int main(void)
     RUN(test_few_frames_held_without_recolouring);
     RUN(test_frames_held_while_a_recolouring_waits);
     RUN(test_frames_held_while_a_strobe_waits);
+    RUN(test_few_frames_held_at_a_dip_to_black);
     RUN(test_stop_while_frames_held);
     UNIT_EXIT();
 }

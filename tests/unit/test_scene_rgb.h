@@ -2,7 +2,7 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Packed RGB clips painted frame by frame for the scene detector tests:
  * the painter type, the image that describes the pixels, a picture under a
- * game's damage tint and one under a strobing lamp. */
+ * game's damage tint, one under a strobing lamp and one dipping to black. */
 #ifndef MONTAGE_TESTS_SCENE_RGB_H
 #define MONTAGE_TESTS_SCENE_RGB_H
 
@@ -23,6 +23,14 @@ static inline MtImage rgb_image(uint8_t *px, int w, int h)
     return img;
 }
 
+/* the brightness (0.1-1) of the 8-pixel block holding pixel x, y of the
+ * textured picture numbered seed */
+static inline float block_brightness(int x, int y, unsigned seed)
+{
+    unsigned r = (unsigned)(x / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
+    return 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
+}
+
 enum { TINT_AT = 40, TINT_FADE = 20, TINT_CUT_AT = 100 };
 
 /* A textured picture (brightness from a block pattern, 8 pixels a block)
@@ -37,8 +45,7 @@ static inline void paint_tinted_picture(uint8_t *px, int w, int h, int k)
     float tint = k >= TINT_AT && k < TINT_AT + TINT_FADE ? 0.4f * (TINT_AT + TINT_FADE - k) / TINT_FADE : 0;
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
-            unsigned r = (unsigned)(x / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
-            float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
+            float lit = block_brightness(x, y, seed);
             for (int c = 0; c < 3; c++)
                 px[3 * (y * w + x) + c] = (uint8_t)lrintf((1 - tint) * base[c] * lit + tint * red[c]);
         }
@@ -61,9 +68,7 @@ static inline void paint_lamp_strobe(uint8_t *px, int w, int h, int k, int speed
     int on = k % LAMP_EVERY >= LAMP_EVERY - LAMP_LEN;
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
-            int xs = x + speed * k;
-            unsigned r = (unsigned)(xs / 8) * 73856093u ^ (unsigned)(y / 8) * 19349663u ^ seed * 83492791u;
-            float lit = 0.1f + 0.9f * (float)((r >> 7) % 97) / 96.0f;
+            float lit = block_brightness(x + speed * k, y, seed);
             int lamp = on && x < w * 45 / 100;
             for (int c = 0; c < 3; c++) {
                 float v = base[c] * lit;
@@ -71,6 +76,24 @@ static inline void paint_lamp_strobe(uint8_t *px, int w, int h, int k, int speed
                     v = 0.3f * v + 0.7f * 255 * sqrtf(v / 255);
                 px[3 * (y * w + x) + c] = (uint8_t)lrintf(v);
             }
+        }
+}
+
+enum { DIP_AT = 60, DIP_LEN = 20 };
+
+/* A textured picture (8-pixel blocks) sliding 2 pixels a frame, cut to
+ * black at DIP_AT, black for DIP_LEN frames, then another pattern cut in:
+ * one dip to black. */
+static inline void paint_dip_to_black(uint8_t *px, int w, int h, int k)
+{
+    static const float base[3] = { 150, 140, 120 };
+    unsigned seed = k < DIP_AT ? 1 : 2;
+    int black = k >= DIP_AT && k < DIP_AT + DIP_LEN;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            float lit = black ? 0 : block_brightness(x + 2 * k, y, seed);
+            for (int c = 0; c < 3; c++)
+                px[3 * (y * w + x) + c] = (uint8_t)lrintf(base[c] * lit);
         }
 }
 
