@@ -233,9 +233,9 @@ static void mixture(MtSceneDetector *d, int64_t a, int64_t m, int64_t b, float *
     int n = d->grid.gw * d->grid.gh;
     mt_scene_align(&d->grid, M, &scn_slot(d, a)->f, d->grid.radius, A);
     mt_scene_align(&d->grid, M, &scn_slot(d, b)->f, d->grid.radius, B);
-    float ra = mt_scene_blend_fit(M->yn, A->yn, NULL, n, NULL);
-    float rb = mt_scene_blend_fit(M->yn, B->yn, NULL, n, NULL);
-    float rm = mt_scene_blend_fit(M->yn, A->yn, B->yn, n, NULL);
+    float ra = mt_scene_blend_fit(M->yn, A->yn, NULL, n);
+    float rb = mt_scene_blend_fit(M->yn, B->yn, NULL, n);
+    float rm = mt_scene_blend_fit(M->yn, A->yn, B->yn, n);
     *mix = rm / (fminf(ra, rb) + 1e-6f);
     double cs = 0, sa = 0, sb = 0;
     int gw = d->grid.gw, gh = d->grid.gh, same = 0, pairs = 0, na = 0, nb = 0;
@@ -357,6 +357,10 @@ static void fitted_span(const MtSceneDetector *d, int64_t avail, int64_t f, int6
     double p[MT_SCENE_RAMP_MAX];
     unsigned char valid[MT_SCENE_RAMP_MAX];
     int n = (int)(b3 - a3 - 1), s, e;
+    /* the long spans of scene_gradual_mix (up to 96 frames) are not covered
+     * by the assertion above; the frames held bound them today (n <= ~230) */
+    if (n > MT_SCENE_RAMP_MAX)
+        return;
     for (int i = 0; i < n; i++) {
         int64_t k = a3 + 1 + i;
         valid[i] = !scn_slot(d, k)->flash;
@@ -445,9 +449,9 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
      * 419, 545), shots too alike (et01 69, 237: content 0.60-0.71), the
      * light test's tint (et02 195: 0.81), a span located off the middle
      * (et04 735). */
-    int coarse = l - f + 1 > SCN_MAX_LAG && L == SCN_MAX_LAG &&
+    int long_span = l - f + 1 > SCN_MAX_LAG && L == SCN_MAX_LAG &&
                  long_mix(d, a2, b2, &f, &l, &mid);
-    if (l - f + 1 <= 1 || (l - f + 1 > SCN_MAX_LAG && !coarse) || mt_scene_conflicts(d, f, l, 2) ||
+    if (l - f + 1 <= 1 || (l - f + 1 > SCN_MAX_LAG && !long_span) || mt_scene_conflicts(d, f, l, 2) ||
         mt_scene_was_examined(d, f, l))
         return;
     /* anchors two frames outside the located span, which may be a frame
@@ -475,16 +479,16 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
         mixture(d, A, mid, B, &mix, &sel);
     mt_scene_trace(d, "  middle %lld: blend %.3f, cell choice %.3f", (long long)mid, mix, sel);
     float dip = 1;
-    if (content >= MIN_CROSS_CONTENT && ((mix > MAX_BLEND && sel > MAX_CHOICE) || coarse)) {
+    if (content >= MIN_CROSS_CONTENT && ((mix > MAX_BLEND && sel > MAX_CHOICE) || long_span)) {
         dip = contrast_dip(d, A, f, l, B);
         mt_scene_trace(d, "  contrast dip %.3f", dip);
     }
     /* a long span: the blend test alone does not tell a dissolve (see
      * LONG_MAX_DIP) */
-    if (coarse && sel > MAX_CHOICE)
+    if (long_span && sel > MAX_CHOICE)
         mix = 1;
     if (content < MIN_CROSS_CONTENT ||
-        (mix > MAX_BLEND && sel > MAX_CHOICE && dip > (coarse ? LONG_MAX_DIP : MAX_DIP)) ||
+        (mix > MAX_BLEND && sel > MAX_CHOICE && dip > (long_span ? LONG_MAX_DIP : MAX_DIP)) ||
         mt_scene_light_departure(d, A, f, l, B, L / 2, avail) > MAX_LIGHT_DEPARTURE) {
         /* seen whole at this lag: longer lags, whose anchors lie further
          * apart, must not report the same change again */

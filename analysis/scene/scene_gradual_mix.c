@@ -21,6 +21,11 @@ static int coarse(const MtSceneGrid *g, const MtSceneFeat *f, float *out)
     int longer = g->gw > g->gh ? g->gw : g->gh;
     int bs = longer / COARSE_ACROSS > 0 ? longer / COARSE_ACROSS : 1;
     int bw = g->gw / bs > 0 ? g->gw / bs : 1, bh = g->gh / bs > 0 ? g->gh / bs : 1;
+    /* a grid under COARSE_ACROSS cells across (small analysis_size, tiny
+     * frames) leaves bs 1 with more blocks than fit: the extra cells fold
+     * into the last block, as a remainder does */
+    bw = bw < COARSE_ACROSS ? bw : COARSE_ACROSS;
+    bh = bh < COARSE_ACROSS ? bh : COARSE_ACROSS;
     int nb = bw * bh, cnt[COARSE_ACROSS * COARSE_ACROSS] = { 0 };
     for (int i = 0; i < 3 * nb; i++)
         out[i] = 0;
@@ -92,7 +97,7 @@ static void normal_rhs(const float *y, const float *p, const float *q, int n, do
     }
 }
 
-float mt_scene_blend_fit(const float *y, const float *p, const float *q, int n, double coef[3])
+float mt_scene_blend_fit(const float *y, const float *p, const float *q, int n)
 {
     double s[3][3], r[3], c[3];
     normal_matrix(p, q, n, s);
@@ -101,9 +106,6 @@ float mt_scene_blend_fit(const float *y, const float *p, const float *q, int n, 
     double res = 0;
     for (int i = 0; i < n; i++)
         res += fabs(y[i] - c[0] - c[1] * p[i] - (q ? c[2] * q[i] : 0));
-    if (coef)
-        for (int a = 0; a < 3; a++)
-            coef[a] = c[a];
     return (float)(res / n);
 }
 
@@ -136,6 +138,8 @@ int mt_scene_coarse_mix(const MtSceneDetector *d, int64_t a, int64_t b, MtSceneC
         if (c[1] + c[2] < 0.2)
             continue;
         p[i] = c[2] / (c[1] + c[2]);
+        /* a noisy fit can overshoot the anchors; clamped so that one such
+         * frame cannot pull the ramp fit (set once, not tuned) */
         p[i] = p[i] < -0.5 ? -0.5 : p[i] > 1.5 ? 1.5 : p[i];
         valid[i] = 1;
         if (imid < 0 && p[i] >= 0.5)

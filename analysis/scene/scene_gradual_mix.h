@@ -25,9 +25,9 @@ typedef struct MtSceneCoarseMix {
 } MtSceneCoarseMix;
 
 /* Least-squares fit of y[0..n) by c0 + c1 p (+ c2 q when q): returns the
- * mean |residual|, and the coefficients in coef (c2 = 0 without q) when
- * coef is not NULL. */
-float mt_scene_blend_fit(const float *y, const float *p, const float *q, int n, double coef[3]);
+ * mean |residual|. Here because it shares the normal equations of the
+ * coarse fit; used by scene_gradual.c's blend test. */
+float mt_scene_blend_fit(const float *y, const float *p, const float *q, int n);
 
 /* Locates the mix between non-flash anchors a and b (in one segment, in
  * the ring, b - a <= MT_SCENE_RAMP_MAX): the ramp fitted to the coarse

@@ -65,10 +65,43 @@ static void test_long_pan_is_no_transition(void)
     CHECK_INT(r.n_trans, 0);
 }
 
+/* The coarse thumbnail on a grid narrower than its 12 blocks (a small
+ * analysis_size, a tiny picture): no block past the thumbnail's end (an
+ * overflow under ASan before the blocks were capped), and nothing but the
+ * dissolve reported. At 16 cells the dissolve itself is missed (the lag-64
+ * progress of so few cells does not span its window). */
+static void check_only_the_dissolve(const SynResult *r)
+{
+    for (int i = 0; i < r->n_trans; i++) {
+        CHECK_INT(r->trans[i].type, MT_TRANSITION_DISSOLVE);
+        CHECK(r->trans[i].frame >= 100 && r->trans[i].frame <= 195);
+    }
+}
+
+static void test_long_dissolve_on_a_small_grid(void)
+{
+    SynResult r;
+    MtSceneConfig cfg;
+    mt_scene_config_default(&cfg);
+    cfg.analysis_size = MT_SCENE_ANALYSIS_SIZE_MIN;
+    clip.n = 0;
+    syn_add(&clip, &left, 0, 100);
+    syn_add_mix(&clip, &left, 100, &right, 0, 96, 0);
+    syn_add(&clip, &right, 96, 100);
+    /* 4:3 at 16 cells: a 16 x 12 grid, 192 blocks of one cell */
+    CHECK(syn_run(&clip, SYN_YUV420P, 160, 120, &cfg, FPS, &r) == 0);
+    check_only_the_dissolve(&r);
+    /* 32 x 32 pixels: a 32 x 32 grid, 256 blocks of 2 x 2 cells */
+    CHECK(syn_run(&clip, SYN_YUV420P, 32, 32, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    check_only_the_dissolve(&r);
+}
+
 int main(void)
 {
     RUN(test_long_dissolve_of_panning_shots);
     RUN(test_cut_between_pans);
     RUN(test_long_pan_is_no_transition);
+    RUN(test_long_dissolve_on_a_small_grid);
     UNIT_EXIT();
 }
