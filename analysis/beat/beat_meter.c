@@ -67,7 +67,10 @@
  * one above 0.26, 0.32 and 0.99, and the first piece that would leave a
  * right phase does so at 3.57 (mt06, then md39 at 7.4). 2 sits between
  * 0.99 and 3.57. Phase chosen among all four with the novelty added
- * instead: loses md39 at every weight (to a neighbouring beat). */
+ * instead: loses md39 at every weight (to a neighbouring beat). At 2,
+ * whole pieces lose a right phase where no one phase holds (md09's
+ * fermata, md10's meter change) or the beats are eighths (mt03 at double
+ * tempo): the count above is of pieces tracked at their level. */
 #define W_PHRASE 2.0
 /* the phrase novelty's span: two bars on each side (one bar found the
  * phase in 14 of the 20 real pieces, against 15 without it; four bars in
@@ -78,7 +81,8 @@
  * (HARMONY_MIN_LEAD): a piece whose chroma repeats every bar
  * (test_beat_downbeat.c's bass cue) leads by 0.0004 at beat 3 and lost
  * its phase to the z-scored noise; the real pieces of the tune material
- * that move lead by 0.0038 (md09) to 0.0164 (md29). */
+ * that move lead by 0.0038 (md09, a wrong move: see W_PHRASE) to 0.0164
+ * (md29). */
 #define PHRASE_MIN_LEAD 0.002
 
 /* z-score in place; constant input becomes zeros */

@@ -25,9 +25,13 @@
 #include "cache/sidecar_names.h"
 
 /* Not a threshold: the frames the core holds after a push when no cut
- * candidate waits (its decision reach with the default flash_len, 4); more
- * means a candidate waits for its recolouring or light-change test. */
-#define HELD_WITHOUT_WAIT 4
+ * candidate waits (its decision reach, flash_len + 1 frames, 1 without the
+ * flash test); more means a candidate waits for its recolouring or
+ * light-change test. */
+static int held_without_wait(const MtSceneConfig *cfg)
+{
+    return cfg->flash ? cfg->flash_len + 1 : 1;
+}
 
 typedef struct RawFormat {
     const char *name;
@@ -232,7 +236,7 @@ int main(int argc, char **argv)
         int64_t held = n - popped;
         held_sum += held;
         held_max = held > held_max ? held : held_max;
-        pushes_waiting += held > HELD_WITHOUT_WAIT;
+        pushes_waiting += held > held_without_wait(&cfg);
     }
     if (ret == 0 && got > 0)
         fprintf(stderr, "scene_cli: ignored %zu bytes at the end: not a whole %dx%d %s frame\n",
@@ -248,7 +252,7 @@ int main(int argc, char **argv)
         printf("# %lld frames, %zu transitions, %zu scenes\n", (long long)n, res.n_transitions,
                res.n_scenes);
         printf("# held: %lld pushes, %lld with more than %d frames held, mean %.2f, max %lld\n",
-               (long long)n, (long long)pushes_waiting, HELD_WITHOUT_WAIT,
+               (long long)n, (long long)pushes_waiting, held_without_wait(&cfg),
                n ? (double)held_sum / n : 0.0, (long long)held_max);
         for (size_t i = 0; i < res.n_transitions; i++) {
             const MtTransition *t = &res.transitions[i];

@@ -3,7 +3,7 @@
 /* Downbeats of generated pieces whose bar line is marked by one cue only:
  * the drums play every beat alike, and either the chords change on the
  * one (harmony) or a bass note is struck on the one (bass). A third kind
- * (phrase) misleads on purpose: one-drop drums (kick and rim on beat 3
+ * (phrase) misleads on purpose: one-drop drums (kick and snare on beat 3
  * only, as in reggae), chords changing on 1 and 3 alike, and only the
  * repetition of two-bar phrases from bar 1 marks the one. Each piece
  * starts on a pickup beat, so the first beat is not a downbeat. */

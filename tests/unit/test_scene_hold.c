@@ -210,15 +210,18 @@ static void rgb_hold(RgbPainter painter, int n, RgbHold *out)
     }
     r.lookahead = mt_scene_lookahead(det);
     MtImage img = rgb_image(px, W, H);
-    for (int k = 0; k <= n; k++) {
+    /* failures counted, checked after the detector is freed (a CHECK
+     * returns at once) */
+    int push_errors = 0, out_of_order = 0;
+    for (int k = 0; k <= n && !push_errors; k++) {
         if (k < n) {
             painter(px, W, H, k);
-            CHECK_INT(mt_scene_push(det, &img, k, k / FPS), 0);
+            push_errors += mt_scene_push(det, &img, k, k / FPS) != 0;
         } else {
             mt_scene_finish(det);
         }
         while (mt_scene_pop(det, &fi)) {
-            CHECK_INT(fi.frame, r.popped++);
+            out_of_order += fi.frame != r.popped++;
             if (fi.has_event && fi.event.type == MT_TRANSITION_HARD)
                 r.cuts++;
             else if (fi.has_event)
@@ -230,6 +233,8 @@ static void rgb_hold(RgbPainter painter, int n, RgbHold *out)
     mt_scene_free(&det);
     free(px);
     *out = r;
+    CHECK_INT(push_errors, 0);
+    CHECK_INT(out_of_order, 0);
     CHECK_INT(r.popped, n);
 }
 
