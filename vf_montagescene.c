@@ -13,8 +13,9 @@
  * final and leave in order with their final metadata; the queue of held
  * frames is sized for the most. With frame_metadata=0 (runs that read
  * only the sidecar) frames pass on at once, untagged: the held frames
- * would only grow the decoder's frame pool. The analysis lives in analysis/scene/scene_*.c
- * (plain C, no FFmpeg). Documentation: doc/montagescene.texi.
+ * would only grow the decoder's frame pool. The analysis lives in
+ * analysis/scene/scene_*.c (plain C, no FFmpeg). Documentation:
+ * doc/montagescene.texi.
  *
  * This file is part of Montage. It is built into FFmpeg by
  * patches/apply-ffmpeg.sh and is the same for every supported release.
@@ -323,11 +324,7 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
     }
     s->frames++;
     if (!s->frame_metadata) {
-        ret = release_ready(ctx);
-        if (ret < 0) {
-            av_frame_free(&frame);
-            return ret;
-        }
+        release_ready(ctx); /* only drains and logs: cannot fail */
         ret = ff_filter_frame(ctx->outputs[0], frame);
         return ret < 0 ? ret : 1;
     }
