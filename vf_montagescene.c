@@ -11,8 +11,11 @@
  * cut; up to mt_scene_lookahead() frames while a recolouring waits for its
  * colours to come back), so frames are held back until their info is
  * final and leave in order with their final metadata; the queue of held
- * frames is sized for the most. The analysis lives in analysis/scene/scene_*.c
- * (plain C, no FFmpeg). Documentation: doc/montagescene.texi.
+ * frames is sized for the most. With frame_metadata=0 (runs that read
+ * only the sidecar) frames pass on at once, untagged: the held frames
+ * would only grow the decoder's frame pool. The analysis lives in
+ * analysis/scene/scene_*.c (plain C, no FFmpeg). Documentation:
+ * doc/montagescene.texi.
  *
  * This file is part of Montage. It is built into FFmpeg by
  * patches/apply-ffmpeg.sh and is the same for every supported release.
@@ -46,6 +49,7 @@ typedef struct MontageSceneContext {
     MtSceneConfig cfg;         ///< analysis options
     int keyframes_only;        ///< the input holds key frames only (recorded for caches)
     int fast;                  ///< part of a fast analysis (recorded for caches)
+    int frame_metadata;        ///< tag frames with their final info, holding them back as needed
 
     MtSceneDetector *detector;
     AVFrame **held;            ///< frames waiting for their final metadata
@@ -79,6 +83,11 @@ static const AVOption montagescene_options[] = {
                 OFFSET(keyframes_only), BOOL, 0, 0, 1, FLAGS),
     MT_AVOPTION(MT_OPT_FAST, "run by montage-fast-scene (a window or its fallback); recorded as decode=fast",
                 OFFSET(fast), BOOL, 0, 0, 1, FLAGS),
+    /* not recorded in the sidecar: it changes what the frames carry, never the analysis */
+    MT_AVOPTION(MT_OPT_FRAME_METADATA,
+                "tag each frame with lavfi.montagescene.* metadata, holding frames back until it is final; "
+                "0 passes frames on at once (sidecar-only runs)",
+                OFFSET(frame_metadata), BOOL, 1, 0, 1, FLAGS),
     { NULL }
 };
 
@@ -121,7 +130,7 @@ static av_cold int init(AVFilterContext *ctx)
     s->detector = mt_scene_new(&s->cfg);
     if (!s->detector)
         return AVERROR(ENOMEM);
-    s->held_cap = mt_scene_lookahead(s->detector) + 1;
+    s->held_cap = s->frame_metadata ? mt_scene_lookahead(s->detector) + 1 : 1;
     s->held = av_calloc(s->held_cap, sizeof(*s->held));
     if (!s->held)
         return AVERROR(ENOMEM);
@@ -188,30 +197,35 @@ static double pts_seconds(const MontageSceneContext *s, int64_t pts)
     return pts == AV_NOPTS_VALUE ? NAN : pts * av_q2d(s->time_base);
 }
 
-/* Tags the oldest held frame with its final info and sends it on. */
-static int release_frame(AVFilterContext *ctx, const MtSceneFrameInfo *info)
+/* Logs the boundary a frame's final info reports, if any. */
+static void log_boundary(AVFilterContext *ctx, const MtSceneFrameInfo *info)
 {
-    MontageSceneContext *s = ctx->priv;
-    AVFrame *frame = s->held[s->held_first];
-    AVDictionary **m = &frame->metadata;
-    const char *type;
-    int ret;
+    const char *type = info->has_event ? mt_transition_type_name(info->event.type) : NULL;
 
-    s->held[s->held_first] = NULL;
-    s->held_first = (s->held_first + 1) % s->held_cap;
-    s->held_count--;
+    if (!type)
+        return;
+    if (info->event.type == MT_TRANSITION_HARD)
+        av_log(ctx, AV_LOG_INFO, "cut:%s frame:%" PRId64 " time:%.6f score:%.3f\n",
+               type, info->frame, info->t, info->event.score);
+    else
+        av_log(ctx, AV_LOG_INFO, "transition:%s frame:%" PRId64 " first:%" PRId64 " last:%" PRId64
+               " time:%.6f score:%.3f\n", type, info->event.frame, info->event.first_frame,
+               info->event.last_frame, info->event.t, info->event.score);
+}
 
-    ret = mt_glue_meta_double(m, "lavfi.montagescene.score", info->score);
+/* Sets a frame's lavfi.montagescene.* keys from its final info. */
+static int tag_frame(AVDictionary **m, const MtSceneFrameInfo *info)
+{
+    const char *type = info->has_event ? mt_transition_type_name(info->event.type) : NULL;
+    int ret = mt_glue_meta_double(m, "lavfi.montagescene.score", info->score);
+
     if (ret >= 0 && info->flash)
         ret = av_dict_set(m, "lavfi.montagescene.flash", "1", 0);
-    type = info->has_event ? mt_transition_type_name(info->event.type) : NULL;
     if (ret >= 0 && type && info->event.type == MT_TRANSITION_HARD) {
         /* a hard cut: this frame is the first of the new shot */
         ret = av_dict_set(m, "lavfi.montagescene.cut", type, 0);
         if (ret >= 0)
             ret = mt_glue_meta_double(m, "lavfi.montagescene.cut_score", info->event.score);
-        av_log(ctx, AV_LOG_INFO, "cut:%s frame:%" PRId64 " time:%.6f score:%.3f\n",
-               type, info->frame, info->t, info->event.score);
     } else if (ret >= 0 && type) {
         /* a gradual transition, confirmed on this (later) frame */
         ret = av_dict_set(m, "lavfi.montagescene.transition", type, 0);
@@ -225,10 +239,22 @@ static int release_frame(AVFilterContext *ctx, const MtSceneFrameInfo *info)
             ret = mt_glue_meta_double(m, "lavfi.montagescene.transition_time", info->event.t);
         if (ret >= 0)
             ret = mt_glue_meta_double(m, "lavfi.montagescene.cut_score", info->event.score);
-        av_log(ctx, AV_LOG_INFO, "transition:%s frame:%" PRId64 " first:%" PRId64 " last:%" PRId64
-               " time:%.6f score:%.3f\n", type, info->event.frame, info->event.first_frame, info->event.last_frame,
-               info->event.t, info->event.score);
     }
+    return ret;
+}
+
+/* Tags the oldest held frame with its final info and sends it on. */
+static int release_frame(AVFilterContext *ctx, const MtSceneFrameInfo *info)
+{
+    MontageSceneContext *s = ctx->priv;
+    AVFrame *frame = s->held[s->held_first];
+    int ret;
+
+    s->held[s->held_first] = NULL;
+    s->held_first = (s->held_first + 1) % s->held_cap;
+    s->held_count--;
+
+    ret = tag_frame(&frame->metadata, info);
     if (ret < 0) {
         av_frame_free(&frame);
         return ret;
@@ -236,14 +262,19 @@ static int release_frame(AVFilterContext *ctx, const MtSceneFrameInfo *info)
     return ff_filter_frame(ctx->outputs[0], frame);
 }
 
-/* Sends on every held frame whose info is final. */
+/* Takes every final info from the detector (whose queue would otherwise
+ * grow) and sends on the held frames they belong to. Returns the number of
+ * frames sent. */
 static int release_ready(AVFilterContext *ctx)
 {
     MontageSceneContext *s = ctx->priv;
     MtSceneFrameInfo info;
     int ret, released = 0;
 
-    while (s->held_count && mt_scene_pop(s->detector, &info) == 1) {
+    while ((!s->frame_metadata || s->held_count) && mt_scene_pop(s->detector, &info) == 1) {
+        log_boundary(ctx, &info);
+        if (!s->frame_metadata)
+            continue;
         ret = release_frame(ctx, &info);
         if (ret < 0)
             return ret;
@@ -292,6 +323,11 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
         return AVERROR(-ret);
     }
     s->frames++;
+    if (!s->frame_metadata) {
+        release_ready(ctx); /* only drains and logs: cannot fail */
+        ret = ff_filter_frame(ctx->outputs[0], frame);
+        return ret < 0 ? ret : 1;
+    }
     s->held[(s->held_first + s->held_count) % s->held_cap] = frame;
     s->held_count++;
     return release_ready(ctx);

@@ -8,8 +8,11 @@
 #
 #   bench/filters_cachegrind.sh MEDIA SECONDS [FILTER ARGS...]
 #   bench/filters_cachegrind.sh build/bench/clipav1280x720.mp4 10 -vf montagescene -af montagebeat
+#   bench/filters_cachegrind.sh build/bench/clipav1280x720.mp4 10 \
+#       -vf montagescene=frame_metadata=0 -af montagebeat      # as montage-analyze runs it
 #
-# Without FILTER ARGS: -vf montagescene. Single-threaded (-threads 1
+# Without FILTER ARGS: -vf montagescene (frames tagged, held while a cut
+# candidate waits: the decoder's frame pool grows by the held frames). Single-threaded (-threads 1
 # -filter_threads 1) so every instruction is counted once. The simulated
 # caches: a 32 KB D1 and a last level of $LL bytes (default 2 MB, one
 # core's L2: the frames of 720p and more do not stay in it; give the L3's

@@ -26,5 +26,8 @@
 /* montagescene: how the input was decoded, recorded in the sidecar's config */
 #define MT_OPT_KEYFRAMES_ONLY  "keyframes_only"
 #define MT_OPT_FAST            "fast"
+/* montagescene: frames carry lavfi.montagescene.* (0 for sidecar-only runs);
+ * never recorded, the sidecar is the same either way */
+#define MT_OPT_FRAME_METADATA  "frame_metadata"
 
 #endif /* MONTAGE_CACHE_FILTER_OPTIONS_H */

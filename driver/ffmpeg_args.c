@@ -134,11 +134,14 @@ void mt_ffmpeg_build_args(const MtAnalysisCommand *cmd, MtArgList *args)
     mt_arg_list_push(args, "0");
     mt_arg_list_push(args, "-i");
     mt_arg_list_pushf(args, "file:%s", cmd->input_path);
+    /* keyframes_only is recorded in the sidecar's config, so a fast-mode
+     * entry never passes for a full analysis (and the other way round);
+     * frame_metadata=0: only the sidecar is read, so no frame is held back */
     if (cmd->scene_sidecar)
-        /* recorded in the sidecar's config, so a fast-mode entry never
-         * passes for a full analysis (and the other way round) */
         push_filter(args, "0:v:0", "-filter:v", "montagescene", cmd->scene_sidecar, cmd->source,
-                    cmd->scene_duration_s, cmd->keyframes_only ? MT_OPT_KEYFRAMES_ONLY "=1" : NULL);
+                    cmd->scene_duration_s,
+                    cmd->keyframes_only ? MT_OPT_KEYFRAMES_ONLY "=1:" MT_OPT_FRAME_METADATA "=0"
+                                        : MT_OPT_FRAME_METADATA "=0");
     if (cmd->beat_sidecar)
         push_filter(args, "0:a:0", "-filter:a", "montagebeat", cmd->beat_sidecar, cmd->source,
                     cmd->beat_duration_s, NULL);

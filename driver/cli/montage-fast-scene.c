@@ -185,7 +185,7 @@ static int full_decode(Run *r, const char *why)
         fprintf(stderr, "montage-fast-scene: full decode: %s\n", why);
         return 0;
     }
-    return run_scene(r, NULL, "fast=1", "", NULL);
+    return run_scene(r, NULL, MT_OPT_FAST "=1:" MT_OPT_FRAME_METADATA "=0", "", NULL);
 }
 
 static char *slurp(const char *path)
@@ -329,6 +329,7 @@ static int window_pass(const Run *r, const MtFastFrames *f, const MtSidecar *key
     extra[0] = '\0';
     if (mt_filter_append_option(extra, sizeof(extra), MT_OPT_SIDECAR, side) < 0 ||
         mt_filter_append_option(extra, sizeof(extra), MT_OPT_FAST, "1") < 0 ||
+        mt_filter_append_option(extra, sizeof(extra), MT_OPT_FRAME_METADATA, "0") < 0 ||
         mt_filter_append_option(extra, sizeof(extra), "keep_features", "0") < 0)
         return -1;
     /* A microsecond early, so that printing in microseconds never puts the

@@ -152,6 +152,29 @@ grep -q '^montage-fast-scene: window [0-9]*\.\.[0-9]* decoded [0-9]* frames$' "$
     [ "$(transitions "$WORK/short.msgpack")" = "$(transitions "$WORK/gop50.full.msgpack")" ] &&
     ok fast_window_frames_checked || fail fast_window_frames_checked "$(cat "$WORK/short.log")"
 
+# only the key frame pass reads the per-frame metadata (metadata=print);
+# the windows and the full decode read the sidecar, so their frames pass
+# untagged (frame_metadata=0, quoted or not, nothing held back)
+cat > "$WORK/logging-ffmpeg" <<EOF
+#!/bin/sh
+printf '%s\n' "\$*" >> "$WORK/ffmpeg-commands"
+exec "$MONTAGE_FFMPEG" "\$@"
+EOF
+chmod +x "$WORK/logging-ffmpeg"
+: > "$WORK/ffmpeg-commands"
+for clip in gop50 intra; do
+    "$FAST" --ffmpeg "$WORK/logging-ffmpeg" --ffprobe "$MONTAGE_FFPROBE" \
+        --scene-filter "montagescene=sidecar=$WORK/logged.msgpack" --sidecar "$WORK/logged.msgpack" \
+        "$M/$clip.mp4" 2>> "$WORK/logged.log"
+done
+keys=$(grep -c -- '-skip_frame nokey' "$WORK/ffmpeg-commands")
+others=$(grep -vc -- '-skip_frame nokey' "$WORK/ffmpeg-commands")
+untagged=$(grep -v -- '-skip_frame nokey' "$WORK/ffmpeg-commands" | grep -Ec "frame_metadata=(\\\\')?0")
+[ "$keys" -eq 1 ] && ! grep -- '-skip_frame nokey' "$WORK/ffmpeg-commands" | grep -q frame_metadata &&
+    [ "$others" -ge 2 ] && [ "$untagged" -eq "$others" ] &&
+    ok fast_sidecar_only_runs_untagged ||
+    fail fast_sidecar_only_runs_untagged "$keys key passes, $untagged of $others others untagged: $(cat "$WORK/ffmpeg-commands" "$WORK/logged.log")"
+
 [ "$(config "$WORK/gop50.fast.msgpack" decode)" = '"decode":"fast"' ] &&
     [ "$(config "$WORK/intra.fast.msgpack" decode)" = '"decode":"fast"' ] &&
     [ "$(config "$WORK/gop50.full.msgpack" decode)" = '"decode":"full"' ] &&

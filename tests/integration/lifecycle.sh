@@ -94,6 +94,22 @@ for f in montagescene montagebeat; do
         -filter:0 "$f" -f null -
 done
 
+# montagescene passing frames on untagged (frame_metadata=0), stopped
+# inside a recolouring's wait (frames 20..39 tinted, where the default
+# holds frames): incomplete sidecars, as with holding.
+tint="testsrc2=s=160x120:r=25:d=4,format=yuv420p[a];color=red@0.5:s=160x120:r=25:d=4,format=yuva420p[r];[a][r]overlay=enable='between(n,20,39)',format=yuv420p"
+pass="montagescene=frame_metadata=0:source_duration=4:sidecar=$T/pass"
+clean montagescene_pass_read_intervals "$FFPROBE" -v error -f lavfi -i "$tint,$pass-ri.msgpack" \
+    -read_intervals %+#30 -show_entries frame=pts_time -of csv
+expect_status montagescene_pass_read_intervals_incomplete "$T/pass-ri.msgpack" false
+clean montagescene_pass_t "$FFMPEG" -nostdin -v error -filter_complex "$tint,$pass-t.msgpack" -t 1.2 -f null -
+expect_status montagescene_pass_t_incomplete "$T/pass-t.msgpack" false
+clean montagescene_pass_frames "$FFMPEG" -nostdin -v error -filter_complex "$tint,$pass-frames.msgpack" \
+    -frames:v 30 -f null -
+expect_status montagescene_pass_frames_incomplete "$T/pass-frames.msgpack" false
+clean montagescene_pass_eof "$FFMPEG" -nostdin -v error -filter_complex "$tint,$pass-eof.msgpack" -f null -
+expect_status montagescene_pass_eof_complete "$T/pass-eof.msgpack" true
+
 # An application freeing its graph (tests/integration/graph_free.c, linked
 # with the built static libraries).
 libs=""

@@ -181,10 +181,32 @@ static void command_line_shape(void)
     CHECK(map > i && !strcmp(args.argv[map + 1], "0:v:0"));
     CHECK(!strcmp(args.argv[map + 2], "-filter:v"));
     CHECK(!strncmp(args.argv[map + 3], "montagescene=sidecar=", 21));
+    /* the mode is recorded; the run reads only the sidecar, so frames pass untagged */
+    const char *graph = args.argv[map + 3];
+    size_t len = strlen(graph);
+    const char *want_tail = ":keyframes_only=1:frame_metadata=0";
+    CHECK(len > strlen(want_tail) && !strcmp(graph + len - strlen(want_tail), want_tail));
     CHECK(mt_arg_list_find(&args, "-filter:a") < 0); /* no audio requested */
     CHECK(mt_arg_list_find(&args, "0:a:0") < 0);
     CHECK(!strcmp(args.argv[args.n - 3], "-f") && !strcmp(args.argv[args.n - 1], "-"));
     CHECK(args.argv[args.n] == NULL);
+    mt_arg_list_free(&args);
+}
+
+/* A full decode records no mode option, and its frames pass untagged too. */
+static void full_decode_frames_untagged(void)
+{
+    MtAnalysisCommand cmd = {
+        .ffmpeg = "ffmpeg", .input_path = "/m/x.mp4", .scene_sidecar = "/m/x.scene",
+        .beat_sidecar = "/m/x.beat", .source = NULL, .progress_fd = -1,
+    };
+    MtArgList args;
+    mt_arg_list_init(&args);
+    mt_ffmpeg_build_args(&cmd, &args);
+    CHECK(!args.failed);
+    int v = mt_arg_list_find(&args, "-filter:v"), a = mt_arg_list_find(&args, "-filter:a");
+    CHECK(v > 0 && !strcmp(args.argv[v + 1], "montagescene=sidecar=\\'/m/x.scene\\':frame_metadata=0"));
+    CHECK(a > 0 && !strcmp(args.argv[a + 1], "montagebeat=sidecar=\\'/m/x.beat\\'"));
     mt_arg_list_free(&args);
 }
 
@@ -196,5 +218,6 @@ int main(void)
     RUN(round_trip_awkward_paths);
     RUN(unknown_identity_fields_left_out);
     RUN(command_line_shape);
+    RUN(full_decode_frames_untagged);
     UNIT_EXIT();
 }
