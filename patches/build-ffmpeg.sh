@@ -47,7 +47,7 @@ filters=$(list montagescene montagebeat \
     atempo loop aloop reverse areverse blend geq hstack vstack xstack tile thumbnail scdet \
     blackdetect silencedetect ebur128 aecho lowpass highpass showspectrum showwaves \
     aevalsrc anullsrc anoisesrc sine testsrc testsrc2 color smptebars smptehdbars mandelbrot \
-    life cellauto gradients nullsrc rgbtestsrc yuvtestsrc)
+    life cellauto gradients nullsrc rgbtestsrc yuvtestsrc movie amovie)
 set -- --disable-doc --disable-debug --disable-ffplay --enable-libmsgpack --enable-libkissfft \
     --pkg-config="$pkg_config"
 if command -v ccache >/dev/null 2>&1; then set -- "$@" --cc="ccache $cc"; else set -- "$@" --cc="$cc"; fi

@@ -86,6 +86,14 @@ n_score=$(grep -c 'lavfi.montagescene.score=' "$T/meta.txt")
 expect_eq metadata_score_every_frame "$n_score" 150
 cut_frames=$(awk -F'[: ]+' '/^frame:/ { f = $2 } /lavfi.montagescene.cut=hard/ { printf "%s ", f }' "$T/meta.txt")
 expect_eq metadata_cut_markers "$cut_frames" "40 75 105 "
+# The same through ffprobe reading a file with the movie source, as README
+# shows it: the per-frame tags reach a library user.
+"$FFMPEG" -nostdin -v error -filter_complex "$cuts" -c:v ffv1 "$T/cuts.nut"
+"$FFPROBE" -v error -f lavfi -i "movie=$T/cuts.nut,montagescene" -show_entries frame=pts_time:frame_tags \
+    -of compact > "$T/probe.txt" 2> "$T/probe.err"
+probe_cuts=$(awk -F'|' '/lavfi.montagescene.cut=hard/ { sub("pts_time=", "", $2); printf "%s ", $2 }' "$T/probe.txt")
+if [ "$probe_cuts" = "1.600000 3.000000 4.200000 " ]; then ok ffprobe_movie_cut_tags
+else fail ffprobe_movie_cut_tags "got '$probe_cuts': $(head -c 300 "$T/probe.err")"; fi
 
 # Stream facts, exact: variable frame rate keeps exact pts.
 vfr="$(shot testsrc2 40)[a];$(shot mandelbrot 40)[b];[a][b]concat,setpts='(N+0.25*mod(N,3))/25/TB'"
