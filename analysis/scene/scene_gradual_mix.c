@@ -114,10 +114,11 @@ int mt_scene_coarse_mix(const MtSceneDetector *d, int64_t a, int64_t b, MtSceneC
     float A[COARSE_MAX], B[COARSE_MAX], M[COARSE_MAX];
     double p[MT_SCENE_RAMP_MAX];
     unsigned char valid[MT_SCENE_RAMP_MAX];
-    int n = (int)(b - a - 1), nv = coarse(&d->grid, &scn_slot(d, a)->f, A), imid = -1, s, e;
-    coarse(&d->grid, &scn_slot(d, b)->f, B);
+    int n = (int)(b - a - 1), imid = -1, s, e;
     if (n < 1 || n > MT_SCENE_RAMP_MAX)
         return -1;
+    int nv = coarse(&d->grid, &scn_slot(d, a)->f, A);
+    coarse(&d->grid, &scn_slot(d, b)->f, B);
     /* the anchors' part of the normal equations is the same for every frame */
     double gram[3][3];
     normal_matrix(A, B, nv, gram);
