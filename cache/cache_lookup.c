@@ -19,6 +19,7 @@
 #include "atomic_file.h"
 #include "cache_lookup.h"
 #include "coverage.h"
+#include "double_text.h"
 #include "sidecar_names.h"
 #include "sidecar_read.h"
 #include "source_identity.h"
@@ -169,7 +170,7 @@ static void config_value_str(const MtConfigEntry *e, char *out, size_t outlen)
 {
     switch (e->type) {
     case MT_VALUE_INT:    snprintf(out, outlen, "%lld", (long long)e->i); break;
-    case MT_VALUE_DOUBLE: snprintf(out, outlen, "%.17g", e->d); break;
+    case MT_VALUE_DOUBLE: mt_double_text(e->d, out, outlen); break;
     case MT_VALUE_BOOL:   snprintf(out, outlen, "%s", e->i ? "true" : "false"); break;
     default:              snprintf(out, outlen, "'%s'", e->s ? e->s : ""); break;
     }

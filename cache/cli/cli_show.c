@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cache/cli/cli.h"
+#include "cache/double_text.h"
 #include "cache/sidecar_names.h"
 #include "cache/sidecar_read.h"
 
@@ -23,7 +24,11 @@ static void show_config(const MtConfig *c)
         printf("%s%s=", i ? " " : "", e->key);
         switch (e->type) {
         case MT_VALUE_INT:    printf("%lld", (long long)e->i); break;
-        case MT_VALUE_DOUBLE: printf("%.17g", e->d); break;
+        case MT_VALUE_DOUBLE: {
+            char num[40];
+            printf("%s", mt_double_text(e->d, num, sizeof(num)));
+            break;
+        }
         case MT_VALUE_BOOL:   printf("%s", e->i ? "true" : "false"); break;
         case MT_VALUE_STRING: printf("'%s'", or_dash(e->s)); break;
         }

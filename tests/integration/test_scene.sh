@@ -102,6 +102,13 @@ $A field "$T/vfr_cut.msgpack" vfr_cut_time scene.transitions.0.t 1.61  # (40 + 0
 $A field "$T/vfr_cut.msgpack" stream_frames scene.stream.frames 80
 $A field "$T/vfr_cut.msgpack" stream_size scene.stream.width 320
 $A field "$T/vfr_cut.msgpack" status_complete status.complete true
+# montage-sidecar show prints config doubles as typed (0.08, not
+# 0.080000000000000002).
+show_config=$("${MONTAGE_SIDECAR:-$BUILD/montage-sidecar}" show "$T/vfr_cut.msgpack" | grep '^config:')
+case "$show_config" in
+*" threshold=0.25 gradual_threshold=0.08 min_scene_len=0.4 "*) ok show_config_shortest_doubles ;;
+*) fail show_config_shortest_doubles "$show_config" ;;
+esac
 
 # Odd inputs never crash and give valid sidecars.
 scene zero_frames "testsrc2=s=320x240:r=25,trim=end_frame=0" "-"

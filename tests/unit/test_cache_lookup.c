@@ -139,6 +139,9 @@ static void test_states(void)
     req[1].d = 0.5;
     CHECK_INT(mt_cache_check(sc, media, MT_KIND_SCENE, -1, req, 2, why, 512), MT_CACHE_STALE);
     CHECK(!strcmp(why, "config 'threshold' is 0.375, required 0.5"));
+    req[1].d = 0.08; /* printed as typed, not 0.080000000000000002 */
+    CHECK_INT(mt_cache_check(sc, media, MT_KIND_SCENE, -1, req, 2, why, 512), MT_CACHE_STALE);
+    CHECK(!strcmp(why, "config 'threshold' is 0.375, required 0.08"));
     MtConfigEntry absent = { .key = "nope", .type = MT_VALUE_BOOL, .i = 1 };
     CHECK_INT(mt_cache_check(sc, media, MT_KIND_SCENE, -1, &absent, 1, why, 512), MT_CACHE_STALE);
 
