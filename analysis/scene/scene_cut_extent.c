@@ -6,13 +6,11 @@
 #include <math.h>
 
 #include "analysis/scene/scene_metric.h"
+#include "analysis/scene/scene_relight.h"
 
 /* Blocks across the frame (6 cells each on the default 48-cell grid);
  * down, as many as keep them about square. */
 #define BLOCKS_X 8
-/* A block whose luma variance is below this (a standard deviation of 1 %
- * of the luma range, scene_relight.c's region floor) has no structure. */
-#define MIN_BLOCK_VARIANCE 1e-4
 /* A block changed when its luma correlation with the block before falls
  * below 1 - this. Lower bounds (0.1-0.2) count the encoding noise and the
  * motion of fire and damage frames too (game-tune t5 5717: 0.31 of the
@@ -33,24 +31,13 @@
 #define SCENE_CUT_MIN_EXTENT 0.35f
 
 /* 1 when the block x0..x1, y0..y1 of b changed structure from a's; *counted
- * is 1 when either has contrast there */
+ * is 1 when either has contrast there (MT_SCENE_MIN_REGION_VARIANCE) */
 static int block_changed(const MtSceneGrid *g, const float *a, const float *b, int x0, int x1,
                          int y0, int y1, int *counted)
 {
-    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-    int n = (x1 - x0) * (y1 - y0);
-    for (int y = y0; y < y1; y++)
-        for (int x = x0; x < x1; x++) {
-            double p = a[y * g->gw + x], q = b[y * g->gw + x];
-            sa += p;
-            sb += q;
-            saa += p * p;
-            sbb += q * q;
-            sab += p * q;
-        }
-    double ma = sa / n, mb = sb / n;
-    double va = saa / n - ma * ma, vb = sbb / n - mb * mb, cov = sab / n - ma * mb;
-    int ca = va >= MIN_BLOCK_VARIANCE, cb = vb >= MIN_BLOCK_VARIANCE;
+    double va, vb, cov;
+    mt_scene_region_moments(g, a, b, x0, x1, y0, y1, &va, &vb, &cov);
+    int ca = va >= MT_SCENE_MIN_REGION_VARIANCE, cb = vb >= MT_SCENE_MIN_REGION_VARIANCE;
     *counted = ca || cb;
     if (!ca || !cb)
         return ca != cb;
