@@ -481,7 +481,11 @@ static void cut_confirm(MtSceneDetector *d, int64_t c, float structure_ref)
             return;
         }
     }
-    float share = mt_scene_changed_share(&d->grid, &scn_slot(d, c - 1)->f, &s->f, &d->scratch[0]);
+    /* part of the flash suppression: off with it (a white flash keeps
+     * every block's structure) */
+    float share = d->cfg.flash ? mt_scene_changed_share(&d->grid, &scn_slot(d, c - 1)->f, &s->f,
+                                                        &d->scratch[0])
+                               : 1;
     if (mt_scene_cut_is_partial(share)) {
         mt_scene_trace(d, "cut %lld dropped: replaces %.3f of the picture's blocks", (long long)c, share);
         return;
