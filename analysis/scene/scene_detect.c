@@ -2,6 +2,7 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* montagescene core: lifecycle, frame ring, hard cuts and flashes. */
 #include "analysis/scene/scene_internal.h"
+#include "analysis/scene/scene_cut_extent.h"
 #include "analysis/scene/scene_relight.h"
 
 #include <errno.h>
@@ -464,8 +465,9 @@ static int relight_returns(MtSceneDetector *d, int64_t c)
 }
 
 /* The rest of candidate c's decision, once the recolouring and
- * light-change tests have kept it: a brightness change or a boundary too
- * close is no cut; a cut is reported. */
+ * light-change tests have kept it: a brightness change, a change of part
+ * of the picture (scene_cut_extent.h) or a boundary too close is no cut;
+ * a cut is reported. */
 static void cut_confirm(MtSceneDetector *d, int64_t c, float structure_ref)
 {
     SceneSlot *s = scn_slot(d, c);
@@ -478,6 +480,15 @@ static void cut_confirm(MtSceneDetector *d, int64_t c, float structure_ref)
             mt_scene_trace(d, "cut %lld dropped: brightness change", (long long)c);
             return;
         }
+    }
+    /* part of the flash suppression: off with it (a white flash keeps
+     * every block's structure) */
+    float share = d->cfg.flash ? mt_scene_changed_share(&d->grid, &scn_slot(d, c - 1)->f, &s->f,
+                                                        &d->scratch[0])
+                               : 1;
+    if (mt_scene_cut_is_partial(share)) {
+        mt_scene_trace(d, "cut %lld dropped: replaces %.3f of the picture's blocks", (long long)c, share);
+        return;
     }
     if (mt_scene_conflicts(d, c, c, 0)) {
         mt_scene_trace(d, "cut %lld dropped: too close to another boundary", (long long)c);

@@ -8,10 +8,6 @@
 
 #include "analysis/scene/scene_metric.h"
 
-/* A region whose luma variance is below this (a standard deviation of 1 %
- * of the luma range) has no structure to correlate: letterbox and
- * pillarbox bars, black or flat walls. */
-#define MIN_REGION_VARIANCE 1e-4
 /* the most regions a grid has (scene_features.c: rx <= 4, ry <= 3) */
 #define MAX_REGIONS 16
 
@@ -21,10 +17,8 @@ static int cmp_float(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-/* 1 - the correlation of a's and b's luma over cells x0..x1, y0..y1; -1
- * when either has no contrast there */
-static float region_decorrelation(const MtSceneGrid *g, const float *a, const float *b, int x0,
-                                  int x1, int y0, int y1)
+void mt_scene_region_moments(const MtSceneGrid *g, const float *a, const float *b, int x0, int x1,
+                             int y0, int y1, double *va, double *vb, double *cov)
 {
     double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
     int n = (x1 - x0) * (y1 - y0);
@@ -38,8 +32,19 @@ static float region_decorrelation(const MtSceneGrid *g, const float *a, const fl
             sab += p * q;
         }
     double ma = sa / n, mb = sb / n;
-    double va = saa / n - ma * ma, vb = sbb / n - mb * mb, cov = sab / n - ma * mb;
-    if (va < MIN_REGION_VARIANCE || vb < MIN_REGION_VARIANCE)
+    *va = saa / n - ma * ma;
+    *vb = sbb / n - mb * mb;
+    *cov = sab / n - ma * mb;
+}
+
+/* 1 - the correlation of a's and b's luma over cells x0..x1, y0..y1; -1
+ * when either has no contrast there */
+static float region_decorrelation(const MtSceneGrid *g, const float *a, const float *b, int x0,
+                                  int x1, int y0, int y1)
+{
+    double va, vb, cov;
+    mt_scene_region_moments(g, a, b, x0, x1, y0, y1, &va, &vb, &cov);
+    if (va < MT_SCENE_MIN_REGION_VARIANCE || vb < MT_SCENE_MIN_REGION_VARIANCE)
         return -1;
     return (float)(1 - cov / sqrt(va * vb));
 }

@@ -42,10 +42,12 @@ static void test_hard_cuts_frame_exact(void)
     CHECK_INT(r.events, 3);
 }
 
-/* A cut that stands out from the motion around it (a still shot to the
- * same shot with a fifth of another blended in: a small change) needs only
+/* A cut that stands out from the motion around it (between two still
+ * shots dimmed to a quarter: a small change of luma and colour) needs only
  * 0.8 of the threshold: with the threshold set so that its excess is 0.9 of
- * it, it is found; at 0.75 of it, not. */
+ * it, it is found; at 0.75 of it, not. (Scene analyser 9 tested this on a
+ * fifth of another shot blended into the same one, which keeps the
+ * structure of every block: no cut since analyser 10, scene_cut_extent.h.) */
 static void test_standout_cut_relaxed(void)
 {
     static const SynShot still_a = { 11, 0, 0, 0.01f, 0 }, still_b = { 22, 0, 0, 0.01f, 0 };
@@ -53,9 +55,9 @@ static void test_standout_cut_relaxed(void)
     MtSceneConfig cfg;
     clip.n = 0;
     syn_add(&clip, &still_a, 0, 40);
-    syn_add_mix(&clip, &still_a, 40, &still_b, 0, 40, 0);
-    for (int k = 40; k < 80; k++)
-        clip.f[k].mix = 0.2f;
+    syn_add(&clip, &still_b, 0, 40);
+    for (int k = 0; k < 80; k++)
+        clip.f[k].gain = 0.25f;
     CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
     CHECK_INT(r.n_trans, 1);
     float excess = 2 * r.trans[0].score; /* the score is half the excess */

@@ -40,6 +40,10 @@ typedef struct SynFrame {
     int   wipe;           /* mix spatially (left to right) instead */
     float gain;           /* 1 = normal, 0 = black */
     float flash;          /* 0 = none, 1 = white */
+    /* a part of the picture drawn from another shot (a sprite, a monster
+     * close to the camera): x0..x1, y0..y1 in fractions of the size */
+    const SynShot *patch;
+    float patch_x0, patch_x1, patch_y0, patch_y1;
 } SynFrame;
 
 typedef struct SynPlanes {
@@ -174,8 +178,8 @@ static SYN_UNUSED void syn_pixel(const SynShot *s, const SynParams *q, const Syn
 static SYN_UNUSED void syn_render(const SynFrame *f, SynPlanes *p)
 {
     int w = p->w, h = p->h;
-    SynParams qa, qb;
-    SynTables ta, tb = { 0 };
+    SynParams qa, qb, qp;
+    SynTables ta, tb = { 0 }, tp = { 0 };
     syn_params(f->a, &qa);
     if (syn_tables(f->a, &qa, f->ka, w, h, &ta) < 0)
         return;
@@ -183,6 +187,14 @@ static SYN_UNUSED void syn_render(const SynFrame *f, SynPlanes *p)
         syn_params(f->b, &qb);
         if (syn_tables(f->b, &qb, f->kb, w, h, &tb) < 0) {
             free(ta.cx);
+            return;
+        }
+    }
+    if (f->patch) {
+        syn_params(f->patch, &qp);
+        if (syn_tables(f->patch, &qp, f->ka, w, h, &tp) < 0) {
+            free(ta.cx);
+            free(tb.cx);
             return;
         }
     }
@@ -198,6 +210,9 @@ static SYN_UNUSED void syn_render(const SynFrame *f, SynPlanes *p)
                 u = u * (1 - m) + u2 * m;
                 v = v * (1 - m) + v2 * m;
             }
+            if (f->patch && i >= f->patch_x0 * w && i < f->patch_x1 * w && j >= f->patch_y0 * h &&
+                j < f->patch_y1 * h)
+                syn_pixel(f->patch, &qp, &tp, f->ka, w, h, i, j, &y, &u, &v);
             y *= f->gain;
             u *= f->gain;
             v *= f->gain;
@@ -214,6 +229,7 @@ static SYN_UNUSED void syn_render(const SynFrame *f, SynPlanes *p)
     }
     free(ta.cx);
     free(tb.cx);
+    free(tp.cx);
 }
 
 /* ---- packing into pixel formats ---- */

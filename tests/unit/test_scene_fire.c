@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later
+ * Copyright (C) 2026 the Montage authors; see LICENSE. */
+/* Weapon fire in first-person game footage: a part of the picture replaced
+ * (a weapon raised, a monster close to the camera) while a muzzle flash
+ * lights the whole frame is no cut; a real cut after it still is
+ * (scene_cut_extent.h). */
+#include "tests/unit/unit.h"
+#include "tests/unit/test_scene_synth.h"
+
+#define FPS 35.0
+static int W = 192, H = 144; /* 96 x 72 with MONTAGE_TEST_QUICK */
+
+static const SynShot ROOM = { 31, 0.002f, 0.0f, 0.02f, 0 };
+static const SynShot WEAPON = { 47, 0.0f, 0.0f, 0.02f, 0 };
+static const SynShot NEXT = { 58, -0.003f, 0.001f, 0.02f, 0 };
+
+static SynClip clip;
+
+/* ROOM for 100 frames; from frame 40 on a weapon fills the bottom centre
+ * (the middle half of the width, the lower 40 % of the height: a fifth of
+ * the picture, 12 of the 48 blocks) and a muzzle flash lights the frame by
+ * 60 % for 6 frames; a cut to NEXT at 100, 60 frames of it */
+static void test_weapon_raised_in_a_flash_is_no_cut(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &ROOM, 0, 100);
+    for (int k = 40; k < 100; k++) {
+        clip.f[k].patch = &WEAPON;
+        clip.f[k].patch_x0 = 0.25f;
+        clip.f[k].patch_x1 = 0.75f;
+        clip.f[k].patch_y0 = 0.6f;
+        clip.f[k].patch_y1 = 1.0f;
+        if (k < 46)
+            clip.f[k].gain = 1.6f;
+    }
+    syn_add(&clip, &NEXT, 0, 60);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    /* scene analyser 9 also reported a hard cut at 40 */
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_HARD);
+    CHECK_INT(r.trans[0].frame, 100);
+}
+
+int main(void)
+{
+    if (syn_quick()) {
+        W = 96;
+        H = 72;
+    }
+    RUN(test_weapon_raised_in_a_flash_is_no_cut);
+    UNIT_EXIT();
+}
