@@ -45,6 +45,23 @@ static void test_long_dissolve_of_panning_shots(void)
     CHECK_INT(r.events, 1);
 }
 
+/* A 72-frame wipe (frames 100..171) between the same pans: the fitted
+ * ramp followed the incoming shot's drift to 179 (scene analyser 9);
+ * fitted where the progress keeps rising, 100..173. */
+static void test_long_wipe_of_panning_shots(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &left, 0, 100);
+    syn_add_mix(&clip, &left, 100, &right, 0, 72, 1);
+    syn_add(&clip, &right, 72, 100);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_WIPE);
+    CHECK(r.trans[0].first_frame >= 94 && r.trans[0].first_frame <= 106);
+    CHECK(r.trans[0].last_frame >= 165 && r.trans[0].last_frame <= 177);
+}
+
 /* the same two pans joined by a cut: one hard cut, no dissolve around it */
 static void test_cut_between_pans(void)
 {
@@ -100,6 +117,7 @@ static void test_long_dissolve_on_a_small_grid(void)
 int main(void)
 {
     RUN(test_long_dissolve_of_panning_shots);
+    RUN(test_long_wipe_of_panning_shots);
     RUN(test_cut_between_pans);
     RUN(test_long_pan_is_no_transition);
     RUN(test_long_dissolve_on_a_small_grid);
