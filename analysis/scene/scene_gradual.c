@@ -339,11 +339,13 @@ static float held_share(const MtSceneDetector *d, int64_t first, int64_t last)
 /* A fitted span longer than this (the longest lag) is fitted again within
  * the stretch where the progress moves one way
  * (mt_scene_ramp_fit_monotone). The spans fitted on dev, extra_g, extra_h
- * and extra_j are 68 frames at most (v06 250, a 50-frame dissolve: 244..311)
- * and nearly all under 40; the ones that ran on are 81-150 frames (g02 312,
- * the unit test's 96-frame dissolve of pans at 97..223, edited-tune's long
- * Doom and camera transitions et02 654 at 592..729, et06 86 at 68..217).
- * Shorter spans keep the plain fit, which is within a few frames there. */
+ * and extra_j are 81 frames at most and nearly all under 40; the two over
+ * 64 (v06 250, a 50-frame dissolve at 244..311; g02 312, 36 frames at
+ * 280..360) keep or narrow their fit. The ones that ran on are longer: the
+ * unit test's 96-frame dissolve of pans at 97..223, edited-tune's long
+ * Doom and camera wipes (et02 654 at 592..729, et06 86 at 68..217, et07
+ * 135 at 126..255). Shorter spans keep the plain fit, within a few frames
+ * on those sets. */
 #define SPAN_LONG_REFIT SCN_MAX_LAG
 _Static_assert((2 * SPAN_REACH + 1) * SCN_MAX_LAG <= MT_SCENE_RAMP_MAX, "ramp window");
 

@@ -31,7 +31,7 @@ static void run_long(int n, SynResult *r)
  * progress on the analysis grid ramps over its whole window (missed by
  * scene analyser 8); on coarse thumbnails it is located at [98,177] and
  * found by the blend test. The reported span is the ramp fitted where the
- * fine progress keeps rising: 98..196 (scene analyser 9 followed the
+ * fine progress keeps rising: 98..197 (scene analyser 9 followed the
  * incoming shot's own drift past the end, 97..223). */
 static void test_long_dissolve_of_panning_shots(void)
 {
