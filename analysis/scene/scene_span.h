@@ -24,4 +24,15 @@
 int mt_scene_ramp_fit(const double *p, const unsigned char *valid, int n, int inner_first,
                       int inner_last, int extend, int *first, int *last);
 
+/* The same fit limited to the stretch around [inner_first, inner_last]
+ * where the smoothed progress keeps moving one way (falling to the left,
+ * rising to the right, until it turns back by more than noise): over
+ * moving shots the progress between far anchors drifts on after a
+ * transition and the plain fit follows the drift; the drift turns back
+ * where one shot's own motion does. *last runs past the array only when
+ * the rise lasts to its end. */
+int mt_scene_ramp_fit_monotone(const double *p, const unsigned char *valid, int n,
+                               int inner_first, int inner_last, int extend, int *first,
+                               int *last);
+
 #endif

@@ -30,9 +30,9 @@ static void run_long(int n, SynResult *r)
 /* A 96-frame dissolve (frames 100..195), half again the longest lag: the
  * progress on the analysis grid ramps over its whole window (missed by
  * scene analyser 8); on coarse thumbnails it is located at [98,177] and
- * found by the blend test. The reported span is the fitted ramp, which
- * runs on past the end as the incoming shot's own drift keeps the progress
- * rising (as in test_dissolve_out_of_fast_motion): 97..223 here. */
+ * found by the blend test. The reported span is the ramp fitted where the
+ * fine progress keeps rising: 98..197 (scene analyser 9 followed the
+ * incoming shot's own drift past the end, 97..223). */
 static void test_long_dissolve_of_panning_shots(void)
 {
     SynResult r;
@@ -41,8 +41,25 @@ static void test_long_dissolve_of_panning_shots(void)
     CHECK_INT(r.trans[0].type, MT_TRANSITION_DISSOLVE);
     CHECK(r.trans[0].frame >= 100 && r.trans[0].frame <= 195);
     CHECK(r.trans[0].first_frame >= 94 && r.trans[0].first_frame <= 106);
-    CHECK(r.trans[0].last_frame >= 189 && r.trans[0].last_frame <= 230);
+    CHECK(r.trans[0].last_frame >= 189 && r.trans[0].last_frame <= 201);
     CHECK_INT(r.events, 1);
+}
+
+/* A 72-frame wipe (frames 100..171) between the same pans: the fitted
+ * ramp followed the incoming shot's drift to 179 (scene analyser 9);
+ * fitted where the progress keeps rising, 100..173. */
+static void test_long_wipe_of_panning_shots(void)
+{
+    SynResult r;
+    clip.n = 0;
+    syn_add(&clip, &left, 0, 100);
+    syn_add_mix(&clip, &left, 100, &right, 0, 72, 1);
+    syn_add(&clip, &right, 72, 100);
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
+    CHECK_INT(r.n_trans, 1);
+    CHECK_INT(r.trans[0].type, MT_TRANSITION_WIPE);
+    CHECK(r.trans[0].first_frame >= 94 && r.trans[0].first_frame <= 106);
+    CHECK(r.trans[0].last_frame >= 165 && r.trans[0].last_frame <= 177);
 }
 
 /* the same two pans joined by a cut: one hard cut, no dissolve around it */
@@ -100,6 +117,7 @@ static void test_long_dissolve_on_a_small_grid(void)
 int main(void)
 {
     RUN(test_long_dissolve_of_panning_shots);
+    RUN(test_long_wipe_of_panning_shots);
     RUN(test_cut_between_pans);
     RUN(test_long_pan_is_no_transition);
     RUN(test_long_dissolve_on_a_small_grid);
