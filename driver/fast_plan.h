@@ -70,7 +70,10 @@
  * it spans, which widens the window by itself. Measured on the 12 dev
  * clips re-encoded at keyint 25 and 250 (every window forced, no
  * fallback): 24/24, 64/72 and 168/140 all gave transitions identical to
- * the full decode; 64/72 keeps a margin over the smallest.
+ * the full decode; 64/72 keeps a margin over the smallest. A measured
+ * margin, not a bound: the detector itself calls a frame inside a shot
+ * settled only 164 frames later (mt_scene_unsettled_from,
+ * bench/fast_settle_lag.sh), and ending windows there would decode more.
  * The history is decoded only when it can matter: a window first starts
  * at its pair's first key frame (cold), and is decoded again from its
  * warm start (the seek point MT_FAST_PRE_FRAMES before) when the cold

@@ -200,6 +200,19 @@ void mt_scene_set_log(MtSceneDetector *det, MtSceneLogFn fn, void *opaque);
  * MtSceneFrameInfo), so they need no extra delay. */
 int mt_scene_lookahead(const MtSceneDetector *det);
 
+/* How far the answers are final, for a host that may stop early (the fast
+ * mode's windows): the lowest frame a transition not yet known may still
+ * be reported on (MtTransition.frame), by frames still to come or by
+ * mt_scene_finish. Every transition mt_scene_result will list on an
+ * earlier frame is found already, and stays as it is; so stopping the
+ * stream at any point from then on gives the same transitions before that
+ * frame. Call between pushes; INT64_MAX after finish. The longest lag
+ * keeps it about 2.5 lags (160 frames) behind the newest frame inside a
+ * shot; after a boundary it moves past the boundary plus min_scene_len
+ * once the longest lag's tests have passed the boundary
+ * (scene_settled.c). */
+int64_t mt_scene_unsettled_from(const MtSceneDetector *det);
+
 /* Analyses one frame (any size; a size change restarts the comparisons
  * without reporting a boundary). t is the presentation time in seconds and
  * may be irregular. Returns 0, -EINVAL for an unreadable image or after

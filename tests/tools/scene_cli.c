@@ -10,7 +10,10 @@
  * the format of shared/eval/score_shots.py (the frame where the new shot
  * takes over). -v adds the transitions with type and span and the scenes
  * as # comments, and how many frames the core held after each push (the
- * cost of a waiting cut candidate); -vv also one line per frame and the
+ * cost of a waiting cut candidate) and how many frames had to follow each
+ * frame before the core called it settled (mt_scene_unsettled_from: what a
+ * host that stops early must decode past it); -vv also that per frame
+ * (-1: not before the end), one line per frame and the
  * decision trace. A development tool, not part
  * of the test suite.
  */
@@ -20,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/array_grow.h"
 #include "analysis/scene/scene_detect.h"
 #include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
@@ -31,6 +35,40 @@
 static int held_without_wait(const MtSceneConfig *cfg)
 {
     return cfg->flash ? cfg->flash_len + 1 : 1;
+}
+
+static int cmp_int64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Per frame p, how many frames after it were pushed before the core called
+ * p settled (unsettled[k] > p after push k): its distribution over the
+ * frames that settled before the end of the stream. */
+static void print_settle_lags(const int64_t *unsettled, int64_t n, int each)
+{
+    int64_t *lag = malloc((size_t)(n > 0 ? n : 1) * sizeof(*lag)), m = 0, within72 = 0;
+    if (!lag)
+        return;
+    for (int64_t p = 0; p < n; p++) {
+        int64_t k = p;
+        while (k < n && unsettled[k] <= p)
+            k++;
+        if (each)
+            printf("# settle %lld %lld\n", (long long)p, k < n ? (long long)(k - p) : -1LL);
+        if (k < n) {
+            lag[m++] = k - p;
+            within72 += k - p <= 72;
+        }
+    }
+    qsort(lag, (size_t)m, sizeof(*lag), cmp_int64);
+    if (m)
+        printf("# settled: %lld of %lld frames before the end; frames pushed after a frame until it "
+               "was: median %lld, 10th percentile %lld, 90th %lld, max %lld; within 72: %lld\n",
+               (long long)m, (long long)n, (long long)lag[m / 2], (long long)lag[m / 10],
+               (long long)lag[m * 9 / 10], (long long)lag[m - 1], (long long)within72);
+    free(lag);
 }
 
 typedef struct RawFormat {
@@ -219,6 +257,9 @@ int main(int argc, char **argv)
     /* frames the core holds after each push and its pops: a waiting cut
      * candidate holds more than a push's usual decision reach */
     int64_t held_sum = 0, held_max = 0, pushes_waiting = 0;
+    /* after push k (k + 1 frames in), the lowest frame not yet settled */
+    int64_t *unsettled = NULL;
+    size_t unsettled_cap = 0;
     while ((got = fread(buf, 1, fsize, stdin)) == fsize) {
         raw_image(fmt, w, h, buf, &img);
         if (range >= 0)
@@ -237,6 +278,12 @@ int main(int argc, char **argv)
         held_sum += held;
         held_max = held > held_max ? held : held_max;
         pushes_waiting += held > held_without_wait(&cfg);
+        if (mt_array_grow((void **)&unsettled, &unsettled_cap, (size_t)n, sizeof(*unsettled)) < 0) {
+            fprintf(stderr, "scene_cli: out of memory\n");
+            ret = -ENOMEM;
+            break;
+        }
+        unsettled[n - 1] = mt_scene_unsettled_from(det);
     }
     if (ret == 0 && got > 0)
         fprintf(stderr, "scene_cli: ignored %zu bytes at the end: not a whole %dx%d %s frame\n",
@@ -254,6 +301,7 @@ int main(int argc, char **argv)
         printf("# held: %lld pushes, %lld with more than %d frames held, mean %.2f, max %lld\n",
                (long long)n, (long long)pushes_waiting, held_without_wait(&cfg),
                n ? (double)held_sum / n : 0.0, (long long)held_max);
+        print_settle_lags(unsettled, n, verbose > 1);
         for (size_t i = 0; i < res.n_transitions; i++) {
             const MtTransition *t = &res.transitions[i];
             printf("# transition %s frame=%lld [%lld,%lld] score=%.3f\n",
@@ -270,6 +318,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < res.n_transitions; i++)
         printf("%.6f\n", res.transitions[i].t);
     free(buf);
+    free(unsettled);
     mt_scene_free(&det);
     return ret < 0 ? 1 : 0;
 }
