@@ -42,6 +42,36 @@ static void test_weapon_raised_in_a_flash_is_no_cut(void)
     CHECK_INT(r.trans[0].frame, 100);
 }
 
+/* The share of blocks means the same on a small analysis grid: the left
+ * 35 % of the picture replaced by another shot at frame 40 (no flash) is a
+ * cut at the default size and at analysis_size 16 (dropped there while
+ * blocks could be 2 cells wide: 0.30-0.35 replaced gave no cut at 16 and a
+ * cut at 48), and so is the cut to NEXT at 100. */
+static void test_share_alike_on_a_small_grid(void)
+{
+    static const int sizes[] = { MT_SCENE_ANALYSIS_SIZE_MIN, 48 };
+    clip.n = 0;
+    syn_add(&clip, &ROOM, 0, 100);
+    for (int k = 40; k < 100; k++) {
+        clip.f[k].patch = &WEAPON;
+        clip.f[k].patch_x0 = 0.0f;
+        clip.f[k].patch_x1 = 0.35f;
+        clip.f[k].patch_y0 = 0.0f;
+        clip.f[k].patch_y1 = 1.0f;
+    }
+    syn_add(&clip, &NEXT, 0, 60);
+    for (int i = 0; i < 2; i++) {
+        SynResult r;
+        MtSceneConfig cfg;
+        mt_scene_config_default(&cfg);
+        cfg.analysis_size = sizes[i];
+        CHECK(syn_run(&clip, SYN_YUV420P, W, H, &cfg, FPS, &r) == 0);
+        CHECK_INT(r.n_trans, 2);
+        CHECK_INT(r.trans[0].frame, 40);
+        CHECK_INT(r.trans[1].frame, 100);
+    }
+}
+
 int main(void)
 {
     if (syn_quick()) {
@@ -49,5 +79,6 @@ int main(void)
         H = 72;
     }
     RUN(test_weapon_raised_in_a_flash_is_no_cut);
+    RUN(test_share_alike_on_a_small_grid);
     UNIT_EXIT();
 }
