@@ -298,3 +298,23 @@ float mt_scene_novel_change(const MtSceneGrid *g, const MtSceneFeat *a, const Mt
 {
     return (float)fmax(outside_range(g, a, b), outside_range(g, b, a));
 }
+
+void mt_scene_region_moments(const MtSceneGrid *g, const float *a, const float *b, int x0, int x1,
+                             int y0, int y1, double *va, double *vb, double *cov)
+{
+    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+    int n = (x1 - x0) * (y1 - y0);
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            double p = a[y * g->gw + x], q = b[y * g->gw + x];
+            sa += p;
+            sb += q;
+            saa += p * p;
+            sbb += q * q;
+            sab += p * q;
+        }
+    double ma = sa / n, mb = sb / n;
+    *va = saa / n - ma * ma;
+    *vb = sbb / n - mb * mb;
+    *cov = sab / n - ma * mb;
+}

@@ -55,4 +55,14 @@ void mt_scene_align(const MtSceneGrid *g, const MtSceneFeat *m, const MtSceneFea
  * jumps when it crosses a sample point); a new picture leaves it. */
 float mt_scene_novel_change(const MtSceneGrid *g, const MtSceneFeat *a, const MtSceneFeat *b);
 
+/* A region whose luma variance is below this (a standard deviation of 1 %
+ * of the luma range) has no structure to correlate: letterbox and
+ * pillarbox bars, black or flat walls. */
+#define MT_SCENE_MIN_REGION_VARIANCE 1e-4
+
+/* The luma variances of a and b (cell arrays of grid g) over cells x0..x1,
+ * y0..y1 and their covariance. */
+void mt_scene_region_moments(const MtSceneGrid *g, const float *a, const float *b, int x0, int x1,
+                             int y0, int y1, double *va, double *vb, double *cov);
+
 #endif /* MONTAGE_ANALYSIS_SCENE_METRIC_H */

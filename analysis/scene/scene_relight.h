@@ -14,16 +14,6 @@
 
 #include "analysis/scene/scene_features.h"
 
-/* A region whose luma variance is below this (a standard deviation of 1 %
- * of the luma range) has no structure to correlate: letterbox and
- * pillarbox bars, black or flat walls. */
-#define MT_SCENE_MIN_REGION_VARIANCE 1e-4
-
-/* The luma variances of a and b (cell arrays of grid g) over cells x0..x1,
- * y0..y1 and their covariance. */
-void mt_scene_region_moments(const MtSceneGrid *g, const float *a, const float *b, int x0, int x1,
-                             int y0, int y1, double *va, double *vb, double *cov);
-
 /* 1 - the correlation of the cells' luma of a and b (b moved region by
  * region onto a), in the median region that has contrast in both: 0 for
  * the same picture under any light that is even over each region, about 1
