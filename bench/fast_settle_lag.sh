@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 CLI=$B/tools/scene_cli
 out=$B/bench/settle
 mkdir -p "$out"
-post=72
+post=$(sed -n 's/^#define MT_FAST_POST_FRAMES *\([0-9]*\).*/\1/p' driver/fast_plan.h)
 for media in "$@"; do
     id=$(basename "$media")
     "$FAST" -v -v --plan-only --ffmpeg "$FFMPEG" --ffprobe "$FFPROBE" \
@@ -30,7 +30,9 @@ for media in "$@"; do
     fps=$(echo "$rate" | awk -F/ '{ printf "%.6f", $1 / ($2 ? $2 : 1) }')
     "$FFMPEG" -nostdin -v error -i "$media" -map 0:v:0 -f rawvideo -pix_fmt yuv420p - |
         "$CLI" -s "${w}x$h" --fps "$fps" --pix-fmt yuv420p -v -v | grep '^# settle \|^# frame .* cut=' > "$out/$id.lags"
-    grep -o 'window [0-9]*\.\.[0-9]*' "$out/$id.plan" | tr -d 'window' | sed 's/\.\./ /' |
+    # no pipefail in sh: a failed decode shows as no frame analysed
+    grep -q '^# settle ' "$out/$id.lags" || { echo "$0: $media: no frame analysed" >&2; exit 1; }
+    grep -o 'window [0-9]*\.\.[0-9]*' "$out/$id.plan" | sed 's/^window //; s/\.\./ /' |
         awk -v post=$post -v id="$id" -v lags="$out/$id.lags" '
             BEGIN { while ((getline l < lags) > 0) { split(l, f, " "); if (f[2] == "settle") { lag[f[3]] = f[4]; n = f[3] + 1 } } }
             $2 < n {

@@ -27,6 +27,7 @@
 #include "analysis/scene/scene_detect.h"
 #include "analysis/config_check.h"
 #include "cache/sidecar_names.h"
+#include "driver/fast_plan.h"
 
 /* Not a threshold: the frames the core holds after a push when no cut
  * candidate waits (its decision reach, flash_len + 1 frames, 1 without the
@@ -48,7 +49,7 @@ static int cmp_int64(const void *a, const void *b)
  * frames that settled before the end of the stream. */
 static void print_settle_lags(const int64_t *unsettled, int64_t n, int each)
 {
-    int64_t *lag = malloc((size_t)(n > 0 ? n : 1) * sizeof(*lag)), m = 0, within72 = 0;
+    int64_t *lag = malloc((size_t)(n > 0 ? n : 1) * sizeof(*lag)), m = 0, within_post = 0;
     if (!lag)
         return;
     for (int64_t p = 0; p < n; p++) {
@@ -59,15 +60,16 @@ static void print_settle_lags(const int64_t *unsettled, int64_t n, int each)
             printf("# settle %lld %lld\n", (long long)p, k < n ? (long long)(k - p) : -1LL);
         if (k < n) {
             lag[m++] = k - p;
-            within72 += k - p <= 72;
+            within_post += k - p <= MT_FAST_POST_FRAMES;
         }
     }
     qsort(lag, (size_t)m, sizeof(*lag), cmp_int64);
     if (m)
         printf("# settled: %lld of %lld frames before the end; frames pushed after a frame until it "
-               "was: median %lld, 10th percentile %lld, 90th %lld, max %lld; within 72: %lld\n",
+               "was: median %lld, 10th percentile %lld, 90th %lld, max %lld; within %d (the fast "
+               "mode's look-ahead): %lld\n",
                (long long)m, (long long)n, (long long)lag[m / 2], (long long)lag[m / 10],
-               (long long)lag[m * 9 / 10], (long long)lag[m - 1], (long long)within72);
+               (long long)lag[m * 9 / 10], (long long)lag[m - 1], MT_FAST_POST_FRAMES, (long long)within_post);
     free(lag);
 }
 
@@ -301,7 +303,8 @@ int main(int argc, char **argv)
         printf("# held: %lld pushes, %lld with more than %d frames held, mean %.2f, max %lld\n",
                (long long)n, (long long)pushes_waiting, held_without_wait(&cfg),
                n ? (double)held_sum / n : 0.0, (long long)held_max);
-        print_settle_lags(unsettled, n, verbose > 1);
+        if (ret == 0) /* else unsettled has fewer than n entries */
+            print_settle_lags(unsettled, n, verbose > 1);
         for (size_t i = 0; i < res.n_transitions; i++) {
             const MtTransition *t = &res.transitions[i];
             printf("# transition %s frame=%lld [%lld,%lld] score=%.3f\n",

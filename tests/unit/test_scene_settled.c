@@ -8,11 +8,21 @@
 #include "tests/unit/test_scene_synth.h"
 
 #include "analysis/scene/scene_internal.h" /* the transitions known so far */
+#include "driver/fast_plan.h"                /* MT_FAST_POST_FRAMES */
 
 #define FPS 25.0
 /* the long dissolve needs this size (test_scene_long_mix.c); the other
  * clips are run smaller under MONTAGE_TEST_QUICK (valgrind) */
-static int W = 192, H = 108;
+static int W, H;
+
+/* Each test sets its own picture size: the edit clips are smaller under
+ * MONTAGE_TEST_QUICK (valgrind), the long dissolve is not. */
+static void set_size(int quick_ok)
+{
+    int quick = quick_ok && syn_quick();
+    W = quick ? 96 : 192;
+    H = quick ? 54 : 108;
+}
 
 static const SynShot left = { 61, 0.01f, 0.0f, 0.02f, 0 };
 static const SynShot right = { 62, -0.008f, 0.002f, 0.02f, 0 };
@@ -155,6 +165,7 @@ static void check_stop_when_settled(const Trace *full, int64_t p)
  * frames after it (a short fixed margin), it is lost. */
 static void test_long_dissolve_needs_the_lookahead(void)
 {
+    set_size(0);
     Trace *t = malloc(sizeof(*t));
     CHECK(t != NULL);
     clip.n = 0;
@@ -166,7 +177,7 @@ static void test_long_dissolve_needs_the_lookahead(void)
     CHECK_INT(t->trans[0].type, MT_TRANSITION_DISSOLVE);
     int64_t frame = t->trans[0].frame;
     int at = first_known(t, &t->trans[0]);
-    CHECK(at > frame + 72);
+    CHECK(at > frame + MT_FAST_POST_FRAMES);
     /* the frames finalised had passed it long before */
     CHECK(t->n_done[at - 1] > frame + 64);
     check_never_settled_early(t);
@@ -188,10 +199,7 @@ static void test_long_dissolve_needs_the_lookahead(void)
  * decision reads), long before 2.5 lags inside a shot. */
 static void test_settles_after_a_cut(void)
 {
-    if (syn_quick()) {
-        W = 96;
-        H = 54;
-    }
+    set_size(1);
     Trace *t = malloc(sizeof(*t));
     CHECK(t != NULL);
     clip.n = 0;
@@ -213,6 +221,7 @@ static void test_settles_after_a_cut(void)
 /* a cut, a 16-frame dissolve, a fade through black and a flash */
 static void test_never_settled_early_on_edits(void)
 {
+    set_size(1);
     Trace *t = malloc(sizeof(*t));
     CHECK(t != NULL);
     syn_add_cut_and_dissolve(&clip, &A, &B, &C, 120);
