@@ -16,6 +16,22 @@ static const SynShot NEXT = { 58, -0.003f, 0.001f, 0.02f, 0 };
 
 static SynClip clip;
 
+/* ROOM for 100 frames, WEAPON over x0..x1, y0..y1 (fractions of the
+ * picture) from frame 40 on, then a cut to NEXT at 100, 60 frames of it */
+static void room_with_patch(float x0, float x1, float y0, float y1)
+{
+    clip.n = 0;
+    syn_add(&clip, &ROOM, 0, 100);
+    for (int k = 40; k < 100; k++) {
+        clip.f[k].patch = &WEAPON;
+        clip.f[k].patch_x0 = x0;
+        clip.f[k].patch_x1 = x1;
+        clip.f[k].patch_y0 = y0;
+        clip.f[k].patch_y1 = y1;
+    }
+    syn_add(&clip, &NEXT, 0, 60);
+}
+
 /* ROOM for 100 frames; from frame 40 on a weapon fills the bottom centre
  * (the middle half of the width, the lower 40 % of the height: a fifth of
  * the picture, 12 of the 48 blocks) and a muzzle flash lights the frame by
@@ -23,18 +39,9 @@ static SynClip clip;
 static void test_weapon_raised_in_a_flash_is_no_cut(void)
 {
     SynResult r;
-    clip.n = 0;
-    syn_add(&clip, &ROOM, 0, 100);
-    for (int k = 40; k < 100; k++) {
-        clip.f[k].patch = &WEAPON;
-        clip.f[k].patch_x0 = 0.25f;
-        clip.f[k].patch_x1 = 0.75f;
-        clip.f[k].patch_y0 = 0.6f;
-        clip.f[k].patch_y1 = 1.0f;
-        if (k < 46)
-            clip.f[k].gain = 1.6f;
-    }
-    syn_add(&clip, &NEXT, 0, 60);
+    room_with_patch(0.25f, 0.75f, 0.6f, 1.0f);
+    for (int k = 40; k < 46; k++)
+        clip.f[k].gain = 1.6f;
     CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, &r) == 0);
     /* scene analyser 9 also reported a hard cut at 40 */
     CHECK_INT(r.n_trans, 1);
@@ -50,16 +57,7 @@ static void test_weapon_raised_in_a_flash_is_no_cut(void)
 static void test_share_alike_on_a_small_grid(void)
 {
     static const int sizes[] = { MT_SCENE_ANALYSIS_SIZE_MIN, 48 };
-    clip.n = 0;
-    syn_add(&clip, &ROOM, 0, 100);
-    for (int k = 40; k < 100; k++) {
-        clip.f[k].patch = &WEAPON;
-        clip.f[k].patch_x0 = 0.0f;
-        clip.f[k].patch_x1 = 0.35f;
-        clip.f[k].patch_y0 = 0.0f;
-        clip.f[k].patch_y1 = 1.0f;
-    }
-    syn_add(&clip, &NEXT, 0, 60);
+    room_with_patch(0.0f, 0.35f, 0.0f, 1.0f);
     for (int i = 0; i < 2; i++) {
         SynResult r;
         MtSceneConfig cfg;
