@@ -67,8 +67,9 @@ def first_with(lines, prefix):
 
 
 def span_width(line):
-    m = re.search(r"\[(\d+),(\d+)\]", line)
-    return int(m[2]) - int(m[1]) + 1
+    """frames in the line's [first,last], 0 when it has none (trace changed)"""
+    m = re.search(r"\[(\d+),(\d+)\]", line or "")
+    return int(m[2]) - int(m[1]) + 1 if m else 0
 
 
 def reason(block):
@@ -89,6 +90,8 @@ def reason(block):
             return "span %d (%s)" % (span_width(located), located)
         return "located (%s)" % located
     m = re.search(r"structure ([\d.]+) hist ([\d.]+)", shots)
+    if not m:
+        return "shots (%s)" % shots
     content = float(m[1]) + min(float(m[2]), MAX_CROSS_HIST)
     if content < MIN_CROSS_CONTENT:
         return "content %.3f (%s)" % (content, shots)
@@ -115,6 +118,8 @@ def main():
     reported = None
     if "--missed" in args:
         i = args.index("--missed")
+        if i + 1 >= len(args):
+            sys.exit("gradual_candidates.py: --missed needs the REPORTED trace")
         reported = reported_frames(args[i + 1])
         del args[i:i + 2]
     if len(args) != 2:
