@@ -41,7 +41,20 @@ TOOL_BIN     = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 -include Makefile.d/*.mk
 
 .PHONY: all lib unit tools ffmpeg ffmpeg-asan dropin check install clean distclean
-all: lib tools driver
+all: lib tools driver programs
+
+# Every program in build/bin, next to the project's ffmpeg and ffprobe:
+# montage-analyze and montage-fast-scene look for them in their own
+# directory before $PATH (driver/tool_lookup.h). Hard links, not symlinks:
+# /proc/self/exe names the link a program was started by, but the target
+# of a symlink.
+PROGRAMS      = $(DRIVER_BIN) $(FAST_SCENE_BIN) $(CACHE_CLI)
+PROGRAM_LINKS = $(PROGRAMS:$(BUILD)/%=$(BUILD)/bin/%)
+.PHONY: programs
+programs: $(PROGRAM_LINKS)
+$(PROGRAM_LINKS): $(BUILD)/bin/%: $(BUILD)/%
+	@mkdir -p $(dir $@)
+	ln -f $< $@
 lib: $(LIBMONTAGE)
 unit: $(UNIT_BIN)
 tools: $(TOOL_BIN)
