@@ -19,6 +19,13 @@ char *mt_double_text(double d, char *out, size_t outlen)
         if (strtod(buf, NULL) == d)
             break;
     }
+    /* %g turns to an exponent when the digits do not reach the units (40
+     * at one digit is 4e+01): give whole numbers below 1e17 their digits */
+    if (isfinite(d) && d != 0) {
+        int units = (int)floor(log10(fabs(d))) + 1;
+        if (units > digits && units <= 17)
+            digits = units;
+    }
     snprintf(out, outlen, "%.*g", digits, d);
     return out;
 }

@@ -44,6 +44,14 @@ for rate in 8000 96000; do
     else fail "rate_$rate" "$(cat "$T/rate_$rate.err")"; fi
 done
 
+# montage-sidecar show prints the default config as typed (min_bpm=40, not
+# 4e+01 or 40.000000000000000).
+show_config=$("${MONTAGE_SIDECAR:-$BUILD/montage-sidecar}" show "$T/rate_8000.msgpack" | grep '^config:')
+case "$show_config" in
+*" min_bpm=40 max_bpm=240 prior_bpm=120 "*) ok show_config_whole_doubles ;;
+*) fail show_config_whole_doubles "$show_config" ;;
+esac
+
 # A tempo change: 100 BPM for 16 s, then 140 BPM: the curve must show both.
 src="$(drums 100 4 16 44100 stereo)[a];$(drums 140 4 16 44100 stereo)[b];[a][b]concat=v=0:a=1"
 if "$FFMPEG" -nostdin -v error -filter_complex "$src,montagebeat=sidecar=$T/change.msgpack" -f null - 2> "$T/change.err"; then

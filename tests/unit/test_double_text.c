@@ -23,6 +23,12 @@ static void test_typed_values_read_as_typed(void)
     CHECK_TEXT(0.1 + 0.2, "0.30000000000000004"); /* not 0.3: another double */
     CHECK_TEXT(2.28, "2.28");
     CHECK_TEXT(8.0, "8");
+    CHECK_TEXT(40.0, "40");     /* not 4e+01 */
+    CHECK_TEXT(240.0, "240");
+    CHECK_TEXT(2500.5, "2500.5");
+    CHECK_TEXT(1e16, "10000000000000000");
+    CHECK_TEXT(1e17, "1e+17");
+    CHECK_TEXT(0.00001, "1e-05");
     CHECK_TEXT(-1.5, "-1.5");
     CHECK_TEXT(0.0, "0");
     CHECK_TEXT(1e300, "1e+300");
