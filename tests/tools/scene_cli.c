@@ -280,6 +280,8 @@ int main(int argc, char **argv)
         held_sum += held;
         held_max = held > held_max ? held : held_max;
         pushes_waiting += held > held_without_wait(&cfg);
+        if (!verbose) /* only -v prints the settle lags */
+            continue;
         if (mt_array_grow((void **)&unsettled, &unsettled_cap, (size_t)n, sizeof(*unsettled)) < 0) {
             fprintf(stderr, "scene_cli: out of memory\n");
             ret = -ENOMEM;
