@@ -15,7 +15,8 @@
 # /usr/share/doc, which minimal Debian images drop at install time (dpkg path-exclude), and some data packages
 # would pull in Qt. Derived files, made next to their source: gzipped MIDI files unpacked; freedoom's music, which
 # is MIDI lumps inside its WADs (wad_lumps.py writes freedoom[12].wad.d/D_*.mid); MuseScore demo scores exported
-# to MIDI by mscore3 (the export carries the score's tempo map and time signatures).
+# to MIDI by mscore3 (the export carries the score's tempo map and time signatures); ABC tunes rendered to MIDI
+# by abc2midi (abc_midi.py: entries with an "abc" object, the set's make_media.sh adds abcmidi to EXTRA_TOOLS).
 # apt sources come from the machine's own configuration; no archive host is named here.
 set -e
 [ -d "$1" ] && [ -f "$1/pieces.json" ] || { echo "make_set_media.sh: $1: no pieces.json there" >&2; exit 1; }
@@ -58,6 +59,7 @@ find "$SRCROOT" -path '*/mscore3-*/demos/*' \( -name '*.mscx' -o -name '*.mscz' 
   # offscreen: mscore3 needs no display for a conversion
   if [ ! -f "${score%.msc?}.mid" ]; then QT_QPA_PLATFORM=offscreen mscore3 -o "${score%.msc?}.mid" "$score" >/dev/null 2>&1; fi
 done
+if grep -q '"abc":' "$SET/pieces.json"; then /usr/bin/python3 "$HERE/abc_midi.py" "$SET/pieces.json" "$SRCROOT"; fi
 gcc -O2 -Wall -o "$OUT/modrender" "$KIT/modrender.c" -lopenmpt -lm
 /usr/bin/python3 "$KIT/make_media.py" --pieces "$SET/pieces.json" --gt "$SET/gt" --out "$OUT" \
   --modrender "$OUT/modrender" --root "$SRCROOT" "$@"
