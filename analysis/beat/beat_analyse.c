@@ -14,7 +14,6 @@
 #include "analysis/beat/beat_prior.h"
 #include "analysis/beat/beat_signal.h"
 #include "analysis/beat/beat_tempo_curve.h"
-#include "analysis/beat/beat_tempo_step.h"
 #include "analysis/beat/beat_track.h"
 
 #define TRIM_FRACTION     0.2  /* edge beats weaker than this x median are dropped */
@@ -250,37 +249,6 @@ static int clip_outliers(MtBeatTracker *bt)
     return 0;
 }
 
-/* Meter of the whole piece, and downbeats at its bar phase in each
- * stretch between tempo steps (beat_tempo_step.h: across a step the
- * tracked beats often gain or lose one). bt->beat_t holds the beats'
- * times. 0, or -1 on allocation failure. */
-static int mark_downbeats(MtBeatTracker *bt, const size_t *beats, size_t kept, size_t n)
-{
-    MtMeterResult mr;
-    if (mt_meter_detect(beats, kept, bt->low, bt->mid, bt->env, bt->chroma, n, &mr) < 0)
-        return -1;
-    bt->meter = mr.meter;
-    if (!mr.meter)
-        return 0;
-    size_t *cuts = malloc(sizeof(size_t) * (kept / MT_TEMPO_STEP_MIN_BEATS + 1));
-    if (!cuts)
-        return -1;
-    const size_t n_cuts = mt_tempo_steps(bt->beat_t, kept, cuts);
-    for (size_t s = 0; s <= n_cuts; s++) {
-        const size_t a = s ? cuts[s - 1] : 0, b = s < n_cuts ? cuts[s] : kept;
-        int phase = mr.phase;
-        if (n_cuts && mt_meter_phase(beats + a, b - a, mr.meter, bt->low, bt->mid, bt->env,
-                                     bt->chroma, n, &phase) < 0) {
-            free(cuts);
-            return -1;
-        }
-        for (size_t i = a + (size_t)phase; i < b; i += (size_t)mr.meter)
-            bt->beat_down[i] = 1;
-    }
-    free(cuts);
-    return 0;
-}
-
 int mt_beat_analyse(MtBeatTracker *bt)
 {
     const size_t n = bt->n_frames;
@@ -385,8 +353,15 @@ int mt_beat_analyse(MtBeatTracker *bt)
     if (bt->n_cand)
         bt->cand[0].bpm = bt->bpm;
 
-    if (bt->cfg.downbeats && mark_downbeats(bt, beats, kept, n) < 0)
-        goto done;
+    if (bt->cfg.downbeats) {
+        MtMeterResult mr;
+        if (mt_meter_detect(beats, kept, bt->low, bt->mid, bt->env, bt->chroma, n, &mr) < 0)
+            goto done;
+        bt->meter = mr.meter;
+        if (mr.meter)
+            for (size_t i = (size_t)mr.phase; i < kept; i += (size_t)mr.meter)
+                bt->beat_down[i] = 1;
+    }
     ret = 0;
 done:
     if (ret < 0) { /* "no tempo" rather than half a result */

@@ -238,43 +238,22 @@ static int half_bar_phase(const double *fc, size_t n_beats, const double *score,
     return move > keep ? other : phase;
 }
 
-/* Beat-synchronous cues of a beat sequence: each beat's chroma and the
- * z-scored peaks of the low band, the onset and the bands above the low
- * one near it, with scratch for the scores. */
-typedef struct BeatCues {
-    size_t n_beats;
-    double *fc;   /* chroma of each beat, 12 per beat */
-    double *acc;  /* low-band accents */
-    double *on;   /* onset accents */
-    double *hi;   /* accents above the low band */
-    double *feat, *feat2; /* scratch */
-} BeatCues;
-
-static void cues_free(BeatCues *c)
+int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const float *mid,
+                    const float *onset, const uint8_t *chroma, size_t n, MtMeterResult *out)
 {
-    free(c->fc);
-    free(c->acc);
-    free(c->on);
-    free(c->hi);
-    free(c->feat);
-    free(c->feat2);
-}
-
-/* 0, or -1 on allocation failure (c then holds nothing to free) */
-static int cues_init(BeatCues *c, const size_t *beats, size_t n_beats, const float *low,
-                     const float *mid, const float *onset, const uint8_t *chroma, size_t n)
-{
-    c->n_beats = n_beats;
-    c->fc = calloc(n_beats * 12, sizeof(double));
-    c->acc = malloc(sizeof(double) * n_beats);
-    c->on = malloc(sizeof(double) * n_beats);
-    c->hi = malloc(sizeof(double) * n_beats);
-    c->feat = malloc(sizeof(double) * n_beats);
-    c->feat2 = malloc(sizeof(double) * n_beats);
-    if (!c->fc || !c->acc || !c->on || !c->hi || !c->feat || !c->feat2) {
-        cues_free(c);
-        return -1;
-    }
+    memset(out, 0, sizeof(*out));
+    if (n_beats < MT_METER_MIN_BEATS)
+        return 0;
+    double *fc = calloc(n_beats * 12, sizeof(double));  /* chroma of each beat */
+    double *acc = malloc(sizeof(double) * n_beats);      /* low-band accents */
+    double *on = malloc(sizeof(double) * n_beats);
+    double *hi = malloc(sizeof(double) * n_beats);       /* accents above the low band */
+    double *feat = malloc(sizeof(double) * n_beats);
+    double *feat2 = malloc(sizeof(double) * n_beats);
+    double *v = malloc(sizeof(double) * n_beats * 14);
+    int ret = -1;
+    if (!fc || !acc || !on || !hi || !feat || !feat2 || !v)
+        goto done;
     for (size_t i = 0; i < n_beats; i++) {
         size_t a = beats[i], b = i + 1 < n_beats ? beats[i + 1] : a + 1;
         if (b > n) b = n;
@@ -283,50 +262,21 @@ static int cues_init(BeatCues *c, const size_t *beats, size_t n_beats, const flo
          * and let decay into the next beat, and found the phase less
          * often on the music-dev tune part (13 of 19 against 14) */
         for (size_t t = a; t < b; t++)
-            for (int k = 0; k < 12; k++)
-                c->fc[i * 12 + (size_t)k] += chroma[t * 12 + (size_t)k];
-        c->acc[i] = mt_env_peak_near(low, n, a);
-        c->on[i] = mt_env_peak_near(onset, n, a);
-        c->hi[i] = mt_env_peak_near(mid, n, a);
+            for (int c = 0; c < 12; c++)
+                fc[i * 12 + (size_t)c] += chroma[t * 12 + (size_t)c];
+        acc[i] = mt_env_peak_near(low, n, a);
+        on[i] = mt_env_peak_near(onset, n, a);
+        hi[i] = mt_env_peak_near(mid, n, a);
     }
-    zscore(c->acc, n_beats);
-    zscore(c->on, n_beats);
-    zscore(c->hi, n_beats);
-    return 0;
-}
-
-/* The bar phase of meter beats per bar (3 to 6), score[] the scores of
- * all its phases: best_phase's choice, in 4/4 checked against the phase
- * half a bar from it (half_bar_phase). */
-static int meter_phase(BeatCues *c, int meter, double *score)
-{
-    int phase;
-    best_phase(c->fc, c->acc, c->hi, c->n_beats, meter, c->feat, c->feat2, score, &phase);
-    return meter == 4 ? half_bar_phase(c->fc, c->n_beats, score, phase, c->feat, c->feat2)
-                      : phase;
-}
-
-int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const float *mid,
-                    const float *onset, const uint8_t *chroma, size_t n, MtMeterResult *out)
-{
-    memset(out, 0, sizeof(*out));
-    if (n_beats < MT_METER_MIN_BEATS)
-        return 0;
-    BeatCues cu;
-    if (cues_init(&cu, beats, n_beats, low, mid, onset, chroma, n) < 0)
-        return -1;
-    double *v = malloc(sizeof(double) * n_beats * 14);
-    if (!v) {
-        cues_free(&cu);
-        return -1;
-    }
+    zscore(acc, n_beats);
+    zscore(on, n_beats);
+    zscore(hi, n_beats);
     /* bar-phase scores and best phase for 3 to 6 beats per bar */
     double score[7][6], c[7];
     int ph[7];
     for (int m = 3; m <= 6; m++)
-        c[m] = best_phase(cu.fc, cu.acc, cu.hi, n_beats, m, cu.feat, cu.feat2, score[m], &ph[m]);
-    const double lead =
-        repetition_lead(cu.fc, cu.acc, cu.on, n_beats, v) + W_PHASE_LEAD * (c[3] - c[4]);
+        c[m] = best_phase(fc, acc, hi, n_beats, m, feat, feat2, score[m], &ph[m]);
+    const double lead = repetition_lead(fc, acc, on, n_beats, v) + W_PHASE_LEAD * (c[3] - c[4]);
     int meter = lead > MT_METER_TRIPLE_MIN ? 3 : 4;
     /* five beats: a bar phase that stands out on its own (weakly
      * structured 4/4 pieces can lead with a low score) and well above
@@ -343,27 +293,19 @@ int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const
         c[6] - six_inner >= MT_METER_SIX_SHARP)
         meter = 6;
     out->meter = meter;
-    out->phase = meter_phase(&cu, meter, score[meter]);
+    out->phase = meter == 4 ? half_bar_phase(fc, n_beats, score[4], ph[4], feat, feat2)
+                            : ph[meter];
     out->contrast = (float)score[meter][out->phase];
-    cues_free(&cu);
+    ret = 0;
+done:
+    free(fc);
+    free(acc);
+    free(on);
+    free(hi);
+    free(feat);
+    free(feat2);
     free(v);
-    return 0;
-}
-
-int mt_meter_phase(const size_t *beats, size_t n_beats, int meter, const float *low,
-                   const float *mid, const float *onset, const uint8_t *chroma, size_t n,
-                   int *phase)
-{
-    *phase = 0;
-    if (n_beats < MT_METER_MIN_BEATS || meter < 3 || meter > 6)
-        return 0;
-    BeatCues cu;
-    if (cues_init(&cu, beats, n_beats, low, mid, onset, chroma, n) < 0)
-        return -1;
-    double score[6];
-    *phase = meter_phase(&cu, meter, score);
-    cues_free(&cu);
-    return 0;
+    return ret;
 }
 
 double mt_meter_offbeat_contrast(const size_t *beats, size_t n_beats, const uint8_t *chroma,

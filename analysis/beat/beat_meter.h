@@ -91,16 +91,6 @@ int mt_meter_detect(const size_t *beats, size_t n_beats, const float *low, const
                     const float *onset, const uint8_t *chroma, size_t n, MtMeterResult *out);
 
 /*
- * The bar phase alone, for a given meter (3 to 6), of the beats[n_beats]
- * of one stretch of a piece (beat_tempo_step.h), chosen as
- * mt_meter_detect chooses it. *phase gets 0 for fewer than
- * MT_METER_MIN_BEATS beats. Returns 0, -1 on allocation failure.
- */
-int mt_meter_phase(const size_t *beats, size_t n_beats, int meter, const float *low,
-                   const float *mid, const float *onset, const uint8_t *chroma, size_t n,
-                   int *phase);
-
-/*
  * Off-beat check. Beat tracking follows the strongest periodic onsets,
  * which in off-beat styles (bossa's guitar and rim, reggae's skank) are
  * the "ands" between the beats: right tempo, wrong phase. Chords change
