@@ -22,6 +22,17 @@
  * changes by itself 32 frames on (nd06 260) was widened to that change. */
 #define FADE_END_NOISE 2.0
 #define FADE_END_FLOOR 0.002
+/* The frames after the rise are the new shot only up to a step of the
+ * contrast by more than this share of the larger side: another transition
+ * begins there (one not yet found when the fade's end is decided) or the
+ * shot changes by itself, and the fit stops before it. On the TUNE fades'
+ * frames after the fade detector's end (up to FADE_END_REACH), the largest
+ * step inside a rise is 0.25 (nd06 461; natural-dev's cutscene fade-ins
+ * 0.22, Doom 0.18-0.22); the steps that ended the new shot's frames were
+ * 0.46 (et04 678, a false dissolve), 0.58 (g04 508, a wipe found later),
+ * 0.60-1.0 (cuts, an in-shot change at nd06 292). Only g04 (419 -> 433,
+ * annotated 434) and et04 (644 -> 670, annotated 667) change with it. */
+#define FADE_END_JUMP 0.4f
 
 /* sums of 1, x, p, x^2, x p, p^2 over frames [0, i) */
 typedef struct { double n, x, p, xx, xp, pp; } FadeSums;
@@ -105,6 +116,17 @@ int mt_scene_fade_end(const float *c, const unsigned char *valid, int n, int ris
 {
     if (n < 2 || n > MT_SCENE_FADE_END_MAX || rise_first < 0 || rise_first >= n || end >= n - 1 ||
         end < rise_first - 1)
+        return end;
+    for (int k = end + 1, prev = -1; k < n; k++) {
+        if (!valid[k])
+            continue;
+        if (prev >= 0 && fabsf(c[k] - c[prev]) > FADE_END_JUMP * fmaxf(c[k], c[prev])) {
+            n = k;
+            break;
+        }
+        prev = k;
+    }
+    if (end >= n - 2) /* under two frames of the new shot left */
         return end;
     FadeSums cum[MT_SCENE_FADE_END_MAX + 1];
     cum[0] = (FadeSums){ 0 };

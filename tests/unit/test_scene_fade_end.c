@@ -54,6 +54,13 @@ static void test_rise_ends_at_the_new_level(void)
     /* the new shot brightens by itself, a tenth of the rise's rate */
     n = slow_rise(60, 0.0003f, 0.003f);
     CHECK(abs(mt_scene_fade_end(c, valid, n, 4, 30) - 63) <= 1);
+    /* another transition starts in the last frames (extra_g g04: a wipe
+     * found after the fade's end was decided): the new shot ends there */
+    n = slow_rise(60, 0, 0.003f);
+    for (int i = n - 8; i < n; i++)
+        c[i] = 0.35f + 0.1f * (float)(i - n + 8);
+    CHECK_INT(mt_scene_fade_end(c, valid, n, 4, 20), 62);
+    n = slow_rise(60, 0.0003f, 0.003f);
     /* a frame of the rise that does not count (a flash) */
     valid[40] = 0;
     c[40] = 1;
