@@ -142,9 +142,10 @@ int mt_scene_record(MtSceneDetector *d, MtTransition *io, int64_t first, int64_t
 
 int mt_scene_report(MtSceneDetector *d, const MtTransition *in)
 {
+    /* its times were set when it was recorded: its first frame may have
+     * left the ring since */
     MtTransition tr = *in;
     int ret;
-    fill_times(d, &tr);
     /* report on the frame being finalised now (n_done), or queue it */
     SceneSlot *s = scn_slot(d, d->n_done);
     if (tr.type == MT_TRANSITION_HARD || s->ev_type < 0) {

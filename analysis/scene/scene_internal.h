@@ -248,8 +248,9 @@ int     mt_scene_emit_located(MtSceneDetector *d, const MtTransition *tr, int64_
                               int64_t last);
 /* the two halves of that: records the transition (results, shot start,
  * what later detections go by; *tr as recorded: times set, its first
- * frame after the reported span before it), then reports it in the frame
- * metadata; a fade is reported once its end is known (scene_fade_end.h) */
+ * frame after the reported span before it), then reports *tr as
+ * recorded in the frame metadata; a fade is reported once its end is known
+ * (scene_fade_end.h) */
 int     mt_scene_record(MtSceneDetector *d, MtTransition *tr, int64_t first, int64_t last);
 int     mt_scene_report(MtSceneDetector *d, const MtTransition *tr);
 
