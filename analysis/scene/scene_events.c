@@ -114,15 +114,38 @@ int mt_scene_emit(MtSceneDetector *d, const MtTransition *tr)
 int mt_scene_emit_located(MtSceneDetector *d, const MtTransition *in, int64_t first, int64_t last)
 {
     MtTransition tr = *in;
+    int ret = mt_scene_record(d, &tr, first, last);
+    return ret < 0 ? ret : mt_scene_report(d, &tr);
+}
+
+int mt_scene_record(MtSceneDetector *d, MtTransition *io, int64_t first, int64_t last)
+{
+    MtTransition tr = *io;
+    /* a fade's end is found after its rise (scene_fade_end.h), which a
+     * dissolve located later may reach back into: the spans stay apart */
+    size_t i = d->n_trans;
+    while (i > 0 && d->trans[i - 1].frame > tr.frame)
+        i--;
+    if (i > 0 && d->trans[i - 1].last_frame >= tr.first_frame &&
+        d->trans[i - 1].last_frame < tr.frame)
+        tr.first_frame = d->trans[i - 1].last_frame + 1;
     fill_times(d, &tr);
     SceneSpan located = { first, last, scn_slot(d, first)->t, scn_slot(d, last)->t };
     int ret = mt_scene_insert_transition(d, &tr, &located);
     if (ret >= 0)
         ret = mt_scene_add_bound(d, tr.type == MT_TRANSITION_HARD ? tr.frame : last + 1);
-    if (ret < 0) {
+    if (ret < 0)
         d->oom = 1;
-        return ret;
-    }
+    *io = tr;
+    return ret;
+}
+
+int mt_scene_report(MtSceneDetector *d, const MtTransition *in)
+{
+    /* its times were set when it was recorded: its first frame may have
+     * left the ring since */
+    MtTransition tr = *in;
+    int ret;
     /* report on the frame being finalised now (n_done), or queue it */
     SceneSlot *s = scn_slot(d, d->n_done);
     if (tr.type == MT_TRANSITION_HARD || s->ev_type < 0) {

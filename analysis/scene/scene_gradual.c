@@ -6,6 +6,7 @@
  * left through a gradual change of contrast). See scene_detect.h.
  */
 #include "analysis/scene/scene_internal.h"
+#include "analysis/scene/scene_fade_end.h"
 #include "analysis/scene/scene_gradual_light.h"
 #include "analysis/scene/scene_gradual_mix.h"
 #include "analysis/scene/scene_span.h"
@@ -97,6 +98,7 @@ void mt_scene_gradual_reset(MtSceneDetector *d)
     for (int i = 0; i < SCN_NSCALES; i++)
         d->plat[i].on = 0;
     d->fade_state = 0;
+    d->fade_end.on = 0;
     d->n_examined = 0;
 }
 
@@ -121,6 +123,69 @@ static float std_of(const MtSceneDetector *d, int64_t k)
 }
 
 /* ---- fades ---- */
+
+/* The frames after a fade's rise that its end is looked for in
+ * (scene_fade_end.h), and the flat frames before the rise the fit takes
+ * as its bottom. edited-tune's xfade fade-ins (TUNE) end up to 81 frames
+ * after the fade detector's end; at 96 their ends came a median 10 frames
+ * off, at 80 20 and at 128 24 (a longer plateau takes in more of the
+ * Doom shots' own changes); natural-dev, dev, extra_g/h ended the same at
+ * all three. */
+#define FADE_END_REACH  96
+#define FADE_END_BOTTOM 4
+
+/* Reports the followed fade with the end found in its frames up to
+ * horizon (its rise's end as the fade detector saw it when none is
+ * later), in the results too. */
+static void fade_end_close(MtSceneDetector *d, int64_t horizon)
+{
+    MtTransition tr = d->fade_end.tr;
+    int64_t a = d->fade_end.bottom;
+    d->fade_end.on = 0;
+    if (horizon > a + MT_SCENE_FADE_END_MAX - 1)
+        horizon = a + MT_SCENE_FADE_END_MAX - 1;
+    float c[MT_SCENE_FADE_END_MAX];
+    unsigned char valid[MT_SCENE_FADE_END_MAX];
+    int n = (int)(horizon - a + 1);
+    if (n > 1 && scn_have(d, a) && mt_scene_same_seg(d, a, horizon)) {
+        for (int i = 0; i < n; i++) {
+            valid[i] = !scn_slot(d, a + i)->flash;
+            c[i] = std_of(d, a + i);
+        }
+        tr.last_frame = a + mt_scene_fade_end(c, valid, n, (int)(tr.frame - a),
+                                              (int)(tr.last_frame - a));
+        tr.t_last = scn_slot(d, tr.last_frame)->t;
+    }
+    mt_scene_trace(d, "fade %lld ends at %lld (rise seen to %lld)", (long long)tr.frame,
+                   (long long)tr.last_frame, (long long)d->fade_end.tr.last_frame);
+    for (size_t i = d->n_trans; i-- > 0 && d->trans[i].frame >= tr.frame;)
+        if (d->trans[i].frame == tr.frame)
+            d->trans[i] = tr;
+    mt_scene_report(d, &tr); /* a failure sets d->oom */
+}
+
+/* The last frame the followed fade may end on: FADE_END_REACH frames
+ * after its rise, and before any transition recorded after it. */
+static int64_t fade_end_cap(const MtSceneDetector *d)
+{
+    int64_t cap = d->fade_end.tr.last_frame + FADE_END_REACH;
+    for (size_t i = d->n_trans; i-- > 0 && d->trans[i].frame > d->fade_end.tr.frame;)
+        if (d->trans[i].first_frame - 1 < cap)
+            cap = d->trans[i].first_frame - 1;
+    return cap;
+}
+
+/* Frame k is analysed (and the frames before it): the followed fade is
+ * reported once k reaches its cap. */
+static void fade_end_follow(MtSceneDetector *d, int64_t k)
+{
+    if (!d->fade_end.on)
+        return;
+    d->fade_end.seen = k;
+    int64_t cap = fade_end_cap(d);
+    if (k >= cap)
+        fade_end_close(d, cap);
+}
 
 static void fade_eval(MtSceneDetector *d)
 {
@@ -147,7 +212,19 @@ static void fade_eval(MtSceneDetector *d)
     float ends = fminf(std_of(d, a), std_of(d, b));
     MtTransition tr = { .type = MT_TRANSITION_FADE, .frame = f1 + 1, .first_frame = a + 1,
                         .last_frame = b - 1, .score = 1.0f - lo / ends };
-    mt_scene_emit(d, &tr);
+    /* a fade still followed ends before this one */
+    if (d->fade_end.on) {
+        int64_t h = fade_end_cap(d);
+        h = h < d->fade_end.seen ? h : d->fade_end.seen;
+        fade_end_close(d, h < a ? h : a);
+    }
+    if (mt_scene_record(d, &tr, tr.first_frame, tr.last_frame) < 0)
+        return;
+    /* reported once its end is known: the detections go by the rise seen */
+    d->fade_end.on = 1;
+    d->fade_end.tr = tr;
+    d->fade_end.bottom = f0 > f1 - FADE_END_BOTTOM ? f0 : f1 - FADE_END_BOTTOM;
+    d->fade_end.seen = b;
 }
 
 static void fade_step(MtSceneDetector *d, int64_t k)
@@ -589,6 +666,7 @@ void mt_scene_gradual_step(MtSceneDetector *d, int64_t k)
         s->g_s[i] = p.structure;
         s->g_ok[i] = 1;
     }
+    fade_end_follow(d, k);
     if (k > d->seg_start)
         fade_step(d, k);
     for (int i = 0; i < SCN_NSCALES; i++) {
@@ -611,4 +689,6 @@ void mt_scene_gradual_finish(MtSceneDetector *d)
     if (d->fade_state == 2)
         fade_eval(d);
     d->fade_state = 0;
+    if (d->fade_end.on)
+        fade_end_close(d, K < fade_end_cap(d) ? K : fade_end_cap(d));
 }

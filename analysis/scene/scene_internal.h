@@ -125,6 +125,10 @@ struct MtSceneDetector {
     int     fade_rin;
     int     fade_hold;    /* repeated frames since the last rising step */
     float   fade_min_std;
+    /* the last fade recorded, its end still followed (scene_fade_end.h):
+     * on while it is; its report waits for that end. bottom: the first
+     * frame the fit takes; seen: the newest frame analysed */
+    struct { int on; MtTransition tr; int64_t bottom, seen; } fade_end;
 
     /* the frame whose colours or light are back after the last
      * recolouring or change of light that was no cut (scene_detect.c,
@@ -242,6 +246,13 @@ int     mt_scene_emit(MtSceneDetector *d, const MtTransition *tr);
 /* the same for a transition located at [first, last], reported as tr */
 int     mt_scene_emit_located(MtSceneDetector *d, const MtTransition *tr, int64_t first,
                               int64_t last);
+/* the two halves of that: records the transition (results, shot start,
+ * what later detections go by; *tr as recorded: times set, its first
+ * frame after the reported span before it), then reports *tr as
+ * recorded in the frame metadata; a fade is reported once its end is known
+ * (scene_fade_end.h) */
+int     mt_scene_record(MtSceneDetector *d, MtTransition *tr, int64_t first, int64_t last);
+int     mt_scene_report(MtSceneDetector *d, const MtTransition *tr);
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
