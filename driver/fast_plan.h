@@ -65,12 +65,14 @@
 /* Frames decoded before and after a flagged pair, beyond the seek point.
  * The detector's answers depend on its history (gradual tests look back
  * up to 2.5 lags, the flat-frame test 128 frames) and on its look-ahead
- * (dissolves are confirmed up to about 140 frames later); a transition
+ * (dissolves are confirmed up to about 140 frames later, a fade's end is
+ * looked for up to 96 frames after its rise); a transition
  * long enough to need the longest lags also changes the key frame pairs
  * it spans, which widens the window by itself. Measured on the 12 dev
  * clips re-encoded at keyint 25 and 250 (every window forced, no
  * fallback): 24/24, 64/72 and 168/140 all gave transitions identical to
- * the full decode; 64/72 keeps a margin over the smallest. A measured
+ * the full decode; 64/72 keeps a margin over the smallest (and with scene
+ * analyser 11 the 87 encodes of bench/fast_accuracy.sh). A measured
  * margin, not a bound: the detector itself calls a frame inside a shot
  * settled only 164 frames later (mt_scene_unsettled_from,
  * bench/fast_settle_lag.sh), and ending windows there would decode more.
