@@ -129,6 +129,13 @@ int mt_msgpack_unpack_checked(const char *buf, size_t len,
     msgpack_unpacked_init(out);
     if ((ret = mt_msgpack_scan((const unsigned char *)buf, len, &end, err)) < 0)
         return ret;
+    Head top;
+    /* a file that is no msgpack map at all (a media or text file given by
+     * mistake) often starts with a byte that reads as one small scalar;
+     * "trailing data" would hide that it is not a sidecar */
+    if (end != len && (decode_head((unsigned char)buf[0], &top) < 0 || top.kind != 3))
+        return mt_sidecar_set_error(err, MT_SIDECAR_ERR_MAGIC, 0,
+                                    "not a montage sidecar: the file does not start with a msgpack map");
     if (end != len)
         return mt_sidecar_set_error(err, MT_SIDECAR_ERR_TRAILING, (int64_t)end,
                                     "%zu bytes of trailing data after the sidecar at byte %zu",

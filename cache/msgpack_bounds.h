@@ -24,7 +24,8 @@
 int mt_msgpack_scan(const unsigned char *buf, size_t len, size_t *end,
                     MtSidecarError *err);
 
-/* Scans, rejects trailing bytes, and unpacks buf into `out` (initialised
+/* Scans, rejects trailing bytes (as not a sidecar at all when the data
+ * does not start with a map), and unpacks buf into `out` (initialised
  * here; release with msgpack_unpacked_destroy() even on error). Strings and
  * bins in the tree point into buf, which must outlive `out`. */
 int mt_msgpack_unpack_checked(const char *buf, size_t len,

@@ -73,10 +73,12 @@ static int walk_directory(MtFileList *list, const char *dir, FILE *log)
     struct dirent *de;
     int ret = 0;
     if (!d) {
-        /* reported, not fatal: the rest of the library is still analysed */
+        /* reported, not fatal: the rest of the library is still analysed,
+         * but the batch must not end as if every file was */
         if (log)
             fprintf(log, "montage-analyze: %s: cannot read directory: %s\n",
                     dir, strerror(errno));
+        list->unreadable_dirs++;
         return 0;
     }
     while (ret == 0 && (de = readdir(d))) {

@@ -18,6 +18,7 @@ typedef struct MtFileEntry {
 typedef struct MtFileList {
     MtFileEntry *entries;
     size_t       n, cap;
+    size_t       unreadable_dirs; /* directories a walk could not read (logged) */
 } MtFileList;
 
 void mt_file_list_init(MtFileList *list);
@@ -25,7 +26,8 @@ void mt_file_list_free(MtFileList *list);
 int  mt_file_list_add(MtFileList *list, const char *path, int named);
 
 /* Adds a PATH argument: a directory is walked (hidden entries, symlinked
- * directories and Montage's own sidecar/lock/temp files are left out);
+ * directories and Montage's own sidecar/lock/temp files are left out; one
+ * it cannot read is logged and counted in unreadable_dirs);
  * anything else, even a missing path, is added as named so that its job
  * reports the error. Returns 0, or -1 on out of memory. */
 int mt_file_list_add_argument(MtFileList *list, const char *path, FILE *log);

@@ -59,8 +59,9 @@ void mt_driver_print_help(FILE *out)
 "taken from --ffmpeg/--ffprobe, $MONTAGE_FFMPEG/$MONTAGE_FFPROBE, the\n"
 "directory of montage-analyze, then $PATH.\n"
 "\n"
-"Exit status: 0 all files ok or cached, 1 some file failed, 2 usage error,\n"
-"130 interrupted (SIGINT), 143 terminated (SIGTERM).\n"
+"Exit status: 0 all files ok or cached, 1 some file failed or a directory\n"
+"could not be read, 2 usage error, 130 interrupted (SIGINT), 143 terminated\n"
+"(SIGTERM).\n"
 "See montage-analyze(1) for examples, sharding across hosts and caching.\n",
         out);
 }

@@ -141,8 +141,8 @@ int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportI
             ret = 0;
         else
             snprintf(err, errlen, "writing standard output: %s", strerror(errno));
-    } else if (mt_atomic_write_file(path, buf, len, NULL, err, errlen) == 0) {
-        ret = 0;
+    } else {
+        ret = mt_atomic_write_file(path, buf, len, NULL, err, errlen) == 0 ? 0 : MT_EXPORT_ERR_OUTPUT;
     }
     free(buf);
     return ret;

@@ -85,8 +85,10 @@ int cli_export(int argc, char **argv)
         }
     }
     if (status == CLI_EXIT_OK && one_output) {
-        if (mt_export_write(fmt, output, items, n_files, err, sizeof(err)) < 0) {
-            cli_error(output && strcmp(output, "-") ? output : files[0], "%s", err);
+        int ret = mt_export_write(fmt, output, items, n_files, err, sizeof(err));
+        if (ret < 0) {
+            /* a failed write of -o FILE names FILE in its message already */
+            cli_error(ret == MT_EXPORT_ERR_OUTPUT ? NULL : files[0], "%s", err);
             status = CLI_EXIT_ERROR;
         }
     } else if (status == CLI_EXIT_OK) {

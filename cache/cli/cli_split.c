@@ -2,13 +2,16 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar split [--exact] [-d DIR] [--ffmpeg PATH] SIDECAR`: one
- * file per shot (export/split.h). DIR defaults to the media's directory;
+ * file per shot (export/split.h). DIR (made when missing, one level, as
+ * `split -d shots/` in the README expects) defaults to the media's directory;
  * ffmpeg to $MONTAGE_FFMPEG, then ffmpeg on $PATH (re-encoding needs one
  * with encoders, e.g. Debian's).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cache/cli/cli.h"
 #include "export/split.h"
@@ -59,7 +62,14 @@ int cli_split(int argc, char **argv)
         dir = media_dir && *media_dir ? media_dir : "/";
     }
     int status = CLI_EXIT_OK;
-    if (mt_split_clip(ffmpeg, &item, mode, dir, err, sizeof(err)) < 0) {
+    struct stat st;
+    if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+        cli_error(dir, "cannot create the output directory: %s", strerror(errno));
+        status = CLI_EXIT_ERROR;
+    } else if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        cli_error(dir, "the output directory is not a directory");
+        status = CLI_EXIT_ERROR;
+    } else if (mt_split_clip(ffmpeg, &item, mode, dir, err, sizeof(err)) < 0) {
         cli_error(file, "%s", err);
         status = CLI_EXIT_ERROR;
     }

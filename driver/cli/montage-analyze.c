@@ -158,6 +158,10 @@ int main(int argc, char **argv)
     if (!result.stop_signal && (list.n > 1 || !out.json))
         mt_output_log(&out, 1, "%zu analysed, %zu cached, %zu failed",
                       result.ok, result.cached, result.failed);
+    int status = mt_batch_exit_status(&result);
+    /* files under an unreadable directory were never analysed */
+    if (status == 0 && list.unreadable_dirs)
+        status = 1;
     mt_file_list_free(&list);
-    return mt_batch_exit_status(&result);
+    return status;
 }

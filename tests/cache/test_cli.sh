@@ -66,6 +66,17 @@ assert t["bpm"] is None and t["confidence"] is None and t["meter"] == 4
 ' "$T/out" && ok dump_nan_null || fail dump_nan_null "$(head -c 300 "$T/out")"
 rm -f "$T/nan.bin"
 
+# a file that is no sidecar at all (media or text given by mistake) is named so
+printf 'hello, not msgpack\n' >"$T/notes.txt"
+expect show_not_sidecar 3 "$CLI" show "$T/notes.txt"
+expect_eq show_not_sidecar_reason "$(cat "$T/err")" \
+    "montage-sidecar: $T/notes.txt: not a montage sidecar: the file does not start with a msgpack map"
+rm -f "$T/notes.txt"
+# export -o into a missing directory: one line, the output named once
+expect export_missing_dir 5 "$CLI" export --format csv -o "$T/none/shots.csv" "$S"
+expect_eq export_missing_dir_reason "$(cat "$T/err")" \
+    "montage-sidecar: $T/none/shots.csv: cannot create a temporary file in '$T/none': No such file or directory"
+
 # check: valid, stale (media rewritten), missing, corrupt; worst wins
 expect check_valid 0 "$CLI" check "$S" "$B"
 [ "$(cut -f1 "$T/out" | sort -u)" = valid ] && ok check_output || fail check_output "$(cat "$T/out")"

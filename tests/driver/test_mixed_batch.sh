@@ -95,6 +95,30 @@ else
     rm -rf "$U"
 fi
 
+# a directory the walk cannot read is logged, and the batch ends with
+# exit 1 (its files were never analysed), as nobody when running as root
+if [ "$(id -u)" -ne 0 ]; then
+    mkdir -p "$WORK/lockdir/lib/locked" && chmod 000 "$WORK/lockdir/lib/locked"
+    (cd "$WORK/lockdir" && "$MONTAGE_ANALYZE" lib) > /dev/null 2> "$WORK/lockdir.err"
+    rc=$?
+    chmod 755 "$WORK/lockdir/lib/locked"
+elif ! command -v setpriv > /dev/null 2>&1; then
+    skip unreadable_directory "running as root without setpriv (util-linux) to become another user"
+    rc=skip
+else
+    U=$(mktemp -d "${TMPDIR:-/tmp}/montage-unreadable.XXXXXX")
+    chmod 755 "$U"
+    cp "$MONTAGE_ANALYZE" "$U/montage-analyze" && mkdir -p "$U/lib/locked" && chmod 700 "$U/lib/locked"
+    (cd "$U" && setpriv --reuid=65534 --regid=65534 --clear-groups ./montage-analyze lib) \
+        > /dev/null 2> "$WORK/lockdir.err"
+    rc=$?
+    rm -rf "$U"
+fi
+got="$rc $(cat "$WORK/lockdir.err" 2> /dev/null)"
+want="1 montage-analyze: lib/locked: cannot read directory: Permission denied"
+[ "$rc" = skip ] || { [ "$got" = "$want" ] && ok unreadable_directory ||
+    fail unreadable_directory "got '$got', expected '$want'"; }
+
 # the good sidecars are valid: a second run reads them (mt_cache_check:
 # schema, kind, complete, analyser version, source identity) and finds
 # everything cached without starting ffmpeg for them

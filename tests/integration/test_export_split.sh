@@ -65,6 +65,12 @@ mkdir "$T/copy"
 if "$S" split -d "$T/copy" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/copy.list" 2> "$T/err" &&
    [ "$(wc -l < "$T/copy.list")" -eq 3 ] && [ "$(head -n 1 "$T/copy.list")" = "$T/copy/cfr-shot-001.mp4" ]; then
     ok split_copy_pieces; else fail split_copy_pieces "$(cat "$T/err" "$T/copy.list")"; fi
+# -d DIR is made when missing (one level), as `split -d shots/` expects
+"$S" split -d "$T/made" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/made.list" 2> "$T/err"
+expect_eq split_makes_dir "$? $(wc -l < "$T/made.list")" "0 3"
+"$S" split -d "$T/none/deeper" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+expect_eq split_dir_error "$? $(cat "$T/err")" \
+    "5 montage-sidecar: $T/none/deeper: cannot create the output directory: No such file or directory"
 "$S" split "$T/nothing.msgpack" > /dev/null 2> "$T/err"
 expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "2 1"
 "$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/copy" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"

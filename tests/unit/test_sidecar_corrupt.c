@@ -87,6 +87,9 @@ static void test_wrong_magic(void)
     /* a valid msgpack value that is not a map */
     CHECK_INT(read_code("\x93\x01\x02\x03", 4, &e), MT_SIDECAR_ERR_MAGIC);
     CHECK(strstr(e.message, "top level is array") != NULL);
+    /* not msgpack map data at all: a text or media file read as a sidecar */
+    CHECK_INT(read_code("hello", 5, &e), MT_SIDECAR_ERR_MAGIC);
+    CHECK(strstr(e.message, "not a montage sidecar") != NULL);
     /* a map without "schema" */
     CHECK_INT(read_code("\x81\xa1x\x01", 4, &e), MT_SIDECAR_ERR_MAGIC);
 }
