@@ -126,9 +126,10 @@ int cli_show(int argc, char **argv)
            or_dash(src->path), (long long)src->size, (long long)src->inode,
            (long long)src->mtime_ns, (long long)src->ctime_ns);
     printf("digest:      %s\n", or_dash(src->digest));
-    printf("status:      %s, %lld %s decoded, %zu warnings\n",
+    printf("status:      %s, %lld %s decoded, %zu warning%s\n",
            sc->status.complete ? "complete" : "INCOMPLETE", (long long)sc->status.units_seen,
-           sc->kind == MT_KIND_SCENE ? "frames" : "samples", sc->status.n_warnings);
+           sc->kind == MT_KIND_SCENE ? "frames" : "samples", sc->status.n_warnings,
+           sc->status.n_warnings == 1 ? "" : "s");
     for (size_t i = 0; i < sc->status.n_warnings; i++)
         printf("  warning: %s\n", or_dash(sc->status.warnings[i]));
     show_config(&sc->config);

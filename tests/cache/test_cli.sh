@@ -33,6 +33,14 @@ grep -q '^features:    4 frames x 3 (score, hist_dist, luma)' "$T/out" && ok sho
 [ ! -s "$T/err" ] && ok show_quiet_stderr || fail show_quiet_stderr "$(cat "$T/err")"
 expect show_beat 0 "$CLI" show "$B"
 grep -q '^beats:       6 (2 downbeats)' "$T/out" && ok show_beats || fail show_beats "$(cat "$T/out")"
+# the status line counts warnings in words that agree with the number
+mkdir "$T/stopped"
+"$SAMPLE" beat "$T/stopped/song.beat.montage.msgpack" --incomplete
+expect show_incomplete 0 "$CLI" show "$T/stopped/song.beat.montage.msgpack"
+grep -q '^status:      INCOMPLETE, .* decoded, 1 warning$' "$T/out" && grep -q '^  warning: stopped before end of stream$' "$T/out" &&
+    ok show_one_warning || fail show_one_warning "$(grep -A1 '^status' "$T/out")"
+"$CLI" show "$B" | grep -q '^status:      complete, .* decoded, 0 warnings$' && ok show_no_warnings ||
+    fail show_no_warnings "$("$CLI" show "$B" | grep '^status')"
 
 # dump --json: valid JSON, packed arrays expanded, exact values
 expect dump 0 "$CLI" dump --json "$B"

@@ -71,8 +71,12 @@ int main(int argc, char **argv)
     }
     if (duration_s > 0)
         sc->source.duration_s = duration_s;
-    if (incomplete)
+    static const char *const stop_warning[] = {"stopped before end of stream"};
+    if (incomplete) {
         sc->status.complete = 0;
+        sc->status.warnings = stop_warning;
+        sc->status.n_warnings = 1;
+    }
     if (nan_values && sc == &beat.sc) {
         beat.sc.beat.bpm = NAN;
         beat.sc.beat.confidence = INFINITY;
