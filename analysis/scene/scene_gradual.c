@@ -125,13 +125,18 @@ static float std_of(const MtSceneDetector *d, int64_t k)
 /* ---- fades ---- */
 
 /* The frames after a fade's rise that its end is looked for in
- * (scene_fade_end.h), and the flat frames before the rise the fit takes
- * as its bottom. edited-tune's xfade fade-ins (TUNE) end up to 81 frames
- * after the fade detector's end; at 96 their ends came a median 10 frames
- * off, at 80 20 and at 128 24 (a longer plateau takes in more of the
- * Doom shots' own changes); natural-dev, dev, extra_g/h ended the same at
- * all three. */
+ * (scene_fade_end.h). edited-tune's xfade fade-ins (TUNE) end up to 81
+ * frames after the fade detector's end; on an earlier build of the fit
+ * their ends came a median 10 frames off at 96 (6 on the merged build,
+ * main 53f33ac), 20 at 80 and 24 at 128 (a longer plateau takes in more
+ * of the Doom shots' own changes); natural-dev, dev, extra_g/h ended the
+ * same at all three. */
 #define FADE_END_REACH  96
+/* The last flat frames before the rise that the fit takes as the fade's
+ * bottom level: enough to fit a level on, few enough that a long black
+ * does not outweigh the rise; a shorter flat run is taken whole. Set, not
+ * tuned: no other value was measured on any set (natural-dev's dips to
+ * black hold 6-15 flat frames, fade_eval). */
 #define FADE_END_BOTTOM 4
 
 /* Reports the followed fade with the end found in its frames up to
