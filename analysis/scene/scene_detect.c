@@ -496,6 +496,7 @@ static void cut_confirm(MtSceneDetector *d, int64_t c, float structure_ref)
     }
     MtTransition tr = { .type = MT_TRANSITION_HARD, .frame = c, .first_frame = c,
                         .last_frame = c, .score = s->score };
+    mt_scene_fade_end_before(d, c);
     mt_scene_emit(d, &tr);
 }
 
@@ -695,12 +696,21 @@ static int analyse(MtSceneDetector *d, int64_t k)
 static void drain(MtSceneDetector *d)
 {
     d->draining = 1;
+    int64_t last = d->n_in - 1;
     while (d->n_done < d->n_in) {
         int64_t k = d->n_done;
         analyse(d, k);
-        if (k == d->n_in - 1 && d->grad_thr > 0)
+        /* the last frame is analysed before the one before it is
+         * finalised: a cut on the last frame, the fade it ends (reported
+         * first, mt_scene_fade_end_before) and the transitions found at the
+         * end then have two frames to be carried on */
+        if (k + 1 == last)
+            analyse(d, last);
+        if (k + 1 >= last && d->grad_thr > 0)
             mt_scene_gradual_finish(d);
         finalise(d, k);
+        if (k + 1 == last)
+            finalise(d, last);
     }
     d->draining = 0;
 }

@@ -153,12 +153,15 @@ typedef struct MtSceneFrameInfo {
      * event's frames are -1 and its times NaN. A hard cut is reported on
      * the first frame of the new shot (event.frame == frame). A gradual
      * transition is reported when it is confirmed, on a later frame
-     * (fades a few frames after their end, dissolves and wipes up to
-     * about two lags, 16 to 140 frames, after it): event.frame is then
-     * the frame where the new shot takes over (already popped) and
-     * event.first_frame..last_frame the span. Events wait in a queue (it
-     * grows) for a frame without one; those still waiting at
-     * mt_scene_finish are in mt_scene_result only. */
+     * (fades once their end is known, up to 96 frames after their rise
+     * stops, sooner when another transition is found; dissolves and
+     * wipes up to about two lags, 16 to 140 frames, after it):
+     * event.frame is then the frame where the new shot takes over
+     * (already popped) and event.first_frame..last_frame the span. A fade
+     * whose end is still looked for when a cut is found is carried after
+     * the cut's frame. Events wait in a queue (it grows) for a frame
+     * without one; those still waiting at mt_scene_finish are in
+     * mt_scene_result only. */
     int          has_event;
     MtTransition event;
 } MtSceneFrameInfo;

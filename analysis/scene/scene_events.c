@@ -146,8 +146,10 @@ int mt_scene_report(MtSceneDetector *d, const MtTransition *in)
      * left the ring since */
     MtTransition tr = *in;
     int ret;
-    /* report on the frame being finalised now (n_done), or queue it */
-    SceneSlot *s = scn_slot(d, d->n_done);
+    /* a cut on its own frame (the frame being finalised now, or the last
+     * one at the end of a segment, see drain), another transition on the
+     * frame being finalised now (n_done) or queued */
+    SceneSlot *s = scn_slot(d, tr.type == MT_TRANSITION_HARD ? tr.frame : d->n_done);
     if (tr.type == MT_TRANSITION_HARD || s->ev_type < 0) {
         if (s->ev_type >= 0 && (ret = pending_push(d, &s->ev)) < 0)
             return ret; /* a cut takes the frame */

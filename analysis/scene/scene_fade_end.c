@@ -13,13 +13,16 @@
  * still synthetic shot varies by nothing), and only when those frames rise
  * by more than that times the variation. Measured on every fade the fade
  * detector reports on the TUNE sets (edited-tune, natural-dev, dev,
- * extra_g/h/j: 42 fades, `tests/tools/span_error.py`): at 2 or 3 the 22
- * fades of natural-dev end exactly on their annotated end (14 did before:
- * the cutscene renders' fade-ins, animated at a lower rate, turn back by one
- * held image 6 frames early), the 9 of dev, extra_g and extra_h keep or
- * reach theirs; 2 ends edited-tune's xfade fade-ins a median 10 frames off
- * (3: 11; 40 before). Without the rise test a cut in from black whose shot
- * changes by itself 32 frames on (nd06 260) was widened to that change. */
+ * extra_g/h/j: 42 fades, `tests/tools/span_error.py`): at 2 or 3, 21 of
+ * natural-dev's 22 fades end exactly on their annotated end (14 did
+ * before: the cutscene renders' fade-ins, animated at a lower rate, turn
+ * back by one held image 6 frames early; nd06 352..468 ends at 456), the
+ * 9 of dev, extra_g and extra_h keep or reach theirs; at 2 edited-tune's
+ * fades end a median 6 frames from their annotated end on the merged
+ * build (main 53f33ac; scene analyser 10: 41; an earlier build of this
+ * fit measured 10 at 2 and 11 at 3). Without the rise test a cut in from
+ * black whose shot changes by itself 32 frames on (nd06 260) was widened
+ * to that change. */
 #define FADE_END_NOISE 2.0
 #define FADE_END_FLOOR 0.002
 /* The frames after the rise are the new shot only up to a step of the

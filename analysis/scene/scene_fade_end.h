@@ -22,9 +22,11 @@
  * on, valid[i] zero where a frame does not count (a flash); the rise starts
  * at or before index rise_first and the fade detector ended it at index
  * end (rise_first - 1 when it saw no rise: a cut in from the black).
- * Returns the index the fade ends at: end, or a later frame still below the
- * new shot's level by more than its own variation, when the frames from
- * end + 1 to it rise by more than that variation. */
+ * Returns the index the fade ends at: end, or the last later frame still
+ * below the new shot's fitted level by more than a margin (twice the
+ * shot's own variation plus a floor, scene_fade_end.c), when the
+ * least-squares line through the frames from end + 1 to it rises by more
+ * than that margin (one frame past end needs no rise). */
 int mt_scene_fade_end(const float *c, const unsigned char *valid, int n, int rise_first, int end);
 
 #endif

@@ -125,13 +125,18 @@ static float std_of(const MtSceneDetector *d, int64_t k)
 /* ---- fades ---- */
 
 /* The frames after a fade's rise that its end is looked for in
- * (scene_fade_end.h), and the flat frames before the rise the fit takes
- * as its bottom. edited-tune's xfade fade-ins (TUNE) end up to 81 frames
- * after the fade detector's end; at 96 their ends came a median 10 frames
- * off, at 80 20 and at 128 24 (a longer plateau takes in more of the
- * Doom shots' own changes); natural-dev, dev, extra_g/h ended the same at
- * all three. */
+ * (scene_fade_end.h). edited-tune's xfade fade-ins (TUNE) end up to 81
+ * frames after the fade detector's end; on an earlier build of the fit
+ * their ends came a median 10 frames off at 96 (6 on the merged build,
+ * main 53f33ac), 20 at 80 and 24 at 128 (a longer plateau takes in more
+ * of the Doom shots' own changes); natural-dev, dev, extra_g/h ended the
+ * same at all three. */
 #define FADE_END_REACH  96
+/* The last flat frames before the rise that the fit takes as the fade's
+ * bottom level: enough to fit a level on, few enough that a long black
+ * does not outweigh the rise; a shorter flat run is taken whole. Set, not
+ * tuned: no other value was measured on any set (natural-dev's dips to
+ * black hold 6-15 flat frames, fade_eval). */
 #define FADE_END_BOTTOM 4
 
 /* Reports the followed fade with the end found in its frames up to
@@ -175,6 +180,15 @@ static int64_t fade_end_cap(const MtSceneDetector *d)
     return cap;
 }
 
+void mt_scene_fade_end_before(MtSceneDetector *d, int64_t first)
+{
+    if (!d->fade_end.on)
+        return;
+    int64_t h = fade_end_cap(d);
+    h = h < d->fade_end.seen ? h : d->fade_end.seen;
+    fade_end_close(d, h < first - 1 ? h : first - 1);
+}
+
 /* Frame k is analysed (and the frames before it): the followed fade is
  * reported once k reaches its cap. */
 static void fade_end_follow(MtSceneDetector *d, int64_t k)
@@ -212,12 +226,7 @@ static void fade_eval(MtSceneDetector *d)
     float ends = fminf(std_of(d, a), std_of(d, b));
     MtTransition tr = { .type = MT_TRANSITION_FADE, .frame = f1 + 1, .first_frame = a + 1,
                         .last_frame = b - 1, .score = 1.0f - lo / ends };
-    /* a fade still followed ends before this one */
-    if (d->fade_end.on) {
-        int64_t h = fade_end_cap(d);
-        h = h < d->fade_end.seen ? h : d->fade_end.seen;
-        fade_end_close(d, h < a ? h : a);
-    }
+    mt_scene_fade_end_before(d, tr.first_frame);
     if (mt_scene_record(d, &tr, tr.first_frame, tr.last_frame) < 0)
         return;
     /* reported once its end is known: the detections go by the rise seen */
@@ -598,6 +607,7 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
                         .score = peak / 2 > 1 ? 1 : peak / 2 };
     mt_scene_trace(d, "  -> type %d, %lld frames at lag %d, span [%lld,%lld]", (int)tr.type,
                    (long long)(l - f + 1), L, (long long)first, (long long)last);
+    mt_scene_fade_end_before(d, first);
     mt_scene_emit_located(d, &tr, f, l);
 }
 

@@ -266,6 +266,10 @@ void    mt_scene_gradual_reset(MtSceneDetector *d);
 void    mt_scene_gradual_step(MtSceneDetector *d, int64_t k);
 /* end of stream: flush pending tests */
 void    mt_scene_gradual_finish(MtSceneDetector *d);
+/* a transition starting at frame first is about to be recorded: the fade
+ * whose end is still followed (scene_fade_end.h) ends before it and is
+ * recorded and reported first, so its event comes before that one's */
+void    mt_scene_fade_end_before(MtSceneDetector *d, int64_t first);
 
 /* scene_gradual.c: the examined spans (exposed for the unit tests) */
 int     mt_scene_was_examined(const MtSceneDetector *d, int64_t first, int64_t last);

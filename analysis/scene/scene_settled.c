@@ -5,8 +5,10 @@
  * follows from how a transition can still be recorded:
  *  - a cut is decided on frame n_done or later (a waiting candidate is
  *    frame n_done) and reported on that frame;
- *  - a fade is reported on the first frame after its flat run, which
- *    starts at fade_f0 (a fade under way) or at n_done or later;
+ *  - a fade is recorded on the first frame after its flat run, which
+ *    starts at fade_f0 (a fade under way) or at n_done or later; its end
+ *    is followed for up to FADE_END_REACH frames more (fade_end.on), and
+ *    its last frame may move until then;
  *  - a dissolve or wipe of lag L comes from a plateau of tests at pair ends
  *    p0..p1 (a plateau under way, or a new one from the next pair end
  *    tested, n_done - L, on): its anchor a = p1 - L, its localisation
@@ -72,6 +74,8 @@ int64_t mt_scene_unsettled_from(const MtSceneDetector *d)
         return s;
     if (d->fade_state)
         s = min64(s, d->fade_f0 + 1);
+    if (d->fade_end.on) /* its last frame may still move */
+        s = min64(s, d->fade_end.tr.frame);
     for (int i = 0; i < SCN_NSCALES; i++)
         s = min64(s, gradual_reach(d, i));
     return s;

@@ -13,6 +13,7 @@ static int W = 192, H = 108; /* 96 x 54 with MONTAGE_TEST_QUICK */
 
 static const SynShot A = { 11, 0.002f, 0.001f, 0.02f, 0 };
 static const SynShot B = { 22, -0.003f, 0.0f, 0.02f, 0 };
+static const SynShot C = { 33, 0.0f, 0.002f, 0.02f, 0 };
 
 static SynClip clip;
 static float c[MT_SCENE_FADE_END_MAX];
@@ -153,6 +154,58 @@ static void test_short_fade_in_keeps_its_end(void)
     CHECK(r.trans[0].last_frame >= 106 && r.trans[0].last_frame <= 108);
 }
 
+/* The slow fade-in of test_slow_fade_in_ends_at_its_last_frame, B for
+ * 20 frames, then `next`: its end is followed past B's first frames when
+ * that transition is found, which ends the fade before it. */
+static void run_fade_then(void (*next)(void), SynResult *r)
+{
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 80);
+    syn_add_fade(&clip, &A, 80, 12, 4, &B, 0, 72);
+    syn_add(&clip, &B, 72, 20);
+    next();
+    CHECK(syn_run(&clip, SYN_YUV420P, W, H, NULL, FPS, r) == 0);
+    CHECK_INT(r->n_trans, 2);
+    CHECK_INT(r->trans[0].type, MT_TRANSITION_FADE);
+    CHECK(r->trans[0].last_frame >= 163 && r->trans[0].last_frame <= 168);
+    CHECK(r->trans[0].last_frame < r->trans[1].first_frame);
+}
+
+static void then_dissolve(void)
+{
+    syn_add_mix(&clip, &B, 92, &C, 0, 16, 0);
+    syn_add(&clip, &C, 16, 150);
+}
+
+static void then_cut_on_the_last_frame(void)
+{
+    syn_add(&clip, &C, 0, 1);
+}
+
+/* A dissolve found while the fade's end is followed: the fade is reported
+ * first (main at 53f33ac carried it after the dissolve's). */
+static void test_fade_then_dissolve_events_in_order(void)
+{
+    SynResult r;
+    run_fade_then(then_dissolve, &r);
+    CHECK_INT(r.trans[1].type, MT_TRANSITION_DISSOLVE);
+    CHECK_INT(r.events, 2);
+    CHECK(r.events_in_order);
+}
+
+/* A cut on the stream's last frame while the fade's end is followed: both
+ * are carried, the fade on the frame before (main at 53f33ac lost the
+ * fade's event). */
+static void test_fade_then_cut_on_the_last_frame_both_carried(void)
+{
+    SynResult r;
+    run_fade_then(then_cut_on_the_last_frame, &r);
+    CHECK_INT(r.trans[1].type, MT_TRANSITION_HARD);
+    CHECK_INT(r.trans[1].frame, clip.n - 1);
+    CHECK_INT(r.events, 2);
+    CHECK(r.events_in_order);
+}
+
 int main(void)
 {
     if (syn_quick()) {
@@ -164,5 +217,7 @@ int main(void)
     RUN(test_slow_fade_in_ends_at_its_last_frame);
     RUN(test_xfade_fade_in_ends_at_its_last_frame);
     RUN(test_short_fade_in_keeps_its_end);
+    RUN(test_fade_then_dissolve_events_in_order);
+    RUN(test_fade_then_cut_on_the_last_frame_both_carried);
     UNIT_EXIT();
 }

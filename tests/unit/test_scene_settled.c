@@ -38,7 +38,7 @@ static SynClip clip;
 typedef struct Trace {
     int64_t unsettled[SYN_MAX_FRAMES]; /* after push k, k + 1 frames in */
     int64_t n_done[SYN_MAX_FRAMES];    /* frames finalised after push k */
-    MtTransition seen[MAX_TRANS];      /* each as first known */
+    MtTransition seen[MAX_TRANS];      /* each as first called settled */
     int     seen_at[MAX_TRANS];        /* the push after which it was */
     int     n_seen;
     MtTransition trans[MAX_TRANS];     /* the result after finish */
@@ -52,6 +52,9 @@ static int same_transition(const MtTransition *a, const MtTransition *b)
            a->last_frame == b->last_frame && a->score == b->score;
 }
 
+/* after push k: a transition may change until a push calls its frame
+ * settled (a fade's end is followed after it is recorded); seen keeps it
+ * as it was then */
 static void note_known(const MtSceneDetector *d, int k, Trace *t)
 {
     for (size_t i = 0; i < d->n_trans; i++) {
@@ -61,6 +64,8 @@ static void note_known(const MtSceneDetector *d, int k, Trace *t)
         if (j == t->n_seen && t->n_seen < MAX_TRANS) {
             t->seen[t->n_seen] = d->trans[i];
             t->seen_at[t->n_seen++] = k;
+        } else if (j < t->n_seen && (k == 0 || t->unsettled[k - 1] <= d->trans[i].frame)) {
+            t->seen[j] = d->trans[i];
         }
     }
 }
@@ -110,7 +115,7 @@ static int first_known(const Trace *t, const MtTransition *tr)
 }
 
 /* Before a transition was known, no push called its frame settled; when
- * known, it was already as the result lists it. */
+ * first called settled, it was already as the result lists it. */
 static void check_never_settled_early(const Trace *t)
 {
     for (int i = 0; i < t->n_trans; i++) {
@@ -236,10 +241,33 @@ static void test_never_settled_early_on_edits(void)
     free(t);
 }
 
+/* A slow fade-in of 100 frames (96..195): its end is followed for up to
+ * 96 frames after the fade detector's (scene_fade_end.h), so its frame
+ * stays unsettled until then (main at 53f33ac called it settled with the
+ * end 124, then moved it to 192). */
+static void test_slow_fade_in_settles_with_its_end(void)
+{
+    set_size(1);
+    Trace *t = malloc(sizeof(*t));
+    CHECK(t != NULL);
+    clip.n = 0;
+    syn_add(&clip, &A, 0, 80);
+    syn_add_fade(&clip, &A, 80, 12, 4, &B, 0, 100);
+    syn_add(&clip, &B, 100, 200);
+    run(-1, t);
+    CHECK_INT(t->n_trans, 1);
+    CHECK_INT(t->trans[0].type, MT_TRANSITION_FADE);
+    CHECK(t->trans[0].last_frame > 180);
+    check_never_settled_early(t);
+    check_stop_when_settled(t, t->trans[0].frame);
+    free(t);
+}
+
 int main(void)
 {
     RUN(test_long_dissolve_needs_the_lookahead);
     RUN(test_settles_after_a_cut);
     RUN(test_never_settled_early_on_edits);
+    RUN(test_slow_fade_in_settles_with_its_end);
     UNIT_EXIT();
 }

@@ -470,6 +470,8 @@ typedef struct SynResult {
     int     n_popped;      /* frame infos popped */
     int     order_ok;      /* popped in frame order with pts and t as pushed */
     int     events;        /* frame infos carrying a boundary */
+    int     events_in_order; /* each carried boundary's frame after the last one's */
+    int64_t last_event;
     int     flash_frames;  /* frame infos marked flash */
     int     push_errors;
     int     feature_rows, feature_cols;
@@ -481,6 +483,11 @@ static SYN_UNUSED void syn_collect(MtSceneDetector *det, const MtSceneFrameInfo 
         r->order_ok = 0;
     r->n_popped++;
     r->events += fi->has_event;
+    if (fi->has_event) {
+        if (r->events > 1 && fi->event.frame <= r->last_event)
+            r->events_in_order = 0;
+        r->last_event = fi->event.frame;
+    }
     r->flash_frames += fi->flash;
     (void)det;
 }
@@ -505,6 +512,7 @@ static SYN_UNUSED int syn_run_formats(const SynClip *c, const SynFormat *fmts, i
     for (int i = 0; i < nf; i++) {
         memset(&r[i], 0, sizeof(r[i]));
         r[i].order_ok = 1;
+        r[i].events_in_order = 1;
         if (!(det[i] = mt_scene_new(cfg)))
             ret = -1;
     }
