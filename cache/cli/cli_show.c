@@ -79,9 +79,10 @@ static void show_beat(const MtBeatResult *b)
     const MtAudioStream *s = &b->stream;
     size_t downbeats = 0;
 
-    printf("stream:      %d Hz, %d channels (%s), %s; analysis %d Hz, hop %d, window %d; "
+    printf("stream:      %d Hz, %d channel%s (%s), %s; analysis %d Hz, hop %d, window %d; "
            "%lld samples, %.3f s\n",
-           s->sample_rate, s->channels, or_dash(s->channel_layout), or_dash(s->sample_fmt),
+           s->sample_rate, s->channels, s->channels == 1 ? "" : "s", or_dash(s->channel_layout),
+           or_dash(s->sample_fmt),
            s->analysis_rate, s->hop, s->window, (long long)s->samples, s->duration_s);
     printf("tempo:       %.2f bpm, confidence %.2f, meter %d\n", (double)b->bpm,
            (double)b->confidence, b->meter);

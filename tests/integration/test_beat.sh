@@ -51,6 +51,15 @@ case "$show_config" in
 *" min_bpm=40 max_bpm=240 prior_bpm=120 "*) ok show_config_whole_doubles ;;
 *) fail show_config_whole_doubles "$show_config" ;;
 esac
+# and counts channels in words that agree with the number
+for layout in mono 5.1; do
+    want="1 channel (mono)"; [ "$layout" = mono ] || want="6 channels (5.1)"
+    show_stream=$("${MONTAGE_SIDECAR:-$BUILD/montage-sidecar}" show "$T/layout_$layout.msgpack" | grep '^stream:')
+    case "$show_stream" in
+    *" Hz, $want, "*) ok "show_stream_layout_$layout" ;;
+    *) fail "show_stream_layout_$layout" "$show_stream" ;;
+    esac
+done
 
 # A tempo change: 100 BPM for 16 s, then 140 BPM: the curve must show both.
 src="$(drums 100 4 16 44100 stereo)[a];$(drums 140 4 16 44100 stereo)[b];[a][b]concat=v=0:a=1"
