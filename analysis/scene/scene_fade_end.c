@@ -99,20 +99,11 @@ static double plateau_noise(const FadeSums *c, int n, int e, const FadeFit *f)
 }
 
 /* least-squares rise of the valid frames first..last: slope times length */
-static double line_rise(const float *c, const unsigned char *valid, int first, int last)
+static double line_rise(const FadeSums *c, int first, int last)
 {
-    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-    for (int i = first; i <= last; i++) {
-        if (!valid[i])
-            continue;
-        n++;
-        sx += i;
-        sy += c[i];
-        sxx += (double)i * i;
-        sxy += (double)i * c[i];
-    }
-    double den = n * sxx - sx * sx;
-    return den > 0 ? (n * sxy - sx * sy) / den * (last - first) : 0;
+    FadeSums w = sums_range(c, first, last + 1);
+    double den = w.n * w.xx - w.x * w.x;
+    return den > 0 ? (w.n * w.xp - w.x * w.p) / den * (last - first) : 0;
 }
 
 int mt_scene_fade_end(const float *c, const unsigned char *valid, int n, int rise_first, int end)
@@ -165,7 +156,7 @@ int mt_scene_fade_end(const float *c, const unsigned char *valid, int n, int ris
         }
     /* frames that stay level are the new shot already (a cut in from the
      * black whose shot changes later) */
-    if (last > end + 1 && line_rise(c, valid, end + 1, last) <= noise)
+    if (last > end + 1 && line_rise(cum, end + 1, last) <= noise)
         return end;
     return last;
 }
