@@ -267,8 +267,9 @@ void    mt_scene_gradual_step(MtSceneDetector *d, int64_t k);
 /* end of stream: flush pending tests */
 void    mt_scene_gradual_finish(MtSceneDetector *d);
 /* a transition starting at frame first is about to be recorded: the fade
- * whose end is still followed (scene_fade_end.h) ends before it and is
- * recorded and reported first, so its event comes before that one's */
+ * whose end is still followed (scene_fade_end.h, recorded already) gets its
+ * end before that frame and is reported first, so its event comes before
+ * that one's */
 void    mt_scene_fade_end_before(MtSceneDetector *d, int64_t first);
 
 /* scene_gradual.c: the examined spans (exposed for the unit tests) */
