@@ -155,7 +155,7 @@ int main(int argc, char **argv)
                   list.n, jobs, ctx.decoder_threads, ffmpeg);
 
     mt_batch_run(&list, &ctx, jobs, signal_fd, &out, &result);
-    if (!result.stop_signal && (list.n > 1 || !out.json))
+    if (!result.stop_signal && !result.ffmpeg_unusable && (list.n > 1 || !out.json))
         mt_output_log(&out, 1, "%zu analysed, %zu cached, %zu failed",
                       result.ok, result.cached, result.failed);
     int status = mt_batch_exit_status(&result);
