@@ -11,13 +11,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "export/ffmpeg_errors.h"
+
 /* Cut points sit this far before a frame's recorded time, so the frame
  * printed to 6 decimals is never taken for one after the cut; far less
  * than any frame interval (10 kHz). */
 #define CUT_LEAD_S 0.0001
 
-/* Runs argv with stdin and stdout on /dev/null; the last line ffmpeg
- * wrote on stderr goes into err on failure. */
+/* Bytes of ffmpeg's stderr kept: its head (the root cause comes first)
+ * and its tail (the consequence last); a decode that reports damage on
+ * every frame prints far more, and its middle says nothing new. */
+#define STDERR_KEEP 8192
+
+/* Runs argv with stdin and stdout on /dev/null; on failure err gets
+ * "ARGV0 failed: " and the one-line summary of what it wrote on stderr
+ * (export/ffmpeg_errors.h: the first line and the last). */
 static int run(char *const argv[], char *err, size_t errlen)
 {
     int fds[2];
@@ -40,15 +48,15 @@ static int run(char *const argv[], char *err, size_t errlen)
         _exit(127);
     }
     close(fds[1]);
-    char buf[4096];
+    char buf[STDERR_KEEP + 1];
     size_t used = 0;
     ssize_t r;
-    while ((r = read(fds[0], buf + used, sizeof(buf) - 1 - used)) > 0 || (r < 0 && errno == EINTR)) {
+    while ((r = read(fds[0], buf + used, STDERR_KEEP - used)) > 0 || (r < 0 && errno == EINTR)) {
         if (r > 0)
             used += (size_t)r;
-        if (used == sizeof(buf) - 1) { /* keep the tail */
-            memmove(buf, buf + used / 2, used - used / 2);
-            used -= used / 2;
+        if (used == STDERR_KEEP) { /* keep the first half, drop the oldest of the rest */
+            memmove(buf + STDERR_KEEP / 2, buf + STDERR_KEEP * 3 / 4, STDERR_KEEP / 4);
+            used = STDERR_KEEP * 3 / 4;
         }
     }
     close(fds[0]);
@@ -60,10 +68,9 @@ static int run(char *const argv[], char *err, size_t errlen)
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return 0;
     buf[used] = 0;
-    while (used && (buf[used - 1] == '\n' || buf[used - 1] == '\r'))
-        buf[--used] = 0;
-    char *last = strrchr(buf, '\n');
-    snprintf(err, errlen, "%s failed: %s", argv[0], last ? last + 1 : used ? buf : "no message");
+    char cause[512];
+    mt_ffmpeg_error_summary(buf, NULL, cause, sizeof(cause));
+    snprintf(err, errlen, "%s failed: %s", argv[0], cause);
     return -1;
 }
 
@@ -101,7 +108,9 @@ int mt_split_clip(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, 
         char *exact_argv[] = { (char *)ffmpeg, "-nostdin", "-v", "error", "-y", "-ss", start, "-i",
                                it->media_path, "-t", length, "-map", "0:v:0", "-map", "0:a?",
                                "-fps_mode", "passthrough", tmp, NULL };
-        if (run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv, err, errlen) < 0) {
+        char why[1024];
+        if (run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv, why, sizeof(why)) < 0) {
+            snprintf(err, errlen, "shot %zu of %zu: %s", i + 1, l->n, why);
             unlink(tmp);
             return -1;
         }

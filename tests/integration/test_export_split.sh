@@ -77,4 +77,15 @@ expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "2 1"
 st=$?
 if [ $st -eq 5 ] && grep -q "cannot run /nonexistent/ffmpeg" "$T/err" && [ "$(wc -l < "$T/err")" -eq 1 ]; then ok split_bad_ffmpeg
 else fail split_bad_ffmpeg "exit $st: $(cat "$T/err")"; fi
+# media cut short after its analysis: ffmpeg's first line (the cause) is
+# in the one-line error with its last, the shot and the ffmpeg are named,
+# no piece and no temporary file is left
+mkdir "$T/short"
+head -c 3000 "$T/cfr.mp4" > "$T/short/cfr.mp4"
+cp "$T/cfr.mp4.scene.montage.msgpack" "$T/short/cfr.mp4.scene.montage.msgpack"
+"$S" split --exact --ffmpeg "$ENC" "$T/short/cfr.mp4.scene.montage.msgpack" > "$T/short.list" 2> "$T/err"
+expect_eq split_exact_cause "$? $(cat "$T/err")" "5 montage-sidecar: $T/short/cfr.mp4.scene.montage.msgpack: shot 1 of 3: \
+$ENC failed: moov atom not found: $T/short/cfr.mp4: Invalid data found when processing input"
+expect_eq split_exact_cause_nothing_left "$(ls -A "$T/short" | tr '\n' ' ')$(cat "$T/short.list")" \
+    "cfr.mp4 cfr.mp4.scene.montage.msgpack "
 finish
