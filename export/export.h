@@ -39,6 +39,8 @@ typedef struct MtExportFormat {
     const char     *ext;     /* file name extension of a written export */
     unsigned        kinds;   /* MT_EXPORT_SCENE | MT_EXPORT_BEAT */
     int             merges;  /* several sidecars make one file (a timeline) */
+    int             one_kind; /* ...of one kind only (csv: scene rows and
+                                 beat rows have different columns) */
     MtExportWriteFn write;
 } MtExportFormat;
 

@@ -12,17 +12,18 @@
 #include "cache/sidecar_read.h"
 #include "export/export.h"
 
+/* name, extension, kinds, merges, one kind only, writer */
 static const MtExportFormat formats[] = {
-    { "csv",        "csv",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, mt_export_csv },
-    { "edl",        "edl",     MT_EXPORT_SCENE,                  0, mt_export_edl },
-    { "otio",       "otio",    MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, mt_export_otio },
-    { "xmeml",      "xml",     MT_EXPORT_SCENE,                  0, mt_export_xmeml },
-    { "fcpxml",     "fcpxml",  MT_EXPORT_SCENE,                  0, mt_export_fcpxml },
-    { "mlt",        "mlt",     MT_EXPORT_SCENE,                  0, mt_export_mlt },
-    { "ffmetadata", "ffmeta",  MT_EXPORT_SCENE,                  0, mt_export_ffmetadata },
-    { "webvtt",     "vtt",     MT_EXPORT_SCENE,                  0, mt_export_webvtt },
-    { "audacity",   "txt",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 0, mt_export_audacity },
-    { "beats",      "beats",   MT_EXPORT_BEAT,                   0, mt_export_beats },
+    { "csv",        "csv",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, 1, mt_export_csv },
+    { "edl",        "edl",     MT_EXPORT_SCENE,                  0, 0, mt_export_edl },
+    { "otio",       "otio",    MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, 0, mt_export_otio },
+    { "xmeml",      "xml",     MT_EXPORT_SCENE,                  0, 0, mt_export_xmeml },
+    { "fcpxml",     "fcpxml",  MT_EXPORT_SCENE,                  0, 0, mt_export_fcpxml },
+    { "mlt",        "mlt",     MT_EXPORT_SCENE,                  0, 0, mt_export_mlt },
+    { "ffmetadata", "ffmeta",  MT_EXPORT_SCENE,                  0, 0, mt_export_ffmetadata },
+    { "webvtt",     "vtt",     MT_EXPORT_SCENE,                  0, 0, mt_export_webvtt },
+    { "audacity",   "txt",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 0, 0, mt_export_audacity },
+    { "beats",      "beats",   MT_EXPORT_BEAT,                   0, 0, mt_export_beats },
 };
 
 const MtExportFormat *mt_export_formats(size_t *n)
