@@ -99,6 +99,18 @@ expect show_corrupt 3 "$CLI" show "$T/cut.scene.montage.msgpack"
 [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^montage-sidecar: $T/cut.scene.montage.msgpack: truncated at byte 100" "$T/err" \
     && ok error_one_line || fail error_one_line "$(cat "$T/err")"
 expect show_missing 2 "$CLI" show "$T/none.scene.montage.msgpack"
+# a directory where a sidecar is named: not a sidecar (3) for every
+# subcommand, as check and export say, with one line naming it
+mkdir "$T/dir.scene.montage.msgpack"
+for sub in show "dump --json" check "export --format csv"; do
+    name=dir_not_sidecar_$(echo "$sub" | cut -d' ' -f1)
+    # shellcheck disable=SC2086 # the subcommand and its option are two words
+    expect "$name" 3 "$CLI" $sub "$T/dir.scene.montage.msgpack"
+    case $sub in check) line=$(cat "$T/out") want="corrupt	$T/dir.scene.montage.msgpack	not a regular file" ;;
+                 *) line=$(cat "$T/err") want="montage-sidecar: $T/dir.scene.montage.msgpack: not a regular file" ;; esac
+    [ "$line" = "$want" ] && ok "${name}_line" || fail "${name}_line" "$line"
+done
+rmdir "$T/dir.scene.montage.msgpack"
 printf 'media bytez' >"$T/clip.mp4"   # same size, new content
 expect check_stale 1 "$CLI" check "$S"
 grep -q 'content changed' "$T/out" && ok check_stale_reason || fail check_stale_reason "$(cat "$T/out")"
