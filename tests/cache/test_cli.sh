@@ -118,6 +118,23 @@ grep -q 'content changed' "$T/out" && ok check_stale_reason || fail check_stale_
 expect check_media_option 2 "$CLI" check --media "$T/clip.mp4" "$T/none.scene.montage.msgpack"
 [ "$(cut -f1 "$T/out")" = missing ] && ok check_media_missing || fail check_media_missing "$(cat "$T/out")"
 
+# gc given files by name: a file not named like a sidecar (the media of a
+# glob such as `gc clip.mp4*`) is refused before anything is removed, as is
+# a missing PATH; a young temporary file named alone is kept
+expect gc_refuses_media 4 "$CLI" gc "$T/clip.mp4" "$T/cut.scene.montage.msgpack"
+[ -e "$T/clip.mp4" ] && [ -e "$T/cut.scene.montage.msgpack" ] && [ ! -s "$T/out" ] && ok gc_refuses_media_kept \
+    || fail gc_refuses_media_kept "$(ls "$T"; cat "$T/out")"
+[ "$(cat "$T/err")" = "montage-sidecar: $T/clip.mp4: gc takes sidecars (MEDIA.KIND.montage.msgpack), their \
+temporary files and directories; this file is none (nothing removed)" ] && ok gc_refuses_media_line \
+    || fail gc_refuses_media_line "$(cat "$T/err")"
+expect gc_missing_path 2 "$CLI" gc "$T/cut.scene.montage.msgpack" "$T/none"
+[ -e "$T/cut.scene.montage.msgpack" ] && [ "$(wc -l < "$T/err")" -eq 1 ] && ok gc_missing_path_kept \
+    || fail gc_missing_path_kept "$(cat "$T/err")"
+: >"$T/.montage.99998.0.tmp"
+expect gc_young_temp 0 "$CLI" gc "$T/.montage.99998.0.tmp"
+[ -e "$T/.montage.99998.0.tmp" ] && ok gc_young_temp_kept || fail gc_young_temp_kept "$(cat "$T/out")"
+rm "$T/.montage.99998.0.tmp"
+
 # gc: dry run lists, real run removes stale + corrupt + old temp files
 : >"$T/.montage.99999.0.tmp"
 touch -d '2 hours ago' "$T/.montage.99999.0.tmp"
