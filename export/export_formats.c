@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cache/atomic_file.h"
 #include "cache/sidecar_names.h"
@@ -115,6 +116,20 @@ void mt_export_item_free(MtExportItem *item)
     item->media_path = NULL;
 }
 
+static int write_all(int fd, const char *p, size_t len)
+{
+    while (len) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
 int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportItem *items,
                     size_t n, char *err, size_t errlen)
 {
@@ -138,9 +153,10 @@ int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportI
         return -1;
     }
     if (!path || !strcmp(path, "-")) {
-        if (fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0)
-            ret = 0;
-        else
+        /* past stdio: a failed write leaves nothing buffered that the
+         * program's last flush would fail on again (a second message) */
+        ret = fflush(stdout) == 0 && write_all(STDOUT_FILENO, buf, len) == 0 ? 0 : MT_EXPORT_ERR_OUTPUT;
+        if (ret < 0)
             snprintf(err, errlen, "writing standard output: %s", strerror(errno));
     } else {
         ret = mt_atomic_write_file(path, buf, len, NULL, err, errlen) == 0 ? 0 : MT_EXPORT_ERR_OUTPUT;

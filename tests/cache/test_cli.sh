@@ -84,6 +84,12 @@ rm -f "$T/notes.txt"
 expect export_missing_dir 5 "$CLI" export --format csv -o "$T/none/shots.csv" "$S"
 expect_eq export_missing_dir_reason "$(cat "$T/err")" \
     "montage-sidecar: $T/none/shots.csv: cannot create a temporary file in '$T/none': No such file or directory"
+# export to a full standard output: one line naming it, not the sidecar,
+# as show and dump say it
+if [ -w /dev/full ]; then
+    "$CLI" export --format csv "$S" > /dev/full 2> "$T/err"
+    expect_eq export_stdout_full "$? $(cat "$T/err")" "5 montage-sidecar: writing standard output: No space left on device"
+else skip export_stdout_full "no /dev/full"; fi
 
 # check: valid, stale (media rewritten), missing, corrupt; worst wins
 expect check_valid 0 "$CLI" check "$S" "$B"
