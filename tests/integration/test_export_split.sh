@@ -88,4 +88,29 @@ expect_eq split_exact_cause "$? $(cat "$T/err")" "5 montage-sidecar: $T/short/cf
 $ENC failed: moov atom not found: $T/short/cfr.mp4: Invalid data found when processing input"
 expect_eq split_exact_cause_nothing_left "$(ls -A "$T/short" | tr '\n' ' ')$(cat "$T/short.list")" \
     "cfr.mp4 cfr.mp4.scene.montage.msgpack "
+# stopped mid-piece (SIGTERM to montage-sidecar alone, as kill PID does):
+# ffmpeg is stopped too, its temporary piece removed, and the process ends
+# by that signal (143 in the shell); ffmpeg reads in real time (-re), so
+# the first piece takes 1.6 s and the signal comes while it is written
+cat > "$T/slow-ffmpeg" <<WRAP
+#!/bin/sh
+n=\$#
+for a in "\$@"; do [ "\$a" = "-i" ] && set -- "\$@" -re; set -- "\$@" "\$a"; done
+shift \$n
+exec "$ENC" "\$@"
+WRAP
+chmod +x "$T/slow-ffmpeg"
+mkdir "$T/stopped"
+"$S" split --exact -d "$T/stopped" --ffmpeg "$T/slow-ffmpeg" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! ls -A "$T/stopped" | grep -q part; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $pid
+wait $pid
+st=$?
+sleep 0.5 # the orphan ffmpeg of a split that did not stop it would still be writing
+left=$(ls -A "$T/stopped" | tr '\n' ' ')
+running=$(ps -eo args= | grep -F -- "$T/stopped" | grep -v grep || true)
+if [ $i -lt 100 ] && [ $st -eq 143 ] && [ -z "$left" ] && [ -z "$running" ]; then ok split_signal_leaves_nothing
+else fail split_signal_leaves_nothing "exit $st after ${i} polls, left: '$left', running: $running"; fi
 finish
