@@ -16,9 +16,9 @@
 #include <unistd.h>
 
 #include "driver/ffmpeg_args.h"
-#include "export/ffmpeg_errors.h"
 #include "driver/progress.h"
 #include "driver/temp_cleanup.h"
+#include "export/ffmpeg_errors.h"
 
 #define PROBE_OUT_MAX 65536
 

@@ -16,11 +16,13 @@
 #include "cache/sidecar_names.h"
 #include "export/export.h"
 
-static int usage(void)
+/* One line: what was wrong (bad may be NULL), then the usage. */
+static int usage(const char *bad)
 {
     char list[256];
     mt_export_format_list(list, sizeof(list));
-    cli_error(NULL, "usage: montage-sidecar export --format F [-o FILE] SIDECAR... (F: %s)", list);
+    cli_error(NULL, "%s%s%susage: montage-sidecar export --format F [-o FILE] SIDECAR... (F: %s)",
+              bad ? "export: unexpected argument '" : "", bad ? bad : "", bad ? "'; " : "", list);
     return CLI_EXIT_USAGE;
 }
 
@@ -46,14 +48,13 @@ int cli_export(int argc, char **argv)
         else if (argv[i][0] != '-' || !argv[i][1])
             files[n_files++] = argv[i];
         else {
-            cli_error(NULL, "export: unexpected argument '%s'", argv[i]);
             free(files);
-            return usage();
+            return usage(argv[i]);
         }
     }
     if (!format || !n_files) {
         free(files);
-        return usage();
+        return usage(NULL);
     }
     const MtExportFormat *fmt = mt_export_find(format);
     if (!fmt) {
@@ -90,8 +91,8 @@ int cli_export(int argc, char **argv)
      * output, naming the first sidecar of each kind */
     for (size_t i = 1; status == CLI_EXIT_OK && one_output && fmt->one_kind && i < n_files; i++) {
         if (items[i].sc->kind != items[0].sc->kind) {
-            cli_error(NULL, "export: --format %s takes sidecars of one kind (their columns differ): "
-                            "%s is a %s sidecar, %s a %s sidecar; export each kind apart",
+            cli_error(NULL, "export: --format %s takes sidecars of one kind (their columns "
+                            "differ): %s is a %s sidecar, %s a %s sidecar; export each kind apart",
                       fmt->name, files[0], mt_sidecar_kind_name(items[0].sc->kind), files[i],
                       mt_sidecar_kind_name(items[i].sc->kind));
             status = CLI_EXIT_USAGE;

@@ -24,6 +24,13 @@ B="$T/clip.mp4.beat.montage.msgpack"
 
 expect help 0 "$CLI" --help
 grep -q '^usage: montage-sidecar' "$T/out" && ok help_text || fail help_text "no usage line"
+# an option without its value: one line, the argument and the usage
+for args in "export --format" "report --html" "split -d"; do
+    # shellcheck disable=SC2086 # a subcommand and its option
+    expect "usage_one_line_${args%% *}" 4 "$CLI" $args
+    [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^montage-sidecar: ${args%% *}: unexpected argument '${args#* }'; usage: montage-sidecar ${args%% *} " "$T/err" \
+        && ok "usage_one_line_${args%% *}_text" || fail "usage_one_line_${args%% *}_text" "$(cat "$T/err")"
+done
 expect no_args 4 "$CLI"
 expect bad_command 4 "$CLI" frobnicate
 
