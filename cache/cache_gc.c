@@ -41,9 +41,27 @@ static int remove_one(const char *path, MtCacheState state, const char *why,
     return 0;
 }
 
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+int mt_cache_gc_named(const char *path)
+{
+    const char *name = base_name(path);
+    return mt_atomic_is_temp_name(name) || is_sidecar_name(name);
+}
+
+static int gc_temp(const char *path, const MtGcOptions *opt, MtGcStats *st);
+
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st)
 {
     char why[1024];
+    if (mt_atomic_is_temp_name(base_name(sidecar_path)))
+        return gc_temp(sidecar_path, opt, st);
+    if (!is_sidecar_name(base_name(sidecar_path)))
+        return -EINVAL;
     MtCacheState s = mt_cache_check(sidecar_path, NULL, 0, -1, NULL, 0, why, sizeof(why));
 
     st->scanned++;
@@ -76,12 +94,12 @@ int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st)
         return -errno;
     while ((de = readdir(d))) {
         char path[MT_PATH_MAX];
-        int temp = mt_atomic_is_temp_name(de->d_name), r = 0;
-        if (!temp && !is_sidecar_name(de->d_name))
+        int r = 0;
+        if (!mt_cache_gc_named(de->d_name))
             continue;
         if (snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
             continue;
-        r = temp ? gc_temp(path, opt, st) : mt_cache_gc_file(path, opt, st);
+        r = mt_cache_gc_file(path, opt, st);
         if (r < 0)
             ret = r;
     }

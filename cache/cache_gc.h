@@ -27,8 +27,15 @@ typedef struct MtGcStats {
     unsigned scanned, removed, kept, failed;
 } MtGcStats;
 
-/* One sidecar file (next-to-media or cache entry). 0 or -errno when
- * removing failed. */
+/* 1 when the last component of path is a name gc handles: a sidecar's
+ * (the suffixes below) or a temporary file's. Any other file is never
+ * removed: given by name, it is not gc's to judge (a media file is no
+ * sidecar, so it would read as corrupt). */
+int mt_cache_gc_named(const char *path);
+
+/* One sidecar file (next-to-media or cache entry), or a temporary file
+ * (removed only when older than tmp_min_age_s). 0, -errno when removing
+ * failed, or -EINVAL for a file mt_cache_gc_named() refuses (left alone). */
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st);
 
 /* Every sidecar and temporary file directly in dir (not recursive):

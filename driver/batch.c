@@ -37,6 +37,7 @@ typedef struct Batch {
     double   media_known_s; /* probed durations so far */
     size_t   n_probed;
     size_t   files_done;
+    char     stop_cause[1024]; /* an ffmpeg-wide failure: the batch stops */
 } Batch;
 
 static double now_s(void)
@@ -49,6 +50,13 @@ static double now_s(void)
 static void report(Batch *b, MtJob *job)
 {
     MtJsonRecord rec;
+    if (job->ffmpeg_unusable) {
+        /* not this file's fault: no record, and one message for the batch
+         * (files failing alike at the same moment add nothing) */
+        if (!b->stop_cause[0])
+            snprintf(b->stop_cause, sizeof(b->stop_cause), "%s", job->error);
+        return;
+    }
     if (job->status != MT_JOB_FAILED && b->ctx->on_done &&
         b->ctx->on_done(job, b->ctx->on_done_opaque) < 0)
         job->status = MT_JOB_FAILED;
@@ -270,8 +278,16 @@ void mt_batch_run(const MtFileList *list, const MtJobContext *ctx, int jobs,
             break;
         }
         reap(&b, now_s());
+        if (b.stop_cause[0])
+            break;
     }
-    if (result->stop_signal) {
+    if (b.stop_cause[0]) {
+        mt_output_clear_bar(out);
+        stop_all(&b, now_s());
+        result->ffmpeg_unusable = 1;
+        mt_output_log(out, 0, "%s: stopped, %zu file(s) not analysed", b.stop_cause,
+                      list->n - b.files_done);
+    } else if (result->stop_signal) {
         mt_output_clear_bar(out);
         stop_all(&b, now_s());
         mt_output_log(out, 1, "interrupted: stopped all analyses, %zu file(s) not done",
@@ -288,5 +304,7 @@ int mt_batch_exit_status(const MtBatchResult *result)
 {
     if (result->stop_signal)
         return 128 + result->stop_signal;
+    if (result->ffmpeg_unusable)
+        return 2;
     return result->failed ? 1 : 0;
 }

@@ -18,13 +18,16 @@
 typedef struct MtBatchResult {
     size_t ok, cached, failed;
     int    stop_signal; /* SIGINT/SIGTERM that ended the batch, or 0 */
+    int    ffmpeg_unusable; /* stopped: the ffmpeg lacks a Montage filter
+                               (logged once; no record for any file it ran) */
 } MtBatchResult;
 
 /* Runs every file of list. signal_fd is from mt_signals_install(). */
 void mt_batch_run(const MtFileList *list, const MtJobContext *ctx, int jobs,
                   int signal_fd, MtOutput *out, MtBatchResult *result);
 
-/* Exit status for a result: 0, 1, or 128 + signal. */
+/* Exit status for a result: 0, 1, 2 (the ffmpeg lacks the filters, as
+ * when no ffmpeg is found), or 128 + signal. */
 int mt_batch_exit_status(const MtBatchResult *result);
 
 #endif /* MONTAGE_DRIVER_BATCH_H */

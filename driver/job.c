@@ -16,9 +16,9 @@
 #include <unistd.h>
 
 #include "driver/ffmpeg_args.h"
-#include "driver/ffmpeg_errors.h"
 #include "driver/progress.h"
 #include "driver/temp_cleanup.h"
+#include "export/ffmpeg_errors.h"
 
 #define PROBE_OUT_MAX 65536
 
@@ -295,7 +295,7 @@ static MtJobPhase probe_done(MtJob *job, const MtJobContext *ctx, int wstatus, d
     return job->phase;
 }
 
-static MtJobPhase analysis_done(MtJob *job, int wstatus, double now)
+static MtJobPhase analysis_done(MtJob *job, const MtJobContext *ctx, int wstatus, double now)
 {
     char line[512], how[64];
     pid_t pid = job->child.pid;
@@ -303,6 +303,13 @@ static MtJobPhase analysis_done(MtJob *job, int wstatus, double now)
     if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
         remove_child_temps(job, pid);
         remove_written_sidecars(job);
+        char filter[64];
+        if (mt_ffmpeg_lacks_montage_filter(job->err_buf, filter, sizeof(filter))) {
+            job->ffmpeg_unusable = 1;
+            return fail(job, now, "%s has no %s filter (it is not an ffmpeg built with the "
+                        "Montage filters; choose one with --ffmpeg or MONTAGE_FFMPEG)",
+                        ctx->ffmpeg, filter);
+        }
         mt_ffmpeg_error_summary(job->err_buf, job->real_path, line, sizeof(line));
         describe_exit(wstatus, how, sizeof(how));
         return fail(job, now, "ffmpeg %s: %s", how, line);
@@ -338,7 +345,7 @@ MtJobPhase mt_job_child_exited(MtJob *job, const MtJobContext *ctx,
         job->child.pid = 0;
         return probe_done(job, ctx, wstatus, now);
     }
-    return analysis_done(job, wstatus, now);
+    return analysis_done(job, ctx, wstatus, now);
 }
 
 void mt_job_abort(MtJob *job, const char *cause, double now)

@@ -58,6 +58,9 @@ typedef struct MtJob {
     MtJobPhase  phase;
     MtJobStatus status;
     char        error[1024];
+    int         ffmpeg_unusable; /* failed because the ffmpeg lacks a Montage
+                                    filter: every other file would fail
+                                    alike, so the batch stops (error says so) */
     struct stat st;
     char       *sidecar[MT_JOB_KINDS];
     int         want[MT_JOB_KINDS]; /* stream present, analysed this run */

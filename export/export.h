@@ -39,6 +39,8 @@ typedef struct MtExportFormat {
     const char     *ext;     /* file name extension of a written export */
     unsigned        kinds;   /* MT_EXPORT_SCENE | MT_EXPORT_BEAT */
     int             merges;  /* several sidecars make one file (a timeline) */
+    int             one_kind; /* ...of one kind only (csv: scene rows and
+                                 beat rows have different columns) */
     MtExportWriteFn write;
 } MtExportFormat;
 
@@ -60,7 +62,7 @@ void mt_export_item_free(MtExportItem *item);
 /* Writes the export to path atomically (a complete file or none), or to
  * stdout when path is NULL or "-". 0, or -1 with the cause in err: the
  * sidecars' content could not be exported, or MT_EXPORT_ERR_OUTPUT when
- * path could not be written (err then names path itself). */
+ * path or stdout could not be written (err then names it itself). */
 #define MT_EXPORT_ERR_OUTPUT (-2)
 int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportItem *items,
                     size_t n, char *err, size_t errlen);

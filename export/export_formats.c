@@ -6,23 +6,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cache/atomic_file.h"
 #include "cache/sidecar_names.h"
 #include "cache/sidecar_read.h"
 #include "export/export.h"
 
+/* name, extension, kinds, merges, one kind only, writer */
 static const MtExportFormat formats[] = {
-    { "csv",        "csv",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, mt_export_csv },
-    { "edl",        "edl",     MT_EXPORT_SCENE,                  0, mt_export_edl },
-    { "otio",       "otio",    MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, mt_export_otio },
-    { "xmeml",      "xml",     MT_EXPORT_SCENE,                  0, mt_export_xmeml },
-    { "fcpxml",     "fcpxml",  MT_EXPORT_SCENE,                  0, mt_export_fcpxml },
-    { "mlt",        "mlt",     MT_EXPORT_SCENE,                  0, mt_export_mlt },
-    { "ffmetadata", "ffmeta",  MT_EXPORT_SCENE,                  0, mt_export_ffmetadata },
-    { "webvtt",     "vtt",     MT_EXPORT_SCENE,                  0, mt_export_webvtt },
-    { "audacity",   "txt",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 0, mt_export_audacity },
-    { "beats",      "beats",   MT_EXPORT_BEAT,                   0, mt_export_beats },
+    { "csv",        "csv",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, 1, mt_export_csv },
+    { "edl",        "edl",     MT_EXPORT_SCENE,                  0, 0, mt_export_edl },
+    { "otio",       "otio",    MT_EXPORT_SCENE | MT_EXPORT_BEAT, 1, 0, mt_export_otio },
+    { "xmeml",      "xml",     MT_EXPORT_SCENE,                  0, 0, mt_export_xmeml },
+    { "fcpxml",     "fcpxml",  MT_EXPORT_SCENE,                  0, 0, mt_export_fcpxml },
+    { "mlt",        "mlt",     MT_EXPORT_SCENE,                  0, 0, mt_export_mlt },
+    { "ffmetadata", "ffmeta",  MT_EXPORT_SCENE,                  0, 0, mt_export_ffmetadata },
+    { "webvtt",     "vtt",     MT_EXPORT_SCENE,                  0, 0, mt_export_webvtt },
+    { "audacity",   "txt",     MT_EXPORT_SCENE | MT_EXPORT_BEAT, 0, 0, mt_export_audacity },
+    { "beats",      "beats",   MT_EXPORT_BEAT,                   0, 0, mt_export_beats },
 };
 
 const MtExportFormat *mt_export_formats(size_t *n)
@@ -114,6 +116,20 @@ void mt_export_item_free(MtExportItem *item)
     item->media_path = NULL;
 }
 
+static int write_all(int fd, const char *p, size_t len)
+{
+    while (len) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
 int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportItem *items,
                     size_t n, char *err, size_t errlen)
 {
@@ -137,9 +153,10 @@ int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportI
         return -1;
     }
     if (!path || !strcmp(path, "-")) {
-        if (fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0)
-            ret = 0;
-        else
+        /* past stdio: a failed write leaves nothing buffered that the
+         * program's last flush would fail on again (a second message) */
+        ret = fflush(stdout) == 0 && write_all(STDOUT_FILENO, buf, len) == 0 ? 0 : MT_EXPORT_ERR_OUTPUT;
+        if (ret < 0)
             snprintf(err, errlen, "writing standard output: %s", strerror(errno));
     } else {
         ret = mt_atomic_write_file(path, buf, len, NULL, err, errlen) == 0 ? 0 : MT_EXPORT_ERR_OUTPUT;

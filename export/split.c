@@ -5,19 +5,67 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "export/ffmpeg_errors.h"
+
 /* Cut points sit this far before a frame's recorded time, so the frame
  * printed to 6 decimals is never taken for one after the cut; far less
  * than any frame interval (10 kHz). */
 #define CUT_LEAD_S 0.0001
 
-/* Runs argv with stdin and stdout on /dev/null; the last line ffmpeg
- * wrote on stderr goes into err on failure. */
+/* Bytes of ffmpeg's stderr kept: its head (the root cause comes first)
+ * and its tail (the consequence last); a decode that reports damage on
+ * every frame prints far more, and its middle says nothing new. */
+#define STDERR_KEEP 8192
+
+/* The first SIGINT, SIGTERM or SIGHUP that arrived while splitting: the
+ * running ffmpeg is stopped, its piece removed, then the signal is
+ * raised again with the caller's handling (the process ends as it would
+ * have, with no temporary piece left behind). */
+static volatile sig_atomic_t stop_signal;
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define N_STOP_SIGNALS (sizeof(stop_signals) / sizeof(stop_signals[0]))
+
+static void on_stop(int sig)
+{
+    if (!stop_signal)
+        stop_signal = sig;
+}
+
+/* Catches the stop signals the process does not ignore (a batch started
+ * with nohup keeps ignoring SIGHUP); no SA_RESTART, so a read waiting on
+ * ffmpeg returns at once. */
+static void catch_stop_signals(struct sigaction old[N_STOP_SIGNALS])
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    stop_signal = 0;
+    for (size_t i = 0; i < N_STOP_SIGNALS; i++) {
+        sigaction(stop_signals[i], NULL, &old[i]);
+        if (old[i].sa_handler != SIG_IGN)
+            sigaction(stop_signals[i], &sa, NULL);
+    }
+}
+
+static void release_stop_signals(const struct sigaction old[N_STOP_SIGNALS])
+{
+    for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+        sigaction(stop_signals[i], &old[i], NULL);
+    if (stop_signal)
+        raise(stop_signal);
+}
+
+/* Runs argv with stdin and stdout on /dev/null; on failure err gets
+ * "ARGV0 failed: " and the one-line summary of what it wrote on stderr
+ * (export/ffmpeg_errors.h: the first line and the last). */
 static int run(char *const argv[], char *err, size_t errlen)
 {
     int fds[2];
@@ -40,35 +88,44 @@ static int run(char *const argv[], char *err, size_t errlen)
         _exit(127);
     }
     close(fds[1]);
-    char buf[4096];
+    char buf[STDERR_KEEP + 1];
     size_t used = 0;
     ssize_t r;
-    while ((r = read(fds[0], buf + used, sizeof(buf) - 1 - used)) > 0 || (r < 0 && errno == EINTR)) {
+    int forwarded = 0;
+    while ((r = read(fds[0], buf + used, STDERR_KEEP - used)) > 0 || (r < 0 && errno == EINTR)) {
+        /* a signal sent to this process alone (kill PID): ffmpeg stops
+         * too; from a terminal it had it already, once more is harmless */
+        if (stop_signal && !forwarded && pid > 0) {
+            kill(pid, stop_signal);
+            forwarded = 1;
+        }
         if (r > 0)
             used += (size_t)r;
-        if (used == sizeof(buf) - 1) { /* keep the tail */
-            memmove(buf, buf + used / 2, used - used / 2);
-            used -= used / 2;
+        if (used == STDERR_KEEP) { /* keep the first half, drop the oldest of the rest */
+            memmove(buf + STDERR_KEEP / 2, buf + STDERR_KEEP * 3 / 4, STDERR_KEEP / 4);
+            used = STDERR_KEEP * 3 / 4;
         }
     }
     close(fds[0]);
     int status = 0;
-    if (pid < 0 || waitpid(pid, &status, 0) < 0) {
+    pid_t w;
+    while (pid > 0 && (w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+        ;
+    if (pid < 0 || w < 0) {
         snprintf(err, errlen, "%s", strerror(errno));
         return -1;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return 0;
     buf[used] = 0;
-    while (used && (buf[used - 1] == '\n' || buf[used - 1] == '\r'))
-        buf[--used] = 0;
-    char *last = strrchr(buf, '\n');
-    snprintf(err, errlen, "%s failed: %s", argv[0], last ? last + 1 : used ? buf : "no message");
+    char cause[512];
+    mt_ffmpeg_error_summary(buf, NULL, cause, sizeof(cause));
+    snprintf(err, errlen, "%s failed: %s", argv[0], cause);
     return -1;
 }
 
-int mt_split_clip(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, const char *dir,
-                  char *err, size_t errlen)
+static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, const char *dir,
+                     char *err, size_t errlen)
 {
     const MtShotList *l = &it->shots;
     const char *base = mt_export_basename(it->media_path);
@@ -101,7 +158,15 @@ int mt_split_clip(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, 
         char *exact_argv[] = { (char *)ffmpeg, "-nostdin", "-v", "error", "-y", "-ss", start, "-i",
                                it->media_path, "-t", length, "-map", "0:v:0", "-map", "0:a?",
                                "-fps_mode", "passthrough", tmp, NULL };
-        if (run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv, err, errlen) < 0) {
+        char why[1024];
+        int ret = stop_signal ? -1 : run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv, why, sizeof(why));
+        if (stop_signal) {
+            unlink(tmp);
+            snprintf(err, errlen, "interrupted by signal %d", (int)stop_signal);
+            return -1;
+        }
+        if (ret < 0) {
+            snprintf(err, errlen, "shot %zu of %zu: %s", i + 1, l->n, why);
             unlink(tmp);
             return -1;
         }
@@ -114,4 +179,15 @@ int mt_split_clip(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, 
         printf("%s\n", path);
     }
     return 0;
+}
+
+int mt_split_clip(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, const char *dir,
+                  char *err, size_t errlen)
+{
+    struct sigaction old[N_STOP_SIGNALS];
+    catch_stop_signals(old);
+    int ret = split_all(ffmpeg, it, mode, dir, err, errlen);
+    fflush(stdout); /* the names of the pieces done, before a signal ends the process */
+    release_stop_signals(old);
+    return ret;
 }

@@ -23,7 +23,9 @@ typedef enum MtSplitMode { MT_SPLIT_COPY = 0, MT_SPLIT_EXACT = 1 } MtSplitMode;
 /* Cuts it->media_path into dir. Each written piece's name is printed on
  * stdout. 0, or -1 with a one-line cause in err (pieces written before
  * the failure stay: each is complete, ffmpeg writes it whole or the file
- * is removed). */
+ * is removed). SIGINT, SIGTERM and SIGHUP are caught meanwhile: ffmpeg is
+ * stopped, its piece removed, and the signal raised again once the
+ * caller's handling is back (by default the process ends by it). */
 int mt_split_clip(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, const char *dir,
                   char *err, size_t errlen);
 

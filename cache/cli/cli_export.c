@@ -3,7 +3,7 @@
 /*
  * `montage-sidecar export --format F [-o FILE] SIDECAR...`: sidecars to
  * the files editors read (export/). One SIDECAR: to FILE or stdout. Several:
- * a format that merges them (an otio timeline, a csv table) writes one output; the
+ * a format that merges them (an otio timeline, a csv table of one kind) writes one output; the
  * others write one file per sidecar next to it (export.h,
  * mt_export_next_to) and print each name. Every sidecar is checked before
  * anything is written.
@@ -13,13 +13,16 @@
 #include <string.h>
 
 #include "cache/cli/cli.h"
+#include "cache/sidecar_names.h"
 #include "export/export.h"
 
-static int usage(void)
+/* One line: what was wrong (bad may be NULL), then the usage. */
+static int usage(const char *bad)
 {
     char list[256];
     mt_export_format_list(list, sizeof(list));
-    cli_error(NULL, "usage: montage-sidecar export --format F [-o FILE] SIDECAR... (F: %s)", list);
+    cli_error(NULL, "%s%s%susage: montage-sidecar export --format F [-o FILE] SIDECAR... (F: %s)",
+              bad ? "export: unexpected argument '" : "", bad ? bad : "", bad ? "'; " : "", list);
     return CLI_EXIT_USAGE;
 }
 
@@ -45,14 +48,13 @@ int cli_export(int argc, char **argv)
         else if (argv[i][0] != '-' || !argv[i][1])
             files[n_files++] = argv[i];
         else {
-            cli_error(NULL, "export: unexpected argument '%s'", argv[i]);
             free(files);
-            return usage();
+            return usage(argv[i]);
         }
     }
     if (!format || !n_files) {
         free(files);
-        return usage();
+        return usage(NULL);
     }
     const MtExportFormat *fmt = mt_export_find(format);
     if (!fmt) {
@@ -82,6 +84,18 @@ int cli_export(int argc, char **argv)
             cli_error(files[loaded], "%s", err);
             status = cli_load_status(items[loaded].read_errno);
             break;
+        }
+    }
+    /* a table of mixed kinds would need two headers: asked for with
+     * arguments that cannot go together, so a usage error before any
+     * output, naming the first sidecar of each kind */
+    for (size_t i = 1; status == CLI_EXIT_OK && one_output && fmt->one_kind && i < n_files; i++) {
+        if (items[i].sc->kind != items[0].sc->kind) {
+            cli_error(NULL, "export: --format %s takes sidecars of one kind (their columns "
+                            "differ): %s is a %s sidecar, %s a %s sidecar; export each kind apart",
+                      fmt->name, files[0], mt_sidecar_kind_name(items[0].sc->kind), files[i],
+                      mt_sidecar_kind_name(items[i].sc->kind));
+            status = CLI_EXIT_USAGE;
         }
     }
     if (status == CLI_EXIT_OK && one_output) {

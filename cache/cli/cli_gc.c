@@ -69,6 +69,22 @@ int cli_gc(int argc, char **argv)
         cli_error(NULL, "usage: montage-sidecar gc [--dry-run] [--tmp-age S] [--cache-dir DIR | PATH...]");
         return CLI_EXIT_USAGE;
     }
+    /* every PATH is checked before anything is removed: a file not named
+     * like a sidecar (a media file among sidecars in a glob) would read
+     * as a corrupt sidecar and be deleted */
+    for (int i = first; i < argc; i++) {
+        struct stat sb;
+        if (stat(argv[i], &sb) < 0) {
+            int e = errno;
+            cli_error(argv[i], "%s (nothing removed)", strerror(e));
+            return e == ENOENT ? CLI_EXIT_MISSING : CLI_EXIT_ERROR;
+        }
+        if (!S_ISDIR(sb.st_mode) && !mt_cache_gc_named(argv[i])) {
+            cli_error(argv[i], "gc takes sidecars (MEDIA.KIND.montage.msgpack), their temporary "
+                               "files and directories; this file is none (nothing removed)");
+            return CLI_EXIT_USAGE;
+        }
+    }
     if (first < argc) {
         for (int i = first; i < argc; i++)
             failed |= gc_path(argv[i], &opt, &st) < 0;

@@ -14,10 +14,12 @@
 #include "cache/cli/cli.h"
 #include "export/report.h"
 
-static int usage(void)
+/* One line: what was wrong (bad may be NULL), then the usage. */
+static int usage(const char *bad)
 {
-    cli_error(NULL, "usage: montage-sidecar report --html OUT.html [--ffmpeg PATH] "
-                    "[--no-thumbnails] SIDECAR...");
+    cli_error(NULL, "%s%s%susage: montage-sidecar report --html OUT.html [--ffmpeg PATH] "
+                    "[--no-thumbnails] SIDECAR...",
+              bad ? "report: unexpected argument '" : "", bad ? bad : "", bad ? "'; " : "");
     return CLI_EXIT_USAGE;
 }
 
@@ -43,14 +45,13 @@ int cli_report(int argc, char **argv)
         else if (argv[i][0] != '-')
             files[n++] = argv[i];
         else {
-            cli_error(NULL, "report: unexpected argument '%s'", argv[i]);
             free(files);
-            return usage();
+            return usage(argv[i]);
         }
     }
     if (!html || !n) {
         free(files);
-        return usage();
+        return usage(NULL);
     }
 
     MtExportItem *items = calloc(n, sizeof(*items));

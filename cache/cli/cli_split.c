@@ -18,7 +18,7 @@
 
 int cli_split(int argc, char **argv)
 {
-    const char *file = NULL, *dir = NULL, *ffmpeg = getenv("MONTAGE_FFMPEG");
+    const char *file = NULL, *dir = NULL, *bad = NULL, *ffmpeg = getenv("MONTAGE_FFMPEG");
     MtSplitMode mode = MT_SPLIT_COPY;
     char err[1024];
 
@@ -36,13 +36,14 @@ int cli_split(int argc, char **argv)
         else if (argv[i][0] != '-' && !file)
             file = argv[i];
         else {
-            cli_error(NULL, "split: unexpected argument '%s'", argv[i]);
-            file = NULL;
+            bad = argv[i];
             break;
         }
     }
-    if (!file) {
-        cli_error(NULL, "usage: montage-sidecar split [--copy | --exact] [-d DIR] [--ffmpeg PATH] SIDECAR");
+    if (!file || bad) { /* one line: what was wrong, then the usage */
+        cli_error(NULL, "%s%s%susage: montage-sidecar split [--copy | --exact] [-d DIR] "
+                        "[--ffmpeg PATH] SIDECAR",
+                  bad ? "split: unexpected argument '" : "", bad ? bad : "", bad ? "'; " : "");
         return CLI_EXIT_USAGE;
     }
     MtExportItem item;

@@ -54,9 +54,9 @@ void cli_error(const char *file, const char *fmt, ...)
 
 int cli_read_status(const MtSidecarError *err)
 {
-    if (err->code == MT_SIDECAR_ERR_IO)
-        return err->sys_errno == ENOENT ? CLI_EXIT_MISSING : CLI_EXIT_ERROR;
-    return CLI_EXIT_CORRUPT;
+    /* an I/O error without errno is a file that is there but no regular
+     * file (a directory): not a sidecar, as cli_load_status and check say */
+    return cli_load_status(err->code == MT_SIDECAR_ERR_IO ? err->sys_errno : 0);
 }
 
 int cli_load_status(int read_errno)

@@ -98,13 +98,15 @@ int main(int argc, char **argv)
     }
 
     int have_self = mt_tool_self_dir(argv[0], self_dir, sizeof(self_dir)) == 0;
-    if (mt_tool_find("ffmpeg", opts.ffmpeg, "MONTAGE_FFMPEG", have_self ? self_dir : NULL,
-                     ffmpeg, sizeof(ffmpeg)) < 0 ||
-        mt_tool_find("ffprobe", opts.ffprobe, "MONTAGE_FFPROBE", have_self ? self_dir : NULL,
-                     ffprobe, sizeof(ffprobe)) < 0) {
+    /* both looked up, so the message names the one that failed (a
+     * directory passes access(X_OK): it cannot tell them apart) */
+    int ffmpeg_ok = mt_tool_find("ffmpeg", opts.ffmpeg, "MONTAGE_FFMPEG",
+                                 have_self ? self_dir : NULL, ffmpeg, sizeof(ffmpeg)) == 0;
+    int ffprobe_ok = mt_tool_find("ffprobe", opts.ffprobe, "MONTAGE_FFPROBE",
+                                  have_self ? self_dir : NULL, ffprobe, sizeof(ffprobe)) == 0;
+    if (!ffmpeg_ok || !ffprobe_ok) {
         fprintf(stderr, "montage-analyze: cannot find an executable %s; use --ffmpeg/--ffprobe "
-                        "or MONTAGE_FFMPEG/MONTAGE_FFPROBE\n",
-                access(ffmpeg, X_OK) ? ffmpeg : ffprobe);
+                        "or MONTAGE_FFMPEG/MONTAGE_FFPROBE\n", ffmpeg_ok ? ffprobe : ffmpeg);
         return EXIT_USAGE;
     }
 
@@ -155,7 +157,7 @@ int main(int argc, char **argv)
                   list.n, jobs, ctx.decoder_threads, ffmpeg);
 
     mt_batch_run(&list, &ctx, jobs, signal_fd, &out, &result);
-    if (!result.stop_signal && (list.n > 1 || !out.json))
+    if (!result.stop_signal && !result.ffmpeg_unusable && (list.n > 1 || !out.json))
         mt_output_log(&out, 1, "%zu analysed, %zu cached, %zu failed",
                       result.ok, result.cached, result.failed);
     int status = mt_batch_exit_status(&result);

@@ -24,6 +24,13 @@ B="$T/clip.mp4.beat.montage.msgpack"
 
 expect help 0 "$CLI" --help
 grep -q '^usage: montage-sidecar' "$T/out" && ok help_text || fail help_text "no usage line"
+# an option without its value: one line, the argument and the usage
+for args in "export --format" "report --html" "split -d"; do
+    # shellcheck disable=SC2086 # a subcommand and its option
+    expect "usage_one_line_${args%% *}" 4 "$CLI" $args
+    [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^montage-sidecar: ${args%% *}: unexpected argument '${args#* }'; usage: montage-sidecar ${args%% *} " "$T/err" \
+        && ok "usage_one_line_${args%% *}_text" || fail "usage_one_line_${args%% *}_text" "$(cat "$T/err")"
+done
 expect no_args 4 "$CLI"
 expect bad_command 4 "$CLI" frobnicate
 
@@ -84,6 +91,12 @@ rm -f "$T/notes.txt"
 expect export_missing_dir 5 "$CLI" export --format csv -o "$T/none/shots.csv" "$S"
 expect_eq export_missing_dir_reason "$(cat "$T/err")" \
     "montage-sidecar: $T/none/shots.csv: cannot create a temporary file in '$T/none': No such file or directory"
+# export to a full standard output: one line naming it, not the sidecar,
+# as show and dump say it
+if [ -w /dev/full ]; then
+    "$CLI" export --format csv "$S" > /dev/full 2> "$T/err"
+    expect_eq export_stdout_full "$? $(cat "$T/err")" "5 montage-sidecar: writing standard output: No space left on device"
+else skip export_stdout_full "no /dev/full"; fi
 
 # check: valid, stale (media rewritten), missing, corrupt; worst wins
 expect check_valid 0 "$CLI" check "$S" "$B"
@@ -99,12 +112,41 @@ expect show_corrupt 3 "$CLI" show "$T/cut.scene.montage.msgpack"
 [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^montage-sidecar: $T/cut.scene.montage.msgpack: truncated at byte 100" "$T/err" \
     && ok error_one_line || fail error_one_line "$(cat "$T/err")"
 expect show_missing 2 "$CLI" show "$T/none.scene.montage.msgpack"
+# a directory where a sidecar is named: not a sidecar (3) for every
+# subcommand, as check and export say, with one line naming it
+mkdir "$T/dir.scene.montage.msgpack"
+for sub in show "dump --json" check "export --format csv"; do
+    name=dir_not_sidecar_$(echo "$sub" | cut -d' ' -f1)
+    # shellcheck disable=SC2086 # the subcommand and its option are two words
+    expect "$name" 3 "$CLI" $sub "$T/dir.scene.montage.msgpack"
+    case $sub in check) line=$(cat "$T/out") want="corrupt	$T/dir.scene.montage.msgpack	not a regular file" ;;
+                 *) line=$(cat "$T/err") want="montage-sidecar: $T/dir.scene.montage.msgpack: not a regular file" ;; esac
+    [ "$line" = "$want" ] && ok "${name}_line" || fail "${name}_line" "$line"
+done
+rmdir "$T/dir.scene.montage.msgpack"
 printf 'media bytez' >"$T/clip.mp4"   # same size, new content
 expect check_stale 1 "$CLI" check "$S"
 grep -q 'content changed' "$T/out" && ok check_stale_reason || fail check_stale_reason "$(cat "$T/out")"
 # a missing sidecar stays missing whatever the media
 expect check_media_option 2 "$CLI" check --media "$T/clip.mp4" "$T/none.scene.montage.msgpack"
 [ "$(cut -f1 "$T/out")" = missing ] && ok check_media_missing || fail check_media_missing "$(cat "$T/out")"
+
+# gc given files by name: a file not named like a sidecar (the media of a
+# glob such as `gc clip.mp4*`) is refused before anything is removed, as is
+# a missing PATH; a young temporary file named alone is kept
+expect gc_refuses_media 4 "$CLI" gc "$T/clip.mp4" "$T/cut.scene.montage.msgpack"
+[ -e "$T/clip.mp4" ] && [ -e "$T/cut.scene.montage.msgpack" ] && [ ! -s "$T/out" ] && ok gc_refuses_media_kept \
+    || fail gc_refuses_media_kept "$(ls "$T"; cat "$T/out")"
+[ "$(cat "$T/err")" = "montage-sidecar: $T/clip.mp4: gc takes sidecars (MEDIA.KIND.montage.msgpack), their \
+temporary files and directories; this file is none (nothing removed)" ] && ok gc_refuses_media_line \
+    || fail gc_refuses_media_line "$(cat "$T/err")"
+expect gc_missing_path 2 "$CLI" gc "$T/cut.scene.montage.msgpack" "$T/none"
+[ -e "$T/cut.scene.montage.msgpack" ] && [ "$(wc -l < "$T/err")" -eq 1 ] && ok gc_missing_path_kept \
+    || fail gc_missing_path_kept "$(cat "$T/err")"
+: >"$T/.montage.99998.0.tmp"
+expect gc_young_temp 0 "$CLI" gc "$T/.montage.99998.0.tmp"
+[ -e "$T/.montage.99998.0.tmp" ] && ok gc_young_temp_kept || fail gc_young_temp_kept "$(cat "$T/out")"
+rm "$T/.montage.99998.0.tmp"
 
 # gc: dry run lists, real run removes stale + corrupt + old temp files
 : >"$T/.montage.99999.0.tmp"

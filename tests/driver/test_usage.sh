@@ -21,6 +21,14 @@ expect_usage usage_bad_timeout --timeout=-3 x
 expect_usage usage_bad_shard --shard 4/3 x
 expect_usage usage_empty_path ""
 expect_usage usage_missing_ffmpeg --ffmpeg /nonexistent/ffmpeg x
+# a directory given for either tool: the line names it (was an empty name
+# for --ffmpeg: the message read ffprobe's buffer, never filled)
+for tool in ffmpeg ffprobe; do
+    "$MONTAGE_ANALYZE" --$tool "$WORK" x > /dev/null 2> "$WORK/err"
+    got="$? $(cat "$WORK/err")"
+    want="2 montage-analyze: cannot find an executable $WORK; use --ffmpeg/--ffprobe or MONTAGE_FFMPEG/MONTAGE_FFPROBE"
+    [ "$got" = "$want" ] && ok usage_${tool}_is_directory || fail usage_${tool}_is_directory "$got"
+done
 mkdir "$WORK/ro" && touch "$WORK/ro-file"
 expect_usage usage_cache_dir_is_file --cache-dir "$WORK/ro-file/sub" x
 

@@ -138,4 +138,12 @@ expect_err error_missing_sidecar 2 "montage-sidecar: $T/none.msgpack: " --format
 expect_err error_kind 3 "edl exports scene sidecars only, this one is a beat sidecar" --format edl "$T/song.wav.beat.montage.msgpack"
 expect_err error_o_with_several 4 "-o takes one SIDECAR" --format edl -o "$T/x.edl" "$T/cfr.mp4.scene.montage.msgpack" "$T/vfr.mkv.scene.montage.msgpack"
 expect_err error_no_format 4 "usage: montage-sidecar export --format F" "$T/cfr.mp4.scene.montage.msgpack"
+# csv of both kinds: a usage error (two tables cannot share a header), with
+# the exact line, on stdout and in -o nothing
+expect_err error_csv_mixed_kinds 4 "montage-sidecar: export: --format csv takes sidecars of one kind (their columns differ): $T/cfr.mp4.scene.montage.msgpack is a scene sidecar, $T/song.wav.beat.montage.msgpack a beat sidecar; export each kind apart" \
+    --format csv "$T/cfr.mp4.scene.montage.msgpack" "$T/song.wav.beat.montage.msgpack"
+[ ! -s "$T/out" ] && ok error_csv_mixed_no_output || fail error_csv_mixed_no_output "$(head -c 200 "$T/out")"
+expect_err error_csv_mixed_kinds_o 4 "takes sidecars of one kind" \
+    --format csv -o "$T/never.csv" "$T/cfr.mp4.scene.montage.msgpack" "$T/song.wav.beat.montage.msgpack"
+[ ! -e "$T/never.csv" ] && ok error_csv_mixed_writes_nothing || fail error_csv_mixed_writes_nothing "never.csv exists"
 finish

@@ -77,4 +77,40 @@ expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "2 1"
 st=$?
 if [ $st -eq 5 ] && grep -q "cannot run /nonexistent/ffmpeg" "$T/err" && [ "$(wc -l < "$T/err")" -eq 1 ]; then ok split_bad_ffmpeg
 else fail split_bad_ffmpeg "exit $st: $(cat "$T/err")"; fi
+# media cut short after its analysis: ffmpeg's first line (the cause) is
+# in the one-line error with its last, the shot and the ffmpeg are named,
+# no piece and no temporary file is left
+mkdir "$T/short"
+head -c 3000 "$T/cfr.mp4" > "$T/short/cfr.mp4"
+cp "$T/cfr.mp4.scene.montage.msgpack" "$T/short/cfr.mp4.scene.montage.msgpack"
+"$S" split --exact --ffmpeg "$ENC" "$T/short/cfr.mp4.scene.montage.msgpack" > "$T/short.list" 2> "$T/err"
+expect_eq split_exact_cause "$? $(cat "$T/err")" "5 montage-sidecar: $T/short/cfr.mp4.scene.montage.msgpack: shot 1 of 3: \
+$ENC failed: moov atom not found: $T/short/cfr.mp4: Invalid data found when processing input"
+expect_eq split_exact_cause_nothing_left "$(ls -A "$T/short" | tr '\n' ' ')$(cat "$T/short.list")" \
+    "cfr.mp4 cfr.mp4.scene.montage.msgpack "
+# stopped mid-piece (SIGTERM to montage-sidecar alone, as kill PID does):
+# ffmpeg is stopped too, its temporary piece removed, and the process ends
+# by that signal (143 in the shell); ffmpeg reads in real time (-re), so
+# the first piece takes 1.6 s and the signal comes while it is written
+cat > "$T/slow-ffmpeg" <<WRAP
+#!/bin/sh
+n=\$#
+for a in "\$@"; do [ "\$a" = "-i" ] && set -- "\$@" -re; set -- "\$@" "\$a"; done
+shift \$n
+exec "$ENC" "\$@"
+WRAP
+chmod +x "$T/slow-ffmpeg"
+mkdir "$T/stopped"
+"$S" split --exact -d "$T/stopped" --ffmpeg "$T/slow-ffmpeg" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! ls -A "$T/stopped" | grep -q part; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $pid
+wait $pid
+st=$?
+sleep 0.5 # the orphan ffmpeg of a split that did not stop it would still be writing
+left=$(ls -A "$T/stopped" | tr '\n' ' ')
+running=$(ps -eo args= | grep -F -- "$T/stopped" | grep -v grep || true)
+if [ $i -lt 100 ] && [ $st -eq 143 ] && [ -z "$left" ] && [ -z "$running" ]; then ok split_signal_leaves_nothing
+else fail split_signal_leaves_nothing "exit $st after ${i} polls, left: '$left', running: $running"; fi
 finish

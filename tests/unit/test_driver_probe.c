@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* ffprobe output parsing (driver/probe.c) and stderr error summaries
- * (driver/ffmpeg_errors.c). */
+ * (export/ffmpeg_errors.c). */
 #include <string.h>
 
-#include "driver/ffmpeg_errors.h"
+#include "export/ffmpeg_errors.h"
 #include "driver/probe.h"
 #include "unit.h"
 
@@ -82,6 +82,22 @@ static void error_line_keeps_cause(void)
     CHECK(!strcmp(out, "a: "));
 }
 
+/* what Debian's ffmpeg 5.1 printed for a graph naming montagescene */
+static void missing_filter_seen(void)
+{
+    char name[64];
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("No such filter: 'montagescene'\n"
+                                             "Error while processing the decoded data for stream #0:0\n",
+                                             name, sizeof(name)), 1);
+    CHECK(!strcmp(name, "montagescene"));
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("[AVFilterGraph @ 0x5] No such filter: 'montagebeat'\n",
+                                             name, sizeof(name)), 1);
+    CHECK(!strcmp(name, "montagebeat"));
+    /* another filter missing, or a file's own failure: not the ffmpeg's */
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("No such filter: 'scale'\n", name, sizeof(name)), 0);
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("moov atom not found\n", name, sizeof(name)), 0);
+}
+
 static void digest_line_taken(void)
 {
     char digest[64], err[128];
@@ -104,6 +120,7 @@ int main(void)
     RUN(still_image_rejected);
     RUN(subtitles_only_rejected);
     RUN(error_line_keeps_cause);
+    RUN(missing_filter_seen);
     RUN(digest_line_taken);
     UNIT_EXIT();
 }

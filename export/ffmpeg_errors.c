@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* One-line causes from FFmpeg's stderr; see ffmpeg_errors.h. */
-#include "driver/ffmpeg_errors.h"
+#include "export/ffmpeg_errors.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -58,4 +58,19 @@ void mt_ffmpeg_error_summary(const char *stderr_text, const char *path,
         snprintf(out, out_size, "%s", a);
     else
         snprintf(out, out_size, "%s: %s", a, b);
+}
+
+int mt_ffmpeg_lacks_montage_filter(const char *stderr_text, char *name, size_t name_size)
+{
+    /* how FFmpeg 5.1 (Debian's /usr/bin/ffmpeg, seen) words a filter the
+     * graph names and the build lacks; searched anywhere in the text, so
+     * a context prefix or a wrapper's lines before it do not matter */
+    static const char key[] = "No such filter: 'montage";
+    const char *p = strstr(stderr_text, key);
+    if (!p)
+        return 0;
+    p += strlen(key) - strlen("montage");
+    size_t n = strcspn(p, "'\r\n");
+    snprintf(name, name_size, "%.*s", (int)n, p);
+    return 1;
 }
