@@ -3,8 +3,9 @@
 /*
  * Local tempo curve for a stream whose tempo may change (accelerando,
  * tempo jump): one tempo per autocorrelation block, chosen by Viterbi over
- * the tempo grid within a band around the global tempo (so the octave
- * decided globally is kept). Each block's evidence is the comb salience of
+ * the tempo grid within a band around the global tempo, free near it and
+ * at a cost per block further out (so the octave decided globally is
+ * kept, and a far tempo needs a sustained stretch of evidence). Each block's evidence is the comb salience of
  * an ~8 s window centred on it; moving between tempi costs in proportion
  * to the log tempo ratio, so slow drifts and one clear jump are cheap
  * while frame-to-frame jitter is not.
