@@ -18,10 +18,16 @@ int mt_tempo_curve(const MtTempoParams *p, const MtTempoGrid *g,
     if (nb == 0 || !(global_bpm > 0))
         return 0;
 
+    /* states: the far band; the near band inside it (in_lo..in_hi) sets
+     * each block's scale and is free, the rest costs MT_TEMPO_CURVE_FAR_COST
+     * a block */
     int lo = 0, hi = g->n - 1;
-    while (lo < g->n - 1 && g->bpm[lo] < global_bpm / MT_TEMPO_CURVE_BAND) lo++;
-    while (hi > 0 && g->bpm[hi] > global_bpm * MT_TEMPO_CURVE_BAND) hi--;
-    if (hi < lo)
+    while (lo < g->n - 1 && g->bpm[lo] < global_bpm / MT_TEMPO_CURVE_FAR_BAND) lo++;
+    while (hi > 0 && g->bpm[hi] > global_bpm * MT_TEMPO_CURVE_FAR_BAND) hi--;
+    int in_lo = lo, in_hi = hi;
+    while (in_lo < hi && g->bpm[in_lo] < global_bpm / MT_TEMPO_CURVE_BAND) in_lo++;
+    while (in_hi > lo && g->bpm[in_hi] > global_bpm * MT_TEMPO_CURVE_BAND) in_hi--;
+    if (hi < lo || in_hi < in_lo)
         return 0;
     const int ns = hi - lo + 1;
     const int max_lag = mt_block_ac_max_lag(ac);
@@ -46,13 +52,17 @@ int mt_tempo_curve(const MtTempoParams *p, const MtTempoGrid *g,
             for (int i = 0; i < g->n; i++) sal[i] = 0.0f;
         else
             mt_tempo_salience(g, acv, max_lag, sal);
-        /* normalise per block so loud and quiet passages weigh the same */
+        /* normalise per block so loud and quiet passages weigh the same;
+         * the scale is the near band's best, so a far tempo scores above 0
+         * only where it beats every near one */
         float m = 0.0f;
-        for (int s = 0; s < ns; s++)
-            if (sal[lo + s] > m) m = sal[lo + s];
+        for (int i = in_lo; i <= in_hi; i++)
+            if (sal[i] > m) m = sal[i];
         for (int s = 0; s < ns; s++) {
             float e = m > 0 ? sal[lo + s] / m : 0.0f;
             double obs = log(e > CURVE_FLOOR ? e : CURVE_FLOOR);
+            if (lo + s < in_lo || lo + s > in_hi)
+                obs -= MT_TEMPO_CURVE_FAR_COST;
             if (b == 0) {
                 score[s] = obs;
                 back[s] = s;

@@ -92,6 +92,36 @@ long mt_beat_dp(const float *onset, const double *period, size_t n,
     return count;
 }
 
+static double median3(double a, double b, double c)
+{
+    if (a > b) { double t = a; a = b; b = t; }
+    if (b > c) b = c;
+    return a > b ? a : b;
+}
+
+int mt_beat_periods_from_beats(const size_t *beats, size_t n_beats, size_t n, double *period)
+{
+    if (n_beats < 4 || n == 0)
+        return -1;
+    /* interval i spans beats i .. i + 1; its smoothed value sits at its centre */
+    double prev_x = 0.0, prev_p = 0.0;
+    size_t f = 0;
+    for (size_t i = 0; i + 1 < n_beats; i++) {
+        const double d0 = i > 0 ? (double)(beats[i] - beats[i - 1]) : (double)(beats[i + 1] - beats[i]);
+        const double d1 = (double)(beats[i + 1] - beats[i]);
+        const double d2 = i + 2 < n_beats ? (double)(beats[i + 2] - beats[i + 1]) : d1;
+        const double p = median3(d0, d1, d2);
+        const double x = 0.5 * (double)(beats[i] + beats[i + 1]);
+        for (; f < n && (double)f < x; f++)
+            period[f] = i == 0 ? p : prev_p + (p - prev_p) * ((double)f - prev_x) / (x - prev_x);
+        prev_x = x;
+        prev_p = p;
+    }
+    for (; f < n; f++)
+        period[f] = prev_p;
+    return 0;
+}
+
 static int cmp_float(const void *a, const void *b)
 {
     float x = *(const float *)a, y = *(const float *)b;

@@ -22,6 +22,14 @@ long mt_beat_dp(const float *onset, const double *period, size_t n,
                 double tightness, size_t *beats);
 
 /*
+ * The local beat period followed by a tracked beat sequence: the median
+ * of three consecutive intervals, placed at the middle one's centre and
+ * joined linearly; flat before the first and after the last. Writes
+ * period[n] (frames). Needs n_beats >= 4; returns 0, or -1 when too few.
+ */
+int mt_beat_periods_from_beats(const size_t *beats, size_t n_beats, size_t n, double *period);
+
+/*
  * Drops leading and trailing beats whose onset (max within +-2 frames)
  * is below `fraction` of the median beat onset: beats the DP extrapolates
  * into silence or into a decaying tail. Returns the new count; the kept

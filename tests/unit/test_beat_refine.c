@@ -127,12 +127,32 @@ static void bar_length_from_harmony(void)
     free(flat);
 }
 
+/* The period the tracked beats keep: 10 frames, then 15 after a jump; a
+ * single stray interval (a beat on a stray onset) is outvoted by the
+ * median of three. */
+static void periods_from_beats(void)
+{
+    const size_t beats[] = { 0, 10, 20, 30, 40, 48, 60, 75, 90, 105, 120 };
+    enum { NB = sizeof(beats) / sizeof(beats[0]), N = 130 };
+    double period[N];
+    CHECK_INT(mt_beat_periods_from_beats(beats, NB, N, period), 0);
+    CHECK_NEAR(period[0], 10.0, 1e-9);
+    CHECK_NEAR(period[25], 10.0, 1e-9);  /* centre of 20..30 */
+    CHECK_NEAR(period[44], 10.0, 1e-9);  /* 40..48 (8) outvoted by its neighbours */
+    CHECK_NEAR(period[97], 15.0, 1e-9);
+    CHECK_NEAR(period[129], 15.0, 1e-9); /* flat after the last beat */
+    for (int f = 0; f < N; f++)
+        CHECK(period[f] >= 10.0 - 1e-9 && period[f] <= 15.0 + 1e-9);
+    CHECK_INT(mt_beat_periods_from_beats(beats, 3, N, period), -1);
+}
+
 int main(void)
 {
     RUN(steady_tempo_refined);
     RUN(fermata_kept);
     RUN(refined_times_stay_in_stream);
     RUN(too_few_beats_unchanged);
+    RUN(periods_from_beats);
     RUN(bar_length_from_harmony);
     UNIT_EXIT();
 }

@@ -164,6 +164,64 @@ static void accelerando(void)
     free(x);
 }
 
+/* A jump beyond the curve's near band: 80 -> 130 BPM (x1.625, near the
+ * 3/2 relative; music-dev md13 jumps 77 -> 126). The curve must reach the
+ * second tempo and the beats follow it. */
+static void tempo_jump_wide(void)
+{
+    const double seconds = 50.0;
+    size_t n = (size_t)(seconds * SR);
+    float *x = calloc(n, sizeof(float));
+    double beats[256];
+    CHECK(x != NULL);
+    int n1 = 32; /* 24 s at 80 */
+    bt_grid(beats, n1, 0.5, 80.0, 80.0);
+    const double t1 = beats[n1 - 1] + 60.0 / 80.0;
+    int n2 = (int)((seconds - 1.5 - t1) * 130.0 / 60.0);
+    bt_grid(beats + n1, n2, t1, 130.0, 130.0);
+    bt_drums(x, n, SR, beats, n1 + n2, 4);
+    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
+    CHECK(bt != NULL);
+    MtBeatResult r;
+    mt_beat_result(bt, &r);
+    CHECK(bt_result_finite(&r));
+    CHECK(r.n_curve > 4);
+    CHECK_NEAR(r.curve_bpm[1], 80.0, 4.0);
+    CHECK_NEAR(r.curve_bpm[r.n_curve - 2], 130.0, 6.5);
+    double f = bt_fmeasure(beats, n1 + n2, r.beat_t, r.n_beats, 2.0, seconds - 2.0);
+    if (!(f >= 0.9))
+        UNIT_FAIL("beat F-measure %.3f across the 80 -> 130 jump", f);
+    mt_beat_free(&bt);
+    free(x);
+}
+
+/* A ritardando 150 -> 85 BPM (x0.57) over the whole piece: the curve
+ * slows by more than the near band and the beats follow. */
+static void ritardando_wide(void)
+{
+    const double seconds = 50.0;
+    size_t n = (size_t)(seconds * SR);
+    float *x = calloc(n, sizeof(float));
+    double beats[256];
+    CHECK(x != NULL);
+    int nb = 92;
+    bt_grid(beats, nb, 0.5, 150.0, 85.0);
+    CHECK(beats[nb - 1] < seconds - 1.0);
+    bt_drums(x, n, SR, beats, nb, 4);
+    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
+    CHECK(bt != NULL);
+    MtBeatResult r;
+    mt_beat_result(bt, &r);
+    CHECK(bt_result_finite(&r));
+    CHECK(r.n_curve > 4);
+    CHECK(r.curve_bpm[1] > r.curve_bpm[r.n_curve - 2] + 40.0f);
+    double f = bt_fmeasure(beats, nb, r.beat_t, r.n_beats, 2.0, beats[nb - 1]);
+    if (!(f >= 0.9))
+        UNIT_FAIL("beat F-measure %.3f on the ritardando", f);
+    mt_beat_free(&bt);
+    free(x);
+}
+
 int main(void)
 {
     RUN(clicks_90);
@@ -178,5 +236,7 @@ int main(void)
     RUN(beat_time_offset);
     RUN(tempo_jump);
     RUN(accelerando);
+    RUN(tempo_jump_wide);
+    RUN(ritardando_wide);
     UNIT_EXIT();
 }
