@@ -120,12 +120,18 @@ else fail split_signal_leaves_nothing "exit $st after ${i} polls, left: '$left',
 # the wrapper alone got it and ffmpeg wrote the whole piece, "exit 0")
 cat > "$T/shell-ffmpeg" <<WRAP
 #!/bin/sh
-trap 'echo "wrapper got TERM" >> "$T/shell-ffmpeg.log"' TERM
 n=\$#
 for a in "\$@"; do [ "\$a" = "-i" ] && set -- "\$@" -re; set -- "\$@" "\$a"; done
 shift \$n
-"$ENC" "\$@"
+"$ENC" "\$@" &
+child=\$!
+# trapped only once ffmpeg runs (a signal before that ends this script,
+# and ffmpeg with it, unlogged); a trapped signal ends wait early: wait
+# again for ffmpeg's own status
+trap 'echo "wrapper got TERM" >> "$T/shell-ffmpeg.log"' TERM
+wait \$child
 st=\$?
+if [ \$st -gt 128 ]; then wait \$child; st2=\$?; [ \$st2 -ne 127 ] && st=\$st2; fi
 echo "ffmpeg exit \$st" >> "$T/shell-ffmpeg.log"
 exit \$st
 WRAP
