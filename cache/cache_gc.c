@@ -53,6 +53,15 @@ int mt_cache_gc_named(const char *path)
     return mt_atomic_is_temp_name(name) || is_sidecar_name(name);
 }
 
+int mt_cache_gc_accepts(const char *path)
+{
+    /* by content: a sidecar written under a name of the user's choice
+     * (montagescene=sidecar=shots.msgpack) reads as one, a media file or
+     * any other file does not (corrupt, the state gc would remove) */
+    return mt_cache_gc_named(path) ||
+           mt_cache_check(path, NULL, 0, -1, NULL, 0, NULL, 0) != MT_CACHE_CORRUPT;
+}
+
 static int gc_temp(const char *path, const MtGcOptions *opt, MtGcStats *st);
 
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st)
@@ -60,9 +69,11 @@ int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats
     char why[1024];
     if (mt_atomic_is_temp_name(base_name(sidecar_path)))
         return gc_temp(sidecar_path, opt, st);
-    if (!is_sidecar_name(base_name(sidecar_path)))
-        return -EINVAL;
     MtCacheState s = mt_cache_check(sidecar_path, NULL, 0, -1, NULL, 0, why, sizeof(why));
+    /* checked on the very read that decides: a file named otherwise is
+     * only gc's when it reads as a sidecar */
+    if (s == MT_CACHE_CORRUPT && !is_sidecar_name(base_name(sidecar_path)))
+        return -EINVAL;
 
     st->scanned++;
     if (s == MT_CACHE_STALE || s == MT_CACHE_CORRUPT)

@@ -28,14 +28,23 @@ typedef struct MtGcStats {
 } MtGcStats;
 
 /* 1 when the last component of path is a name gc handles: a sidecar's
- * (the suffixes below) or a temporary file's. Any other file is never
- * removed: given by name, it is not gc's to judge (a media file is no
- * sidecar, so it would read as corrupt). */
+ * (the suffixes below) or a temporary file's. What a directory scan
+ * looks at (other files in it are not read). */
 int mt_cache_gc_named(const char *path);
 
-/* One sidecar file (next-to-media or cache entry), or a temporary file
- * (removed only when older than tmp_min_age_s). 0, -errno when removing
- * failed, or -EINVAL for a file mt_cache_gc_named() refuses (left alone). */
+/* 1 when gc may judge the file at path: it is named as above, or it
+ * reads as a Montage sidecar whatever its name (a sidecar written with
+ * montagescene=sidecar=shots.msgpack; stale, valid or of another analyser
+ * version). 0 for any other file, which gc never removes: given by name
+ * (a media file among sidecars in a glob), it would read as corrupt. */
+int mt_cache_gc_accepts(const char *path);
+
+/* One sidecar file (next-to-media, cache entry or named by the user), or
+ * a temporary file (removed only when older than tmp_min_age_s). A file
+ * named as a sidecar is removed when stale or corrupt; one named
+ * otherwise when stale, and when it does not read as a sidecar it is
+ * left alone with -EINVAL (mt_cache_gc_accepts). 0, or -errno when
+ * removing failed. */
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st);
 
 /* Every sidecar and temporary file directly in dir (not recursive):

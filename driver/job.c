@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "driver/ffmpeg_args.h"
+#include "driver/filter_check.h"
 #include "driver/progress.h"
 #include "driver/temp_cleanup.h"
 #include "export/ffmpeg_errors.h"
@@ -304,7 +305,11 @@ static MtJobPhase analysis_done(MtJob *job, const MtJobContext *ctx, int wstatus
         remove_child_temps(job, pid);
         remove_written_sidecars(job);
         char filter[64];
-        if (mt_ffmpeg_lacks_montage_filter(job->err_buf, filter, sizeof(filter))) {
+        /* a stderr line is only a hint (a wrapper may print it, or a
+         * path contain it): stop the batch only when the ffmpeg, asked,
+         * confirms it lacks the filter */
+        if (mt_ffmpeg_lacks_montage_filter(job->err_buf, filter, sizeof(filter)) &&
+            mt_ffmpeg_has_filter(ctx->ffmpeg, filter) == 0) {
             job->ffmpeg_unusable = 1;
             return fail(job, now, "%s has no %s filter (it is not an ffmpeg built with the "
                         "Montage filters; choose one with --ffmpeg or MONTAGE_FFMPEG)",

@@ -6,18 +6,25 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Past a "[demuxer @ 0x...] " context at p, if the line has one. */
+static const char *skip_context(const char *p, const char *line_end)
+{
+    if (*p == '[') {
+        const char *close = memchr(p, ']', (size_t)(line_end - p));
+        if (close && close + 1 < line_end && close[1] == ' ' &&
+            memchr(p, '@', (size_t)(close - p)))
+            return close + 2;
+    }
+    return p;
+}
+
 /* Copies one stderr line without "[demuxer @ 0x...] " context and
  * "file:PATH: " prefixes (the record names the file already). */
 static size_t clean_line(const char *p, const char *line_end, const char *path,
                          char *out, size_t out_size)
 {
     size_t n = 0, path_len = path ? strlen(path) : 0;
-    if (*p == '[') {
-        const char *close = memchr(p, ']', (size_t)(line_end - p));
-        if (close && close + 1 < line_end && close[1] == ' ' &&
-            memchr(p, '@', (size_t)(close - p)))
-            p = close + 2;
-    }
+    p = skip_context(p, line_end);
     while (p < line_end && n + 1 < out_size) {
         if (path_len && (size_t)(line_end - p) >= 5 + path_len + 2 &&
             !strncmp(p, "file:", 5) && !strncmp(p + 5, path, path_len) &&
@@ -63,14 +70,27 @@ void mt_ffmpeg_error_summary(const char *stderr_text, const char *path,
 int mt_ffmpeg_lacks_montage_filter(const char *stderr_text, char *name, size_t name_size)
 {
     /* how FFmpeg 5.1 (Debian's /usr/bin/ffmpeg, seen) words a filter the
-     * graph names and the build lacks; searched anywhere in the text, so
-     * a context prefix or a wrapper's lines before it do not matter */
-    static const char key[] = "No such filter: 'montage";
-    const char *p = strstr(stderr_text, key);
-    if (!p)
-        return 0;
-    p += strlen(key) - strlen("montage");
-    size_t n = strcspn(p, "'\r\n");
-    snprintf(name, name_size, "%.*s", (int)n, p);
-    return 1;
+     * graph names and the build lacks: a line of its own, at most after a
+     * "[AVFilterGraph @ 0x...] " context. Only a whole line counts: other
+     * lines carry paths ("file:PATH: ...", "montage-fast-scene: PATH: ..."),
+     * and a file may be named "No such filter: 'montagebeat'.mkv" */
+    static const char key[] = "No such filter: '";
+    static const char *const names[] = { "montagescene", "montagebeat" };
+    const size_t key_len = sizeof(key) - 1;
+    const char *p = stderr_text;
+    while (*p) {
+        const char *end = p + strcspn(p, "\r\n"), *q = skip_context(p, end);
+        if ((size_t)(end - q) > key_len && !memcmp(q, key, key_len)) {
+            q += key_len;
+            for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+                size_t n = strlen(names[i]);
+                if ((size_t)(end - q) == n + 1 && !memcmp(q, names[i], n) && q[n] == '\'') {
+                    snprintf(name, name_size, "%s", names[i]);
+                    return 1;
+                }
+            }
+        }
+        p = end + strspn(end, "\r\n");
+    }
+    return 0;
 }

@@ -19,10 +19,13 @@
 void mt_ffmpeg_error_summary(const char *stderr_text, const char *path,
                              char *out, size_t out_size);
 
-/* 1 when stderr_text says this ffmpeg has no filter of the Montage
- * project ("No such filter: 'montagescene'"): a failure of the ffmpeg,
- * not of the file, which every later run would repeat. The filter's name
- * goes into name. 0 otherwise. */
+/* 1 when a whole line of stderr_text (after an optional "[ctx @ 0x...] "
+ * prefix) is "No such filter: 'montagescene'" or "...'montagebeat'": this
+ * ffmpeg may have no filter of the Montage project, a failure of the
+ * ffmpeg, not of the file, which every later run would repeat. The
+ * filter's name goes into name. 0 otherwise (a path that contains those
+ * words is not such a line). A hint only: the caller confirms it by
+ * asking that ffmpeg (driver/filter_check.h). */
 int mt_ffmpeg_lacks_montage_filter(const char *stderr_text, char *name, size_t name_size);
 
 #endif /* MONTAGE_EXPORT_FFMPEG_ERRORS_H */

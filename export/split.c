@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,34 +40,52 @@ static void on_stop(int sig)
 }
 
 /* Catches the stop signals the process does not ignore (a batch started
- * with nohup keeps ignoring SIGHUP); no SA_RESTART, so a read waiting on
- * ffmpeg returns at once. */
-static void catch_stop_signals(struct sigaction old[N_STOP_SIGNALS])
+ * with nohup keeps ignoring SIGHUP), and blocks them: they are let in
+ * only while waiting on ffmpeg (pselect in run), so one that lands
+ * between the check of stop_signal and the wait is not lost until the
+ * piece is done, it ends that wait at once. *wait_mask gets the mask to
+ * wait under, *old_mask the caller's. */
+static void catch_stop_signals(struct sigaction old[N_STOP_SIGNALS], sigset_t *old_mask,
+                               sigset_t *wait_mask)
 {
     struct sigaction sa;
+    sigset_t block;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_stop;
     sigemptyset(&sa.sa_mask);
+    sigemptyset(&block);
     stop_signal = 0;
     for (size_t i = 0; i < N_STOP_SIGNALS; i++) {
         sigaction(stop_signals[i], NULL, &old[i]);
         if (old[i].sa_handler != SIG_IGN)
             sigaction(stop_signals[i], &sa, NULL);
+        sigaddset(&block, stop_signals[i]);
     }
+    sigprocmask(SIG_BLOCK, &block, old_mask);
+    *wait_mask = *old_mask;
+    for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+        sigdelset(wait_mask, stop_signals[i]);
 }
 
-static void release_stop_signals(const struct sigaction old[N_STOP_SIGNALS])
+static void release_stop_signals(const struct sigaction old[N_STOP_SIGNALS],
+                                 const sigset_t *old_mask)
 {
+    sigprocmask(SIG_SETMASK, old_mask, NULL);
     for (size_t i = 0; i < N_STOP_SIGNALS; i++)
         sigaction(stop_signals[i], &old[i], NULL);
     if (stop_signal)
         raise(stop_signal);
 }
 
-/* Runs argv with stdin and stdout on /dev/null; on failure err gets
- * "ARGV0 failed: " and the one-line summary of what it wrote on stderr
- * (export/ffmpeg_errors.h: the first line and the last). */
-static int run(char *const argv[], char *err, size_t errlen)
+/* Runs argv with stdin and stdout on /dev/null, in a process group of
+ * its own (a --ffmpeg wrapper that does not exec is stopped with the
+ * ffmpeg it started); on failure err gets "ARGV0 failed: " and the
+ * one-line summary of what it wrote on stderr (export/ffmpeg_errors.h:
+ * the first line and the last). Called with the stop signals blocked:
+ * they are let in (wait_mask) only in pselect, and the first is passed
+ * on to the whole group. */
+static int run(char *const argv[], const sigset_t *child_mask, const sigset_t *wait_mask,
+               char *err, size_t errlen)
 {
     int fds[2];
     if (pipe(fds) < 0) {
@@ -75,6 +94,17 @@ static int run(char *const argv[], char *err, size_t errlen)
     }
     pid_t pid = fork();
     if (pid == 0) {
+        setpgid(0, 0);
+        /* a stop signal sent before exec must end the child, not be
+         * recorded in its copy of stop_signal: default handling first
+         * (an ignored one stays ignored), then the caller's mask */
+        for (size_t i = 0; i < N_STOP_SIGNALS; i++) {
+            struct sigaction cur;
+            sigaction(stop_signals[i], NULL, &cur);
+            if (cur.sa_handler == on_stop)
+                signal(stop_signals[i], SIG_DFL);
+        }
+        sigprocmask(SIG_SETMASK, child_mask, NULL);
         int devnull = open("/dev/null", O_RDWR);
         if (devnull >= 0) {
             dup2(devnull, 0);
@@ -87,20 +117,33 @@ static int run(char *const argv[], char *err, size_t errlen)
         fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
         _exit(127);
     }
+    if (pid > 0)
+        setpgid(pid, pid); /* also here: a kill of the group may come first */
     close(fds[1]);
     char buf[STDERR_KEEP + 1];
     size_t used = 0;
-    ssize_t r;
     int forwarded = 0;
-    while ((r = read(fds[0], buf + used, STDERR_KEEP - used)) > 0 || (r < 0 && errno == EINTR)) {
-        /* a signal sent to this process alone (kill PID): ffmpeg stops
-         * too; from a terminal it had it already, once more is harmless */
+    for (;;) {
+        fd_set rd;
+        FD_ZERO(&rd);
+        FD_SET(fds[0], &rd);
+        int n = pselect(fds[0] + 1, &rd, NULL, NULL, NULL, wait_mask);
+        /* a signal sent to this process alone (kill PID), or to the
+         * terminal's group (ffmpeg is not in it): the group stops too */
         if (stop_signal && !forwarded && pid > 0) {
-            kill(pid, stop_signal);
+            kill(-pid, stop_signal);
             forwarded = 1;
         }
-        if (r > 0)
-            used += (size_t)r;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        ssize_t r = read(fds[0], buf + used, STDERR_KEEP - used);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        used += (size_t)r;
         if (used == STDERR_KEEP) { /* keep the first half, drop the oldest of the rest */
             memmove(buf + STDERR_KEEP / 2, buf + STDERR_KEEP * 3 / 4, STDERR_KEEP / 4);
             used = STDERR_KEEP * 3 / 4;
@@ -125,7 +168,7 @@ static int run(char *const argv[], char *err, size_t errlen)
 }
 
 static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, const char *dir,
-                     char *err, size_t errlen)
+                     const sigset_t *child_mask, const sigset_t *wait_mask, char *err, size_t errlen)
 {
     const MtShotList *l = &it->shots;
     const char *base = mt_export_basename(it->media_path);
@@ -159,7 +202,10 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
                                it->media_path, "-t", length, "-map", "0:v:0", "-map", "0:a?",
                                "-fps_mode", "passthrough", tmp, NULL };
         char why[1024];
-        int ret = stop_signal ? -1 : run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv, why, sizeof(why));
+        /* the stop signals are blocked here: none can land between this
+         * check and run's wait without ending that wait */
+        int ret = stop_signal ? -1 : run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv,
+                                         child_mask, wait_mask, why, sizeof(why));
         if (stop_signal) {
             unlink(tmp);
             snprintf(err, errlen, "interrupted by signal %d", (int)stop_signal);
@@ -185,9 +231,10 @@ int mt_split_clip(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, 
                   char *err, size_t errlen)
 {
     struct sigaction old[N_STOP_SIGNALS];
-    catch_stop_signals(old);
-    int ret = split_all(ffmpeg, it, mode, dir, err, errlen);
+    sigset_t old_mask, wait_mask;
+    catch_stop_signals(old, &old_mask, &wait_mask);
+    int ret = split_all(ffmpeg, it, mode, dir, &old_mask, &wait_mask, err, errlen);
     fflush(stdout); /* the names of the pieces done, before a signal ends the process */
-    release_stop_signals(old);
+    release_stop_signals(old, &old_mask);
     return ret;
 }

@@ -2,8 +2,9 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar gc [--dry-run] [--tmp-age S] [--cache-dir DIR | PATH...]`:
- * removes sidecars whose source is gone or changed, corrupt ones, and
- * temporary files older than S seconds (default 3600). Prints
+ * removes sidecars whose source is gone or changed, corrupt ones named as
+ * sidecars, and temporary files older than S seconds (default 3600). A
+ * file named otherwise is taken only when it reads as a sidecar. Prints
  * "removed<TAB>FILE<TAB>REASON" (or "would-remove" with --dry-run).
  */
 #include <errno.h>
@@ -69,9 +70,9 @@ int cli_gc(int argc, char **argv)
         cli_error(NULL, "usage: montage-sidecar gc [--dry-run] [--tmp-age S] [--cache-dir DIR | PATH...]");
         return CLI_EXIT_USAGE;
     }
-    /* every PATH is checked before anything is removed: a file not named
-     * like a sidecar (a media file among sidecars in a glob) would read
-     * as a corrupt sidecar and be deleted */
+    /* every PATH is checked before anything is removed: a file neither
+     * named like a sidecar nor readable as one (a media file among
+     * sidecars in a glob) would read as a corrupt sidecar and be deleted */
     for (int i = first; i < argc; i++) {
         struct stat sb;
         if (stat(argv[i], &sb) < 0) {
@@ -79,9 +80,10 @@ int cli_gc(int argc, char **argv)
             cli_error(argv[i], "%s (nothing removed)", strerror(e));
             return e == ENOENT ? CLI_EXIT_MISSING : CLI_EXIT_ERROR;
         }
-        if (!S_ISDIR(sb.st_mode) && !mt_cache_gc_named(argv[i])) {
-            cli_error(argv[i], "gc takes sidecars (MEDIA.KIND.montage.msgpack), their temporary "
-                               "files and directories; this file is none (nothing removed)");
+        if (!S_ISDIR(sb.st_mode) && !mt_cache_gc_accepts(argv[i])) {
+            cli_error(argv[i], "gc takes sidecars (MEDIA.KIND.montage.msgpack, or any name when "
+                               "the file reads as one), their temporary files and directories; "
+                               "this file is none (nothing removed)");
             return CLI_EXIT_USAGE;
         }
     }

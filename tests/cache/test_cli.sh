@@ -137,8 +137,9 @@ expect check_media_option 2 "$CLI" check --media "$T/clip.mp4" "$T/none.scene.mo
 expect gc_refuses_media 4 "$CLI" gc "$T/clip.mp4" "$T/cut.scene.montage.msgpack"
 [ -e "$T/clip.mp4" ] && [ -e "$T/cut.scene.montage.msgpack" ] && [ ! -s "$T/out" ] && ok gc_refuses_media_kept \
     || fail gc_refuses_media_kept "$(ls "$T"; cat "$T/out")"
-[ "$(cat "$T/err")" = "montage-sidecar: $T/clip.mp4: gc takes sidecars (MEDIA.KIND.montage.msgpack), their \
-temporary files and directories; this file is none (nothing removed)" ] && ok gc_refuses_media_line \
+[ "$(cat "$T/err")" = "montage-sidecar: $T/clip.mp4: gc takes sidecars (MEDIA.KIND.montage.msgpack, or any name \
+when the file reads as one), their temporary files and directories; this file is none (nothing removed)" ] \
+    && ok gc_refuses_media_line \
     || fail gc_refuses_media_line "$(cat "$T/err")"
 expect gc_missing_path 2 "$CLI" gc "$T/cut.scene.montage.msgpack" "$T/none"
 [ -e "$T/cut.scene.montage.msgpack" ] && [ "$(wc -l < "$T/err")" -eq 1 ] && ok gc_missing_path_kept \
@@ -147,6 +148,20 @@ expect gc_missing_path 2 "$CLI" gc "$T/cut.scene.montage.msgpack" "$T/none"
 expect gc_young_temp 0 "$CLI" gc "$T/.montage.99998.0.tmp"
 [ -e "$T/.montage.99998.0.tmp" ] && ok gc_young_temp_kept || fail gc_young_temp_kept "$(cat "$T/out")"
 rm "$T/.montage.99998.0.tmp"
+# a sidecar named by the user (montagescene=sidecar=shots.msgpack) is gc'd
+# by what it holds: stale (clip.mp4 changed) removed, valid kept; a file so
+# named that does not read as a sidecar is refused, nothing removed
+cp "$S" "$T/shots.msgpack"
+head -c 100 "$S" >"$T/cut.msgpack"
+printf 'other media' >"$T/other.mp4"
+"$SAMPLE" scene "$T/mine.msgpack" --media "$T/other.mp4"
+expect gc_custom_corrupt_refused 4 "$CLI" gc "$T/shots.msgpack" "$T/cut.msgpack"
+[ -e "$T/shots.msgpack" ] && [ -e "$T/cut.msgpack" ] && [ ! -s "$T/out" ] && ok gc_custom_corrupt_kept \
+    || fail gc_custom_corrupt_kept "$(cat "$T/out")"
+expect gc_custom_name 0 "$CLI" gc "$T/shots.msgpack" "$T/mine.msgpack"
+[ "$(cut -f1,2 "$T/out")" = "removed	$T/shots.msgpack" ] && [ ! -e "$T/shots.msgpack" ] && [ -e "$T/mine.msgpack" ] \
+    && ok gc_custom_name_stale_removed || fail gc_custom_name_stale_removed "$(cat "$T/out" "$T/err")"
+rm "$T/cut.msgpack" "$T/mine.msgpack" "$T/other.mp4"
 
 # gc: dry run lists, real run removes stale + corrupt + old temp files
 : >"$T/.montage.99999.0.tmp"

@@ -113,4 +113,63 @@ left=$(ls -A "$T/stopped" | tr '\n' ' ')
 running=$(ps -eo args= | grep -F -- "$T/stopped" | grep -v grep || true)
 if [ $i -lt 100 ] && [ $st -eq 143 ] && [ -z "$left" ] && [ -z "$running" ]; then ok split_signal_leaves_nothing
 else fail split_signal_leaves_nothing "exit $st after ${i} polls, left: '$left', running: $running"; fi
+
+# a --ffmpeg wrapper that does not exec (ffmpeg is its child; this one
+# outlives a signal to log how ffmpeg ended): the signal reaches ffmpeg
+# too (its process group), which stops mid-piece, nothing is left (was:
+# the wrapper alone got it and ffmpeg wrote the whole piece, "exit 0")
+cat > "$T/shell-ffmpeg" <<WRAP
+#!/bin/sh
+n=\$#
+for a in "\$@"; do [ "\$a" = "-i" ] && set -- "\$@" -re; set -- "\$@" "\$a"; done
+shift \$n
+"$ENC" "\$@" &
+child=\$!
+# trapped only once ffmpeg runs (a signal before that ends this script,
+# and ffmpeg with it, unlogged); a trapped signal ends wait early: wait
+# again for ffmpeg's own status
+trap 'echo "wrapper got TERM" >> "$T/shell-ffmpeg.log"' TERM
+wait \$child
+st=\$?
+if [ \$st -gt 128 ]; then wait \$child; st2=\$?; [ \$st2 -ne 127 ] && st=\$st2; fi
+echo "ffmpeg exit \$st" >> "$T/shell-ffmpeg.log"
+exit \$st
+WRAP
+chmod +x "$T/shell-ffmpeg"
+mkdir "$T/stopped2"
+: > "$T/shell-ffmpeg.log"
+"$S" split --exact -d "$T/stopped2" --ffmpeg "$T/shell-ffmpeg" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! ls -A "$T/stopped2" | grep -q part; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $pid
+wait $pid
+st=$?
+sleep 0.5 # an orphan ffmpeg would still be writing
+left=$(ls -A "$T/stopped2" | tr '\n' ' ')
+running=$(ps -eo args= | grep -F -- "$T/stopped2" | grep -v grep || true)
+ran=$(grep '^ffmpeg exit' "$T/shell-ffmpeg.log")
+if [ $i -lt 100 ] && [ $st -eq 143 ] && [ -z "$left" ] && [ -z "$running" ] && [ -n "$ran" ] &&
+    [ "$ran" != "ffmpeg exit 0" ]; then ok split_signal_wrapper_group
+else fail split_signal_wrapper_group "exit $st after ${i} polls, left: '$left', running: $running, $ran"; fi
+
+# SIGTERM landing after split checked its stop flag and before it waits on
+# ffmpeg (raised at the fork by a preloaded shim): ffmpeg is stopped at
+# once (the wrapper dies before it logs, or logs ffmpeg's failure), not
+# left to finish the piece (was: "ffmpeg exit 0" in the wrapper's log)
+if ${CC:-cc} -shared -fPIC -o "$T/signal_at_fork.so" "$ROOT/tests/integration/signal_at_fork.c" -ldl \
+        2> "$T/cc.err"; then
+    mkdir "$T/stopped3"
+    : > "$T/shell-ffmpeg.log"
+    LD_PRELOAD="$T/signal_at_fork.so" "$S" split --exact -d "$T/stopped3" --ffmpeg "$T/shell-ffmpeg" \
+        "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1
+    st=$?
+    ran=$(grep '^ffmpeg exit' "$T/shell-ffmpeg.log")
+    left=$(ls -A "$T/stopped3" | tr '\n' ' ')
+    if [ $st -eq 143 ] && [ "$ran" != "ffmpeg exit 0" ] && [ -z "$left" ]; then
+        ok split_signal_before_wait
+    else fail split_signal_before_wait "exit $st, wrapper: '$ran', left: '$left'"; fi
+else
+    fail split_signal_before_wait_build "$(head -n 3 "$T/cc.err" | tr '\n' ' ')"
+fi
 finish

@@ -9,6 +9,7 @@
 #define _XOPEN_SOURCE 700 /* symlink() */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -244,6 +245,44 @@ static void test_gc(void)
     CHECK(access(sc_keep, F_OK) == 0);
 }
 
+/* A sidecar under a name of the user's choice is gc'd by its content
+ * (stale: removed, valid: kept); a file neither named nor readable as a
+ * sidecar is refused and left alone. */
+static void test_gc_custom_name(void)
+{
+    char sub[600], live[700], gone[700], sc[800], stale_c[800], valid_c[800], notes[800];
+    MtGcOptions opt = { .tmp_min_age_s = 3600 };
+    MtGcStats st = { 0 };
+
+    snprintf(sub, sizeof(sub), "%s/gc-custom", dir);
+    CHECK(mkdir(sub, 0755) == 0);
+    snprintf(live, sizeof(live), "%s/live.mp4", sub);
+    snprintf(gone, sizeof(gone), "%s/gone.mp4", sub);
+    snprintf(stale_c, sizeof(stale_c), "%s/shots.msgpack", sub);
+    snprintf(valid_c, sizeof(valid_c), "%s/kept.msgpack", sub);
+    snprintf(notes, sizeof(notes), "%s/notes.txt", sub);
+    CHECK(file_write(live, "live", 4) == 0 && file_write(gone, "gone", 4) == 0);
+    CHECK(file_write(notes, "not a sidecar", 13) == 0);
+    CHECK_INT(write_for(gone, sc, sizeof(sc), 1), 0);
+    CHECK(rename(sc, stale_c) == 0);
+    CHECK_INT(write_for(live, sc, sizeof(sc), 1), 0);
+    CHECK(rename(sc, valid_c) == 0);
+    unlink(gone);
+
+    CHECK_INT(mt_cache_gc_accepts(stale_c), 1);
+    CHECK_INT(mt_cache_gc_accepts(valid_c), 1);
+    CHECK_INT(mt_cache_gc_accepts(notes), 0);
+    CHECK_INT(mt_cache_gc_file(notes, &opt, &st), -EINVAL);
+    CHECK(access(notes, F_OK) == 0);
+    CHECK_INT(st.scanned + st.removed + st.kept, 0);
+    CHECK_INT(mt_cache_gc_file(stale_c, &opt, &st), 0);
+    CHECK_INT(st.removed, 1);
+    CHECK(access(stale_c, F_OK) < 0);
+    CHECK_INT(mt_cache_gc_file(valid_c, &opt, &st), 0);
+    CHECK_INT(st.kept, 1);
+    CHECK(access(valid_c, F_OK) == 0);
+}
+
 /* A scene sample of 4.0 s: covered against a recorded or given media
  * duration, within 1 s or 1 %; no identity -> nosource. */
 static void test_coverage_and_no_source(void)
@@ -298,6 +337,7 @@ int main(void)
     RUN(test_states);
     RUN(test_rewrite_with_old_mtime);
     RUN(test_gc);
+    RUN(test_gc_custom_name);
     RUN(test_coverage_and_no_source);
     tmpdir_remove(dir);
     UNIT_EXIT();

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "export/ffmpeg_errors.h"
+#include "driver/filter_check.h"
 #include "driver/probe.h"
 #include "unit.h"
 
@@ -96,6 +97,36 @@ static void missing_filter_seen(void)
     /* another filter missing, or a file's own failure: not the ffmpeg's */
     CHECK_INT(mt_ffmpeg_lacks_montage_filter("No such filter: 'scale'\n", name, sizeof(name)), 0);
     CHECK_INT(mt_ffmpeg_lacks_montage_filter("moov atom not found\n", name, sizeof(name)), 0);
+    /* the words inside a path are not the line: a file named so that
+     * fails for its own reason (montage-fast-scene's and ffmpeg's lines) */
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter(
+                  "montage-fast-scene: media/No such filter: 'montagebeat'.mkv: "
+                  "the audio analysis failed\n", name, sizeof(name)), 0);
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter(
+                  "file:No such filter: 'montagescene'.mkv: No such file or directory\n",
+                  name, sizeof(name)), 0);
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("No such filter: 'montagescene'.mkv: Invalid data\n",
+                                             name, sizeof(name)), 0);
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("No such filter: 'montagescenes'\n", name, sizeof(name)), 0);
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("x No such filter: 'montagebeat'\n", name, sizeof(name)), 0);
+    /* a line of its own among others, any line ending, no final newline */
+    name[0] = '\0';
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("a wrapper's line\r\nNo such filter: 'montagebeat'\r\n",
+                                             name, sizeof(name)), 1);
+    CHECK(!strcmp(name, "montagebeat"));
+    CHECK_INT(mt_ffmpeg_lacks_montage_filter("x\n[AVFilterGraph @ 0x5a] No such filter: 'montagescene'",
+                                             name, sizeof(name)), 1);
+    CHECK(!strcmp(name, "montagescene"));
+}
+
+/* what ffmpeg -h filter=NAME prints, with and without the filter */
+static void filter_help_read(void)
+{
+    CHECK_INT(mt_filter_help_names("Filter montagescene\n  Shot boundaries.\n", "montagescene"), 1);
+    CHECK_INT(mt_filter_help_names("Unknown filter 'montagescene'.\n", "montagescene"), 0);
+    CHECK_INT(mt_filter_help_names("Filter montagescenex\n", "montagescene"), 0);
+    CHECK_INT(mt_filter_help_names("Filter scale\n", "montagescene"), 0);
+    CHECK_INT(mt_filter_help_names("", "montagebeat"), 0);
 }
 
 static void digest_line_taken(void)
@@ -121,6 +152,7 @@ int main(void)
     RUN(subtitles_only_rejected);
     RUN(error_line_keeps_cause);
     RUN(missing_filter_seen);
+    RUN(filter_help_read);
     RUN(digest_line_taken);
     UNIT_EXIT();
 }
