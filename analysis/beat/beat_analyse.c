@@ -31,7 +31,9 @@
  * tempo against the estimate they were tracked at) from a real tempo
  * change or an octave/ratio error. Used three times below with one value
  * since the first version of the analysis; its margins were not recorded
- * and have not been re-measured (the refactor of #15 only named it). */
+ * and have not been re-measured (the refactor of #15 only named it). The
+ * last use, the beats' tempo against the estimate, holds only where the
+ * beats were tracked at the estimate's curve (no follow passes). */
 #define SAME_TEMPO_RATIO  1.06
 /* Beat time refinement (mt_beat_refine_times): a window of beats that
  * departs from a straight line by more than this keeps its frame times.
@@ -164,6 +166,30 @@ static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
     }
     bt->n_beats = nb;
     return 0;
+}
+
+/* Two candidates within this ratio are one tempo: the estimate's own rule
+ * for listing its peaks (beat_tempo.c, 1.04 there, not re-measured). */
+#define CAND_SAME_RATIO 1.04
+
+/* The ranked candidates with the reported tempo first. The reported tempo
+ * may have left the estimate's (follow passes, octave check), so an
+ * alternative that now repeats it goes; the others keep their order and
+ * weights. A tempo from the local windows alone (the estimate had none)
+ * is the only candidate. */
+static void set_candidates(MtBeatTracker *bt, const MtTempoEstimate *est)
+{
+    size_t m = 0;
+    for (int i = 0; i < est->n_cand; i++) {
+        if (i > 0 && fabs(log(est->cand[i].bpm / bt->bpm)) < log(CAND_SAME_RATIO))
+            continue;
+        bt->cand[m++] = est->cand[i];
+    }
+    if (m == 0 && bt->bpm > 0)
+        bt->cand[m++] = (MtTempoCandidate){ .bpm = bt->bpm, .weight = 1.0f };
+    if (m)
+        bt->cand[0].bpm = bt->bpm;
+    bt->n_cand = m;
 }
 
 /* Confidence-weighted median of the tempo estimated on ~8 s windows
@@ -319,9 +345,11 @@ int mt_beat_analyse(MtBeatTracker *bt)
      * (median of three intervals) and tracks again, so the beats walk
      * towards the tempo they find. Only where the tempo changes: steady
      * pieces keep the curve's exact period. */
+    int followed = 0; /* the beats, not the curve, set the period */
     for (int k = 0; changing && k < FOLLOW_PASSES && nbeats >= 4; k++) {
         if (mt_beat_periods_from_beats(beats, (size_t)nbeats, n, period) < 0)
             break;
+        followed = 1;
         nbeats = mt_beat_dp(bt->env, period, n, bt->cfg.tightness, beats);
         if (nbeats < 0)
             goto done;
@@ -365,16 +393,18 @@ int mt_beat_analyse(MtBeatTracker *bt)
     mt_beat_refine_times(bt->beat_t, kept, REFINE_MAX_RESID_S,
                          (double)bt->samples_in / bt->in_rate, period); /* period is spent */
 
-    /* final tempo: precise from the beats when steady, else their median */
+    /* final tempo: precise from the beats when steady, else their median.
+     * On a steady piece a fit far from the estimate means beats lost
+     * (skipped or doubled stretches), and the estimate stands. Where the
+     * follow passes ran, the beats left the curve's estimate on purpose:
+     * the tempo they keep is the one reported, as the sidecar lists them
+     * (music-tune mt02 and a ritardando otherwise reported the old level). */
     double bpm = changing ? median_ibi_bpm(bt->beat_t, kept) : fitted_bpm(bt->beat_t, kept);
-    if (!(bpm > 0) || fabs(log(bpm / est.bpm)) > log(SAME_TEMPO_RATIO))
+    if (!(bpm > 0) || (!followed && fabs(log(bpm / est.bpm)) > log(SAME_TEMPO_RATIO)))
         bpm = est.bpm;
     bt->bpm = (float)bpm;
     bt->confidence = est.confidence;
-    bt->n_cand = (size_t)est.n_cand;
-    memcpy(bt->cand, est.cand, sizeof(MtTempoCandidate) * bt->n_cand);
-    if (bt->n_cand)
-        bt->cand[0].bpm = bt->bpm;
+    set_candidates(bt, &est);
 
     if (bt->cfg.downbeats) {
         MtMeterResult mr;

@@ -110,6 +110,32 @@ static void beat_time_offset(void)
     free(p.x);
 }
 
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Where the tempo changes, the reported tempo is the one the listed beats
+ * keep: their median interval within 1 %; candidates[0] is that tempo and
+ * no other candidate repeats it (within 4 %). */
+static void check_tempo_of_beats(const MtBeatResult *r)
+{
+    CHECK(r->n_beats >= 8 && r->n_beats <= 512);
+    double d[512];
+    size_t m = r->n_beats - 1;
+    for (size_t i = 0; i < m; i++)
+        d[i] = r->beat_t[i + 1] - r->beat_t[i];
+    qsort(d, m, sizeof(double), cmp_dbl);
+    const double beats_bpm = 60.0 / d[(m - 1) / 2];
+    if (!(fabs(r->bpm - beats_bpm) <= 0.01 * beats_bpm))
+        UNIT_FAIL("reported %.2f BPM, the beats keep %.2f", r->bpm, beats_bpm);
+    CHECK(r->n_candidates >= 1);
+    CHECK_NEAR(r->candidates[0].bpm, r->bpm, 1e-3);
+    for (size_t i = 1; i < r->n_candidates; i++)
+        CHECK(fabs(log(r->candidates[i].bpm / r->bpm)) >= log(1.04));
+}
+
 /* A tempo jump 100 -> 140 BPM halfway: curve present, beats follow. */
 static void tempo_jump(void)
 {
@@ -134,6 +160,7 @@ static void tempo_jump(void)
     double f = bt_fmeasure(beats, n1 + n2, r.beat_t, r.n_beats, 2.0, seconds - 2.0);
     if (!(f >= 0.9))
         UNIT_FAIL("beat F-measure %.3f across the jump", f);
+    check_tempo_of_beats(&r);
     mt_beat_free(&bt);
     free(x);
 }
@@ -160,6 +187,7 @@ static void accelerando(void)
     double f = bt_fmeasure(beats, nb, r.beat_t, r.n_beats, 2.0, beats[nb - 1]);
     if (!(f >= 0.9))
         UNIT_FAIL("beat F-measure %.3f on the accelerando", f);
+    check_tempo_of_beats(&r);
     mt_beat_free(&bt);
     free(x);
 }
@@ -191,6 +219,7 @@ static void tempo_jump_wide(void)
     double f = bt_fmeasure(beats, n1 + n2, r.beat_t, r.n_beats, 2.0, seconds - 2.0);
     if (!(f >= 0.9))
         UNIT_FAIL("beat F-measure %.3f across the 80 -> 130 jump", f);
+    check_tempo_of_beats(&r);
     mt_beat_free(&bt);
     free(x);
 }
@@ -218,6 +247,35 @@ static void ritardando_wide(void)
     double f = bt_fmeasure(beats, nb, r.beat_t, r.n_beats, 2.0, beats[nb - 1]);
     if (!(f >= 0.9))
         UNIT_FAIL("beat F-measure %.3f on the ritardando", f);
+    check_tempo_of_beats(&r);
+    mt_beat_free(&bt);
+    free(x);
+}
+
+/* A ritardando 140 -> 90 BPM: the follow passes take the beats off the
+ * curve's estimate (108 BPM on analyser 8 as merged, the beats' median
+ * interval 116): the reported tempo is the beats'. */
+static void ritardando_tempo_of_beats(void)
+{
+    const double seconds = 50.0;
+    size_t n = (size_t)(seconds * SR);
+    float *x = calloc(n, sizeof(float));
+    double beats[256];
+    CHECK(x != NULL);
+    int nb = 92;
+    bt_grid(beats, nb, 0.5, 140.0, 90.0);
+    CHECK(beats[nb - 1] < seconds - 1.0);
+    bt_drums(x, n, SR, beats, nb, 4);
+    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
+    CHECK(bt != NULL);
+    MtBeatResult r;
+    mt_beat_result(bt, &r);
+    CHECK(bt_result_finite(&r));
+    CHECK(r.n_curve > 4);
+    double f = bt_fmeasure(beats, nb, r.beat_t, r.n_beats, 2.0, beats[nb - 1]);
+    if (!(f >= 0.9))
+        UNIT_FAIL("beat F-measure %.3f on the ritardando", f);
+    check_tempo_of_beats(&r);
     mt_beat_free(&bt);
     free(x);
 }
@@ -238,5 +296,6 @@ int main(void)
     RUN(accelerando);
     RUN(tempo_jump_wide);
     RUN(ritardando_wide);
+    RUN(ritardando_tempo_of_beats);
     UNIT_EXIT();
 }
