@@ -136,60 +136,70 @@ static void check_tempo_of_beats(const MtBeatResult *r)
         CHECK(fabs(log(r->candidates[i].bpm / r->bpm)) >= log(1.04));
 }
 
+/* Drums on the given beats over SECONDS, tracked into *bt, the result in
+ * *r, with a tempo curve (the tempo changes in every caller). The case has
+ * failed (unit_case_failed) when *r is not to be read. */
+static void track_changing(const double *beats, int nb, double seconds, MtBeatTracker **bt,
+                           MtBeatResult *r)
+{
+    size_t n = (size_t)(seconds * SR);
+    float *x = calloc(n, sizeof(float));
+    CHECK(x != NULL);
+    bt_drums(x, n, SR, beats, nb, 4);
+    *bt = bt_run(x, n, SR, NULL);
+    free(x);
+    CHECK(*bt != NULL);
+    mt_beat_result(*bt, r);
+    CHECK(bt_result_finite(r));
+    CHECK(r->n_curve > 4);
+}
+
+/* The beats found match the true ones (F >= 0.9 up to END s) and the
+ * reported tempo is theirs. */
+static void check_followed(const double *beats, int nb, const MtBeatResult *r, double end,
+                           const char *what)
+{
+    double f = bt_fmeasure(beats, nb, r->beat_t, r->n_beats, 2.0, end);
+    if (!(f >= 0.9))
+        UNIT_FAIL("beat F-measure %.3f %s", f, what);
+    check_tempo_of_beats(r);
+}
+
 /* A tempo jump 100 -> 140 BPM halfway: curve present, beats follow. */
 static void tempo_jump(void)
 {
     const double seconds = 40.0;
-    size_t n = (size_t)(seconds * SR);
-    float *x = calloc(n, sizeof(float));
     double beats[256];
-    CHECK(x != NULL);
     int n1 = 32;
     bt_grid(beats, n1, 0.5, 100.0, 100.0);
     int n2 = (int)((seconds - 1.5 - (beats[n1 - 1] + 0.6)) * 140.0 / 60.0);
     bt_grid(beats + n1, n2, beats[n1 - 1] + 0.6, 140.0, 140.0);
-    bt_drums(x, n, SR, beats, n1 + n2, 4);
-    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
-    CHECK(bt != NULL);
     MtBeatResult r;
-    mt_beat_result(bt, &r);
-    CHECK(bt_result_finite(&r));
-    CHECK(r.n_curve > 4);
+    MtBeatTracker *bt = NULL;
+    track_changing(beats, n1 + n2, seconds, &bt, &r);
+    if (unit_case_failed)
+        return;
     CHECK_NEAR(r.curve_bpm[1], 100.0, 5.0);
     CHECK_NEAR(r.curve_bpm[r.n_curve - 2], 140.0, 7.0);
-    double f = bt_fmeasure(beats, n1 + n2, r.beat_t, r.n_beats, 2.0, seconds - 2.0);
-    if (!(f >= 0.9))
-        UNIT_FAIL("beat F-measure %.3f across the jump", f);
-    check_tempo_of_beats(&r);
+    check_followed(beats, n1 + n2, &r, seconds - 2.0, "across the jump");
     mt_beat_free(&bt);
-    free(x);
 }
 
 /* An accelerando 90 -> 130 BPM: beats follow within +-70 ms. */
 static void accelerando(void)
 {
-    const double seconds = 40.0;
-    size_t n = (size_t)(seconds * SR);
-    float *x = calloc(n, sizeof(float));
     double beats[256];
-    CHECK(x != NULL);
     int nb = 70;
     bt_grid(beats, nb, 0.5, 90.0, 130.0);
-    CHECK(beats[nb - 1] < seconds - 1.0);
-    bt_drums(x, n, SR, beats, nb, 4);
-    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
-    CHECK(bt != NULL);
+    CHECK(beats[nb - 1] < 40.0 - 1.0);
     MtBeatResult r;
-    mt_beat_result(bt, &r);
-    CHECK(bt_result_finite(&r));
-    CHECK(r.n_curve > 4);
+    MtBeatTracker *bt = NULL;
+    track_changing(beats, nb, 40.0, &bt, &r);
+    if (unit_case_failed)
+        return;
     CHECK(r.curve_bpm[r.n_curve - 2] > r.curve_bpm[1] + 20.0f);
-    double f = bt_fmeasure(beats, nb, r.beat_t, r.n_beats, 2.0, beats[nb - 1]);
-    if (!(f >= 0.9))
-        UNIT_FAIL("beat F-measure %.3f on the accelerando", f);
-    check_tempo_of_beats(&r);
+    check_followed(beats, nb, &r, beats[nb - 1], "on the accelerando");
     mt_beat_free(&bt);
-    free(x);
 }
 
 /* A jump beyond the curve's near band: 80 -> 130 BPM (x1.625, near the
@@ -198,58 +208,39 @@ static void accelerando(void)
 static void tempo_jump_wide(void)
 {
     const double seconds = 50.0;
-    size_t n = (size_t)(seconds * SR);
-    float *x = calloc(n, sizeof(float));
     double beats[256];
-    CHECK(x != NULL);
     int n1 = 32; /* 24 s at 80 */
     bt_grid(beats, n1, 0.5, 80.0, 80.0);
     const double t1 = beats[n1 - 1] + 60.0 / 80.0;
     int n2 = (int)((seconds - 1.5 - t1) * 130.0 / 60.0);
     bt_grid(beats + n1, n2, t1, 130.0, 130.0);
-    bt_drums(x, n, SR, beats, n1 + n2, 4);
-    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
-    CHECK(bt != NULL);
     MtBeatResult r;
-    mt_beat_result(bt, &r);
-    CHECK(bt_result_finite(&r));
-    CHECK(r.n_curve > 4);
+    MtBeatTracker *bt = NULL;
+    track_changing(beats, n1 + n2, seconds, &bt, &r);
+    if (unit_case_failed)
+        return;
     CHECK_NEAR(r.curve_bpm[1], 80.0, 4.0);
     CHECK_NEAR(r.curve_bpm[r.n_curve - 2], 130.0, 6.5);
-    double f = bt_fmeasure(beats, n1 + n2, r.beat_t, r.n_beats, 2.0, seconds - 2.0);
-    if (!(f >= 0.9))
-        UNIT_FAIL("beat F-measure %.3f across the 80 -> 130 jump", f);
-    check_tempo_of_beats(&r);
+    check_followed(beats, n1 + n2, &r, seconds - 2.0, "across the 80 -> 130 jump");
     mt_beat_free(&bt);
-    free(x);
 }
 
 /* A ritardando 150 -> 85 BPM (x0.57) over the whole piece: the curve
  * slows by more than the near band and the beats follow. */
 static void ritardando_wide(void)
 {
-    const double seconds = 50.0;
-    size_t n = (size_t)(seconds * SR);
-    float *x = calloc(n, sizeof(float));
     double beats[256];
-    CHECK(x != NULL);
     int nb = 92;
     bt_grid(beats, nb, 0.5, 150.0, 85.0);
-    CHECK(beats[nb - 1] < seconds - 1.0);
-    bt_drums(x, n, SR, beats, nb, 4);
-    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
-    CHECK(bt != NULL);
+    CHECK(beats[nb - 1] < 50.0 - 1.0);
     MtBeatResult r;
-    mt_beat_result(bt, &r);
-    CHECK(bt_result_finite(&r));
-    CHECK(r.n_curve > 4);
+    MtBeatTracker *bt = NULL;
+    track_changing(beats, nb, 50.0, &bt, &r);
+    if (unit_case_failed)
+        return;
     CHECK(r.curve_bpm[1] > r.curve_bpm[r.n_curve - 2] + 40.0f);
-    double f = bt_fmeasure(beats, nb, r.beat_t, r.n_beats, 2.0, beats[nb - 1]);
-    if (!(f >= 0.9))
-        UNIT_FAIL("beat F-measure %.3f on the ritardando", f);
-    check_tempo_of_beats(&r);
+    check_followed(beats, nb, &r, beats[nb - 1], "on the ritardando");
     mt_beat_free(&bt);
-    free(x);
 }
 
 /* A ritardando 140 -> 90 BPM: the follow passes take the beats off the
@@ -257,27 +248,17 @@ static void ritardando_wide(void)
  * interval 116): the reported tempo is the beats'. */
 static void ritardando_tempo_of_beats(void)
 {
-    const double seconds = 50.0;
-    size_t n = (size_t)(seconds * SR);
-    float *x = calloc(n, sizeof(float));
     double beats[256];
-    CHECK(x != NULL);
     int nb = 92;
     bt_grid(beats, nb, 0.5, 140.0, 90.0);
-    CHECK(beats[nb - 1] < seconds - 1.0);
-    bt_drums(x, n, SR, beats, nb, 4);
-    MtBeatTracker *bt = bt_run(x, n, SR, NULL);
-    CHECK(bt != NULL);
+    CHECK(beats[nb - 1] < 50.0 - 1.0);
     MtBeatResult r;
-    mt_beat_result(bt, &r);
-    CHECK(bt_result_finite(&r));
-    CHECK(r.n_curve > 4);
-    double f = bt_fmeasure(beats, nb, r.beat_t, r.n_beats, 2.0, beats[nb - 1]);
-    if (!(f >= 0.9))
-        UNIT_FAIL("beat F-measure %.3f on the ritardando", f);
-    check_tempo_of_beats(&r);
+    MtBeatTracker *bt = NULL;
+    track_changing(beats, nb, 50.0, &bt, &r);
+    if (unit_case_failed)
+        return;
+    check_followed(beats, nb, &r, beats[nb - 1], "on the ritardando");
     mt_beat_free(&bt);
-    free(x);
 }
 
 int main(void)
