@@ -261,6 +261,42 @@ static void ritardando_tempo_of_beats(void)
     mt_beat_free(&bt);
 }
 
+/* A ritardando 150 -> 85 BPM tracked with min_bpm=100:max_bpm=106: the
+ * beats may be followed out of the range, the tempo reported (and its first
+ * candidate) stays in it (analyser 8 as first merged reported 107.67). */
+static void ritardando_narrow_range(void)
+{
+    const double seconds = 40.0;
+    double beats[256];
+    int nb = 1; /* the ramp's beats up to 0.5 s before the end */
+    for (int k = 2; k <= 256; k++) {
+        bt_grid(beats, k, 0.5, 150.0, 85.0);
+        if (beats[k - 1] > seconds - 0.5)
+            break;
+        nb = k;
+    }
+    bt_grid(beats, nb, 0.5, 150.0, 85.0);
+    size_t n = (size_t)(seconds * SR);
+    float *x = calloc(n, sizeof(float));
+    CHECK(x != NULL);
+    bt_drums(x, n, SR, beats, nb, 4);
+    MtBeatConfig cfg;
+    mt_beat_config_default(&cfg);
+    cfg.min_bpm = 100.0;
+    cfg.max_bpm = 106.0;
+    MtBeatTracker *bt = bt_run(x, n, SR, &cfg);
+    free(x);
+    CHECK(bt != NULL);
+    MtBeatResult r;
+    mt_beat_result(bt, &r);
+    CHECK(bt_result_finite(&r));
+    if (!(r.bpm >= 100.0 && r.bpm <= 106.0))
+        UNIT_FAIL("reported %.2f BPM outside 100..106", r.bpm);
+    CHECK(r.n_candidates >= 1);
+    CHECK_NEAR(r.candidates[0].bpm, r.bpm, 1e-3);
+    mt_beat_free(&bt);
+}
+
 int main(void)
 {
     RUN(clicks_90);
@@ -278,5 +314,6 @@ int main(void)
     RUN(tempo_jump_wide);
     RUN(ritardando_wide);
     RUN(ritardando_tempo_of_beats);
+    RUN(ritardando_narrow_range);
     UNIT_EXIT();
 }
