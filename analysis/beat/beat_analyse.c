@@ -172,23 +172,35 @@ static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
  * for listing its peaks (beat_tempo.c, 1.04 there, not re-measured). */
 #define CAND_SAME_RATIO 1.04
 
+/* Whether bpm repeats one of the m candidates already listed. */
+static int repeats_candidate(const MtTempoCandidate *c, size_t m, double bpm)
+{
+    for (size_t k = 0; k < m; k++)
+        if (fabs(log(bpm / c[k].bpm)) < log(CAND_SAME_RATIO))
+            return 1;
+    return 0;
+}
+
 /* The ranked candidates with the reported tempo first. The reported tempo
- * may have left the estimate's (follow passes, octave check), so an
- * alternative that now repeats it goes; the others keep their order and
+ * may have left the estimate's (follow passes, octave check, the range),
+ * and the estimate compares its alternatives with its own tempo only, so
+ * an alternative that repeats one listed before it goes (200.0 beside
+ * 198.8, 137.6 beside 141.4 seen); the others keep their order and
  * weights. A tempo from the local windows alone (the estimate had none)
  * is the only candidate. */
 static void set_candidates(MtBeatTracker *bt, const MtTempoEstimate *est)
 {
     size_t m = 0;
     for (int i = 0; i < est->n_cand; i++) {
-        if (i > 0 && fabs(log(est->cand[i].bpm / bt->bpm)) < log(CAND_SAME_RATIO))
+        MtTempoCandidate c = est->cand[i];
+        if (i == 0)
+            c.bpm = bt->bpm;
+        else if (repeats_candidate(bt->cand, m, c.bpm))
             continue;
-        bt->cand[m++] = est->cand[i];
+        bt->cand[m++] = c;
     }
     if (m == 0 && bt->bpm > 0)
         bt->cand[m++] = (MtTempoCandidate){ .bpm = bt->bpm, .weight = 1.0f };
-    if (m)
-        bt->cand[0].bpm = bt->bpm;
     bt->n_cand = m;
 }
 
