@@ -174,23 +174,31 @@ static void check_followed(const double *beats, int nb, const MtBeatResult *r, d
     check_tempo_of_beats(r);
 }
 
+/* Beats of a jump: n1 at FROM BPM from 0.5 s, then TO BPM a FROM beat
+ * later up to 1.5 s before SECONDS. Returns their count. */
+static int jump_grid(double *beats, int n1, double from, double to, double seconds)
+{
+    bt_grid(beats, n1, 0.5, from, from);
+    const double t1 = beats[n1 - 1] + 60.0 / from;
+    int n2 = (int)((seconds - 1.5 - t1) * to / 60.0);
+    bt_grid(beats + n1, n2, t1, to, to);
+    return n1 + n2;
+}
+
 /* A tempo jump 100 -> 140 BPM halfway: curve present, beats follow. */
 static void tempo_jump(void)
 {
     const double seconds = 40.0;
     double beats[256];
-    int n1 = 32;
-    bt_grid(beats, n1, 0.5, 100.0, 100.0);
-    int n2 = (int)((seconds - 1.5 - (beats[n1 - 1] + 0.6)) * 140.0 / 60.0);
-    bt_grid(beats + n1, n2, beats[n1 - 1] + 0.6, 140.0, 140.0);
+    int nb = jump_grid(beats, 32, 100.0, 140.0, seconds);
     MtBeatResult r;
     MtBeatTracker *bt = NULL;
-    track_changing(beats, n1 + n2, seconds, &bt, &r);
+    track_changing(beats, nb, seconds, &bt, &r);
     if (unit_case_failed)
         return;
     CHECK_NEAR(r.curve_bpm[1], 100.0, 5.0);
     CHECK_NEAR(r.curve_bpm[r.n_curve - 2], 140.0, 7.0);
-    check_followed(beats, n1 + n2, &r, seconds - 2.0, "across the jump");
+    check_followed(beats, nb, &r, seconds - 2.0, "across the jump");
     mt_beat_free(&bt);
 }
 
@@ -218,19 +226,15 @@ static void tempo_jump_wide(void)
 {
     const double seconds = 50.0;
     double beats[256];
-    int n1 = 32; /* 24 s at 80 */
-    bt_grid(beats, n1, 0.5, 80.0, 80.0);
-    const double t1 = beats[n1 - 1] + 60.0 / 80.0;
-    int n2 = (int)((seconds - 1.5 - t1) * 130.0 / 60.0);
-    bt_grid(beats + n1, n2, t1, 130.0, 130.0);
+    int nb = jump_grid(beats, 32, 80.0, 130.0, seconds); /* 24 s at 80 */
     MtBeatResult r;
     MtBeatTracker *bt = NULL;
-    track_changing(beats, n1 + n2, seconds, &bt, &r);
+    track_changing(beats, nb, seconds, &bt, &r);
     if (unit_case_failed)
         return;
     CHECK_NEAR(r.curve_bpm[1], 80.0, 4.0);
     CHECK_NEAR(r.curve_bpm[r.n_curve - 2], 130.0, 6.5);
-    check_followed(beats, n1 + n2, &r, seconds - 2.0, "across the 80 -> 130 jump");
+    check_followed(beats, nb, &r, seconds - 2.0, "across the 80 -> 130 jump");
     mt_beat_free(&bt);
 }
 
