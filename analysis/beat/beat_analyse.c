@@ -419,7 +419,8 @@ int mt_beat_analyse(MtBeatTracker *bt)
      * an estimate at its edge, or the windows' median standing in are
      * reported at the nearer end (a review found 0.2-4.8 % over 5 %-wide
      * ranges) */
-    bpm = fmin(fmax(bpm, bt->tp.min_bpm), bt->tp.max_bpm);
+    if (bt->tp.max_bpm > 0)
+        bpm = fmin(fmax(bpm, bt->tp.min_bpm), bt->tp.max_bpm);
     bt->bpm = (float)bpm;
     bt->confidence = est.confidence;
     set_candidates(bt, &est);
