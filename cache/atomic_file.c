@@ -59,15 +59,17 @@ static char *dir_of(const char *path)
     return dir;
 }
 
-static int write_all(int fd, const unsigned char *p, size_t len)
+int mt_write_all(int fd, const void *data, size_t len)
 {
+    const unsigned char *p = data;
     while (len) {
         ssize_t w = write(fd, p, len);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w == 0)
+            errno = EIO;
+        if (w <= 0)
             return -errno;
-        }
         p += w;
         len -= (size_t)w;
     }
@@ -127,7 +129,7 @@ int mt_atomic_write_file(const char *path, const void *data, size_t len,
         ret = fail(err, errlen, -fd, "%s: cannot create a temporary file in '%s'", path, dir);
         goto out;
     }
-    if ((ret = write_all(fd, data, len)) < 0) {
+    if ((ret = mt_write_all(fd, data, len)) < 0) {
         ret = fail(err, errlen, -ret, "%s: write", tmp);
     } else if (fsync(fd) < 0) {
         ret = fail(err, errlen, errno, "%s: fsync", tmp);

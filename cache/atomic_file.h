@@ -31,6 +31,11 @@ typedef struct MtAtomicHooks {
 int mt_atomic_write_file(const char *path, const void *data, size_t len,
                          const MtAtomicHooks *hooks, char *err, size_t errlen);
 
+/* Writes all len bytes of data to fd, across short writes and EINTR.
+ * Returns 0, or a negative errno, errno set too (a write that takes no
+ * byte counts as EIO). */
+int mt_write_all(int fd, const void *data, size_t len);
+
 /* 1 when a directory entry name is one of our temporary files. */
 int mt_atomic_is_temp_name(const char *name);
 

@@ -10,23 +10,12 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-static void write_all(int fd, const char *buf, size_t len)
-{
-    while (len) {
-        ssize_t w = write(fd, buf, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return;
-        buf += w;
-        len -= (size_t)w;
-    }
-}
+#include "cache/atomic_file.h"
 
 void mt_output_clear_bar(MtOutput *out)
 {
     if (out->bar_shown) {
-        write_all(2, "\r\033[K", 4);
+        (void)mt_write_all(2, "\r\033[K", 4);
         out->bar_shown = 0;
     }
 }
@@ -36,7 +25,7 @@ static void draw_bar(MtOutput *out)
     char line[300];
     int n = snprintf(line, sizeof(line), "\r%s\033[K", out->bar_line);
     if (n > 0)
-        write_all(2, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+        (void)mt_write_all(2, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
     out->bar_shown = 1;
 }
 
@@ -75,7 +64,7 @@ void mt_output_log(MtOutput *out, int level, const char *fmt, ...)
     line[n++] = '\n';
     int had_bar = out->bar_shown;
     mt_output_clear_bar(out);
-    write_all(2, line, (size_t)n);
+    (void)mt_write_all(2, line, (size_t)n);
     if (had_bar)
         draw_bar(out);
 }

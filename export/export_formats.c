@@ -116,20 +116,6 @@ void mt_export_item_free(MtExportItem *item)
     item->media_path = NULL;
 }
 
-static int write_all(int fd, const char *p, size_t len)
-{
-    while (len) {
-        ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
 int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportItem *items,
                     size_t n, char *err, size_t errlen)
 {
@@ -155,7 +141,7 @@ int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportI
     if (!path || !strcmp(path, "-")) {
         /* past stdio: a failed write leaves nothing buffered that the
          * program's last flush would fail on again (a second message) */
-        ret = fflush(stdout) == 0 && write_all(STDOUT_FILENO, buf, len) == 0 ? 0 : MT_EXPORT_ERR_OUTPUT;
+        ret = fflush(stdout) == 0 && mt_write_all(STDOUT_FILENO, buf, len) == 0 ? 0 : MT_EXPORT_ERR_OUTPUT;
         if (ret < 0)
             snprintf(err, errlen, "writing standard output: %s", strerror(errno));
     } else {
