@@ -100,17 +100,24 @@ shift \$n
 exec "$ENC" "\$@"
 WRAP
 chmod +x "$T/slow-ffmpeg"
-mkdir "$T/stopped"
-"$S" split --exact -d "$T/stopped" --ffmpeg "$T/slow-ffmpeg" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1 &
-pid=$!
-i=0
-while [ $i -lt 100 ] && ! ls -A "$T/stopped" | grep -q part; do sleep 0.1; i=$((i + 1)); done
-kill -TERM $pid
-wait $pid
-st=$?
-sleep 0.5 # the orphan ffmpeg of a split that did not stop it would still be writing
-left=$(ls -A "$T/stopped" | tr '\n' ' ')
-running=$(ps -eo args= | grep -F -- "$T/stopped" | grep -v grep || true)
+# stop_split_mid_piece DIR FFMPEG: splits into DIR (made here) through
+# FFMPEG and sends SIGTERM to montage-sidecar once a piece is being
+# written; sets st (its exit status), i (polls before the piece showed),
+# left (what DIR holds after) and running (an ffmpeg still writing there)
+stop_split_mid_piece() {
+    mkdir "$1"
+    "$S" split --exact -d "$1" --ffmpeg "$2" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1 &
+    pid=$!
+    i=0
+    while [ $i -lt 100 ] && ! ls -A "$1" | grep -q part; do sleep 0.1; i=$((i + 1)); done
+    kill -TERM $pid
+    wait $pid
+    st=$?
+    sleep 0.5 # the orphan ffmpeg of a split that did not stop it would still be writing
+    left=$(ls -A "$1" | tr '\n' ' ')
+    running=$(ps -eo args= | grep -F -- "$1" | grep -v grep || true)
+}
+stop_split_mid_piece "$T/stopped" "$T/slow-ffmpeg"
 if [ $i -lt 100 ] && [ $st -eq 143 ] && [ -z "$left" ] && [ -z "$running" ]; then ok split_signal_leaves_nothing
 else fail split_signal_leaves_nothing "exit $st after ${i} polls, left: '$left', running: $running"; fi
 
@@ -120,10 +127,7 @@ else fail split_signal_leaves_nothing "exit $st after ${i} polls, left: '$left',
 # the wrapper alone got it and ffmpeg wrote the whole piece, "exit 0")
 cat > "$T/shell-ffmpeg" <<WRAP
 #!/bin/sh
-n=\$#
-for a in "\$@"; do [ "\$a" = "-i" ] && set -- "\$@" -re; set -- "\$@" "\$a"; done
-shift \$n
-"$ENC" "\$@" &
+"$T/slow-ffmpeg" "\$@" &
 child=\$!
 # trapped only once ffmpeg runs (a signal before that ends this script,
 # and ffmpeg with it, unlogged); a trapped signal ends wait early: wait
@@ -136,18 +140,8 @@ echo "ffmpeg exit \$st" >> "$T/shell-ffmpeg.log"
 exit \$st
 WRAP
 chmod +x "$T/shell-ffmpeg"
-mkdir "$T/stopped2"
 : > "$T/shell-ffmpeg.log"
-"$S" split --exact -d "$T/stopped2" --ffmpeg "$T/shell-ffmpeg" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1 &
-pid=$!
-i=0
-while [ $i -lt 100 ] && ! ls -A "$T/stopped2" | grep -q part; do sleep 0.1; i=$((i + 1)); done
-kill -TERM $pid
-wait $pid
-st=$?
-sleep 0.5 # an orphan ffmpeg would still be writing
-left=$(ls -A "$T/stopped2" | tr '\n' ' ')
-running=$(ps -eo args= | grep -F -- "$T/stopped2" | grep -v grep || true)
+stop_split_mid_piece "$T/stopped2" "$T/shell-ffmpeg"
 ran=$(grep '^ffmpeg exit' "$T/shell-ffmpeg.log")
 if [ $i -lt 100 ] && [ $st -eq 143 ] && [ -z "$left" ] && [ -z "$running" ] && [ -n "$ran" ] &&
     [ "$ran" != "ffmpeg exit 0" ]; then ok split_signal_wrapper_group
