@@ -185,6 +185,16 @@ static int jump_grid(double *beats, int n1, double from, double to, double secon
     return n1 + n2;
 }
 
+/* NB beats of a ramp FROM -> TO BPM from 0.5 s, ending over a second
+ * before SECONDS, tracked as track_changing does. */
+static void track_ramp(double *beats, int nb, double from, double to, double seconds,
+                       MtBeatTracker **bt, MtBeatResult *r)
+{
+    bt_grid(beats, nb, 0.5, from, to);
+    CHECK(beats[nb - 1] < seconds - 1.0);
+    track_changing(beats, nb, seconds, bt, r);
+}
+
 /* A jump FROM -> TO BPM after 32 beats over SECONDS: the curve starts and
  * ends within 5 % of the two tempi and the beats follow it. */
 static void check_jump(double from, double to, double seconds, const char *what)
@@ -209,12 +219,10 @@ static void tempo_jump(void) { check_jump(100.0, 140.0, 40.0, "across the jump")
 static void accelerando(void)
 {
     double beats[256];
-    int nb = 70;
-    bt_grid(beats, nb, 0.5, 90.0, 130.0);
-    CHECK(beats[nb - 1] < 40.0 - 1.0);
+    const int nb = 70;
     MtBeatResult r;
     MtBeatTracker *bt = NULL;
-    track_changing(beats, nb, 40.0, &bt, &r);
+    track_ramp(beats, nb, 90.0, 130.0, 40.0, &bt, &r);
     if (unit_case_failed)
         return;
     CHECK(r.curve_bpm[r.n_curve - 2] > r.curve_bpm[1] + 20.0f);
@@ -232,12 +240,10 @@ static void tempo_jump_wide(void) { check_jump(80.0, 130.0, 50.0, "across the 80
 static void ritardando_wide(void)
 {
     double beats[256];
-    int nb = 92;
-    bt_grid(beats, nb, 0.5, 150.0, 85.0);
-    CHECK(beats[nb - 1] < 50.0 - 1.0);
+    const int nb = 92;
     MtBeatResult r;
     MtBeatTracker *bt = NULL;
-    track_changing(beats, nb, 50.0, &bt, &r);
+    track_ramp(beats, nb, 150.0, 85.0, 50.0, &bt, &r);
     if (unit_case_failed)
         return;
     CHECK(r.curve_bpm[1] > r.curve_bpm[r.n_curve - 2] + 40.0f);
@@ -251,12 +257,10 @@ static void ritardando_wide(void)
 static void ritardando_tempo_of_beats(void)
 {
     double beats[256];
-    int nb = 92;
-    bt_grid(beats, nb, 0.5, 140.0, 90.0);
-    CHECK(beats[nb - 1] < 50.0 - 1.0);
+    const int nb = 92;
     MtBeatResult r;
     MtBeatTracker *bt = NULL;
-    track_changing(beats, nb, 50.0, &bt, &r);
+    track_ramp(beats, nb, 140.0, 90.0, 50.0, &bt, &r);
     if (unit_case_failed)
         return;
     check_followed(beats, nb, &r, beats[nb - 1], "on the ritardando");
