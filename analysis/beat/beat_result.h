@@ -31,7 +31,7 @@ typedef struct MtAudioStream {
 
 typedef struct MtTempoCandidate {
     float bpm;
-    float weight; /* 0..1, candidates sorted by weight */
+    float weight; /* 0..1; the reported tempo first, then by weight */
 } MtTempoCandidate;
 
 typedef struct MtBeatResult {
