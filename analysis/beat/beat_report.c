@@ -12,22 +12,24 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Median of v (n > 0), sorting a copy; 0 on allocation failure. */
-static double median_of(const double *v, size_t n)
+/* Median of v[n] (n > 0), sorted in place. */
+static double median_sorted(double *v, size_t n)
 {
-    double *d = malloc(sizeof(double) * n);
-    if (!d)
-        return 0.0;
-    memcpy(d, v, sizeof(double) * n);
-    qsort(d, n, sizeof(double), cmp_double);
-    double m = d[(n - 1) / 2];
-    free(d);
-    return m;
+    qsort(v, n, sizeof(double), cmp_double);
+    return v[(n - 1) / 2];
 }
 
-double mt_beat_curve_median(const double *block_bpm, size_t nb)
+/* Median of the curve (a copy sorted); 0 when empty or on allocation
+ * failure. */
+static double curve_median(const double *block_bpm, size_t nb)
 {
-    return nb ? median_of(block_bpm, nb) : 0.0;
+    double *d = nb ? malloc(sizeof(double) * nb) : NULL;
+    if (!d)
+        return 0.0;
+    memcpy(d, block_bpm, sizeof(double) * nb);
+    double m = median_sorted(d, nb);
+    free(d);
+    return m;
 }
 
 /* Tempo of a steady beat sequence: least-squares slope of time vs index. */
@@ -54,17 +56,21 @@ static double median_ibi_bpm(const double *t, size_t n)
     if (!d)
         return 0.0;
     for (size_t i = 0; i + 1 < n; i++) d[i] = t[i + 1] - t[i];
-    double m = median_of(d, n - 1);
+    double m = median_sorted(d, n - 1);
     free(d);
     return m > 0 ? 60.0 / m : 0.0;
 }
 
 double mt_beat_reported_bpm(const double *beat_t, size_t n, int changing, int followed,
-                            double searched_bpm, double min_bpm, double max_bpm)
+                            double est_bpm, const double *block_bpm, size_t nb,
+                            double min_bpm, double max_bpm)
 {
+    double searched = changing ? est_bpm : curve_median(block_bpm, nb);
+    if (!(searched > 0))
+        searched = est_bpm;
     double bpm = changing ? median_ibi_bpm(beat_t, n) : fitted_bpm(beat_t, n);
-    if (!(bpm > 0) || (!followed && fabs(log(bpm / searched_bpm)) > log(MT_BEAT_SAME_TEMPO_RATIO)))
-        bpm = searched_bpm;
+    if (!(bpm > 0) || (!followed && fabs(log(bpm / searched)) > log(MT_BEAT_SAME_TEMPO_RATIO)))
+        bpm = searched;
     /* beats followed out of a narrow range, a fit within the 6 % of an
      * estimate at its edge, or the windows' median standing in are
      * reported at the nearer end (a review found 0.2-4.8 % over 5 %-wide

@@ -27,21 +27,22 @@
  * for listing its peaks (beat_tempo.c, 1.04 there, not re-measured). */
 #define MT_BEAT_CAND_SAME_RATIO 1.04
 
-/* Median of the per-block tempo curve (nb > 0): the tempo the beat search
- * was given on a steady piece. 0 when nb is 0 or on allocation failure. */
-double mt_beat_curve_median(const double *block_bpm, size_t nb);
-
 /*
- * The reported tempo of n beat times (seconds, ascending). changing: the
- * curve changes, so the beats' median interval, else their least-squares
- * fit. followed: the follow passes set the beats' period, so their tempo
- * stands; otherwise a tempo farther than MT_BEAT_SAME_TEMPO_RATIO from
- * searched_bpm (the tempo the search was given) means lost or doubled
- * stretches, and searched_bpm stands. Held to min_bpm..max_bpm when
- * max_bpm > 0 (the range is a promise of montagebeat.texi).
+ * The reported tempo of n beat times (seconds, ascending), searched along
+ * the per-block tempo curve block_bpm[nb] built on the estimate est_bpm.
+ * changing: the curve changes, so the beats' median interval, else their
+ * least-squares fit. followed: the follow passes set the beats' period,
+ * so their tempo stands. Otherwise a tempo farther than
+ * MT_BEAT_SAME_TEMPO_RATIO from the tempo the search was given means
+ * lost or doubled stretches, and that tempo stands: on a steady piece the
+ * curve's median (the curve may settle away from the estimate: its free
+ * x1.4 band, the far x1.8 one at a cost), where it changes the estimate.
+ * Held to min_bpm..max_bpm when max_bpm > 0 (the range is a promise of
+ * montagebeat.texi).
  */
 double mt_beat_reported_bpm(const double *beat_t, size_t n, int changing, int followed,
-                            double searched_bpm, double min_bpm, double max_bpm);
+                            double est_bpm, const double *block_bpm, size_t nb,
+                            double min_bpm, double max_bpm);
 
 /*
  * The ranked candidates (at most MT_TEMPO_MAX_CANDIDATES into out) with
