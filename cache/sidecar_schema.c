@@ -191,7 +191,7 @@ static const MtSchemaKey tempo_keys[] = {
     F32(MtBeatResult, bpm, "bpm", "0: none found"),
     F32(MtBeatResult, confidence, "confidence", "0..1"),
     INT(MtBeatResult, meter, "meter", "beats per bar, 3 to 6; 0 with fewer than 12 beats"),
-    MAPS(MtBeatResult, candidates, n_candidates, "candidates", candidate_map, "by weight"),
+    MAPS(MtBeatResult, candidates, n_candidates, "candidates", candidate_map, "the reported tempo first, then by weight"),
     { .key = "curve", .type = MT_SCHEMA_MAP, .flags = MT_SCHEMA_OPTIONAL | MT_SCHEMA_NIL_OK,
       .map = &curve_map, .doc = "tempo over time; t and bpm may be empty" },
 };

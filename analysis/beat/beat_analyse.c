@@ -12,6 +12,7 @@
 #include "analysis/beat/beat_octave.h"
 #include "analysis/beat/beat_outlier.h"
 #include "analysis/beat/beat_prior.h"
+#include "analysis/beat/beat_report.h"
 #include "analysis/beat/beat_signal.h"
 #include "analysis/beat/beat_tempo_curve.h"
 #include "analysis/beat/beat_track.h"
@@ -25,16 +26,6 @@
  * 0.971 -> 0.990; 3 passes mt10 0.868, the others as at 1; 2 passes
  * md07's CMLt 0.001 short of 3. */
 #define FOLLOW_PASSES     3
-/* Two tempo estimates of one song within this ratio are the same tempo:
- * it separates the spread of estimates of one steady tempo (the local
- * windows' median against the global peak; the beats' fitted or median
- * tempo against the estimate they were tracked at) from a real tempo
- * change or an octave/ratio error. Used three times below with one value
- * since the first version of the analysis; its margins were not recorded
- * and have not been re-measured (the refactor of #15 only named it). The
- * last use, the beats' tempo against the estimate, holds only where the
- * beats were tracked at the estimate's curve (no follow passes). */
-#define SAME_TEMPO_RATIO  1.06
 /* Beat time refinement (mt_beat_refine_times): a window of beats that
  * departs from a straight line by more than this keeps its frame times.
  * Frame rounding alone departs by at most half a hop (11.6 ms); on the
@@ -111,42 +102,6 @@ static int store_curve(MtBeatTracker *bt, const double *block_bpm, size_t nb)
     return 0;
 }
 
-/* Tempo of a steady beat sequence: least-squares slope of time vs index. */
-static double fitted_bpm(const double *t, size_t n)
-{
-    if (n < 4)
-        return 0.0;
-    double mi = (n - 1) / 2.0, mt = 0.0;
-    for (size_t i = 0; i < n; i++) mt += t[i];
-    mt /= (double)n;
-    double num = 0, den = 0;
-    for (size_t i = 0; i < n; i++) {
-        num += ((double)i - mi) * (t[i] - mt);
-        den += ((double)i - mi) * ((double)i - mi);
-    }
-    return num > 0 ? 60.0 * den / num : 0.0;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median_ibi_bpm(const double *t, size_t n)
-{
-    if (n < 2)
-        return 0.0;
-    double *d = malloc(sizeof(double) * (n - 1));
-    if (!d)
-        return 0.0;
-    for (size_t i = 0; i + 1 < n; i++) d[i] = t[i + 1] - t[i];
-    qsort(d, n - 1, sizeof(double), cmp_double);
-    double m = d[(n - 1) / 2];
-    free(d);
-    return m > 0 ? 60.0 / m : 0.0;
-}
-
 static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
 {
     bt->beat_t = malloc(sizeof(double) * (nb ? nb : 1));
@@ -166,42 +121,6 @@ static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
     }
     bt->n_beats = nb;
     return 0;
-}
-
-/* Two candidates within this ratio are one tempo: the estimate's own rule
- * for listing its peaks (beat_tempo.c, 1.04 there, not re-measured). */
-#define CAND_SAME_RATIO 1.04
-
-/* Whether bpm repeats one of the m candidates already listed. */
-static int repeats_candidate(const MtTempoCandidate *c, size_t m, double bpm)
-{
-    for (size_t k = 0; k < m; k++)
-        if (fabs(log(bpm / c[k].bpm)) < log(CAND_SAME_RATIO))
-            return 1;
-    return 0;
-}
-
-/* The ranked candidates with the reported tempo first. The reported tempo
- * may have left the estimate's (follow passes, octave check, the range),
- * and the estimate compares its alternatives with its own tempo only, so
- * an alternative that repeats one listed before it goes (200.0 beside
- * 198.8, 137.6 beside 141.4 seen); the others keep their order and
- * weights. A tempo from the local windows alone (the estimate had none)
- * is the only candidate. */
-static void set_candidates(MtBeatTracker *bt, const MtTempoEstimate *est)
-{
-    size_t m = 0;
-    for (int i = 0; i < est->n_cand; i++) {
-        MtTempoCandidate c = est->cand[i];
-        if (i == 0)
-            c.bpm = bt->bpm;
-        else if (repeats_candidate(bt->cand, m, c.bpm))
-            continue;
-        bt->cand[m++] = c;
-    }
-    if (m == 0 && bt->bpm > 0)
-        bt->cand[m++] = (MtTempoCandidate){ .bpm = bt->bpm, .weight = 1.0f };
-    bt->n_cand = m;
 }
 
 /* Confidence-weighted median of the tempo estimated on ~8 s windows
@@ -328,8 +247,8 @@ int mt_beat_analyse(MtBeatTracker *bt)
     /* a local median an octave away is the short windows' weaker octave
      * decision, not a tempo change: the global one stands */
     const double oct = centre > 0 && est.bpm > 0 ? log2(centre / est.bpm) : 0.0;
-    const int octave_apart = fabs(oct) > 0.5 && fabs(oct - floor(oct + 0.5)) < log2(SAME_TEMPO_RATIO);
-    if (centre > 0 && est.bpm > 0 && !octave_apart && fabs(log(centre / est.bpm)) > log(SAME_TEMPO_RATIO)) {
+    const int octave_apart = fabs(oct) > 0.5 && fabs(oct - floor(oct + 0.5)) < log2(MT_BEAT_SAME_TEMPO_RATIO);
+    if (centre > 0 && est.bpm > 0 && !octave_apart && fabs(log(centre / est.bpm)) > log(MT_BEAT_SAME_TEMPO_RATIO)) {
         /* the tempo changes (or the global mix of tempi misleads): the
          * curve is centred on the typical local tempo instead */
         est.bpm = centre;
@@ -405,25 +324,16 @@ int mt_beat_analyse(MtBeatTracker *bt)
     mt_beat_refine_times(bt->beat_t, kept, REFINE_MAX_RESID_S,
                          (double)bt->samples_in / bt->in_rate, period); /* period is spent */
 
-    /* final tempo: precise from the beats when steady, else their median.
-     * On a steady piece a fit far from the estimate means beats lost
-     * (skipped or doubled stretches), and the estimate stands. Where the
-     * follow passes ran, the beats left the curve's estimate on purpose:
-     * the tempo they keep is the one reported, as the sidecar lists them
-     * (music-tune mt02 and a ritardando otherwise reported the old level). */
-    double bpm = changing ? median_ibi_bpm(bt->beat_t, kept) : fitted_bpm(bt->beat_t, kept);
-    if (!(bpm > 0) || (!followed && fabs(log(bpm / est.bpm)) > log(SAME_TEMPO_RATIO)))
-        bpm = est.bpm;
-    /* the range is a promise (montagebeat.texi: the tempo reported lies in
-     * it): beats followed out of a narrow range, a fit within the 6 % of
-     * an estimate at its edge, or the windows' median standing in are
-     * reported at the nearer end (a review found 0.2-4.8 % over 5 %-wide
-     * ranges) */
-    if (bt->tp.max_bpm > 0)
-        bpm = fmin(fmax(bpm, bt->tp.min_bpm), bt->tp.max_bpm);
+    /* final tempo: the one the listed beats keep, checked against the
+     * tempo they were searched at (beat_report.h; analyser 8 checked a
+     * steady piece against the estimate, and music-val mv14's curve had
+     * settled at 56.7 beside an estimate of 85.1: its beats were 56.7
+     * apart, its tempo 85.1) */
+    double bpm = mt_beat_reported_bpm(bt->beat_t, kept, changing, followed, est.bpm, block_bpm, nb,
+                                      bt->tp.min_bpm, bt->tp.max_bpm);
     bt->bpm = (float)bpm;
     bt->confidence = est.confidence;
-    set_candidates(bt, &est);
+    bt->n_cand = mt_beat_rank_candidates(bpm, est.cand, (size_t)est.n_cand, bt->cand);
 
     if (bt->cfg.downbeats) {
         MtMeterResult mr;

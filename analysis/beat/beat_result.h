@@ -15,7 +15,7 @@
 /* Bumped whenever the maths of the beat analyser changes its results, so
  * cached sidecars made by an older analyser are treated as stale (README,
  * "Changing analysis results"). */
-#define MT_BEAT_ANALYSER_VERSION 8
+#define MT_BEAT_ANALYSER_VERSION 9
 
 typedef struct MtAudioStream {
     int     sample_rate;
@@ -31,7 +31,7 @@ typedef struct MtAudioStream {
 
 typedef struct MtTempoCandidate {
     float bpm;
-    float weight; /* 0..1, candidates sorted by weight */
+    float weight; /* 0..1; the reported tempo first, then by weight */
 } MtTempoCandidate;
 
 typedef struct MtBeatResult {
