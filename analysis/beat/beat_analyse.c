@@ -14,6 +14,7 @@
 #include "analysis/beat/beat_prior.h"
 #include "analysis/beat/beat_report.h"
 #include "analysis/beat/beat_signal.h"
+#include "analysis/beat/beat_subframe.h"
 #include "analysis/beat/beat_tempo_curve.h"
 #include "analysis/beat/beat_track.h"
 
@@ -102,6 +103,9 @@ static int store_curve(MtBeatTracker *bt, const double *block_bpm, size_t nb)
     return 0;
 }
 
+_Static_assert(MT_BEAT_WINDOW == MT_BEAT_HOP && MT_BEAT_HOP == MT_SUBFRAME_N * MT_SUBFRAME_LEN,
+               "the sub-frame blocks tile the onset frames: frame f starts at sample f * hop");
+
 static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
 {
     bt->beat_t = malloc(sizeof(double) * (nb ? nb : 1));
@@ -115,7 +119,11 @@ static int store_beats(MtBeatTracker *bt, const size_t *beats, size_t nb)
         if (v > top) top = v;
     }
     for (size_t i = 0; i < nb; i++) {
-        bt->beat_t[i] = mt_beat_frame_time((double)beats[i]);
+        /* the attack's block where one rises clearly, else the frame's
+         * time; the blocks tile the frames as the window equals the hop */
+        const double at = mt_subframe_onset(bt->sub, bt->n_frames, beats[i]);
+        bt->beat_t[i] = at >= 0.0 ? at * MT_BEAT_HOP / MT_BEAT_ANALYSIS_RATE
+                                  : mt_beat_frame_time((double)beats[i]);
         float s = top > 0 ? bt->env[beats[i]] / top : 0.0f;
         bt->beat_strength[i] = isfinite(s) ? s : 0.0f;
     }

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #define MT_ONSET_MAX_BANDS 48
-#define MT_ONSET_DIFF_LAG  1    /* frames; windows overlap 50 % at hop = window/2 */
+#define MT_ONSET_DIFF_LAG  1    /* frames; the windows do not overlap (window = hop) */
 #define MT_ONSET_LOW_HZ    180.0 /* upper edge of the kick/bass band */
 
 typedef struct MtOnsetFrame {

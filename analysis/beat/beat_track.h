@@ -40,7 +40,8 @@ size_t mt_beat_trim(const float *onset, size_t n, size_t *beats, size_t n_beats,
 
 /*
  * Beat times below the frame grid. The DP places beats on whole onset
- * frames (one hop, ~23 ms), so each time is off by up to half a hop.
+ * frames (one hop, ~23 ms), so a frame's time is off by up to half a hop
+ * (the attack times of beat_subframe.h, where found, by a block).
  * Where the tempo holds over a few beats, those rounding errors are
  * spread evenly and cancel out in a least-squares line through the
  * neighbours: t[i] becomes that line's value at i, fitted over beats

@@ -71,6 +71,7 @@ void mt_beat_free(MtBeatTracker **pbt)
     free(bt->low);
     free(bt->mid);
     free(bt->chroma);
+    free(bt->sub);
     free(bt->energy);
     free(bt->curve_t);
     free(bt->curve_bpm);
@@ -88,7 +89,7 @@ static int grow_per_frame(MtBeatTracker *bt, size_t need)
     const struct { void **array; size_t elem_size; } per_frame[] = {
         { (void **)&bt->flux, sizeof(float) }, { (void **)&bt->env, sizeof(float) },
         { (void **)&bt->low, sizeof(float) },  { (void **)&bt->mid, sizeof(float) },
-        { (void **)&bt->chroma, 12 },
+        { (void **)&bt->chroma, 12 }, { (void **)&bt->sub, MT_SUBFRAME_N },
     };
     size_t cap = bt->cap_frames;
     for (size_t i = 0; i < sizeof(per_frame) / sizeof(per_frame[0]); i++) {
@@ -123,6 +124,8 @@ static int analyse_frame(MtBeatTracker *bt, const float *x)
     bt->low[f] = of.low_flux;
     bt->mid[f] = of.mid_flux;
     memcpy(bt->chroma + 12 * f, of.chroma, 12);
+    mt_subframe_levels(x, bt->sub_prev, bt->sub + MT_SUBFRAME_N * f);
+    bt->sub_prev = x[MT_BEAT_HOP - 1]; /* the next frame starts after it */
     bt->n_frames = f + 1;
 
     bt->env_ms += (e * e - bt->env_ms) / (f < SCALE_TAU_S * fps ? (double)f + 1 : SCALE_TAU_S * fps);

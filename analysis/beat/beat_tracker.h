@@ -40,7 +40,8 @@
  *    leading/trailing beats trimmed, an octave check of the beats from
  *    the kick/backbeat alternation (beat_octave.h), an off-beat check from
  *    the harmonic rhythm (beat_meter.h; the streamed beats get neither),
- *    beat times refined below the hop (mt_beat_refine_times), then
+ *    beat times at their attacks within the frames (beat_subframe.h)
+ *    and refined below the hop (mt_beat_refine_times), then
  *    meter and downbeats (always named from 12 beats on). These are
  *    the ones to trust; they may differ from the streamed ones (notably
  *    the first seconds, phase errors the predictor made and later fixed,
@@ -53,7 +54,7 @@
  * stream) at time MT_BEAT_ONSET_T0_S + i / onset_rate_hz; energy[k] is
  * the RMS (linear, full scale) of input samples [k B, (k + 1) B) with
  * B = sample_rate / energy_rate_hz (~46 ms), i.e. t0 = 0 at the block
- * start. mt_beat_result fills onset_t0 and energy_t0 accordingly. Memory grows by ~2 KB per second of audio (about 40 MB peak
+ * start. mt_beat_result fills onset_t0 and energy_t0 accordingly. Memory grows by ~2.4 KB per second of audio (about 40 MB peak
  * at end of stream for 2 hours).
  */
 #ifndef MONTAGE_ANALYSIS_BEAT_TRACKER_H
@@ -74,9 +75,16 @@
  * the frame time correction and the resampler's ~0.5 ms look-ahead. */
 #define MT_BEAT_STREAM_LATENCY_S \
     ((MT_BEAT_WINDOW / 2.0 + MT_BEAT_HOP) / MT_BEAT_ANALYSIS_RATE - MT_BEAT_FRAME_OFFSET_S + 0.001)
-/* Frame f is time-stamped at its window centre plus this correction:
- * the lag-2 flux peaks about one hop after the attack reaches the centre
- * (measured: beats on generated clicks and on the dev corpus). */
+/* Frame f is time-stamped at its window centre plus this correction.
+ * It was measured for the first geometry (a 1024-sample window, hop 256,
+ * lag-2 flux: the flux peaked about one hop after the attack reached the
+ * centre). With window = hop = 256 and a lag-1 flux there is no single
+ * right value: an attack counts in the frame that holds it or, when it
+ * comes late in that frame, in the next (beat_subframe.h), so beats at
+ * frame times came out 9 ms early on generated clicks, 0-5 ms on decaying
+ * notes. Sidecar beats take their attack's time where one rises clearly
+ * (beat_subframe.h); this convention stays for the others, the streamed
+ * beats and the curves. */
 #define MT_BEAT_FRAME_OFFSET_S (-0.010)
 /* Time of onset_env[0]; onset_env[i] is at T0 + i * HOP / RATE. */
 #define MT_BEAT_ONSET_T0_S \

@@ -13,6 +13,7 @@
 #include "analysis/beat/beat_autocorr.h"
 #include "analysis/beat/beat_onset.h"
 #include "analysis/beat/beat_stream.h"
+#include "analysis/beat/beat_subframe.h"
 #include "analysis/beat/beat_tempo.h"
 #include "analysis/beat/beat_tracker.h"
 
@@ -42,6 +43,8 @@ struct MtBeatTracker {
     float *flux, *env, *low;  /* raw flux, baseline-removed flux, low-band flux */
     float *mid;               /* flux of the bands above the low band */
     uint8_t *chroma;          /* 12 per frame */
+    uint8_t *sub;             /* MT_SUBFRAME_N block levels per frame */
+    float sub_prev;           /* the analysis sample before the next frame */
     size_t n_frames, cap_frames;
     double baseline;          /* causal running mean of the flux */
     double env_ms;            /* running mean square of env (streaming scale) */
