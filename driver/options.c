@@ -61,7 +61,7 @@ void mt_driver_print_help(FILE *out)
 "\n"
 "Exit status: 0 all files ok or cached, 1 some file failed or a directory\n"
 "could not be read, 2 usage error, 130 interrupted (SIGINT), 143 terminated\n"
-"(SIGTERM).\n"
+"(SIGTERM), 129 hung up (SIGHUP).\n"
 "See montage-analyze(1) for examples, sharding across hosts and caching.\n",
         out);
 }

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
 # SIGINT mid-batch: exit 130, every child gone, no temporary, lock or
-# partial sidecar files. SIGTERM: 143. --timeout: the file fails with
+# partial sidecar files. SIGTERM: 143, SIGHUP: 129. --timeout: the file fails with
 # "timed out after Ns" and the batch goes on.
 . "$(dirname "$0")/lib.sh"
 
@@ -46,6 +46,16 @@ wait_for_temps 2
 kill -TERM $pid
 wait $pid
 check_clean sigterm_mid_batch $? 143
+
+# SIGHUP (the terminal or ssh session closing) stops the batch the same
+# way: without it the driver died at once and its children went on as
+# orphans, writing sidecars and leaving lock files.
+"$MONTAGE_ANALYZE" -j 2 --ffmpeg "$WORK/slow-ffmpeg" "$M"/clip*.mp4 > /dev/null 2>&1 &
+pid=$!
+wait_for_temps 2
+kill -HUP $pid
+wait $pid
+check_clean sighup_mid_batch $? 129
 
 start=$(date +%s)
 "$MONTAGE_ANALYZE" -j 2 --timeout 2 --ffmpeg "$WORK/slow-ffmpeg" "$M/clip1.mp4" "$M/short.wav" \
