@@ -98,6 +98,27 @@ if [ -w /dev/full ]; then
     expect_eq export_stdout_full "$? $(cat "$T/err")" "5 montage-sidecar: writing standard output: No space left on device"
 else skip export_stdout_full "no /dev/full"; fi
 
+# a folder of media and sidecars moved (same inodes: check says valid and
+# montage-analyze serves it as cached): exports, report and split take the
+# media beside the sidecar, as check does, not the recorded path that is
+# gone (the MLT pointed melt at the old place)
+mkdir "$T/before"
+printf 'media bytes' > "$T/before/clip.mp4"
+"$SAMPLE" scene "$T/before/clip.mp4.scene.montage.msgpack" --media "$T/before/clip.mp4"
+mv "$T/before" "$T/after"
+expect moved_folder_valid 0 "$CLI" check "$T/after/clip.mp4.scene.montage.msgpack"
+expect moved_folder_export 0 "$CLI" export --format mlt "$T/after/clip.mp4.scene.montage.msgpack"
+expect_eq moved_folder_export_media "$(grep -c "<property name=\"resource\">$T/after/clip.mp4</property>" "$T/out")" 1
+# a sidecar copied away from its media (no file beside it by that name)
+# still finds it at the recorded path
+mkdir "$T/c"
+printf 'media bytes' > "$T/c/clip.mp4"
+"$SAMPLE" scene "$T/c/clip.mp4.scene.montage.msgpack" --media "$T/c/clip.mp4"
+cp "$T/c/clip.mp4.scene.montage.msgpack" "$T/copy.scene.montage.msgpack"
+expect copied_sidecar_export 0 "$CLI" export --format mlt "$T/copy.scene.montage.msgpack"
+expect_eq copied_sidecar_export_media "$(grep -c "<property name=\"resource\">$T/c/clip.mp4</property>" "$T/out")" 1
+rm -rf "$T/after" "$T/c" "$T/copy.scene.montage.msgpack"
+
 # check: valid, stale (media rewritten), missing, corrupt; worst wins
 expect check_valid 0 "$CLI" check "$S" "$B"
 [ "$(cut -f1 "$T/out" | sort -u)" = valid ] && ok check_output || fail check_output "$(cat "$T/out")"
