@@ -119,6 +119,20 @@ expect copied_sidecar_export 0 "$CLI" export --format mlt "$T/copy.scene.montage
 expect_eq copied_sidecar_export_media "$(grep -c "<property name=\"resource\">$T/c/clip.mp4</property>" "$T/out")" 1
 rm -rf "$T/after" "$T/c" "$T/copy.scene.montage.msgpack"
 
+# a name with a leading dash (montage-analyze -- -v.mp4 writes
+# -v.mp4.scene.montage.msgpack): after "--" every subcommand takes it as
+# a file (only check did; the others said "unexpected argument")
+printf 'media bytes' > "$T/-v.mp4"
+"$SAMPLE" scene "$T/-v.mp4.scene.montage.msgpack" --media "$T/-v.mp4"
+for sub in show "dump --json" check "export --format csv" "report --no-thumbnails --html $T/dash.html" "gc --dry-run"; do
+    name=dash_after_double_dash_$(echo "$sub" | cut -d' ' -f1)
+    # shellcheck disable=SC2086 # the subcommand and its options
+    (cd "$T" && "$CLI" $sub -- -v.mp4.scene.montage.msgpack) > "$T/out" 2> "$T/err"
+    rc=$?
+    if [ $rc -eq 0 ] && [ ! -s "$T/err" ]; then ok "$name"; else fail "$name" "exit $rc: $(cat "$T/err")"; fi
+done
+rm -f "$T/-v.mp4" "$T/-v.mp4.scene.montage.msgpack" "$T/dash.html"
+
 # check: valid, stale (media rewritten), missing, corrupt; worst wins
 expect check_valid 0 "$CLI" check "$S" "$B"
 [ "$(cut -f1 "$T/out" | sort -u)" = valid ] && ok check_output || fail check_output "$(cat "$T/out")"
