@@ -133,6 +133,12 @@ for sub in show "dump --json" check "export --format csv" "report --no-thumbnail
 done
 rm -f "$T/-v.mp4" "$T/-v.mp4.scene.montage.msgpack" "$T/dash.html"
 
+# a known option without its value says so (it said "unknown option")
+"$CLI" check --media > /dev/null 2> "$T/err"
+expect_eq check_media_needs_value "$? $(cat "$T/err")" "4 montage-sidecar: check: --media needs a PATH"
+"$CLI" gc --cache-dir > /dev/null 2> "$T/err"
+expect_eq gc_cache_dir_needs_value "$? $(cat "$T/err")" "4 montage-sidecar: gc: --cache-dir needs a value"
+
 # check: valid, stale (media rewritten), missing, corrupt; worst wins
 expect check_valid 0 "$CLI" check "$S" "$B"
 [ "$(cut -f1 "$T/out" | sort -u)" = valid ] && ok check_output || fail check_output "$(cat "$T/out")"
