@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache/utf8.h"
 #include "export/export.h"
 
 const char *mt_export_basename(const char *path)
@@ -18,39 +19,11 @@ const char *mt_export_basename(const char *path)
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when the bytes
- * there are not one (a stray continuation byte, an overlong form, a
- * surrogate, past U+10FFFF, cut short by the end of the string). */
-static size_t utf8_length(const unsigned char *s)
-{
-    size_t n;
-    unsigned min;
-    unsigned cp;
-    if (s[0] < 0x80)
-        return 1;
-    if ((s[0] & 0xE0) == 0xC0)
-        n = 2, min = 0x80, cp = s[0] & 0x1F;
-    else if ((s[0] & 0xF0) == 0xE0)
-        n = 3, min = 0x800, cp = s[0] & 0x0F;
-    else if ((s[0] & 0xF8) == 0xF0)
-        n = 4, min = 0x10000, cp = s[0] & 0x07;
-    else
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) /* also stops at the terminating 0 */
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 void mt_export_xml_text(FILE *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t n = utf8_length(p);
+        size_t n = mt_utf8_length(p);
         switch (n ? *p : 0) {
         case 0:    fputs(REPLACEMENT, out); p++; continue;
         case '&':  fputs("&amp;", out); break;
@@ -78,7 +51,7 @@ char *mt_export_utf8_dup(const char *s)
     if (!copy)
         return NULL;
     while (*p) {
-        size_t n = utf8_length(p);
+        size_t n = mt_utf8_length(p);
         if (n) {
             memcpy(o, p, n);
             o += n;
