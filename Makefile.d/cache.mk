@@ -118,7 +118,10 @@ install-cache: cache-all
 	install -m 644 $(CACHE_PUBLIC_HEADERS) $(DESTDIR)$(PREFIX)/include/montage/
 	for h in $(CACHE_PUBLIC_ANALYSIS_HEADERS); do \
 	    install -D -m 644 $$h $(DESTDIR)$(PREFIX)/include/montage/$$h || exit 1; done
-	install -m 644 $(SIDECAR_PC) $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	# the prefix of this install, not of the make that built $(SIDECAR_PC)
+	# (make install PREFIX=/opt/x after a plain make pointed at /usr/local)
+	sed 's|^prefix=.*|prefix=$(PREFIX)|' $(SIDECAR_PC) > $(DESTDIR)$(PREFIX)/lib/pkgconfig/montage-sidecar.pc
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/montage-sidecar.pc
 	install -m 644 doc/montage-sidecar.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 doc/montage-sidecar.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 uninstall-cache:

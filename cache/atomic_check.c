@@ -18,9 +18,28 @@ int mt_atomic_check_writable(const char *path, char *err, size_t errlen)
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     struct stat st;
-    char *tmp;
+    char *tmp, *resolved;
     int fd, e;
 
+    /* Check where mt_atomic_write_file will write: a device or pipe in
+     * place, a symbolic link's file in that file's directory. */
+    e = mt_atomic_target(path, &resolved);
+    if (e > 0) {
+        if (access(path, W_OK) == 0)
+            return 0;
+        e = errno;
+        snprintf(err, errlen, "cannot write sidecar '%s': %s", path, strerror(e));
+        return -e;
+    }
+    if (e < 0) {
+        snprintf(err, errlen, "cannot write sidecar '%s': out of memory", path);
+        return e;
+    }
+    if (resolved) {
+        e = mt_atomic_check_writable(resolved, err, errlen);
+        free(resolved);
+        return e;
+    }
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         snprintf(err, errlen, "cannot write sidecar '%s': Is a directory", path);
         return -EISDIR;

@@ -3,8 +3,12 @@
 /*
  * Atomic file replacement (see atomic_file.h). POSIX 2001 calls only.
  */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 600 /* realpath(), lstat() (XSI in POSIX 2001) */
+#endif
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -106,15 +110,62 @@ static int sync_dir(const char *dir)
     return ret;
 }
 
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+int mt_atomic_target(const char *path, char **resolved)
+{
+    struct stat st;
+    *resolved = NULL;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return 1;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *real = malloc(PATH_MAX); /* realpath(path, NULL) is POSIX 2008 */
+        if (!real)
+            return -ENOMEM;
+        if (realpath(path, real))
+            *resolved = real;
+        else
+            free(real); /* a dangling link: replaced as before */
+    }
+    return 0;
+}
+
+/* Devices and pipes: open and write, no temporary file, no fsync (they
+ * have nothing to make durable; fsync fails with EINVAL on most). */
+static int write_in_place(const char *path, const void *data, size_t len,
+                          char *err, size_t errlen)
+{
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), ret;
+    if (fd < 0)
+        return fail(err, errlen, errno, "%s: cannot open", path);
+    if ((ret = mt_write_all(fd, data, len)) < 0)
+        ret = fail(err, errlen, -ret, "%s: write", path);
+    if (close(fd) < 0 && !ret)
+        ret = fail(err, errlen, errno, "%s: close", path);
+    return ret;
+}
+
 int mt_atomic_write_file(const char *path, const void *data, size_t len,
                          const MtAtomicHooks *hooks, char *err, size_t errlen)
 {
-    char *dir, *tmp;
+    char *dir, *tmp, *resolved;
     size_t tmplen;
     int fd, ret;
 
     if (!path || !*path)
         return fail(err, errlen, EINVAL, "atomic write: empty path");
+    ret = mt_atomic_target(path, &resolved);
+    if (ret < 0)
+        return fail(err, errlen, -ret, "%s", path);
+    if (ret > 0)
+        return write_in_place(path, data, len, err, errlen);
+    if (resolved) {
+        ret = mt_atomic_write_file(resolved, data, len, hooks, err, errlen);
+        free(resolved);
+        return ret;
+    }
     dir = dir_of(path);
     tmplen = strlen(path) + 64;
     tmp = malloc(tmplen);

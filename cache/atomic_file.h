@@ -27,9 +27,19 @@ typedef struct MtAtomicHooks {
 /* Replaces `path` with `len` bytes of `data`. The new file gets mode 0666
  * minus the umask. Returns 0, or a negative errno with a one-line cause
  * naming the file in err (the temporary file is removed then). hooks may
- * be NULL. */
+ * be NULL. A symbolic link stays: the file it names is replaced. A path
+ * that is no regular file (/dev/null, a FIFO, /dev/stdout on a pipe) is
+ * written in place, not atomically: no rename can replace it and keep it
+ * what it is. */
 int mt_atomic_write_file(const char *path, const void *data, size_t len,
                          const MtAtomicHooks *hooks, char *err, size_t errlen);
+
+/* How `path` is written by mt_atomic_write_file: returns 1 when in place
+ * (it exists as something other than a regular file or a directory), else
+ * 0 with *resolved set to a new string naming the file a symbolic link
+ * leads to, or to NULL when `path` itself is replaced (no link, or one that
+ * leads nowhere yet). Negative errno when out of memory. */
+int mt_atomic_target(const char *path, char **resolved);
 
 /* Writes all len bytes of data to fd, across short writes and EINTR.
  * Returns 0, or a negative errno, errno set too (a write that takes no

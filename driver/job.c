@@ -246,6 +246,8 @@ static void remove_child_temps(MtJob *job, pid_t pid)
     for (int k = 0; k < MT_JOB_KINDS; k++)
         if (job->want[k])
             mt_temp_cleanup_for_pid(job->sidecar[k], pid);
+    if (job->mode == MT_DECODE_FAST)
+        mt_fast_tmp_cleanup_for_pid(pid);
 }
 
 static MtJobPhase probe_done(MtJob *job, const MtJobContext *ctx, int wstatus, double now)

@@ -8,32 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache/utf8.h"
+
 #define ELLIPSIS "\xe2\x80\xa6" /* U+2026, 3 bytes */
 #define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
-
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when s does not
- * start one (stray continuation, overlong, surrogate, beyond U+10FFFF). */
-static size_t utf8_sequence_length(const unsigned char *s)
-{
-    unsigned c = s[0];
-    size_t len;
-    uint32_t cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xc2 && c <= 0xdf) { len = 2; cp = c & 0x1f; }
-    else if (c >= 0xe0 && c <= 0xef) { len = 3; cp = c & 0x0f; }
-    else if (c >= 0xf0 && c <= 0xf4) { len = 4; cp = c & 0x07; }
-    else return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-        return 0;
-    return len;
-}
 
 /* One input character: where it is, how many input bytes, how it is
  * written in JSON. */
@@ -46,7 +24,7 @@ typedef struct Piece {
 static void next_piece(const unsigned char *s, Piece *p)
 {
     unsigned c = s[0];
-    size_t len = utf8_sequence_length(s);
+    size_t len = mt_utf8_length(s);
     if (len == 0) {
         p->in_len = 1;
         memcpy(p->text, REPLACEMENT, 3);

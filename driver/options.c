@@ -59,9 +59,9 @@ void mt_driver_print_help(FILE *out)
 "taken from --ffmpeg/--ffprobe, $MONTAGE_FFMPEG/$MONTAGE_FFPROBE, the\n"
 "directory of montage-analyze, then $PATH.\n"
 "\n"
-"Exit status: 0 all files ok or cached, 1 some file failed or a directory\n"
-"could not be read, 2 usage error, 130 interrupted (SIGINT), 143 terminated\n"
-"(SIGTERM).\n"
+"Exit status: 0 all files ok or cached, 1 some file failed, a directory\n"
+"could not be read or records could not be written, 2 usage error,\n"
+"130 interrupted (SIGINT), 143 terminated (SIGTERM), 129 hung up (SIGHUP).\n"
 "See montage-analyze(1) for examples, sharding across hosts and caching.\n",
         out);
 }

@@ -42,8 +42,15 @@ void mt_output_record(MtOutput *out, const MtJsonRecord *rec)
     do {
         w = write(1, buf, (size_t)len);
     } while (w < 0 && errno == EINTR);
-    if (w < 0 && errno == EPIPE)
-        out->stdout_broken = 1;
+    if (w == len)
+        return;
+    /* A full disk, a reader gone (EPIPE: SIGPIPE is ignored): said once;
+     * the batch goes on, its sidecars are the product, and the exit status
+     * says records were lost. A short write leaves half a line: the rest
+     * is not written, so no later record is glued to it. */
+    out->stdout_broken = 1;
+    mt_output_log(out, 0, "writing standard output: %s (records of this and later files are "
+                  "lost; their sidecars are written)", w < 0 ? strerror(errno) : "short write");
 }
 
 void mt_output_log(MtOutput *out, int level, const char *fmt, ...)

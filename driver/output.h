@@ -17,7 +17,7 @@ typedef struct MtOutput {
     int  verbose;
     int  quiet;
     int  bar_shown;
-    int  stdout_broken; /* EPIPE: stop writing records */
+    int  stdout_broken; /* a record could not be written: no more, exit 1 */
     char bar_line[256];
     double last_draw;
 } MtOutput;

@@ -34,6 +34,9 @@ int mt_signals_install(void)
     sa.sa_flags = SA_RESTART;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* A closed terminal or ssh session: the children run in process groups
+     * of their own and would not hear it, so the batch stops as on SIGTERM. */
+    sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGCHLD, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
     return signal_pipe[0];
@@ -45,7 +48,7 @@ int mt_signals_drain(void)
     ssize_t n;
     while ((n = read(signal_pipe[0], buf, sizeof(buf))) > 0) {
         for (ssize_t i = 0; i < n; i++)
-            if (!stop_signal && (buf[i] == SIGINT || buf[i] == SIGTERM))
+            if (!stop_signal && (buf[i] == SIGINT || buf[i] == SIGTERM || buf[i] == SIGHUP))
                 stop_signal = buf[i];
     }
     return stop_signal;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
- * SIGINT, SIGTERM and SIGCHLD turned into bytes on a self-pipe that the
+ * SIGINT, SIGTERM, SIGHUP and SIGCHLD turned into bytes on a self-pipe that the
  * batch loop polls, so no real work happens in a signal handler.
  */
 #ifndef MONTAGE_DRIVER_SIGNALS_H
@@ -11,7 +11,7 @@
  * pipe, or -1. */
 int mt_signals_install(void);
 
-/* Reads pending signal bytes; returns the first SIGINT/SIGTERM number seen
+/* Reads pending signal bytes; returns the first SIGINT/SIGTERM/SIGHUP number seen
  * (also across earlier calls), else 0. SIGCHLD only wakes the loop up. */
 int mt_signals_drain(void);
 

@@ -53,3 +53,59 @@ int mt_temp_cleanup_for_pid(const char *target_path, pid_t pid)
     free(dir);
     return removed;
 }
+
+static const char *tmp_root(void)
+{
+    const char *t = getenv("TMPDIR");
+    return t && *t ? t : "/tmp";
+}
+
+int mt_fast_tmp_template(char *out, size_t size, pid_t pid)
+{
+    int n = snprintf(out, size, "%s/" MT_FAST_TMP_PREFIX "%ld.XXXXXX", tmp_root(), (long)pid);
+    return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+/* Unlinks the files in dir, then dir itself. */
+static int remove_flat_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+            continue;
+        size_t len = strlen(dir) + strlen(de->d_name) + 2;
+        char *path = malloc(len);
+        if (path) {
+            snprintf(path, len, "%s/%s", dir, de->d_name);
+            unlink(path);
+            free(path);
+        }
+    }
+    if (d)
+        closedir(d);
+    return rmdir(dir) == 0;
+}
+
+int mt_fast_tmp_cleanup_for_pid(pid_t pid)
+{
+    const char *root = tmp_root();
+    char prefix[64];
+    int n = snprintf(prefix, sizeof(prefix), MT_FAST_TMP_PREFIX "%ld.", (long)pid), removed = 0;
+    DIR *d = opendir(root);
+    struct dirent *de;
+    while (n > 0 && d && (de = readdir(d))) {
+        if (strncmp(de->d_name, prefix, (size_t)n) || strlen(de->d_name) != (size_t)n + 6)
+            continue; /* mkdtemp's XXXXXX: exactly 6 more characters */
+        size_t len = strlen(root) + strlen(de->d_name) + 2;
+        char *path = malloc(len);
+        if (path) {
+            snprintf(path, len, "%s/%s", root, de->d_name);
+            removed += remove_flat_dir(path);
+            free(path);
+        }
+    }
+    if (d)
+        closedir(d);
+    return removed;
+}

@@ -78,8 +78,16 @@ char *mt_export_next_to(const char *sidecar_path, const MtExportFormat *fmt);
 
 /* The last path component. */
 const char *mt_export_basename(const char *path);
-/* Writes s with XML's five special characters escaped. */
+/* Writes s as XML 1.0 text or attribute value: the five special
+ * characters escaped, tab, newline and carriage return as character
+ * references (an attribute keeps them), and what XML cannot hold (other
+ * control bytes, bytes that are not UTF-8: a file name may have both) as
+ * U+FFFD. */
 void mt_export_xml_text(FILE *out, const char *s);
+/* s with every byte that is not part of valid UTF-8 replaced by U+FFFD
+ * (JSON libraries refuse such strings); malloc'ed, NULL when out of
+ * memory. */
+char *mt_export_utf8_dup(const char *s);
 /* "file://" URL of an absolute or relative path (relative ones made
  * absolute from the working directory), percent-encoded; malloc'ed. */
 char *mt_export_file_url(const char *path);

@@ -45,6 +45,14 @@ static void event_line(FILE *out, size_t num, const char *reel, const char *edit
     fprintf(out, "%03zu  %-8s V     %-4s %s %s %s %s %s\n", num, reel, edit, len, a, b, a, b);
 }
 
+/* A file name in the title or a comment: an EDL is read line by line, so
+ * a newline in the name (Linux allows one) would start a bogus line. */
+static void put_on_one_line(FILE *out, const char *s)
+{
+    for (; *s; s++)
+        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
 int mt_export_edl(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen)
 {
     if (n != 1) {
@@ -62,8 +70,7 @@ int mt_export_edl(FILE *out, const MtExportItem *items, size_t n, char *err, siz
     }
     reel_name(items[0].media_path, reel);
     fputs("TITLE: ", out);
-    for (const char *p = mt_export_basename(items[0].media_path); *p; p++)
-        fputc(*p == '\n' || *p == '\r' ? ' ' : *p, out);
+    put_on_one_line(out, mt_export_basename(items[0].media_path));
     fprintf(out, "\nFCM: %s\n\n", r.drop ? "DROP FRAME" : "NON-DROP FRAME");
 
     for (size_t i = 0; i < l->n; i++) {
@@ -81,7 +88,9 @@ int mt_export_edl(FILE *out, const MtExportItem *items, size_t n, char *err, siz
         } else {
             event_line(out, i + 1, reel, "C", -1, s->edit_in, end > s->edit_in ? end : s->edit_in, r);
         }
-        fprintf(out, "* FROM CLIP NAME: %s\n", mt_export_basename(items[0].media_path));
+        fputs("* FROM CLIP NAME: ", out);
+        put_on_one_line(out, mt_export_basename(items[0].media_path));
+        fputc('\n', out);
         if (s->in_type == MT_TRANSITION_FADE || s->in_type == MT_TRANSITION_WIPE)
             fprintf(out, "* MONTAGE: opens with a %s of %lld frames\n",
                     mt_transition_type_name((MtTransitionType)s->in_type),

@@ -66,6 +66,22 @@ static char *media_from_sidecar_name(const char *sidecar_path, MtSidecarKind kin
     return s;
 }
 
+/* Where the clip or song is: beside a next-to-media sidecar when a file of
+ * that name is there (a folder moved with its sidecars keeps its inodes,
+ * so check and montage-analyze call them valid while the recorded path is
+ * gone), else the recorded source path, else the name the sidecar's own
+ * name gives. check looks beside the sidecar first too. */
+static char *media_path_of(const char *sidecar_path, const MtSidecar *sc)
+{
+    char *beside = media_from_sidecar_name(sidecar_path, sc->kind);
+    if (beside && strcmp(beside, sidecar_path) && access(beside, F_OK) == 0)
+        return beside;
+    if (!sc->source.path)
+        return beside;
+    free(beside);
+    return strdup(sc->source.path);
+}
+
 int mt_export_load(const char *sidecar_path, const MtExportFormat *fmt, MtExportItem *item,
                    char *err, size_t errlen)
 {
@@ -86,8 +102,7 @@ int mt_export_load(const char *sidecar_path, const MtExportFormat *fmt, MtExport
                  mt_sidecar_kind_name(item->sc->kind));
         goto fail;
     }
-    item->media_path = item->sc->source.path ? strdup(item->sc->source.path)
-                                             : media_from_sidecar_name(sidecar_path, item->sc->kind);
+    item->media_path = media_path_of(sidecar_path, item->sc);
     if (!item->media_path) {
         snprintf(err, errlen, "out of memory");
         goto fail;

@@ -31,31 +31,40 @@ static json_t *time_range(double start, double duration, double rate)
                      rational_time(duration, rate), "start_time", rational_time(start, rate));
 }
 
+/* The file's name as a JSON string: jansson takes UTF-8 only, and a file
+ * name may hold any bytes (the target URL is percent-encoded instead). */
+static json_t *file_name(const MtExportItem *it)
+{
+    char *name = mt_export_utf8_dup(mt_export_basename(it->media_path));
+    json_t *j = name ? json_string(name) : NULL;
+    free(name);
+    return j;
+}
+
 static json_t *media_reference(const MtExportItem *it, double duration, double rate)
 {
     char *url = mt_export_file_url(it->media_path);
-    json_t *ref = url ? json_pack("{s:s, s:o, s:n, s:{}, s:s, s:s}", "OTIO_SCHEMA",
+    json_t *ref = url ? json_pack("{s:s, s:o, s:n, s:{}, s:o, s:s}", "OTIO_SCHEMA",
                                   "ExternalReference.1", "available_range",
                                   time_range(0, duration, rate), "available_image_bounds",
-                                  "metadata", "name", mt_export_basename(it->media_path),
-                                  "target_url", url)
+                                  "metadata", "name", file_name(it), "target_url", url)
                       : NULL;
     free(url);
     return ref;
 }
 
-static json_t *clip(const char *name, json_t *source_range, json_t *reference, json_t *markers,
+static json_t *clip(json_t *name, json_t *source_range, json_t *reference, json_t *markers,
                     json_t *metadata)
 {
-    return json_pack("{s:s, s:s, s:o, s:o, s:s, s:{s:o}, s:o, s:b, s:[]}", "OTIO_SCHEMA", "Clip.2",
+    return json_pack("{s:s, s:o, s:o, s:o, s:s, s:{s:o}, s:o, s:b, s:[]}", "OTIO_SCHEMA", "Clip.2",
                      "name", name, "source_range", source_range, "metadata", metadata,
                      "active_media_reference_key", "DEFAULT_MEDIA", "media_references",
                      "DEFAULT_MEDIA", reference, "markers", markers, "enabled", 1, "effects");
 }
 
-static json_t *track(const char *name, const char *kind, json_t *children)
+static json_t *track(json_t *name, const char *kind, json_t *children)
 {
-    return json_pack("{s:s, s:s, s:s, s:o, s:n, s:[], s:[], s:{}, s:b}", "OTIO_SCHEMA", "Track.1",
+    return json_pack("{s:s, s:o, s:s, s:o, s:n, s:[], s:[], s:{}, s:b}", "OTIO_SCHEMA", "Track.1",
                      "name", name, "kind", kind, "children", children, "source_range", "effects",
                      "markers", "metadata", "enabled", 1);
 }
@@ -88,12 +97,12 @@ static json_t *video_track(const MtExportItem *it)
                                  s->in_type == MT_SHOT_EDGE
                                      ? "none"
                                      : mt_transition_type_name((MtTransitionType)s->in_type));
-        json_t *c = clip(name, time_range((double)s->edit_in, (double)(s->edit_out - s->edit_in), rate),
+        json_t *c = clip(json_string(name), time_range((double)s->edit_in, (double)(s->edit_out - s->edit_in), rate),
                          media_reference(it, (double)l->edit_total, rate), json_array(), meta);
         if (json_array_append_new(children, c) < 0)
             goto fail;
     }
-    return track(mt_export_basename(it->media_path), "Video", children);
+    return track(file_name(it), "Video", children);
 fail:
     json_decref(children);
     return NULL;
@@ -123,10 +132,9 @@ static json_t *audio_track(const MtExportItem *it)
     }
     json_t *meta = json_pack("{s:{s:f, s:f, s:i}}", "montage", "bpm", (double)b->bpm,
                              "confidence", (double)b->confidence, "meter", b->meter);
-    json_t *c = clip(mt_export_basename(it->media_path),
-                     time_range(0, (double)b->stream.samples, rate),
+    json_t *c = clip(file_name(it), time_range(0, (double)b->stream.samples, rate),
                      media_reference(it, (double)b->stream.samples, rate), markers, meta);
-    return track(mt_export_basename(it->media_path), "Audio", json_pack("[o]", c));
+    return track(file_name(it), "Audio", json_pack("[o]", c));
 }
 
 int mt_export_otio(FILE *out, const MtExportItem *items, size_t n, char *err, size_t errlen)
@@ -139,10 +147,9 @@ int mt_export_otio(FILE *out, const MtExportItem *items, size_t n, char *err, si
             tracks = NULL;
         }
     }
-    json_t *timeline = tracks ? json_pack("{s:s, s:s, s:n, s:{s:{s:s}}, s:{s:s, s:s, s:o, s:n, "
+    json_t *timeline = tracks ? json_pack("{s:s, s:o, s:n, s:{s:{s:s}}, s:{s:s, s:s, s:o, s:n, "
                                           "s:[], s:[], s:{}, s:b}}",
-                                          "OTIO_SCHEMA", "Timeline.1", "name",
-                                          mt_export_basename(items[0].media_path),
+                                          "OTIO_SCHEMA", "Timeline.1", "name", file_name(&items[0]),
                                           "global_start_time", "metadata", "montage", "generator",
                                           "montage-sidecar " MONTAGE_VERSION, "tracks",
                                           "OTIO_SCHEMA", "Stack.1", "name", "tracks", "children",

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache/utf8.h"
 #include "export/export.h"
 
 const char *mt_export_basename(const char *path)
@@ -16,18 +17,53 @@ const char *mt_export_basename(const char *path)
     return s ? s + 1 : path;
 }
 
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
+
 void mt_export_xml_text(FILE *out, const char *s)
 {
-    for (; *s; s++) {
-        switch (*s) {
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = mt_utf8_length(p);
+        switch (n ? *p : 0) {
+        case 0:    fputs(REPLACEMENT, out); p++; continue;
         case '&':  fputs("&amp;", out); break;
         case '<':  fputs("&lt;", out); break;
         case '>':  fputs("&gt;", out); break;
         case '"':  fputs("&quot;", out); break;
         case '\'': fputs("&apos;", out); break;
-        default:   fputc(*s, out);
+        case '\t': fputs("&#9;", out); break;
+        case '\n': fputs("&#10;", out); break;
+        case '\r': fputs("&#13;", out); break;
+        default:
+            if (*p < 0x20 || *p == 0x7F) /* XML 1.0 has no other control characters */
+                fputs(REPLACEMENT, out);
+            else
+                fwrite(p, 1, n, out);
+        }
+        p += n;
+    }
+}
+
+char *mt_export_utf8_dup(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    char *copy = malloc(3 * strlen(s) + 1), *o = copy;
+    if (!copy)
+        return NULL;
+    while (*p) {
+        size_t n = mt_utf8_length(p);
+        if (n) {
+            memcpy(o, p, n);
+            o += n;
+            p += n;
+        } else {
+            memcpy(o, REPLACEMENT, 3);
+            o += 3;
+            p++;
         }
     }
+    *o = 0;
+    return copy;
 }
 
 char *mt_export_file_url(const char *path)

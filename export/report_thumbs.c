@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "export/ffmpeg_errors.h"
 #include "export/report.h"
 
 static char *base64(const unsigned char *p, size_t n)
@@ -92,7 +93,18 @@ int mt_report_thumbnails(const char *ffmpeg, const MtExportItem *it, MtThumbnail
     char *graph = filter_graph(l, w, h);
     size_t frame_len = (size_t)w * h * 3;
     unsigned char *rgb = malloc(frame_len);
-    if (!out->base64 || !graph || !rgb || pipe(fds) < 0) {
+    /* ffmpeg's stderr goes to a file, not a pipe: read only at the end, it
+     * cannot fill up and stall ffmpeg while the frames are read */
+    FILE *errs = tmpfile();
+    /* file: so that a name with a colon is never taken for a protocol, and
+     * ffmpeg's "file:PATH: cause" reads as the cause alone below */
+    char *input = malloc(strlen(it->media_path) + 6);
+    if (input)
+        sprintf(input, "file:%s", it->media_path);
+    if (!out->base64 || !graph || !rgb || !errs || !input || pipe(fds) < 0) {
+        if (errs)
+            fclose(errs);
+        free(input);
         snprintf(err, errlen, "thumbnails: %s", errno ? strerror(errno) : "out of memory");
         free(graph);
         free(rgb);
@@ -107,14 +119,13 @@ int mt_report_thumbnails(const char *ffmpeg, const MtExportItem *it, MtThumbnail
     if (pid == 0) {
         int devnull = open("/dev/null", O_RDWR);
         dup2(fds[1], 1);
-        if (devnull >= 0) {
+        dup2(fileno(errs), 2);
+        if (devnull >= 0)
             dup2(devnull, 0);
-            dup2(devnull, 2);
-        }
         close(fds[0]);
         close(fds[1]);
         const char *skip = keyframes_only(it->sc) ? "nokey" : "default";
-        execlp(ffmpeg, ffmpeg, "-nostdin", "-v", "error", "-skip_frame", skip, "-i", it->media_path,
+        execlp(ffmpeg, ffmpeg, "-nostdin", "-v", "error", "-skip_frame", skip, "-i", input,
                "-map", "0:v:0", "-vf", graph, "-fps_mode", "passthrough", "-f", "rawvideo", "-",
                (char *)NULL);
         _exit(127);
@@ -135,16 +146,26 @@ int mt_report_thumbnails(const char *ffmpeg, const MtExportItem *it, MtThumbnail
     close(fds[0]); /* an ffmpeg still writing gets SIGPIPE */
     if (pid > 0)
         waitpid(pid, &status, 0);
+    free(input);
     free(graph);
     free(rgb);
     if (pid < 0 || !taken) {
+        char text[4096], cause[512];
+        size_t n = 0;
+        rewind(errs);
+        if (pid > 0)
+            n = fread(text, 1, sizeof(text) - 1, errs);
+        text[n] = 0;
+        mt_ffmpeg_error_summary(text, it->media_path, cause, sizeof(cause));
         snprintf(err, errlen, "thumbnails: %s could not decode %s (%s)", ffmpeg, it->media_path,
                  pid < 0 ? strerror(errno)
                  : WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "cannot run it"
-                                                                  : "no frame came out");
+                 : n ? cause : "no frame came out");
+        fclose(errs);
         mt_report_thumbnails_free(out);
         return -1;
     }
+    fclose(errs);
     return 0;
 }
 

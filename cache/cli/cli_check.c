@@ -55,6 +55,9 @@ int cli_check(int argc, char **argv)
         } else if (!strcmp(argv[i], "--")) {
             first = i + 1;
             break;
+        } else if (!strcmp(argv[i], "--media")) { /* the last argument */
+            cli_error(NULL, "check: --media needs a PATH");
+            return CLI_EXIT_USAGE;
         } else if (argv[i][0] == '-') {
             cli_error(NULL, "check: unknown option '%s'", argv[i]);
             return CLI_EXIT_USAGE;

@@ -26,12 +26,15 @@ int cli_dump(int argc, char **argv)
     char *buf;
     size_t len;
 
+    int options = 1; /* until "--": then a name may start with '-' */
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--json"))
+        if (options && !strcmp(argv[i], "--"))
+            options = 0;
+        else if (options && !strcmp(argv[i], "--json"))
             json = 1;
-        else if (!strcmp(argv[i], "--pretty"))
+        else if (options && !strcmp(argv[i], "--pretty"))
             pretty = 1;
-        else if (argv[i][0] != '-' && !file)
+        else if ((!options || argv[i][0] != '-') && !file)
             file = argv[i];
         else {
             cli_error(NULL, "dump: unexpected argument '%s'", argv[i]);

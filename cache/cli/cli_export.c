@@ -38,8 +38,13 @@ int cli_export(int argc, char **argv)
         cli_error(NULL, "out of memory");
         return CLI_EXIT_ERROR;
     }
+    int options = 1; /* until "--": then a name may start with '-' */
     for (int i = 0; i < argc; i++) {
-        if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc)
+        if (!options)
+            files[n_files++] = argv[i];
+        else if (!strcmp(argv[i], "--"))
+            options = 0;
+        else if ((!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) && i + 1 < argc)
             format = argv[++i];
         else if (!strncmp(argv[i], "--format=", 9))
             format = argv[i] + 9;

@@ -47,7 +47,10 @@ int cli_gc(int argc, char **argv)
 
     opt.opaque = &opt;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--dry-run") || !strcmp(argv[i], "-n")) {
+        if (!strcmp(argv[i], "--")) { /* the PATHs follow, any name */
+            first = i + 1;
+            break;
+        } else if (!strcmp(argv[i], "--dry-run") || !strcmp(argv[i], "-n")) {
             opt.dry_run = 1;
         } else if (!strcmp(argv[i], "--cache-dir") && i + 1 < argc) {
             cache_dir = argv[++i];
@@ -58,6 +61,9 @@ int cli_gc(int argc, char **argv)
                 cli_error(NULL, "gc: --tmp-age needs a number of seconds");
                 return CLI_EXIT_USAGE;
             }
+        } else if (!strcmp(argv[i], "--cache-dir") || !strcmp(argv[i], "--tmp-age")) {
+            cli_error(NULL, "gc: %s needs a value", argv[i]); /* it was the last argument */
+            return CLI_EXIT_USAGE;
         } else if (argv[i][0] == '-') {
             cli_error(NULL, "gc: unknown option '%s'", argv[i]);
             return CLI_EXIT_USAGE;

@@ -35,8 +35,13 @@ int cli_report(int argc, char **argv)
     const char **files = calloc((size_t)argc + 1, sizeof(*files));
     if (!files)
         return CLI_EXIT_ERROR;
+    int options = 1; /* until "--": then a name may start with '-' */
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--html") && i + 1 < argc)
+        if (!options)
+            files[n++] = argv[i];
+        else if (!strcmp(argv[i], "--"))
+            options = 0;
+        else if (!strcmp(argv[i], "--html") && i + 1 < argc)
             html = argv[++i];
         else if (!strcmp(argv[i], "--ffmpeg") && i + 1 < argc)
             ffmpeg = argv[++i];

@@ -107,7 +107,14 @@ int cli_show(int argc, char **argv)
     MtSidecarError err;
     MtSidecar *sc;
 
-    if (argc != 1 || argv[0][0] == '-') {
+    /* "--" ends the options, so a name may start with '-' */
+    if (argc == 2 && !strcmp(argv[0], "--")) {
+        argc--;
+        argv++;
+    } else if (argc == 1 && argv[0][0] == '-') {
+        argc = 0;
+    }
+    if (argc != 1) {
         cli_error(NULL, "usage: montage-sidecar show FILE");
         return CLI_EXIT_USAGE;
     }

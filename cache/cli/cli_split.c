@@ -24,8 +24,16 @@ int cli_split(int argc, char **argv)
 
     if (!ffmpeg || !*ffmpeg)
         ffmpeg = "ffmpeg";
+    int options = 1; /* until "--": then a name may start with '-' */
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--exact"))
+        if (!options && !file)
+            file = argv[i];
+        else if (!options) {
+            bad = argv[i];
+            break;
+        } else if (!strcmp(argv[i], "--"))
+            options = 0;
+        else if (!strcmp(argv[i], "--exact"))
             mode = MT_SPLIT_EXACT;
         else if (!strcmp(argv[i], "--copy"))
             mode = MT_SPLIT_COPY;

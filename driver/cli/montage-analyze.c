@@ -164,6 +164,9 @@ int main(int argc, char **argv)
     /* files under an unreadable directory were never analysed */
     if (status == 0 && list.unreadable_dirs)
         status = 1;
+    /* records were lost (logged once): not a clean run */
+    if (status == 0 && out.stdout_broken)
+        status = 1;
     mt_file_list_free(&list);
     return status;
 }

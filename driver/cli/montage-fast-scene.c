@@ -43,6 +43,7 @@
 #include "driver/fast_scan.h"
 #include "driver/fast_thumb.h"
 #include "driver/filter_escape.h"
+#include "driver/temp_cleanup.h"
 
 #define FILTER_MAX 65536
 
@@ -557,9 +558,9 @@ int main(int argc, char **argv)
     }
     if (!r.scene_filter)
         return 0;
-    const char *tmpdir = getenv("TMPDIR");
-    snprintf(r.tmp, sizeof(r.tmp), "%s/montage-fast.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-    if (!mkdtemp(r.tmp)) {
+    /* named with our pid: montage-analyze removes it if it has to kill us */
+    errno = ENAMETOOLONG;
+    if (mt_fast_tmp_template(r.tmp, sizeof(r.tmp), getpid()) < 0 || !mkdtemp(r.tmp)) {
         fprintf(stderr, "montage-fast-scene: cannot create a temporary directory: %s\n", strerror(errno));
         return 1;
     }

@@ -98,6 +98,47 @@ if [ -w /dev/full ]; then
     expect_eq export_stdout_full "$? $(cat "$T/err")" "5 montage-sidecar: writing standard output: No space left on device"
 else skip export_stdout_full "no /dev/full"; fi
 
+# a folder of media and sidecars moved (same inodes: check says valid and
+# montage-analyze serves it as cached): exports, report and split take the
+# media beside the sidecar, as check does, not the recorded path that is
+# gone (the MLT pointed melt at the old place)
+mkdir "$T/before"
+printf 'media bytes' > "$T/before/clip.mp4"
+"$SAMPLE" scene "$T/before/clip.mp4.scene.montage.msgpack" --media "$T/before/clip.mp4"
+mv "$T/before" "$T/after"
+expect moved_folder_valid 0 "$CLI" check "$T/after/clip.mp4.scene.montage.msgpack"
+expect moved_folder_export 0 "$CLI" export --format mlt "$T/after/clip.mp4.scene.montage.msgpack"
+expect_eq moved_folder_export_media "$(grep -c "<property name=\"resource\">$T/after/clip.mp4</property>" "$T/out")" 1
+# a sidecar copied away from its media (no file beside it by that name)
+# still finds it at the recorded path
+mkdir "$T/c"
+printf 'media bytes' > "$T/c/clip.mp4"
+"$SAMPLE" scene "$T/c/clip.mp4.scene.montage.msgpack" --media "$T/c/clip.mp4"
+cp "$T/c/clip.mp4.scene.montage.msgpack" "$T/copy.scene.montage.msgpack"
+expect copied_sidecar_export 0 "$CLI" export --format mlt "$T/copy.scene.montage.msgpack"
+expect_eq copied_sidecar_export_media "$(grep -c "<property name=\"resource\">$T/c/clip.mp4</property>" "$T/out")" 1
+rm -rf "$T/after" "$T/c" "$T/copy.scene.montage.msgpack"
+
+# a name with a leading dash (montage-analyze -- -v.mp4 writes
+# -v.mp4.scene.montage.msgpack): after "--" every subcommand takes it as
+# a file (only check did; the others said "unexpected argument")
+printf 'media bytes' > "$T/-v.mp4"
+"$SAMPLE" scene "$T/-v.mp4.scene.montage.msgpack" --media "$T/-v.mp4"
+for sub in show "dump --json" check "export --format csv" "report --no-thumbnails --html $T/dash.html" "gc --dry-run"; do
+    name=dash_after_double_dash_$(echo "$sub" | cut -d' ' -f1)
+    # shellcheck disable=SC2086 # the subcommand and its options
+    (cd "$T" && "$CLI" $sub -- -v.mp4.scene.montage.msgpack) > "$T/out" 2> "$T/err"
+    rc=$?
+    if [ $rc -eq 0 ] && [ ! -s "$T/err" ]; then ok "$name"; else fail "$name" "exit $rc: $(cat "$T/err")"; fi
+done
+rm -f "$T/-v.mp4" "$T/-v.mp4.scene.montage.msgpack" "$T/dash.html"
+
+# a known option without its value says so (it said "unknown option")
+"$CLI" check --media > /dev/null 2> "$T/err"
+expect_eq check_media_needs_value "$? $(cat "$T/err")" "4 montage-sidecar: check: --media needs a PATH"
+"$CLI" gc --cache-dir > /dev/null 2> "$T/err"
+expect_eq gc_cache_dir_needs_value "$? $(cat "$T/err")" "4 montage-sidecar: gc: --cache-dir needs a value"
+
 # check: valid, stale (media rewritten), missing, corrupt; worst wins
 expect check_valid 0 "$CLI" check "$S" "$B"
 [ "$(cut -f1 "$T/out" | sort -u)" = valid ] && ok check_output || fail check_output "$(cat "$T/out")"

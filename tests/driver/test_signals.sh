@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
 # SIGINT mid-batch: exit 130, every child gone, no temporary, lock or
-# partial sidecar files. SIGTERM: 143. --timeout: the file fails with
-# "timed out after Ns" and the batch goes on.
+# partial sidecar files. SIGTERM: 143, SIGHUP: 129. --timeout: the file fails with
+# "timed out after Ns" and the batch goes on. An interrupted --fast
+# batch leaves no directory of montage-fast-scene in TMPDIR.
 . "$(dirname "$0")/lib.sh"
 
 M=$WORK/media
@@ -46,6 +47,38 @@ wait_for_temps 2
 kill -TERM $pid
 wait $pid
 check_clean sigterm_mid_batch $? 143
+
+# SIGHUP (the terminal or ssh session closing) stops the batch the same
+# way: without it the driver died at once and its children went on as
+# orphans, writing sidecars and leaving lock files.
+"$MONTAGE_ANALYZE" -j 2 --ffmpeg "$WORK/slow-ffmpeg" "$M"/clip*.mp4 > /dev/null 2>&1 &
+pid=$!
+wait_for_temps 2
+kill -HUP $pid
+wait $pid
+check_clean sighup_mid_batch $? 129
+
+# --fast: montage-fast-scene keeps its passes' files in a directory of
+# its own under TMPDIR; a stopped batch kills it with SIGKILL, so the
+# driver removes that directory (before, every interrupted --fast file
+# left a montage-fast.XXXXXX behind).
+gen_video "$M/vid1.mp4" 20
+gen_video "$M/vid2.mp4" 20
+mkdir "$WORK/tmp"
+TMPDIR="$WORK/tmp" "$MONTAGE_ANALYZE" -j 2 --fast --ffmpeg "$WORK/slow-ffmpeg" "$M"/vid*.mp4 > /dev/null 2>&1 &
+pid=$!
+i=0
+while [ "$(find "$WORK/tmp" -name 'montage-fast.*' | wc -l)" -lt 2 ] && [ $i -lt 100 ]; do
+    sleep 0.1; i=$((i + 1))
+done
+sleep 0.5 # into pass 1, whose key frames land in that directory
+kill -INT $pid
+wait $pid
+rc=$?
+left=$(find "$WORK/tmp" -mindepth 1)
+if [ -n "$left" ]; then fail fast_sigint_no_temp_dir "left: $left"
+else check_clean fast_sigint_no_temp_dir $rc 130; fi
+rm -f "$M"/vid*.mp4
 
 start=$(date +%s)
 "$MONTAGE_ANALYZE" -j 2 --timeout 2 --ffmpeg "$WORK/slow-ffmpeg" "$M/clip1.mp4" "$M/short.wav" \

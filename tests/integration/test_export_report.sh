@@ -77,7 +77,8 @@ if screenshot "$T/bare.html" "$T/bare.png" && counts=$(colours "$T/bare.png") &&
 mv "$T/colours.mp4" "$T/gone.mp4"
 "$S" report --html "$T/none.html" --ffmpeg "$FFMPEG" "$V" > /dev/null 2> "$T/err"
 st=$?
-if [ $st -ne 0 ] && [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "thumbnails: .* could not decode $T/colours.mp4" "$T/err" && [ ! -e "$T/none.html" ]; then
+# the cause is ffmpeg's own (was "no frame came out" for any failure)
+if [ $st -ne 0 ] && [ "$(wc -l < "$T/err")" -eq 1 ] && grep -qF "thumbnails: $FFMPEG could not decode $T/colours.mp4 (No such file or directory)" "$T/err" && [ ! -e "$T/none.html" ]; then
     ok report_missing_media_error; else fail report_missing_media_error "exit $st: $(cat "$T/err")"; fi
 "$S" report "$V" > /dev/null 2> "$T/err"
 expect_eq report_usage "$? $(cat "$T/err")" "4 montage-sidecar: usage: montage-sidecar report --html OUT.html [--ffmpeg PATH] [--no-thumbnails] SIDECAR..."

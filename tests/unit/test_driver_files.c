@@ -129,6 +129,27 @@ static void temp_files_of_one_pid(void)
     CHECK(access(p, F_OK) == 0); /* another process's file stays */
 }
 
+/* montage-fast-scene's directory of a killed pid goes with its files; a
+ * longer pid and a name that is no mkdtemp result stay. */
+static void fast_dir_of_one_pid(void)
+{
+    char tmpl[256], p[256];
+    setenv("TMPDIR", root, 1);
+    CHECK_INT(mt_fast_tmp_template(tmpl, sizeof(tmpl), 4242), 0);
+    snprintf(p, sizeof(p), "%s/montage-fast.4242.XXXXXX", root);
+    CHECK(!strcmp(tmpl, p));
+    CHECK(mkdtemp(tmpl) != NULL);
+    snprintf(p, sizeof(p), "%s/keys.txt", tmpl + strlen(root) + 1);
+    touch(p);
+    CHECK_INT(mkdir(strcat(strcpy(p, root), "/montage-fast.42420.abcdef"), 0700), 0);
+    CHECK_INT(mkdir(strcat(strcpy(p, root), "/montage-fast.4242.abc"), 0700), 0);
+    CHECK_INT(mt_fast_tmp_cleanup_for_pid(4242), 1);
+    CHECK(access(tmpl, F_OK) < 0);
+    CHECK(access(strcat(strcpy(p, root), "/montage-fast.42420.abcdef"), F_OK) == 0);
+    CHECK(access(strcat(strcpy(p, root), "/montage-fast.4242.abc"), F_OK) == 0);
+    unsetenv("TMPDIR");
+}
+
 int main(void)
 {
     char cmd[128];
@@ -139,6 +160,7 @@ int main(void)
     RUN(read_lists);
     RUN(lock_excludes_and_cleans_up);
     RUN(temp_files_of_one_pid);
+    RUN(fast_dir_of_one_pid);
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
     if (system(cmd) != 0)
         return 1;

@@ -219,6 +219,39 @@ static void xml_documents(void)
     free(f);
 }
 
+/* A file name with a newline, a control byte and bytes that are not UTF-8
+ * (Linux allows all three): every export stays a well-formed document of
+ * its format. Before, the EDL's clip-name comment broke onto a second
+ * line, the XML exports held raw control bytes and invalid UTF-8 (xmllint:
+ * "invalid Char value 1", "Input is not proper UTF-8"), and otio failed
+ * with "out of memory" (jansson refuses strings that are not UTF-8). */
+static void odd_names(void)
+{
+    MtExportItem it;
+    make_scene(&it);
+    it.media_path = "/media/a\nb\001c\tq\377\376.mp4";
+    char *e = run("edl", &it, 1), *x = run("xmeml", &it, 1), *m = run("mlt", &it, 1),
+         *f = run("fcpxml", &it, 1), *o = run("otio", &it, 1);
+    mt_shot_list_free(&it.shots);
+    CHECK(strstr(e, "* FROM CLIP NAME: a b\001c\tq\377\376.mp4\n\n"));
+    /* \n and \t as references (kept in attributes), U+FFFD for the rest */
+    CHECK(strstr(x, "<name>a&#10;b\xEF\xBF\xBD" "c&#9;q\xEF\xBF\xBD\xEF\xBF\xBD.mp4</name>"));
+    CHECK(strstr(m, "title=\"a&#10;b\xEF\xBF\xBD" "c&#9;q\xEF\xBF\xBD\xEF\xBF\xBD.mp4\""));
+    CHECK(strstr(f, "<asset id=\"r2\" name=\"a&#10;b\xEF\xBF\xBD" "c&#9;q\xEF\xBF\xBD\xEF\xBF\xBD.mp4\""));
+    CHECK(strstr(f, "src=\"file:///media/a%0Ab%01c%09q%FF%FE.mp4\""));
+    json_error_t jerr;
+    json_t *tl = json_loads(o, 0, &jerr);
+    CHECK(tl != NULL);
+    CHECK(!strcmp(json_string_value(json_object_get(tl, "name")),
+                  "a\nb\001c\tq\xEF\xBF\xBD\xEF\xBF\xBD.mp4")); /* JSON holds controls */
+    json_decref(tl);
+    free(e);
+    free(x);
+    free(m);
+    free(f);
+    free(o);
+}
+
 static void kinds_and_names(void)
 {
     MtExportItem it;
@@ -241,6 +274,7 @@ int main(void)
     RUN(beats_and_labels);
     RUN(otio_structure);
     RUN(xml_documents);
+    RUN(odd_names);
     RUN(kinds_and_names);
     UNIT_EXIT();
 }

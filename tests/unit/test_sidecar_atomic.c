@@ -7,6 +7,7 @@
  * readers ignore and gc removes.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cache/atomic_check.h"
 #include "cache/atomic_file.h"
 #include "cache/cache_gc.h"
 #include "cache/cache_lookup.h"
@@ -178,6 +180,61 @@ static void test_interrupted_write(void)
     CHECK_INT(st.removed, 3);
 }
 
+/* A target that is no regular file (a FIFO here; /dev/null or /dev/stdout
+ * alike) is written in place and stays what it was: renaming a temporary
+ * file over it replaced the device or pipe with a regular file (as root,
+ * sidecar=/dev/null replaced the machine's /dev/null). */
+static void test_fifo_written_in_place(void)
+{
+    char path[600], err[256] = "", got[16] = "";
+    struct stat st;
+    int rd;
+
+    snprintf(path, sizeof(path), "%s/pipe", dir);
+    CHECK_INT(mkfifo(path, 0600), 0);
+    rd = open(path, O_RDONLY | O_NONBLOCK); /* a reader, so the writer's open does not block */
+    CHECK(rd >= 0);
+    CHECK_INT(mt_atomic_check_writable(path, err, sizeof(err)), 0);
+    CHECK_INT(mt_atomic_write_file(path, "shots\n", 6, NULL, err, sizeof(err)), 0);
+    CHECK_INT((int)read(rd, got, sizeof(got) - 1), 6);
+    CHECK(!strcmp(got, "shots\n"));
+    close(rd);
+    CHECK(lstat(path, &st) == 0 && S_ISFIFO(st.st_mode));
+    CHECK_INT(dir_count(dir, is_temp), 0);
+    unlink(path);
+}
+
+/* A symbolic link stays a link: the file it points to is replaced
+ * atomically (in its own directory), as editors and tools that follow the
+ * link expect. Before, the link itself was replaced by a regular file. */
+static void test_symlink_kept(void)
+{
+    char target[700], link[600], sub[600], err[256] = "", got[16] = "";
+    struct stat st;
+    FILE *f;
+
+    snprintf(sub, sizeof(sub), "%s/real", dir);
+    CHECK_INT(mkdir(sub, 0700), 0);
+    snprintf(target, sizeof(target), "%s/out.csv", sub);
+    snprintf(link, sizeof(link), "%s/link.csv", dir);
+    f = fopen(target, "w");
+    CHECK(f != NULL);
+    fputs("old\n", f);
+    fclose(f);
+    CHECK_INT(symlink("real/out.csv", link), 0);
+    CHECK_INT(mt_atomic_write_file(link, "new\n", 4, NULL, err, sizeof(err)), 0);
+    CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    f = fopen(target, "r");
+    CHECK(f != NULL && fgets(got, sizeof(got), f));
+    fclose(f);
+    CHECK(!strcmp(got, "new\n"));
+    CHECK_INT(dir_count(dir, is_temp), 0);
+    CHECK_INT(dir_count(sub, is_temp), 0);
+    unlink(link);
+    unlink(target);
+    rmdir(sub);
+}
+
 int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "atomic");
@@ -185,6 +242,8 @@ int main(void)
     RUN(test_errors_name_the_file);
     RUN(test_racing_writers);
     RUN(test_interrupted_write);
+    RUN(test_fifo_written_in_place);
+    RUN(test_symlink_kept);
     tmpdir_remove(dir);
     UNIT_EXIT();
 }
