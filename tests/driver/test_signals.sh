@@ -41,22 +41,20 @@ wait $pid
 check_clean sigint_mid_batch $? 130
 grep -q "interrupted" "$WORK/int.err" && ok sigint_message || fail sigint_message "$(cat "$WORK/int.err")"
 
-"$MONTAGE_ANALYZE" -j 2 --ffmpeg "$WORK/slow-ffmpeg" "$M"/clip*.mp4 > /dev/null 2>&1 &
-pid=$!
-wait_for_temps 2
-kill -TERM $pid
-wait $pid
-check_clean sigterm_mid_batch $? 143
+stop_mid_batch() { # $1 = signal, $2 = test name, $3 = expected exit status
+    "$MONTAGE_ANALYZE" -j 2 --ffmpeg "$WORK/slow-ffmpeg" "$M"/clip*.mp4 > /dev/null 2>&1 &
+    pid=$!
+    wait_for_temps 2
+    kill -"$1" $pid
+    wait $pid
+    check_clean "$2" $? "$3"
+}
+stop_mid_batch TERM sigterm_mid_batch 143
 
 # SIGHUP (the terminal or ssh session closing) stops the batch the same
 # way: without it the driver died at once and its children went on as
 # orphans, writing sidecars and leaving lock files.
-"$MONTAGE_ANALYZE" -j 2 --ffmpeg "$WORK/slow-ffmpeg" "$M"/clip*.mp4 > /dev/null 2>&1 &
-pid=$!
-wait_for_temps 2
-kill -HUP $pid
-wait $pid
-check_clean sighup_mid_batch $? 129
+stop_mid_batch HUP sighup_mid_batch 129
 
 # --fast: montage-fast-scene keeps its passes' files in a directory of
 # its own under TMPDIR; a stopped batch kills it with SIGKILL, so the
