@@ -10,6 +10,7 @@
 #include "analysis/scene/scene_gradual_light.h"
 #include "analysis/scene/scene_gradual_mix.h"
 #include "analysis/scene/scene_span.h"
+#include "analysis/scene/scene_step_locate.h"
 
 #include <errno.h>
 #include <math.h>
@@ -498,6 +499,39 @@ static int long_mix(const MtSceneDetector *d, int64_t a, int64_t b, int64_t *f, 
     return 1;
 }
 
+/* The located span [*f, *l] of window a2..b2 narrowed to where the frame
+ * steps exceed the shots' own (scene_step_locate.h): a shot that pans
+ * carries the progress between far anchors half way before or after the
+ * transition (extra_j's wipes and dissolves into and out of pans of 35-64
+ * px/frame: spans located 10-36 frames too wide, middles at an end). */
+static void step_narrow(const MtSceneDetector *d, int64_t a2, int64_t b2, int64_t *f, int64_t *l,
+                        int64_t *mid)
+{
+    float c[MT_SCENE_STEP_MAX], own, inside;
+    unsigned char valid[MT_SCENE_STEP_MAX];
+    int n = (int)(b2 - a2 + 1), s, e, m;
+    if (n > MT_SCENE_STEP_MAX)
+        return;
+    valid[0] = 0;
+    c[0] = 0;
+    for (int i = 1; i < n; i++) {
+        int64_t k = a2 + i;
+        valid[i] = !scn_slot(d, k)->flash && !scn_slot(d, k - 1)->flash;
+        c[i] = valid[i] ? pair_e(d, k - 1, k) : 0;
+    }
+    if (mt_scene_step_locate(c, valid, n, (int)(*f - a2), (int)(*l - a2), PROGRESS_LO,
+                             PROGRESS_HI, &s, &e, &m, &own, &inside) < 0) {
+        if (own > 0)
+            mt_scene_trace(d, "  steps: own %.3f inside %.3f, span kept", own, inside);
+        return;
+    }
+    mt_scene_trace(d, "  steps: [%lld,%lld] mid %lld own %.3f inside %.3f", (long long)(a2 + s),
+                   (long long)(a2 + e), (long long)(a2 + m), own, inside);
+    *f = a2 + s;
+    *l = a2 + e;
+    *mid = a2 + m;
+}
+
 static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float peak, int64_t avail)
 {
     mt_scene_trace(d, "gradual? lag %d anchors %lld..%lld peak %.3f", L, (long long)a,
@@ -554,6 +588,10 @@ static void candidate(MtSceneDetector *d, int64_t a, int64_t b, int L, float pea
      * (et04 735). */
     int long_span = l - f + 1 > SCN_MAX_LAG && L == SCN_MAX_LAG &&
                  long_mix(d, a2, b2, &f, &l, &mid);
+    /* a span the length test below lets through, narrowed where a pan
+     * dragged it; long and coarse spans keep theirs */
+    if (!long_span && l - f + 1 <= SCN_MAX_LAG)
+        step_narrow(d, a2, b2, &f, &l, &mid);
     if (l - f + 1 <= 1 || (l - f + 1 > SCN_MAX_LAG && !long_span) || mt_scene_conflicts(d, f, l, 2) ||
         mt_scene_was_examined(d, f, l))
         return;
