@@ -4,6 +4,7 @@
 #include "analysis/beat/beat_tempo.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,9 +84,11 @@ int mt_tempo_max_lag(const MtTempoParams *p)
 
 static float ac_at(const float *ac, int max_lag, double lag)
 {
-    int i = (int)floor(lag);
-    if (i < 0 || i + 1 > max_lag)
+    /* lag = k x a grid period, > 0: truncation is floor(), without the
+     * libm call (the salience reads 4 lags per grid tempo) */
+    if (!(lag >= 0.0) || lag >= (double)max_lag)
         return 0.0f;
+    int i = (int)lag; /* i + 1 <= max_lag */
     double f = lag - i;
     /* the best of the two neighbours: a peak between frames is not halved */
     float a = ac[i], b = ac[i + 1];
@@ -120,17 +123,29 @@ static double fold_mean(const float *env, const float *m3, size_t a, size_t b, d
 {
     double acc = 0.0;
     int cnt = 0;
-    for (double x = (double)a + off; x < (double)b; x += period) {
-        size_t i = (size_t)(x + 0.5);
+    double x = (double)a + off;
+    /* x >= 0 (a, off >= 0): the signed conversions below give the same
+     * index as one to size_t, in one instruction instead of a test and a
+     * branch; the folds are the tempo decision's main cost */
+    if (m3) {
+        /* positions before the last frame (x + 0.5 < b - 1, i + 1 < b)
+         * read m3 without the window tests; the position at the last
+         * frame, if any, is left to the loop below, as before */
+        const double last = (double)(b - 1);
+        for (;; x += period) {
+            const double y = x + 0.5;
+            if (!(y < last))
+                break;
+            const size_t i = (size_t)(int64_t)y;
+            acc += i > a ? m3[i] : mt_env_max3(env, a, b, i);
+            cnt++;
+        }
+    }
+    for (; x < (double)b; x += period) {
+        size_t i = (size_t)(int64_t)(x + 0.5);
         if (i >= b)
             break;
-        float m;
-        if (m3 && i > a && i + 1 < b) {
-            m = m3[i];
-        } else {
-            m = mt_env_max3(env, a, b, i);
-        }
-        acc += m;
+        acc += mt_env_max3(env, a, b, i);
         cnt++;
     }
     return cnt ? acc / cnt : 0.0;
