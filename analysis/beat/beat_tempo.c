@@ -82,12 +82,11 @@ int mt_tempo_max_lag(const MtTempoParams *p)
     return (int)ceil(lag) + 2;
 }
 
-static float ac_at(const float *ac, int max_lag, double lag)
+/* ac interpolated at lag, 0 < lag <= max_lag - 1 (the salience's comb
+ * stops before max_lag - 1 and grid periods are > 0): truncation is
+ * floor() there, without a libm call or a range test */
+static float ac_at(const float *ac, double lag)
 {
-    /* lag = k x a grid period, > 0: truncation is floor(), without the
-     * libm call (the salience reads 4 lags per grid tempo) */
-    if (!(lag >= 0.0) || lag >= (double)max_lag)
-        return 0.0f;
     int i = (int)lag; /* i + 1 <= max_lag */
     double f = lag - i;
     /* the best of the two neighbours: a peak between frames is not halved */
@@ -107,7 +106,7 @@ void mt_tempo_salience(const MtTempoGrid *g, const float *ac, int max_lag, float
             if (k * per > max_lag - 1)
                 break;
             double w = 1.0 / k;
-            acc += w * ac_at(ac, max_lag, k * per);
+            acc += w * ac_at(ac, k * per);
             wsum += w;
         }
         sal[i] = wsum > 0 ? (float)(acc / wsum) : 0.0f;
