@@ -4,6 +4,7 @@
 #include "analysis/beat/beat_stream.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "analysis/beat/beat_peak.h"
@@ -63,7 +64,8 @@ static double recent_beat(const float *env, size_t n, double period)
             if (x < 0)
                 break;
             /* +-1 frame: onsets are one or two frames wide and jitter */
-            float v = mt_env_max3(env, 0, n, (size_t)(x + 0.5));
+            /* x >= 0: the signed conversion is the same index, cheaper */
+            float v = mt_env_max3(env, 0, n, (size_t)(int64_t)(x + 0.5));
             acc += w * v;
         }
         if (acc > best) {

@@ -4,6 +4,7 @@
 #include "analysis/beat/beat_tempo.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,11 +82,12 @@ int mt_tempo_max_lag(const MtTempoParams *p)
     return (int)ceil(lag) + 2;
 }
 
-static float ac_at(const float *ac, int max_lag, double lag)
+/* ac interpolated at lag, 0 < lag <= max_lag - 1 (the salience's comb
+ * stops before max_lag - 1 and grid periods are > 0): truncation is
+ * floor() there, without a libm call or a range test */
+static float ac_at(const float *ac, double lag)
 {
-    int i = (int)floor(lag);
-    if (i < 0 || i + 1 > max_lag)
-        return 0.0f;
+    int i = (int)lag; /* i + 1 <= max_lag */
     double f = lag - i;
     /* the best of the two neighbours: a peak between frames is not halved */
     float a = ac[i], b = ac[i + 1];
@@ -104,7 +106,7 @@ void mt_tempo_salience(const MtTempoGrid *g, const float *ac, int max_lag, float
             if (k * per > max_lag - 1)
                 break;
             double w = 1.0 / k;
-            acc += w * ac_at(ac, max_lag, k * per);
+            acc += w * ac_at(ac, k * per);
             wsum += w;
         }
         sal[i] = wsum > 0 ? (float)(acc / wsum) : 0.0f;
@@ -120,17 +122,29 @@ static double fold_mean(const float *env, const float *m3, size_t a, size_t b, d
 {
     double acc = 0.0;
     int cnt = 0;
-    for (double x = (double)a + off; x < (double)b; x += period) {
-        size_t i = (size_t)(x + 0.5);
+    double x = (double)a + off;
+    /* x >= 0 (a, off >= 0): the signed conversions below give the same
+     * index as one to size_t, in one instruction instead of a test and a
+     * branch; the folds are the tempo decision's main cost */
+    if (m3) {
+        /* positions before the last frame (x + 0.5 < b - 1, i + 1 < b)
+         * read m3 without the window tests; the position at the last
+         * frame, if any, is left to the loop below, as before */
+        const double last = (double)(b - 1);
+        for (;; x += period) {
+            const double y = x + 0.5;
+            if (!(y < last))
+                break;
+            const size_t i = (size_t)(int64_t)y;
+            acc += i > a ? m3[i] : mt_env_max3(env, a, b, i);
+            cnt++;
+        }
+    }
+    for (; x < (double)b; x += period) {
+        size_t i = (size_t)(int64_t)(x + 0.5);
         if (i >= b)
             break;
-        float m;
-        if (m3 && i > a && i + 1 < b) {
-            m = m3[i];
-        } else {
-            m = mt_env_max3(env, a, b, i);
-        }
-        acc += m;
+        acc += mt_env_max3(env, a, b, i);
         cnt++;
     }
     return cnt ? acc / cnt : 0.0;
