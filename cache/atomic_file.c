@@ -4,7 +4,7 @@
  * Atomic file replacement (see atomic_file.h). POSIX 2001 calls only.
  */
 #ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 600 /* realpath(), lstat() (XSI in POSIX 2001) */
+#define _XOPEN_SOURCE 600 /* lstat(), readlink() (XSI in POSIX 2001) */
 #endif
 #include <errno.h>
 #include <fcntl.h>
@@ -110,36 +110,89 @@ static int sync_dir(const char *dir)
     return ret;
 }
 
-#ifndef PATH_MAX
-#define PATH_MAX 4096
-#endif
+/* The descriptor a path names, or -1: /dev/stdout, /dev/stderr,
+ * /dev/fd/N and /proc/self/fd/N (what /dev/stdout links to on Linux). */
+static int descriptor_named(const char *path)
+{
+    static const char *const prefixes[] = { "/dev/fd/", "/proc/self/fd/" };
+    if (!strcmp(path, "/dev/stdout"))
+        return 1;
+    if (!strcmp(path, "/dev/stderr"))
+        return 2;
+    for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+        size_t n = strlen(prefixes[i]);
+        char *end;
+        if (strncmp(path, prefixes[i], n) || !path[n])
+            continue;
+        long fd = strtol(path + n, &end, 10);
+        if (!*end && fd >= 0 && fd <= INT_MAX)
+            return (int)fd;
+    }
+    return -1;
+}
 
-int mt_atomic_target(const char *path, char **resolved)
+static int is_stream(mode_t m)
+{
+    return S_ISCHR(m) || S_ISFIFO(m) || S_ISSOCK(m);
+}
+
+int mt_atomic_target(const char *path, int *fd)
 {
     struct stat st;
-    *resolved = NULL;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        return 1;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        char *real = malloc(PATH_MAX); /* realpath(path, NULL) is POSIX 2008 */
-        if (!real)
-            return -ENOMEM;
-        if (realpath(path, real))
-            *resolved = real;
-        else
-            free(real); /* a dangling link: replaced as before */
+    char link[64];
+    *fd = descriptor_named(path);
+    if (*fd < 0 && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        ssize_t n = readlink(path, link, sizeof(link) - 1);
+        if (n > 0) {
+            link[n] = '\0';
+            *fd = descriptor_named(link);
+        }
     }
-    return 0;
+    if (*fd >= 0) {
+        if (fstat(*fd, &st) < 0)
+            return -EBADF;
+        return S_ISBLK(st.st_mode) ? -ENODEV : MT_TARGET_DESCRIPTOR;
+    }
+    if (stat(path, &st) < 0)
+        return MT_TARGET_REPLACE; /* absent, or a link that leads nowhere */
+    if (S_ISBLK(st.st_mode))
+        return -ENODEV;
+    if (is_stream(st.st_mode))
+        return MT_TARGET_IN_PLACE;
+    return MT_TARGET_REPLACE; /* a regular file, or a link to one: the link */
+}
+
+/* A path's block device is refused: writing a sidecar onto a disk is
+ * never what was meant. */
+static int refuse(char *err, size_t errlen, const char *path, int ret)
+{
+    if (ret == -ENODEV)
+        return fail(err, errlen, EINVAL, "%s: a block device is never written", path);
+    if (ret == -EBADF)
+        return fail(err, errlen, EBADF, "%s: no such open descriptor", path);
+    return fail(err, errlen, -ret, "%s", path);
 }
 
 /* Devices and pipes: open and write, no temporary file, no fsync (they
- * have nothing to make durable; fsync fails with EINVAL on most). */
+ * have nothing to make durable; fsync fails with EINVAL on most). The
+ * open does not wait: a pipe nobody reads is an error (ENXIO), not a
+ * hang. What the open reached is checked again: a path that became a
+ * regular file meanwhile is left alone (-EAGAIN: replaced instead). */
 static int write_in_place(const char *path, const void *data, size_t len,
                           char *err, size_t errlen)
 {
-    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), ret;
+    struct stat st;
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK), ret, fl;
+    if (fd < 0 && errno == ENXIO)
+        return fail(err, errlen, ENXIO, "%s: no process reads this pipe", path);
     if (fd < 0)
         return fail(err, errlen, errno, "%s: cannot open", path);
+    if (fstat(fd, &st) < 0 || !is_stream(st.st_mode)) {
+        close(fd);
+        return -EAGAIN;
+    }
+    if ((fl = fcntl(fd, F_GETFL)) >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK); /* writes wait for the reader */
     if ((ret = mt_write_all(fd, data, len)) < 0)
         ret = fail(err, errlen, -ret, "%s: write", path);
     if (close(fd) < 0 && !ret)
@@ -150,22 +203,22 @@ static int write_in_place(const char *path, const void *data, size_t len,
 int mt_atomic_write_file(const char *path, const void *data, size_t len,
                          const MtAtomicHooks *hooks, char *err, size_t errlen)
 {
-    char *dir, *tmp, *resolved;
+    char *dir, *tmp;
     size_t tmplen;
-    int fd, ret;
+    int fd, ret, target_fd;
 
     if (!path || !*path)
         return fail(err, errlen, EINVAL, "atomic write: empty path");
-    ret = mt_atomic_target(path, &resolved);
+    ret = mt_atomic_target(path, &target_fd);
     if (ret < 0)
-        return fail(err, errlen, -ret, "%s", path);
-    if (ret > 0)
-        return write_in_place(path, data, len, err, errlen);
-    if (resolved) {
-        ret = mt_atomic_write_file(resolved, data, len, hooks, err, errlen);
-        free(resolved);
-        return ret;
+        return refuse(err, errlen, path, ret);
+    if (ret == MT_TARGET_DESCRIPTOR) {
+        if ((ret = mt_write_all(target_fd, data, len)) < 0)
+            return fail(err, errlen, -ret, "%s: write", path);
+        return 0;
     }
+    if (ret == MT_TARGET_IN_PLACE && (ret = write_in_place(path, data, len, err, errlen)) != -EAGAIN)
+        return ret;
     dir = dir_of(path);
     tmplen = strlen(path) + 64;
     tmp = malloc(tmplen);

@@ -27,19 +27,28 @@ typedef struct MtAtomicHooks {
 /* Replaces `path` with `len` bytes of `data`. The new file gets mode 0666
  * minus the umask. Returns 0, or a negative errno with a one-line cause
  * naming the file in err (the temporary file is removed then). hooks may
- * be NULL. A symbolic link stays: the file it names is replaced. A path
- * that is no regular file (/dev/null, a FIFO, /dev/stdout on a pipe) is
+ * be NULL. A symbolic link is replaced itself, never followed: a link
+ * planted next to media would otherwise let whoever planted it have a
+ * root run overwrite any file. A path that is a character device, pipe
+ * or socket, itself or at the end of a link (/dev/null, a FIFO), is
  * written in place, not atomically: no rename can replace it and keep it
- * what it is. */
+ * what it is; a pipe nobody reads is an error, not a wait. A path naming
+ * one of this process's descriptors (/dev/stdout, /dev/fd/N,
+ * /proc/self/fd/N) is written through it, at its offset (">>" appends).
+ * A block device is refused. */
 int mt_atomic_write_file(const char *path, const void *data, size_t len,
                          const MtAtomicHooks *hooks, char *err, size_t errlen);
 
-/* How `path` is written by mt_atomic_write_file: returns 1 when in place
- * (it exists as something other than a regular file or a directory), else
- * 0 with *resolved set to a new string naming the file a symbolic link
- * leads to, or to NULL when `path` itself is replaced (no link, or one that
- * leads nowhere yet). Negative errno when out of memory. */
-int mt_atomic_target(const char *path, char **resolved);
+/* How mt_atomic_write_file writes `path`. */
+enum {
+    MT_TARGET_REPLACE    = 0, /* a temporary file renamed over it */
+    MT_TARGET_IN_PLACE   = 1, /* opened and written: a device, pipe or socket */
+    MT_TARGET_DESCRIPTOR = 2  /* written through descriptor *fd */
+};
+/* One of the MT_TARGET_ values (*fd set for MT_TARGET_DESCRIPTOR, else
+ * -1), or -ENODEV for a block device, -EBADF for a descriptor path whose
+ * descriptor is not open. */
+int mt_atomic_target(const char *path, int *fd);
 
 /* Writes all len bytes of data to fd, across short writes and EINTR.
  * Returns 0, or a negative errno, errno set too (a write that takes no

@@ -204,10 +204,10 @@ static void test_fifo_written_in_place(void)
     unlink(path);
 }
 
-/* A symbolic link stays a link: the file it points to is replaced
- * atomically (in its own directory), as editors and tools that follow the
- * link expect. Before, the link itself was replaced by a regular file. */
-static void test_symlink_kept(void)
+/* A symbolic link is replaced itself, never followed: its target keeps
+ * what it held. Following it let a link planted beside media (to
+ * /etc/passwd, say) have a root run overwrite its target. */
+static void test_symlink_replaced_not_followed(void)
 {
     char target[700], link[600], sub[600], err[256] = "", got[16] = "";
     struct stat st;
@@ -222,9 +222,14 @@ static void test_symlink_kept(void)
     fputs("old\n", f);
     fclose(f);
     CHECK_INT(symlink("real/out.csv", link), 0);
+    CHECK_INT(mt_atomic_check_writable(link, err, sizeof(err)), 0);
     CHECK_INT(mt_atomic_write_file(link, "new\n", 4, NULL, err, sizeof(err)), 0);
-    CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    CHECK(lstat(link, &st) == 0 && S_ISREG(st.st_mode));
     f = fopen(target, "r");
+    CHECK(f != NULL && fgets(got, sizeof(got), f));
+    fclose(f);
+    CHECK(!strcmp(got, "old\n"));
+    f = fopen(link, "r");
     CHECK(f != NULL && fgets(got, sizeof(got), f));
     fclose(f);
     CHECK(!strcmp(got, "new\n"));
@@ -235,6 +240,69 @@ static void test_symlink_kept(void)
     rmdir(sub);
 }
 
+/* A pipe nobody reads is an error at once, not a writer waiting for ever
+ * (the open used to block); a link to a pipe with a reader is written
+ * in place and stays a link. */
+static void test_fifo_without_reader_and_link_to_fifo(void)
+{
+    char path[600], link[600], err[256] = "", got[16] = "";
+    struct stat st;
+    int rd;
+
+    snprintf(path, sizeof(path), "%s/lonely", dir);
+    snprintf(link, sizeof(link), "%s/lonely.link", dir);
+    CHECK_INT(mkfifo(path, 0600), 0);
+    CHECK_INT(mt_atomic_write_file(path, "x", 1, NULL, err, sizeof(err)), -ENXIO);
+    CHECK(strstr(err, "lonely: no process reads this pipe") != NULL);
+    CHECK_INT(symlink("lonely", link), 0);
+    rd = open(path, O_RDONLY | O_NONBLOCK);
+    CHECK(rd >= 0);
+    CHECK_INT(mt_atomic_write_file(link, "cut\n", 4, NULL, err, sizeof(err)), 0);
+    CHECK_INT((int)read(rd, got, sizeof(got) - 1), 4);
+    CHECK(!strcmp(got, "cut\n"));
+    close(rd);
+    CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    CHECK(lstat(path, &st) == 0 && S_ISFIFO(st.st_mode));
+    CHECK_INT(dir_count(dir, is_temp), 0);
+    unlink(link);
+    unlink(path);
+}
+
+/* /dev/fd/N and /proc/self/fd/N (what /dev/stdout links to) are written
+ * through descriptor N at its offset: a file opened for appending keeps
+ * what it held (a fresh open of the path would write from its start),
+ * and the descriptor stays open. A descriptor that is not open is named. */
+static void test_descriptor_paths(void)
+{
+    char path[600], via[64], err[256] = "", got[32] = "";
+    FILE *f;
+    int fd;
+
+    snprintf(path, sizeof(path), "%s/log.txt", dir);
+    f = fopen(path, "w");
+    CHECK(f != NULL);
+    fputs("head\n", f);
+    fclose(f);
+    fd = open(path, O_WRONLY | O_APPEND);
+    CHECK(fd >= 0);
+    snprintf(via, sizeof(via), "/proc/self/fd/%d", fd);
+    CHECK_INT(mt_atomic_check_writable(via, err, sizeof(err)), 0);
+    CHECK_INT(mt_atomic_write_file(via, "tail\n", 5, NULL, err, sizeof(err)), 0);
+    snprintf(via, sizeof(via), "/dev/fd/%d", fd);
+    CHECK_INT(mt_atomic_write_file(via, "more\n", 5, NULL, err, sizeof(err)), 0);
+    CHECK(fcntl(fd, F_GETFD) >= 0);
+    close(fd);
+    f = fopen(path, "r");
+    CHECK(f != NULL);
+    CHECK_INT((int)fread(got, 1, sizeof(got) - 1, f), 15);
+    fclose(f);
+    CHECK(!strcmp(got, "head\ntail\nmore\n"));
+    CHECK_INT(mt_atomic_write_file("/dev/fd/987", "x", 1, NULL, err, sizeof(err)), -EBADF);
+    CHECK(strstr(err, "/dev/fd/987: no such open descriptor") != NULL);
+    CHECK_INT(dir_count(dir, is_temp), 0);
+    unlink(path);
+}
+
 int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "atomic");
@@ -243,7 +311,9 @@ int main(void)
     RUN(test_racing_writers);
     RUN(test_interrupted_write);
     RUN(test_fifo_written_in_place);
-    RUN(test_symlink_kept);
+    RUN(test_symlink_replaced_not_followed);
+    RUN(test_fifo_without_reader_and_link_to_fifo);
+    RUN(test_descriptor_paths);
     tmpdir_remove(dir);
     UNIT_EXIT();
 }
