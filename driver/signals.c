@@ -35,8 +35,11 @@ int mt_signals_install(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     /* A closed terminal or ssh session: the children run in process groups
-     * of their own and would not hear it, so the batch stops as on SIGTERM. */
-    sigaction(SIGHUP, &sa, NULL);
+     * of their own and would not hear it, so the batch stops as on SIGTERM.
+     * Unless SIGHUP came ignored (nohup): then the batch goes on. */
+    struct sigaction old;
+    if (sigaction(SIGHUP, NULL, &old) < 0 || old.sa_handler != SIG_IGN)
+        sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGCHLD, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
     return signal_pipe[0];

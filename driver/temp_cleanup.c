@@ -4,9 +4,11 @@
 #include "driver/temp_cleanup.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cache/atomic_file.h"
@@ -66,25 +68,31 @@ int mt_fast_tmp_template(char *out, size_t size, pid_t pid)
     return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
-/* Unlinks the files in dir, then dir itself. */
-static int remove_flat_dir(const char *dir)
+/* Unlinks the files in root/name, then root/name itself, when it is a
+ * directory of ours: a symlink or someone else's directory planted under
+ * that name in a shared /tmp is left alone, and nothing is followed. */
+static int remove_flat_dir(int root_fd, const char *name)
 {
-    DIR *d = opendir(dir);
+    struct stat st;
+    if (fstatat(root_fd, name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode) ||
+        st.st_uid != geteuid())
+        return 0;
+    int fd = openat(root_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    DIR *d = fdopendir(fd);
     struct dirent *de;
-    while (d && (de = readdir(d))) {
+    if (!d) {
+        close(fd);
+        return 0;
+    }
+    while ((de = readdir(d))) {
         if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
             continue;
-        size_t len = strlen(dir) + strlen(de->d_name) + 2;
-        char *path = malloc(len);
-        if (path) {
-            snprintf(path, len, "%s/%s", dir, de->d_name);
-            unlink(path);
-            free(path);
-        }
+        unlinkat(fd, de->d_name, 0);
     }
-    if (d)
-        closedir(d);
-    return rmdir(dir) == 0;
+    closedir(d);
+    return unlinkat(root_fd, name, AT_REMOVEDIR) == 0;
 }
 
 int mt_fast_tmp_cleanup_for_pid(pid_t pid)
@@ -97,13 +105,7 @@ int mt_fast_tmp_cleanup_for_pid(pid_t pid)
     while (n > 0 && d && (de = readdir(d))) {
         if (strncmp(de->d_name, prefix, (size_t)n) || strlen(de->d_name) != (size_t)n + 6)
             continue; /* mkdtemp's XXXXXX: exactly 6 more characters */
-        size_t len = strlen(root) + strlen(de->d_name) + 2;
-        char *path = malloc(len);
-        if (path) {
-            snprintf(path, len, "%s/%s", root, de->d_name);
-            removed += remove_flat_dir(path);
-            free(path);
-        }
+        removed += remove_flat_dir(dirfd(d), de->d_name);
     }
     if (d)
         closedir(d);

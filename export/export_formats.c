@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cache/atomic_file.h"
+#include "cache/cache_lookup.h"
 #include "cache/sidecar_names.h"
 #include "cache/sidecar_read.h"
 #include "export/export.h"
@@ -67,14 +68,19 @@ static char *media_from_sidecar_name(const char *sidecar_path, MtSidecarKind kin
 }
 
 /* Where the clip or song is: beside a next-to-media sidecar when a file of
- * that name is there (a folder moved with its sidecars keeps its inodes,
- * so check and montage-analyze call them valid while the recorded path is
- * gone), else the recorded source path, else the name the sidecar's own
- * name gives. check looks beside the sidecar first too. */
+ * that name is there and is the sidecar's source as check compares it
+ * (size, mtime, ctime and inode, else the digest: a folder moved with its
+ * sidecars keeps its inodes, so check and montage-analyze call them valid
+ * while the recorded path is gone), or when the recorded path is gone;
+ * else the recorded source path (a different file of that name beside a
+ * copied sidecar is not the clip), else the name the sidecar's own name
+ * gives. */
 static char *media_path_of(const char *sidecar_path, const MtSidecar *sc)
 {
     char *beside = media_from_sidecar_name(sidecar_path, sc->kind);
-    if (beside && strcmp(beside, sidecar_path) && access(beside, F_OK) == 0)
+    if (beside && strcmp(beside, sidecar_path) && access(beside, F_OK) == 0 &&
+        (!sc->source.path || access(sc->source.path, F_OK) != 0 ||
+         mt_cache_check(sidecar_path, beside, sc->kind, -1, NULL, 0, NULL, 0) == MT_CACHE_VALID))
         return beside;
     if (!sc->source.path)
         return beside;

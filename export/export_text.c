@@ -37,6 +37,8 @@ void mt_export_xml_text(FILE *out, const char *s)
         default:
             if (*p < 0x20 || *p == 0x7F) /* XML 1.0 has no other control characters */
                 fputs(REPLACEMENT, out);
+            else if (n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] >= 0xBE)
+                fputs(REPLACEMENT, out); /* U+FFFE, U+FFFF: not XML 1.0 Chars either */
             else
                 fwrite(p, 1, n, out);
         }

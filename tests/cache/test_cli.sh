@@ -101,7 +101,8 @@ else skip export_stdout_full "no /dev/full"; fi
 # a folder of media and sidecars moved (same inodes: check says valid and
 # montage-analyze serves it as cached): exports, report and split take the
 # media beside the sidecar, as check does, not the recorded path that is
-# gone (the MLT pointed melt at the old place)
+# gone (the MLT pointed melt at the old place); a file beside it that is
+# not the recorded source is taken only when the recorded path is gone
 mkdir "$T/before"
 printf 'media bytes' > "$T/before/clip.mp4"
 "$SAMPLE" scene "$T/before/clip.mp4.scene.montage.msgpack" --media "$T/before/clip.mp4"
@@ -117,7 +118,15 @@ printf 'media bytes' > "$T/c/clip.mp4"
 cp "$T/c/clip.mp4.scene.montage.msgpack" "$T/copy.scene.montage.msgpack"
 expect copied_sidecar_export 0 "$CLI" export --format mlt "$T/copy.scene.montage.msgpack"
 expect_eq copied_sidecar_export_media "$(grep -c "<property name=\"resource\">$T/c/clip.mp4</property>" "$T/out")" 1
-rm -rf "$T/after" "$T/c" "$T/copy.scene.montage.msgpack"
+# a sidecar copied beside a different file of the same name while its
+# media is still at the recorded path: that path, not the stranger (the
+# export named the wrong clip)
+mkdir "$T/d"
+printf 'other bytes' > "$T/d/clip.mp4"
+cp "$T/c/clip.mp4.scene.montage.msgpack" "$T/d/clip.mp4.scene.montage.msgpack"
+expect copied_beside_other_export 0 "$CLI" export --format mlt "$T/d/clip.mp4.scene.montage.msgpack"
+expect_eq copied_beside_other_export_media "$(grep -c "<property name=\"resource\">$T/c/clip.mp4</property>" "$T/out")" 1
+rm -rf "$T/after" "$T/c" "$T/d" "$T/copy.scene.montage.msgpack"
 
 # a name with a leading dash (montage-analyze -- -v.mp4 writes
 # -v.mp4.scene.montage.msgpack): after "--" every subcommand takes it as

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
 # SIGINT mid-batch: exit 130, every child gone, no temporary, lock or
-# partial sidecar files. SIGTERM: 143, SIGHUP: 129. --timeout: the file fails with
+# partial sidecar files. SIGTERM: 143, SIGHUP: 129 (unless ignored, as
+# under nohup: then the batch goes on). --timeout: the file fails with
 # "timed out after Ns" and the batch goes on. An interrupted --fast
 # batch leaves no directory of montage-fast-scene in TMPDIR.
 . "$(dirname "$0")/lib.sh"
@@ -55,6 +56,24 @@ stop_mid_batch TERM sigterm_mid_batch 143
 # way: without it the driver died at once and its children went on as
 # orphans, writing sidecars and leaving lock files.
 stop_mid_batch HUP sighup_mid_batch 129
+
+# Under nohup (SIGHUP ignored when the driver starts) a hang-up does not
+# stop the batch: it ends with 0 and its sidecars (before, 129 and none).
+gen_av "$M/hup.mp4" 4
+sh -c 'trap "" HUP; exec "$@"' sh "$MONTAGE_ANALYZE" --ffmpeg "$WORK/slow-ffmpeg" "$M/hup.mp4" \
+    > "$WORK/hup.jsonl" 2> "$WORK/hup.err" &
+pid=$!
+i=0
+while [ -z "$(procs_mentioning "-re -i file:$M/hup.mp4")" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 0.5
+kill -HUP $pid
+wait $pid
+rc=$?
+if [ $rc -eq 0 ] && grep -q '"path":"'"$M"'/hup.mp4","status":"ok"' "$WORK/hup.jsonl" &&
+    [ -f "$M/hup.mp4.scene.montage.msgpack" ] && [ -f "$M/hup.mp4.beat.montage.msgpack" ]; then
+    ok nohup_sighup_batch_goes_on
+else fail nohup_sighup_batch_goes_on "exit $rc: $(cat "$WORK/hup.jsonl" "$WORK/hup.err")"; fi
+rm -f "$M"/hup.mp4*
 
 # --fast: montage-fast-scene keeps its passes' files in a directory of
 # its own under TMPDIR; a stopped batch kills it with SIGKILL, so the

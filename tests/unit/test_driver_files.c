@@ -150,6 +150,26 @@ static void fast_dir_of_one_pid(void)
     unsetenv("TMPDIR");
 }
 
+/* A name of that pattern planted in a shared /tmp as a symlink is not
+ * followed: the directory it points at keeps its files (before, every file
+ * in it was unlinked), and the link itself stays. */
+static void fast_dir_symlink_left_alone(void)
+{
+    char victim[128], link[128], p[192];
+    setenv("TMPDIR", root, 1);
+    snprintf(victim, sizeof(victim), "%s/victim", root);
+    CHECK_INT(mkdir(victim, 0700), 0);
+    touch("victim/precious.txt");
+    snprintf(link, sizeof(link), "%s/montage-fast.4242.zzzzzz", root);
+    CHECK_INT(symlink(victim, link), 0);
+    CHECK_INT(mt_fast_tmp_cleanup_for_pid(4242), 0);
+    snprintf(p, sizeof(p), "%s/precious.txt", victim);
+    CHECK(access(p, F_OK) == 0);
+    struct stat st;
+    CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    unsetenv("TMPDIR");
+}
+
 int main(void)
 {
     char cmd[128];
@@ -161,6 +181,7 @@ int main(void)
     RUN(lock_excludes_and_cleans_up);
     RUN(temp_files_of_one_pid);
     RUN(fast_dir_of_one_pid);
+    RUN(fast_dir_symlink_left_alone);
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
     if (system(cmd) != 0)
         return 1;

@@ -252,6 +252,28 @@ static void odd_names(void)
     free(o);
 }
 
+/* U+FFFE and U+FFFF are valid UTF-8 but no XML 1.0 Char: U+FFFD in their
+ * place, as for the control bytes (before, they went through and xmllint
+ * said "Char 0xFFFE out of allowed range"); U+FFFD itself stays. */
+static void xml_noncharacters(void)
+{
+    MtExportItem it;
+    make_scene(&it);
+    it.media_path = "/media/n\xEF\xBF\xBEo\xEF\xBF\xBFp\xEF\xBF\xBD.mp4";
+    char *x = run("xmeml", &it, 1), *m = run("mlt", &it, 1), *f = run("fcpxml", &it, 1);
+    mt_shot_list_free(&it.shots);
+    CHECK(strstr(x, "<name>n\xEF\xBF\xBDo\xEF\xBF\xBDp\xEF\xBF\xBD.mp4</name>"));
+    CHECK(strstr(m, "title=\"n\xEF\xBF\xBDo\xEF\xBF\xBDp\xEF\xBF\xBD.mp4\""));
+    CHECK(strstr(m, "<property name=\"resource\">/media/n\xEF\xBF\xBDo\xEF\xBF\xBDp\xEF\xBF\xBD.mp4</property>"));
+    CHECK(strstr(f, "<asset id=\"r2\" name=\"n\xEF\xBF\xBDo\xEF\xBF\xBDp\xEF\xBF\xBD.mp4\""));
+    CHECK(!strstr(x, "\xEF\xBF\xBE") && !strstr(x, "\xEF\xBF\xBF"));
+    CHECK(!strstr(m, "\xEF\xBF\xBE") && !strstr(m, "\xEF\xBF\xBF"));
+    CHECK(!strstr(f, "\xEF\xBF\xBE") && !strstr(f, "\xEF\xBF\xBF"));
+    free(x);
+    free(m);
+    free(f);
+}
+
 static void kinds_and_names(void)
 {
     MtExportItem it;
@@ -275,6 +297,7 @@ int main(void)
     RUN(otio_structure);
     RUN(xml_documents);
     RUN(odd_names);
+    RUN(xml_noncharacters);
     RUN(kinds_and_names);
     UNIT_EXIT();
 }
