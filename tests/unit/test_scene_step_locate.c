@@ -19,6 +19,29 @@ static void steps(int i0, int i1, float v)
     }
 }
 
+/* What mt_scene_step_locate returns for the located span first..last of
+ * the window c/valid (the 0.15..0.85 excess shares of the detector). */
+typedef struct Located {
+    int ret, s, e, m;
+    float own, inside;
+} Located;
+
+static Located locate(int first, int last)
+{
+    Located r = { .s = -1, .e = -1, .m = -1 };
+    r.ret = mt_scene_step_locate(c, valid, N, first, last, 0.15f, 0.85f, &r.s, &r.e, &r.m, &r.own,
+                                 &r.inside);
+    return r;
+}
+
+/* the steps of j01's wipe into a pan (below) */
+static void wipe_into_a_pan_steps(void)
+{
+    steps(1, 8, 0);
+    steps(8, 21, 0.17f);
+    steps(21, N, 0.08f);
+}
+
 /* extra_j j01's wipe 144-155 into a pan, lag-16 window 136..168 (frame
  * 136 at index 0), steps as scene analyser 11 measured them rounded: the
  * still shot 0, the wipe 0.17, the pan after it 0.08. The progress between
@@ -28,18 +51,15 @@ static void steps(int i0, int i1, float v)
  * middle at 14 (150, the wipe's own). */
 static void test_wipe_into_a_pan(void)
 {
-    steps(1, 8, 0);
-    steps(8, 21, 0.17f);
-    steps(21, N, 0.08f);
-    int s = -1, e = -1, m = -1;
-    float own, inside;
-    CHECK_INT(mt_scene_step_locate(c, valid, N, 8, 29, 0.15f, 0.85f, &s, &e, &m, &own, &inside), 0);
-    CHECK_INT(s, 9);
-    CHECK_INT(e, 18);
-    CHECK_INT(m, 14);
-    CHECK_NEAR(own, 0.08f, 1e-6);
+    wipe_into_a_pan_steps();
+    Located r = locate(8, 29);
+    CHECK_INT(r.ret, 0);
+    CHECK_INT(r.s, 9);
+    CHECK_INT(r.e, 18);
+    CHECK_INT(r.m, 14);
+    CHECK_NEAR(r.own, 0.08f, 1e-6);
     /* steps into 8..30: 13 of the wipe, 10 of the pan */
-    CHECK_NEAR(inside, (13 * 0.17f + 10 * 0.08f) / 23, 1e-5);
+    CHECK_NEAR(r.inside, (13 * 0.17f + 10 * 0.08f) / 23, 1e-5);
 }
 
 /* the same wipe out of a pan into a still shot: the mirror image */
@@ -48,12 +68,11 @@ static void test_wipe_out_of_a_pan(void)
     steps(1, 13, 0.08f);
     steps(13, 26, 0.17f);
     steps(26, N, 0);
-    int s = -1, e = -1, m = -1;
-    float own, inside;
-    CHECK_INT(mt_scene_step_locate(c, valid, N, 3, 24, 0.15f, 0.85f, &s, &e, &m, &own, &inside), 0);
-    CHECK_INT(s, 14);
-    CHECK_INT(e, 23);
-    CHECK_INT(m, 19);
+    Located r = locate(3, 24);
+    CHECK_INT(r.ret, 0);
+    CHECK_INT(r.s, 14);
+    CHECK_INT(r.e, 23);
+    CHECK_INT(r.m, 19);
 }
 
 /* A dissolve between still shots whose located span is right: its excess
@@ -64,13 +83,12 @@ static void test_even_span_is_kept(void)
     steps(1, 10, 0.01f);
     steps(10, 24, 0.15f);
     steps(24, N, 0.01f);
-    int s = -1, e = -1, m = -1;
-    float own, inside;
-    CHECK_INT(mt_scene_step_locate(c, valid, N, 10, 22, 0.15f, 0.85f, &s, &e, &m, &own, &inside), -1);
-    CHECK_INT(s, -1);
-    CHECK_INT(e, -1);
-    CHECK_INT(m, -1);
-    CHECK_NEAR(own, 0.01f, 1e-6);
+    Located r = locate(10, 22);
+    CHECK_INT(r.ret, -1);
+    CHECK_INT(r.s, -1);
+    CHECK_INT(r.e, -1);
+    CHECK_INT(r.m, -1);
+    CHECK_NEAR(r.own, 0.01f, 1e-6);
 }
 
 /* Steps inside hardly above the shots' own (1.1 times, under 1.3): the
@@ -80,43 +98,36 @@ static void test_no_excess_is_kept(void)
 {
     steps(1, N, 0.10f);
     steps(12, 15, 0.20f);
-    int s = -1, e = -1, m = -1;
-    float own, inside;
-    CHECK_INT(mt_scene_step_locate(c, valid, N, 6, 26, 0.15f, 0.85f, &s, &e, &m, &own, &inside), -1);
-    CHECK(inside < 1.3f * own);
-    CHECK_INT(s, -1);
+    Located r = locate(6, 26);
+    CHECK_INT(r.ret, -1);
+    CHECK(r.inside < 1.3f * r.own);
+    CHECK_INT(r.s, -1);
 }
 
 /* A side with fewer than MT_SCENE_STEP_SIDE_MIN valid steps (a flash,
  * the window's edge) gives no own step: kept. */
 static void test_short_side_is_kept(void)
 {
-    steps(1, 8, 0);
-    steps(8, 21, 0.17f);
-    steps(21, N, 0.08f);
+    wipe_into_a_pan_steps();
     for (int i = 1; i < 7; i++)
         valid[i] = 0;
-    int s = -1, e = -1, m = -1;
-    float own, inside;
-    CHECK_INT(mt_scene_step_locate(c, valid, N, 8, 29, 0.15f, 0.85f, &s, &e, &m, &own, &inside), -1);
-    CHECK_INT(s, -1);
+    Located r = locate(8, 29);
+    CHECK_INT(r.ret, -1);
+    CHECK_INT(r.s, -1);
 }
 
 /* An invalid step (a flash) inside the wipe counts for nothing, however
  * large: the same span as without it. */
 static void test_flash_step_is_ignored(void)
 {
-    steps(1, 8, 0);
-    steps(8, 21, 0.17f);
-    steps(21, N, 0.08f);
+    wipe_into_a_pan_steps();
     c[25] = 5.0f;
     valid[25] = 0;
-    int s = -1, e = -1, m = -1;
-    float own, inside;
-    CHECK_INT(mt_scene_step_locate(c, valid, N, 8, 29, 0.15f, 0.85f, &s, &e, &m, &own, &inside), 0);
-    CHECK_INT(s, 9);
-    CHECK_INT(e, 18);
-    CHECK_INT(m, 14);
+    Located r = locate(8, 29);
+    CHECK_INT(r.ret, 0);
+    CHECK_INT(r.s, 9);
+    CHECK_INT(r.e, 18);
+    CHECK_INT(r.m, 14);
 }
 
 int main(void)
