@@ -213,22 +213,32 @@ static void on_report(const char *path, MtCacheState s, const char *why, void *o
     count_reports++;
 }
 
+/* A directory NAME under the test's with a media file LIVE_NAME and a
+ * complete sidecar of it (sc_live), and the complete sidecar (sc_gone) of
+ * a media file gone.mp4 removed since; the directory's path to sub. */
+static void gc_live_and_gone(const char *name, const char *live_name, char *sub, size_t sublen,
+                             char *sc_live, char *sc_gone, size_t sclen)
+{
+    char live[700], gone[700];
+    snprintf(sub, sublen, "%s/%s", dir, name);
+    CHECK(mkdir(sub, 0755) == 0);
+    snprintf(live, sizeof(live), "%s/%s", sub, live_name);
+    snprintf(gone, sizeof(gone), "%s/gone.mp4", sub);
+    CHECK(file_write(live, "live", 4) == 0 && file_write(gone, "gone", 4) == 0);
+    CHECK_INT(write_for(live, sc_live, sclen, 1), 0);
+    CHECK_INT(write_for(gone, sc_gone, sclen, 1), 0);
+    unlink(gone);
+}
+
 static void test_gc(void)
 {
-    char sub[600], keep[700], gone[700], sc_keep[800], sc_gone[800], junk[800];
+    char sub[600], sc_keep[800], sc_gone[800], junk[800];
     MtGcOptions opt = { .dry_run = 1, .tmp_min_age_s = 3600, .report = on_report };
     MtGcStats st = { 0 };
 
-    snprintf(sub, sizeof(sub), "%s/gc", dir);
-    CHECK(mkdir(sub, 0755) == 0);
-    snprintf(keep, sizeof(keep), "%s/keep.mp4", sub);
-    snprintf(gone, sizeof(gone), "%s/gone.mp4", sub);
+    gc_live_and_gone("gc", "keep.mp4", sub, sizeof(sub), sc_keep, sc_gone, sizeof(sc_keep));
     snprintf(junk, sizeof(junk), "%s/junk.beat.montage.msgpack", sub);
-    CHECK(file_write(keep, "keep", 4) == 0 && file_write(gone, "gone", 4) == 0);
-    CHECK_INT(write_for(keep, sc_keep, sizeof(sc_keep), 1), 0);
-    CHECK_INT(write_for(gone, sc_gone, sizeof(sc_gone), 1), 0);
     CHECK(file_write(junk, "junk", 4) == 0);
-    unlink(gone);
 
     CHECK_INT(mt_cache_gc_dir(sub, &opt, &st), 0);
     CHECK_INT(st.scanned, 3);
@@ -250,24 +260,17 @@ static void test_gc(void)
  * sidecar is refused and left alone. */
 static void test_gc_custom_name(void)
 {
-    char sub[600], live[700], gone[700], sc[800], stale_c[800], valid_c[800], notes[800];
+    char sub[600], sc_live[800], sc_gone[800], stale_c[800], valid_c[800], notes[800];
     MtGcOptions opt = { .tmp_min_age_s = 3600 };
     MtGcStats st = { 0 };
 
-    snprintf(sub, sizeof(sub), "%s/gc-custom", dir);
-    CHECK(mkdir(sub, 0755) == 0);
-    snprintf(live, sizeof(live), "%s/live.mp4", sub);
-    snprintf(gone, sizeof(gone), "%s/gone.mp4", sub);
+    gc_live_and_gone("gc-custom", "live.mp4", sub, sizeof(sub), sc_live, sc_gone, sizeof(sc_live));
     snprintf(stale_c, sizeof(stale_c), "%s/shots.msgpack", sub);
     snprintf(valid_c, sizeof(valid_c), "%s/kept.msgpack", sub);
     snprintf(notes, sizeof(notes), "%s/notes.txt", sub);
-    CHECK(file_write(live, "live", 4) == 0 && file_write(gone, "gone", 4) == 0);
     CHECK(file_write(notes, "not a sidecar", 13) == 0);
-    CHECK_INT(write_for(gone, sc, sizeof(sc), 1), 0);
-    CHECK(rename(sc, stale_c) == 0);
-    CHECK_INT(write_for(live, sc, sizeof(sc), 1), 0);
-    CHECK(rename(sc, valid_c) == 0);
-    unlink(gone);
+    CHECK(rename(sc_gone, stale_c) == 0);
+    CHECK(rename(sc_live, valid_c) == 0);
 
     CHECK_INT(mt_cache_gc_accepts(stale_c), 1);
     CHECK_INT(mt_cache_gc_accepts(valid_c), 1);
