@@ -10,6 +10,10 @@
 
 #include "analysis/array_grow.h"
 
+#if defined(__SSE2__)
+#include <xmmintrin.h>
+#endif
+
 #define RS_ZEROS   2    /* sinc zero crossings per side (at the low rate): a
                            short kernel, since onset analysis tolerates a
                            wide transition band but must stay cheap */
@@ -191,12 +195,67 @@ static void fir_phases(const float *restrict h, const float *restrict ph, long l
     }
 }
 
-/* The same for M = Q = 4 (44.1 kHz -> 11025 Hz), written out so that a
+#if defined(__SSE2__)
+/*
+ * Four outputs of the M = Q = 4 decimator (decimate_4x4 below) without
+ * the phase split, which cost as much as the sums: with X_q = p[4 q ..
+ * 4 q + 3] and H_q = h[4 q .. 4 q + 3], the vector H_0 X_r + H_1 X_{r+1} +
+ * H_2 X_{r+2} + H_3 X_{r+3} holds output r's four phase sums a, b, c, d,
+ * each added in decimate_4x4's order; a 4x4 transpose puts the four
+ * outputs' a (b, c, d) side by side for (a + b) + (c + d). The same float
+ * operations as the scalar loop's, so the same results bit for bit.
+ */
+static inline void decimate_4_sse(__m128 h0, __m128 h1, __m128 h2, __m128 h3,
+                                  const float *restrict p, float *restrict out)
+{
+    const __m128 x0 = _mm_loadu_ps(p), x1 = _mm_loadu_ps(p + 4), x2 = _mm_loadu_ps(p + 8),
+                 x3 = _mm_loadu_ps(p + 12), x4 = _mm_loadu_ps(p + 16), x5 = _mm_loadu_ps(p + 20),
+                 x6 = _mm_loadu_ps(p + 24);
+#define PHASE_SUMS(A, B, C, D)                                                     \
+    _mm_add_ps(_mm_add_ps(_mm_add_ps(_mm_mul_ps(h0, A), _mm_mul_ps(h1, B)),      \
+                          _mm_mul_ps(h2, C)), _mm_mul_ps(h3, D))
+    __m128 v0 = PHASE_SUMS(x0, x1, x2, x3), v1 = PHASE_SUMS(x1, x2, x3, x4),
+           v2 = PHASE_SUMS(x2, x3, x4, x5), v3 = PHASE_SUMS(x3, x4, x5, x6);
+#undef PHASE_SUMS
+    _MM_TRANSPOSE4_PS(v0, v1, v2, v3); /* now v0 = the a of the four outputs */
+    _mm_storeu_ps(out, _mm_add_ps(_mm_add_ps(v0, v1), _mm_add_ps(v2, v3)));
+}
+
+/* The outputs of decimate_4x4 in groups of four; returns how many it
+ * wrote (count rounded down to a multiple of 4). 363 s of 44.1 kHz MP3
+ * through the filter: the resampler 87.9 M -> 65.0 M instructions. */
+static long decimate_4x4_sse(const float *restrict h, const float *restrict x, long count,
+                             float *restrict out)
+{
+    const __m128 h0 = _mm_loadu_ps(h), h1 = _mm_loadu_ps(h + 4), h2 = _mm_loadu_ps(h + 8),
+                 h3 = _mm_loadu_ps(h + 12);
+    long k = 0;
+    /* eight outputs a step (two groups of four), halving the loop's own
+     * instructions */
+    for (; k + 8 <= count; k += 8) {
+        decimate_4_sse(h0, h1, h2, h3, x + 4 * k, out + k);
+        decimate_4_sse(h0, h1, h2, h3, x + 4 * k + 16, out + k + 4);
+    }
+    for (; k + 4 <= count; k += 4)
+        decimate_4_sse(h0, h1, h2, h3, x + 4 * k, out + k);
+    return k;
+}
+#endif
+
+/* fir_phases for M = Q = 4 (44.1 kHz -> 11025 Hz), written out so that a
  * scalar build keeps the taps in registers and a vectorising one runs
- * four outputs per step. */
+ * four outputs per step; with SSE2 it is left the last count % 4. */
 static void decimate_4x4(const float *restrict h, const float *restrict x, long count,
                          float *restrict ph, float *restrict out)
 {
+#if defined(__SSE2__)
+    const long done = decimate_4x4_sse(h, x, count, out);
+    x += 4 * done;
+    out += done;
+    count -= done;
+    if (count == 0)
+        return;
+#endif
     const long len = count + 3;
     float *restrict p0 = ph, *restrict p1 = ph + len, *restrict p2 = ph + 2 * len,
           *restrict p3 = ph + 3 * len;

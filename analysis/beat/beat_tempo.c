@@ -113,11 +113,13 @@ void mt_tempo_salience(const MtTempoGrid *g, const float *ac, int max_lag, float
     }
 }
 
-/* Mean of the envelope maxima (+-1 frame) at a + off + k*period in [a, b).
+/* Mean of the envelope maxima (+-1 frame) at a + off + k*period in [a, b),
+ * period > 1 (its one caller's periods are 4 frames or more).
  * m3 (may be NULL): the maxima of env over +-1 frame, precomputed by the
- * caller for many folds of one envelope; used away from the window edges,
- * where it holds the same three values. */
-static double fold_mean(const float *env, const float *m3, size_t a, size_t b, double off,
+ * caller for many folds of one envelope, as doubles (the sum's type: no
+ * conversion in the loop, the same values); used away from the window
+ * edges, where it holds the same three values. */
+static double fold_mean(const float *env, const double *m3, size_t a, size_t b, double off,
                         double period)
 {
     double acc = 0.0;
@@ -129,15 +131,20 @@ static double fold_mean(const float *env, const float *m3, size_t a, size_t b, d
     if (m3) {
         /* positions before the last frame (x + 0.5 < b - 1, i + 1 < b)
          * read m3 without the window tests; the position at the last
-         * frame, if any, is left to the loop below, as before */
+         * frame, if any, is left to the loop below, as before. Only the
+         * first position can be the window's first frame (i == a, whose
+         * maximum leaves out the frame before the window): every later
+         * one is more than a period past it */
         const double last = (double)(b - 1);
-        for (;; x += period) {
-            const double y = x + 0.5;
-            if (!(y < last))
-                break;
+        double y = x + 0.5;
+        if (y < last) {
             const size_t i = (size_t)(int64_t)y;
             acc += i > a ? m3[i] : mt_env_max3(env, a, b, i);
             cnt++;
+            for (x += period; (y = x + 0.5) < last; x += period) {
+                acc += m3[(size_t)(int64_t)y];
+                cnt++;
+            }
         }
     }
     for (; x < (double)b; x += period) {
@@ -151,7 +158,7 @@ static double fold_mean(const float *env, const float *m3, size_t a, size_t b, d
 }
 
 /* m3[i] = max(env[i - 1], env[i], env[i + 1]) for 0 < i < n - 1. */
-static void neighbour_max(const float *env, size_t n, float *m3)
+static void neighbour_max(const float *env, size_t n, double *m3)
 {
     for (size_t i = 1; i + 1 < n; i++)
         m3[i] = mt_env_max3(env, 0, n, i);
@@ -161,7 +168,7 @@ static void neighbour_max(const float *env, size_t n, float *m3)
     }
 }
 
-static double subdivision_ratio(const float *env, const float *m3, size_t n, double period,
+static double subdivision_ratio(const float *env, const double *m3, size_t n, double period,
                                 int k, double fps);
 
 double mt_tempo_subdivision_ratio(const float *env, size_t n, double period,
@@ -170,7 +177,7 @@ double mt_tempo_subdivision_ratio(const float *env, size_t n, double period,
     return subdivision_ratio(env, NULL, n, period, k, fps);
 }
 
-static double subdivision_ratio(const float *env, const float *m3, size_t n, double period,
+static double subdivision_ratio(const float *env, const double *m3, size_t n, double period,
                                 int k, double fps)
 {
     if (k < 2 || k > 4 || !(period >= 2.0 * k) || n < (size_t)(3 * period))
@@ -247,7 +254,7 @@ static double interp_bpm(const MtTempoGrid *g, const float *sal, int i)
 /* Evidence that every beat of `bpm` is present: the sub-beat ratio of
  * the level below (bpm / 2) against octave_ratio, clamped to
  * [1/DOUBLING_CLAMP, DOUBLING_CLAMP]; 1 (neutral) when unknown. */
-static double doubling_support(const MtTempoParams *p, const float *env, const float *m3,
+static double doubling_support(const MtTempoParams *p, const float *env, const double *m3,
                                size_t n, double bpm)
 {
     double r = subdivision_ratio(env, m3, n, 120.0 * p->fps / bpm, 2, p->fps);
@@ -317,10 +324,11 @@ static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const floa
         return peaks[0];
     /* cenv: the compressed envelope; m3e, m3c: neighbour maxima of env
      * and cenv, shared by the many folds below */
-    float *cenv = malloc(sizeof(float) * 3 * n_env);
-    if (!cenv)
+    double *m3e = malloc((2 * sizeof(double) + sizeof(float)) * n_env);
+    if (!m3e)
         return peaks[0];
-    float *m3e = cenv + n_env, *m3c = cenv + 2 * n_env;
+    double *m3c = m3e + n_env;
+    float *cenv = (float *)(void *)(m3c + n_env);
     for (size_t i = 0; i < n_env; i++)
         cenv[i] = env[i] > 0 ? powf(env[i], SUPPORT_POWER) : 0.0f;
     neighbour_max(env, n_env, m3e);
@@ -367,7 +375,7 @@ static int choose_level(const MtTempoParams *p, const MtTempoGrid *g, const floa
         const double score = g->prior[cand[i]] * support * tatum;
         if (score > best_s) { best_s = score; best = cand[i]; }
     }
-    free(cenv);
+    free(m3e);
     return best;
 }
 

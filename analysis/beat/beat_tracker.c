@@ -12,6 +12,10 @@
 #include "analysis/array_grow.h"
 #include "analysis/beat/beat_analyse.h"
 
+#if defined(__SSE2__)
+#include <xmmintrin.h>
+#endif
+
 #define BASELINE_TAU_S 0.5  /* flux baseline (running mean) time constant */
 #define SCALE_TAU_S    10.0 /* streaming onset scale time constant */
 #define OCTAVE_RATIO   0.6  /* see MtTempoParams.octave_ratio */
@@ -169,6 +173,28 @@ static int push_energy(MtBeatTracker *bt, const float *x, size_t n)
         const float *y = x + i;
         float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f;
         size_t k = 0;
+#if defined(__SSE2__)
+        /* the four sums are the lanes of one vector, each added in the
+         * same order, 16 samples a step: the same floats in fewer
+         * instructions (gcc 12 keeps the scalar sums below scalar, and
+         * vectorises a lane array into a shuffling loop); 363 s of MP3
+         * through the filter: 33.6 M -> 17.1 M instructions */
+        __m128 acc = _mm_setzero_ps();
+        for (; k + 16 <= m; k += 16) {
+            const __m128 v0 = _mm_loadu_ps(y + k), v1 = _mm_loadu_ps(y + k + 4),
+                         v2 = _mm_loadu_ps(y + k + 8), v3 = _mm_loadu_ps(y + k + 12);
+            acc = _mm_add_ps(acc, _mm_mul_ps(v0, v0));
+            acc = _mm_add_ps(acc, _mm_mul_ps(v1, v1));
+            acc = _mm_add_ps(acc, _mm_mul_ps(v2, v2));
+            acc = _mm_add_ps(acc, _mm_mul_ps(v3, v3));
+        }
+        float lanes[4];
+        _mm_storeu_ps(lanes, acc);
+        a0 = lanes[0];
+        a1 = lanes[1];
+        a2 = lanes[2];
+        a3 = lanes[3];
+#endif
         for (; k + 4 <= m; k += 4) {
             a0 += y[k] * y[k];
             a1 += y[k + 1] * y[k + 1];

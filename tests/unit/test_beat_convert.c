@@ -93,6 +93,41 @@ static void non_finite_float(void)
     CHECK_NEAR(out[3], MT_AUDIO_CLAMP / 2, 1e-6);
 }
 
+/* Planar stereo floats (the MP3 and AAC decoders' output) run eight
+ * frames a step, then the rest one by one: 37 frames give both parts.
+ * Every output is (l + r) * 0.5f exactly, and a NaN or an absurd value
+ * in either part sends the whole call to the channel-by-channel path,
+ * where it reads as 0 or is clamped. */
+static void planar_stereo_parts(void)
+{
+    enum { N = 37 };
+    float l[N], r[N], out[N];
+    uint32_t seed = 11;
+    for (int i = 0; i < N; i++) {
+        seed = seed * 1664525u + 1013904223u;
+        l[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
+        seed = seed * 1664525u + 1013904223u;
+        r[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
+    }
+    const uint8_t *planes[2] = { (const uint8_t *)l, (const uint8_t *)r };
+    CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, N, out), 0);
+    int same = 1;
+    for (int i = 0; i < N; i++)
+        same &= out[i] == (l[i] + r[i]) * 0.5f;
+    CHECK(same);
+    const int at[3] = { 5, 14, 35 }; /* the first step, the fourth lane of the next, the rest */
+    for (int k = 0; k < 3; k++) {
+        const float keep = l[at[k]];
+        l[at[k]] = NAN;
+        CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, N, out), 0);
+        CHECK(out[at[k]] == r[at[k]] * 0.5f);
+        l[at[k]] = 1e30f;
+        CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, N, out), 0);
+        CHECK(out[at[k]] == (float)(MT_AUDIO_CLAMP + (double)r[at[k]]) * 0.5f);
+        l[at[k]] = keep;
+    }
+}
+
 static void non_finite_double(void)
 {
     const double in[4] = { NAN, -1e300, INFINITY, 0.5 };
@@ -145,6 +180,7 @@ int main(void)
     RUN(format_dbl);
     RUN(sample_sizes);
     RUN(non_finite_float);
+    RUN(planar_stereo_parts);
     RUN(non_finite_double);
     RUN(integer_extremes);
     RUN(bad_arguments);

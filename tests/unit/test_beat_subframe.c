@@ -33,6 +33,36 @@ static void step_found_in_its_block(void)
     CHECK(mt_subframe_onset(lv, NF, NF) < 0.0); /* past the end */
 }
 
+/* The block levels from their definition: the mean square of the first
+ * differences (the one before the frame from prev), its eight lanes
+ * summed as the kernel sums them, on noise of rising level; every code
+ * the same. */
+static void levels_as_defined(void)
+{
+    float x[FRAME];
+    uint8_t lv[MT_SUBFRAME_N];
+    bt_seed = 3;
+    for (int i = 0; i < FRAME; i++)
+        x[i] = (0.001f + 0.002f * (float)i) * bt_noise();
+    const float prev = 0.25f;
+    mt_subframe_levels(x, prev, lv);
+    int same = 1;
+    for (int b = 0; b < MT_SUBFRAME_N; b++) {
+        float a[8] = { 0.0f };
+        for (int i = 0; i < MT_SUBFRAME_LEN; i += 8)
+            for (int k = 0; k < 8; k++) {
+                const int j = b * MT_SUBFRAME_LEN + i + k;
+                const float d = x[j] - (j ? x[j - 1] : prev);
+                a[k] += d * d;
+            }
+        const double ms = (double)(((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7])))
+                          / MT_SUBFRAME_LEN;
+        const double code = 2.0 * (10.0 * log10(ms + 1e-13) + 120.0) + 0.5;
+        same &= lv[b] == (uint8_t)(code < 0.0 ? 0 : code > 255.0 ? 255 : code);
+    }
+    CHECK(same);
+}
+
 /* Steady noise at any level wobbles below MT_SUBFRAME_MIN_RISE_DB: no
  * frame of it finds an attack. */
 static void steady_noise_has_no_attack(void)
@@ -154,6 +184,7 @@ static void notes_on_their_attacks(void)
 int main(void)
 {
     RUN(step_found_in_its_block);
+    RUN(levels_as_defined);
     RUN(steady_noise_has_no_attack);
     RUN(clicks_on_their_attacks);
     RUN(drums_on_their_attacks);
