@@ -18,7 +18,13 @@ DEP_LIBS   ?= $(shell $(PKG_CONFIG) --libs $(DEP_PCS)) -lm
 CFLAGS     ?= -O2 -g
 WARNFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wvla -Wformat=2
-ALL_CFLAGS  = $(WARNFLAGS) -D_POSIX_C_SOURCE=200809L -I. $(DEP_CFLAGS) \
+# No fused multiply-add: the SSE2 loops (audio_resample.c, beat_tracker.c,
+# beat_subframe.c) round a*b and then a+b, and their plain-C twins must give
+# the same bytes. clang (and gcc with gnu modes or -ffp-contract=fast) would
+# fuse a*b+c in the plain C on FMA targets (-march=haswell, arm64). gcc with
+# -std=c11 already does not, so its output is unchanged by this flag.
+FPFLAGS     = -ffp-contract=off
+ALL_CFLAGS  = $(WARNFLAGS) $(FPFLAGS) -D_POSIX_C_SOURCE=200809L -I. $(DEP_CFLAGS) \
               $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 the Montage authors; see LICENSE.
 /* Attack times within onset frames; see beat_subframe.h. */
 #include "analysis/beat/beat_subframe.h"
+#include "analysis/beat/beat_subframe_priv.h"
 
 #include <math.h>
 
@@ -14,10 +15,8 @@
 
 _Static_assert(MT_SUBFRAME_LEN % 8 == 0, "a block is summed in 8 lanes");
 
-/* Block b's eight lane sums a[k] = sum over i of d[b LEN + i + k]^2 (i a
- * multiple of 8, ascending), d the first differences of x, prev before
- * x[0]. */
-static void lane_sums(const float *x, float prev, int b, float a[8])
+/* see beat_subframe_priv.h (not static: the unit test checks it) */
+void mt_subframe_lane_sums(const float *x, float prev, int b, float a[8])
 {
 #if defined(__SSE2__)
     /* two vectors of lanes, each sum added in the same order: the same
@@ -52,7 +51,7 @@ void mt_subframe_levels(const float *x, float prev, uint8_t *out)
 {
     for (int b = 0; b < MT_SUBFRAME_N; b++) {
         float a[8];
-        lane_sums(x, prev, b, a);
+        mt_subframe_lane_sums(x, prev, b, a);
         const double ms = (double)(((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7])))
                           / MT_SUBFRAME_LEN;
         double code = CODE_STEPS_PER_DB * (10.0 * log10(ms + 1e-13) - CODE_FLOOR_DB) + 0.5;

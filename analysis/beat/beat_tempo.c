@@ -3,6 +3,7 @@
 /* Tempo salience, prior and octave decision; see beat_tempo.h. */
 #include "analysis/beat/beat_tempo.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -114,7 +115,8 @@ void mt_tempo_salience(const MtTempoGrid *g, const float *ac, int max_lag, float
 }
 
 /* Mean of the envelope maxima (+-1 frame) at a + off + k*period in [a, b),
- * period > 1 (its one caller's periods are 4 frames or more).
+ * period >= 4 (its one caller, subdivision_ratio, returns early for
+ * periods under 2k >= 4 frames; the m3 shortcut below needs period > 0.5).
  * m3 (may be NULL): the maxima of env over +-1 frame, precomputed by the
  * caller for many folds of one envelope, as doubles (the sum's type: no
  * conversion in the loop, the same values); used away from the window
@@ -122,6 +124,7 @@ void mt_tempo_salience(const MtTempoGrid *g, const float *ac, int max_lag, float
 static double fold_mean(const float *env, const double *m3, size_t a, size_t b, double off,
                         double period)
 {
+    assert(period >= 4.0);
     double acc = 0.0;
     int cnt = 0;
     double x = (double)a + off;
@@ -134,7 +137,8 @@ static double fold_mean(const float *env, const double *m3, size_t a, size_t b, 
          * frame, if any, is left to the loop below, as before. Only the
          * first position can be the window's first frame (i == a, whose
          * maximum leaves out the frame before the window): every later
-         * one is more than a period past it */
+         * one is a period (>= 4 frames, more than the 0.5 this needs)
+         * past it */
         const double last = (double)(b - 1);
         double y = x + 0.5;
         if (y < last) {

@@ -145,6 +145,12 @@ static int analyse_frame(MtBeatTracker *bt, const float *x)
 /* Appends resampled samples and analyses every complete frame. */
 static int feed_analysis(MtBeatTracker *bt, const float *x, size_t n)
 {
+    /* a push of a few samples can leave the resampler nothing to give yet,
+     * and bt->frame may still be NULL: memcpy of 0 bytes from or to NULL
+     * is undefined (UBSan). Nothing would change here otherwise: every
+     * complete frame was analysed by the call that completed it. */
+    if (n == 0)
+        return 0;
     if (mt_array_grow((void **)&bt->frame, &bt->frame_cap, bt->frame_len + n, sizeof(float)) < 0)
         return -1;
     memcpy(bt->frame + bt->frame_len, x, sizeof(float) * n);

@@ -94,37 +94,47 @@ static void non_finite_float(void)
 }
 
 /* Planar stereo floats (the MP3 and AAC decoders' output) run eight
- * frames a step, then the rest one by one: 37 frames give both parts.
+ * frames a step, then the rest one by one.
  * Every output is (l + r) * 0.5f exactly, and a NaN or an absurd value
  * in either part sends the whole call to the channel-by-channel path,
  * where it reads as 0 or is clamped. */
 static void planar_stereo_parts(void)
 {
-    enum { N = 37 };
-    float l[N], r[N], out[N];
-    uint32_t seed = 11;
-    for (int i = 0; i < N; i++) {
-        seed = seed * 1664525u + 1013904223u;
-        l[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
-        seed = seed * 1664525u + 1013904223u;
-        r[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
-    }
-    const uint8_t *planes[2] = { (const uint8_t *)l, (const uint8_t *)r };
-    CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, N, out), 0);
-    int same = 1;
-    for (int i = 0; i < N; i++)
-        same &= out[i] == (l[i] + r[i]) * 0.5f;
-    CHECK(same);
-    const int at[3] = { 5, 14, 35 }; /* the first step, the fourth lane of the next, the rest */
-    for (int k = 0; k < 3; k++) {
-        const float keep = l[at[k]];
-        l[at[k]] = NAN;
-        CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, N, out), 0);
-        CHECK(out[at[k]] == r[at[k]] * 0.5f);
-        l[at[k]] = 1e30f;
-        CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, N, out), 0);
-        CHECK(out[at[k]] == (float)(MT_AUDIO_CLAMP + (double)r[at[k]]) * 0.5f);
-        l[at[k]] = keep;
+    /* Lengths around the 8-frame SSE2 step (two 4-lane vectors) and the
+     * plain tail: no step, one, one plus a tail, several. */
+    static const int lengths[] = { 1, 3, 7, 8, 9, 15, 16, 17, 35 };
+    enum { MAX = 35 };
+    float l[MAX], r[MAX], out[MAX];
+    for (size_t t = 0; t < sizeof lengths / sizeof lengths[0]; t++) {
+        const int n = lengths[t];
+        uint32_t seed = 11;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1664525u + 1013904223u;
+            l[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
+            seed = seed * 1664525u + 1013904223u;
+            r[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
+        }
+        const uint8_t *planes[2] = { (const uint8_t *)l, (const uint8_t *)r };
+        CHECK_INT(mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, (size_t)n, out), 0);
+        int same = 1;
+        for (int i = 0; i < n; i++)
+            same &= out[i] == (l[i] + r[i]) * 0.5f;
+        CHECK(same);
+        /* The bad value at every index in turn: either vector of a step,
+         * every lane, and the tail; a missed range test leaves NaN or
+         * 5e29 at that index instead of the redone frame's value. */
+        int caught = 1;
+        for (int at = 0; at < n; at++) {
+            const float keep = l[at];
+            l[at] = NAN;
+            caught &= mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, (size_t)n, out) == 0;
+            caught &= out[at] == r[at] * 0.5f;
+            l[at] = 1e30f;
+            caught &= mt_audio_downmix(planes, MT_SAMPLE_FLT, 1, 2, (size_t)n, out) == 0;
+            caught &= out[at] == (float)(MT_AUDIO_CLAMP + (double)r[at]) * 0.5f;
+            l[at] = keep;
+        }
+        CHECK(caught);
     }
 }
 
