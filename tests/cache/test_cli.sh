@@ -224,4 +224,48 @@ expect gc 0 "$CLI" gc "$T"
 mkdir "$T/cache"
 expect gc_cache_dir_empty 0 "$CLI" gc --cache-dir "$T/cache/none"
 
+# gc takes the exports montage-analyze --export wrote beside a sidecar it
+# removes (the cache's by-path/ holds them when the media's folder is not
+# writable), and only those: not the exports of a live sidecar, not a file
+# of another name, not a beat-only format's name beside a scene sidecar,
+# not a link so named.
+mkdir -p "$T/cache/x/by-path"
+X="$T/cache/x/by-path"
+printf 'gone' >"$T/gone.mp4"
+printf 'live' >"$T/live.mp4"
+"$SAMPLE" scene "$X/0123456789abcdef.scene.msgpack" --media "$T/gone.mp4"
+"$SAMPLE" scene "$X/fedcba9876543210.scene.msgpack" --media "$T/live.mp4"
+rm "$T/gone.mp4"
+for f in 0123456789abcdef.scene.edl 0123456789abcdef.scene.csv 0123456789abcdef.scene.notes \
+         0123456789abcdef.scene.beats fedcba9876543210.scene.edl; do
+    printf 'x' >"$X/$f"
+done
+ln -s "$T/live.mp4" "$X/0123456789abcdef.scene.vtt"
+expect gc_dry_exports 0 "$CLI" gc --dry-run --cache-dir "$T/cache/x"
+expect_eq gc_dry_exports_listed "$(cut -f1,2 "$T/out" | sort)" "would-remove	$X/0123456789abcdef.scene.csv
+would-remove	$X/0123456789abcdef.scene.edl
+would-remove	$X/0123456789abcdef.scene.msgpack"
+[ -e "$X/0123456789abcdef.scene.edl" ] && ok gc_dry_exports_kept || fail gc_dry_exports_kept "$(ls "$X")"
+expect gc_exports 0 "$CLI" gc --cache-dir "$T/cache/x"
+expect_eq gc_exports_removed "$(cd "$X" && ls)" "0123456789abcdef.scene.beats
+0123456789abcdef.scene.notes
+0123456789abcdef.scene.vtt
+fedcba9876543210.scene.edl
+fedcba9876543210.scene.msgpack"
+grep -q "^removed	$X/0123456789abcdef.scene.edl	export of a removed sidecar\$" "$T/out" && ok gc_exports_reason \
+    || fail gc_exports_reason "$(cat "$T/out")"
+
+# check and gc print one record a line whatever the name: tab, newline,
+# carriage return, backslash and other control bytes escaped as in
+# montage-analyze's JSON strings (\t \n \r \\ \u00XX), other bytes as they are
+odd="$T/a	b
+c\\d$(printf '\001\351').scene.montage.msgpack"
+printf 'odd' >"$T/odd.mp4"
+"$SAMPLE" scene "$odd" --media "$T/odd.mp4"
+rm "$T/odd.mp4"
+expect check_escaped 1 "$CLI" check "$odd"
+expect_eq check_escaped_line "$(wc -l < "$T/out") $(cut -f1,2 "$T/out")" "1 stale	$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.msgpack"
+expect gc_escaped 0 "$CLI" gc "$odd"
+expect_eq gc_escaped_line "$(wc -l < "$T/out") $(cut -f1,2 "$T/out")" "1 removed	$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.msgpack"
+
 finish
