@@ -80,6 +80,18 @@ t = json.load(open(sys.argv[1]))["beat"]["tempo"]
 assert t["bpm"] is None and t["confidence"] is None and t["meter"] == 4
 ' "$T/out" && ok dump_nan_null || fail dump_nan_null "$(head -c 300 "$T/out")"
 rm -f "$T/nan.bin"
+# a name that is not UTF-8 (caf\303\251 then the stray byte \377): the valid
+# characters kept, the stray byte U+FFFD as in montage-analyze's JSON
+latin="$T/caf$(printf '\303\251\377').mp4"
+printf 'x' >"$latin"
+"$SAMPLE" scene "$T/latin.msgpack" --media "$latin"
+expect dump_not_utf8 0 "$CLI" dump --json "$T/latin.msgpack"
+"$PYTHON" -c '
+import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))["source"]["path"]
+assert p == sys.argv[2] + "/caf\u00e9\ufffd.mp4", p
+' "$T/out" "$T" && ok dump_not_utf8_name || fail dump_not_utf8_name "$(head -c 300 "$T/out")"
+rm -f "$latin" "$T/latin.msgpack"
 
 # a file that is no sidecar at all (media or text given by mistake) is named so
 printf 'hello, not msgpack\n' >"$T/notes.txt"
