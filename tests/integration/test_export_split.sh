@@ -71,6 +71,13 @@ expect_eq split_makes_dir "$? $(wc -l < "$T/made.list")" "0 3"
 "$S" split -d "$T/none/deeper" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
 expect_eq split_dir_error "$? $(cat "$T/err")" \
     "5 montage-sidecar: $T/none/deeper: cannot create the output directory: No such file or directory"
+# the first piece failing leaves no DIR this run made; a DIR that was
+# there (empty) is kept
+"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/unmade" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+expect_eq split_failed_dir_removed "$? $(ls -d "$T/unmade" 2>/dev/null)" "5 "
+mkdir "$T/before"
+"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/before" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+expect_eq split_failed_dir_kept "$? $(ls -d "$T/before" 2>/dev/null)" "5 $T/before"
 "$S" split "$T/nothing.msgpack" > /dev/null 2> "$T/err"
 expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "2 1"
 "$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/copy" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
