@@ -7,8 +7,6 @@
 #ifndef MONTAGE_CACHE_CLI_H
 #define MONTAGE_CACHE_CLI_H
 
-#include <stdio.h>
-
 #include "cache/sidecar_error.h"
 
 enum {
@@ -35,12 +33,6 @@ void cli_error(const char *file, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-
-/* Writes s as one field of a line record (check, gc): backslash, tab,
- * newline and carriage return as \\ \t \n \r and other control bytes as
- * \u00XX, the escapes of montage-analyze's JSON strings; other bytes as
- * they are, so a name can be recovered exactly. */
-void cli_put_field(FILE *out, const char *s);
 
 /* The exit status for a failed read (missing file or corrupt content). */
 int cli_read_status(const MtSidecarError *err);

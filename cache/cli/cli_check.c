@@ -2,7 +2,7 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar check [-q] [--media PATH] FILE...`: prints
- * "STATE<TAB>FILE<TAB>REASON" per file (fields escaped by cli_put_field)
+ * "STATE<TAB>FILE<TAB>REASON" per file (fields escaped by mt_export_line_field)
  * and exits with the status of the
  * worst state (valid 0 < nosource 6 < stale 1 < missing 2 < corrupt 3). The analyser
  * version is checked against the one this program was built with. With
@@ -16,6 +16,7 @@
 #include "cache/cli/cli.h"
 #include "cache/cli/cli_probe.h"
 #include "cache/sidecar_read.h"
+#include "export/export.h"
 
 static int exit_code(MtCacheState s)
 {
@@ -94,12 +95,12 @@ int cli_check(int argc, char **argv)
         if (!quiet) {
             /* names and reasons (which may quote a path) escaped: one record a line */
             printf("%s\t", mt_cache_state_name(s));
-            cli_put_field(stdout, argv[i]);
+            mt_export_line_field(stdout, argv[i]);
             putchar('\t');
-            cli_put_field(stdout, why);
+            mt_export_line_field(stdout, why);
             if (s == MT_CACHE_VALID && !compared) {
                 fputs(" (duration not compared: ", stdout);
-                cli_put_field(stdout, duration < 0 ? probe_err : "unknown");
+                mt_export_line_field(stdout, duration < 0 ? probe_err : "unknown");
                 putchar(')');
             }
             putchar('\n');

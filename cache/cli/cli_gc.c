@@ -7,7 +7,7 @@
  * file named otherwise is taken only when it reads as a sidecar. The
  * exports montage-analyze --export wrote beside a removed sidecar go with
  * it. Prints "removed<TAB>FILE<TAB>REASON" (or "would-remove" with
- * --dry-run), fields escaped by cli_put_field.
+ * --dry-run), fields escaped by mt_export_line_field.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -30,9 +30,9 @@ typedef struct GcRun {
 static void print_record(const GcRun *run, const char *path, const char *why)
 {
     printf("%s\t", run->opt->dry_run ? "would-remove" : "removed");
-    cli_put_field(stdout, path);
+    mt_export_line_field(stdout, path);
     putchar('\t');
-    cli_put_field(stdout, why);
+    mt_export_line_field(stdout, why);
     putchar('\n');
 }
 

@@ -52,23 +52,6 @@ void cli_error(const char *file, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-void cli_put_field(FILE *out, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '\\': fputs("\\\\", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
-        }
-    }
-}
-
 int cli_read_status(const MtSidecarError *err)
 {
     /* an I/O error without errno is a file that is there but no regular

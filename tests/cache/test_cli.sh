@@ -277,6 +277,16 @@ printf 'odd' >"$T/odd.mp4"
 rm "$T/odd.mp4"
 expect check_escaped 1 "$CLI" check "$odd"
 expect_eq check_escaped_line "$(wc -l < "$T/out") $(cut -f1,2 "$T/out")" "1 stale	$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.msgpack"
+# export of several sidecars lists the files it wrote, one a line, escaped
+# the same way
+printf 'odd' >"$T/odd.mp4"
+"$SAMPLE" scene "$odd" --media "$T/odd.mp4"
+"$SAMPLE" scene "$T/plain.scene.montage.msgpack" --media "$T/odd.mp4"
+expect export_list_escaped 0 "$CLI" export --format edl "$odd" "$T/plain.scene.montage.msgpack"
+expect_eq export_list_escaped_lines "$(cat "$T/out")" "$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.edl
+$T/plain.scene.montage.edl"
+[ -f "$odd" ] && [ -f "${odd%.msgpack}.edl" ] && ok export_list_escaped_written || fail export_list_escaped_written "$(ls "$T")"
+rm -f "${odd%.msgpack}.edl" "$T/plain.scene.montage."* "$T/odd.mp4"
 expect gc_escaped 0 "$CLI" gc "$odd"
 expect_eq gc_escaped_line "$(wc -l < "$T/out") $(cut -f1,2 "$T/out")" "1 removed	$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.msgpack"
 

@@ -65,6 +65,17 @@ mkdir "$T/copy"
 if "$S" split -d "$T/copy" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/copy.list" 2> "$T/err" &&
    [ "$(wc -l < "$T/copy.list")" -eq 3 ] && [ "$(head -n 1 "$T/copy.list")" = "$T/copy/cfr-shot-001.mp4" ]; then
     ok split_copy_pieces; else fail split_copy_pieces "$(cat "$T/err" "$T/copy.list")"; fi
+# a piece's name is listed on one line whatever the clip's name holds
+# (a newline: \n, as montage-sidecar check writes names)
+mkdir "$T/nl"
+cp "$T/cfr.mp4" "$T/nl/a
+b.mp4"
+cp "$T/cfr.mp4.scene.montage.msgpack" "$T/nl/a
+b.mp4.scene.montage.msgpack"
+if "$S" split --ffmpeg "$ENC" "$T/nl/a
+b.mp4.scene.montage.msgpack" > "$T/nl.list" 2> "$T/err"; then
+    expect_eq split_list_escaped "$(wc -l < "$T/nl.list") $(head -n 1 "$T/nl.list")" "3 $T/nl/a\nb-shot-001.mp4"
+else fail split_list_escaped "$(cat "$T/err")"; fi
 # -d DIR is made when missing (one level), as `split -d shots/` expects
 "$S" split -d "$T/made" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/made.list" 2> "$T/err"
 expect_eq split_makes_dir "$? $(wc -l < "$T/made.list")" "0 3"
