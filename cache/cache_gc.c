@@ -110,6 +110,11 @@ int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st)
             continue;
         if (snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
             continue;
+        /* files only: a directory (or FIFO, socket, device) so named is
+         * nothing gc made, and unlinking it would fail the whole scan */
+        struct stat sb;
+        if (lstat(path, &sb) < 0 || !(S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
+            continue;
         r = mt_cache_gc_file(path, opt, st);
         if (r < 0)
             ret = r;

@@ -48,8 +48,9 @@ int mt_cache_gc_accepts(const char *path);
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st);
 
 /* Every sidecar and temporary file directly in dir (not recursive):
- * names ending in ".scene.montage.msgpack", ".beat.montage.msgpack",
- * ".scene.msgpack", ".beat.msgpack", and ".montage.<pid>.<n>.tmp".
+ * files (or links) with names ending in ".scene.montage.msgpack",
+ * ".beat.montage.msgpack", ".scene.msgpack", ".beat.msgpack", and
+ * ".montage.<pid>.<n>.tmp"; a directory so named is skipped.
  * 0, or -errno when dir cannot be read or a removal failed. */
 int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st);
 

@@ -239,6 +239,10 @@ static void test_gc(void)
     gc_live_and_gone("gc", "keep.mp4", sub, sizeof(sub), sc_keep, sc_gone, sizeof(sc_keep));
     snprintf(junk, sizeof(junk), "%s/junk.beat.montage.msgpack", sub);
     CHECK(file_write(junk, "junk", 4) == 0);
+    /* a directory so named is no sidecar file: not looked at, kept */
+    char named_dir[800];
+    snprintf(named_dir, sizeof(named_dir), "%s/folder.scene.montage.msgpack", sub);
+    CHECK(mkdir(named_dir, 0755) == 0);
 
     CHECK_INT(mt_cache_gc_dir(sub, &opt, &st), 0);
     CHECK_INT(st.scanned, 3);
@@ -252,7 +256,7 @@ static void test_gc(void)
     CHECK_INT(st.removed, 2);
     CHECK_INT(st.kept, 1);
     CHECK(access(sc_gone, F_OK) < 0 && access(junk, F_OK) < 0);
-    CHECK(access(sc_keep, F_OK) == 0);
+    CHECK(access(sc_keep, F_OK) == 0 && access(named_dir, F_OK) == 0);
 }
 
 /* A sidecar under a name of the user's choice is gc'd by its content
