@@ -83,7 +83,10 @@ int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,
 
     *data = NULL;
     *len = 0;
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO so named would block the open until a writer
+     * came (montage-analyze hung on one, deaf to SIGTERM); it is refused
+     * below as no regular file. Reads of a regular file ignore the flag. */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0 || fstat(fd, &st) < 0) {
         int e = errno;
         if (fd >= 0)

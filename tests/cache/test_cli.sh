@@ -277,6 +277,13 @@ printf 'odd' >"$T/odd.mp4"
 rm "$T/odd.mp4"
 expect check_escaped 1 "$CLI" check "$odd"
 expect_eq check_escaped_line "$(wc -l < "$T/out") $(cut -f1,2 "$T/out")" "1 stale	$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.msgpack"
+# a FIFO named as a sidecar is no sidecar (not a regular file): check says
+# corrupt at once instead of waiting for a writer (timeout: only a bound
+# on the hang it once was)
+mkfifo "$T/fifo.scene.montage.msgpack"
+expect check_fifo 3 timeout 20 "$CLI" check "$T/fifo.scene.montage.msgpack"
+expect_eq check_fifo_reason "$(cut -f1,3 "$T/out")" "corrupt	not a regular file"
+rm "$T/fifo.scene.montage.msgpack"
 # export of several sidecars lists the files it wrote, one a line, escaped
 # the same way
 printf 'odd' >"$T/odd.mp4"
