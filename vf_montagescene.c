@@ -335,7 +335,7 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
 
 /* The last frame's own length in time_base units: its duration, else one
  * period of the link's frame rate, else one tick (a time base that counts
- * frames). A frame may carry none (test_scene.sh's one-frame lavfi clip). */
+ * frames). Lavfi sources leave the duration unset. */
 static int64_t last_frame_length(const MontageSceneContext *s)
 {
     if (s->last_duration > 0)

@@ -113,10 +113,9 @@ esac
 # Odd inputs never crash and give valid sidecars.
 scene zero_frames "testsrc2=s=320x240:r=25,trim=end_frame=0" "-"
 scene one_frame "testsrc2=s=320x240:r=25,trim=end_frame=1" "-"
-# Its one scene lasts the frame (0.04 s at 25 fps: this frame carries no
-# duration, the link's rate gives it), as does one frame read from a 10 fps
-# file whose frame carries its duration (0.1 s); both once ended where they
-# started.
+# Its one scene lasts the frame (0.04 s at 25 fps, the source leaves the
+# frame's duration unset), as does one frame read from a 10 fps file whose
+# frame carries its duration (0.1 s); both once ended where they started.
 $A field "$T/one_frame.msgpack" one_frame_scene_ends scene.scenes.0.t_end 0.04
 $A field "$T/one_frame.msgpack" one_frame_duration scene.stream.duration_s 0.04
 if "$FFMPEG" -nostdin -v error -f lavfi -i "testsrc2=s=64x48:r=10,trim=end_frame=1" -c:v ffv1 "$T/one.nut" &&
