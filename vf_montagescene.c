@@ -333,21 +333,6 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
     return release_ready(ctx);
 }
 
-/* The last frame's own length in time_base units: its duration, else one
- * period of the link's frame rate, else one tick (a time base that counts
- * frames). Lavfi sources leave the duration unset. */
-static int64_t last_frame_length(const MontageSceneContext *s)
-{
-    if (s->last_duration > 0)
-        return s->last_duration;
-    if (s->frame_rate.num > 0 && s->frame_rate.den > 0) {
-        int64_t d = av_rescale_q(1, av_inv_q(s->frame_rate), s->time_base);
-        if (d > 0)
-            return d;
-    }
-    return 1;
-}
-
 /* Reads only the context: also called from uninit, after the links are gone. */
 static int write_sidecar(AVFilterContext *ctx, int input_ended)
 {
@@ -355,23 +340,11 @@ static int write_sidecar(AVFilterContext *ctx, int input_ended)
     MtConfigEntry entries[MT_SCENE_CONFIG_ENTRIES + 2];
     AVRational fr = s->frame_rate;
     MtSidecar sc = { 0 };
-    MtScene *scenes = NULL;
-    int ret;
 
     if (!s->out.sidecar)
         return 0;
     if (mt_scene_result(s->detector, &sc.scene) < 0)
         return AVERROR(ENOMEM);
-    /* The detector ends the last scene one frame interval after its last
-     * frame; a scene of the only frame has no interval and would end where
-     * it starts. It ends after the frame's own length instead. */
-    if (sc.scene.n_scenes && s->frames == 1) {
-        if (!(scenes = av_memdup(sc.scene.scenes, sc.scene.n_scenes * sizeof(*scenes))))
-            return AVERROR(ENOMEM);
-        scenes[sc.scene.n_scenes - 1].t_end = scenes[sc.scene.n_scenes - 1].t_start +
-                                              last_frame_length(s) * av_q2d(s->time_base);
-        sc.scene.scenes = scenes;
-    }
     sc.config.entries = entries;
     sc.config.n = mt_scene_config_entries(&s->cfg, entries, MT_SCENE_CONFIG_ENTRIES);
     entries[sc.config.n++] = (MtConfigEntry){ .key = MT_OPT_KEYFRAMES_ONLY, .type = MT_VALUE_BOOL,
@@ -389,14 +362,11 @@ static int write_sidecar(AVFilterContext *ctx, int input_ended)
     sc.scene.stream.frame_rate_den = fr.den ? fr.den : 1;
     sc.scene.stream.frames         = s->frames;
     if (s->first_pts != AV_NOPTS_VALUE && s->last_pts != AV_NOPTS_VALUE)
-        sc.scene.stream.duration_s = (s->last_pts - s->first_pts +
-                                      (s->frames == 1 ? last_frame_length(s) : FFMAX(s->last_duration, 0))) *
+        sc.scene.stream.duration_s = (s->last_pts - s->first_pts + FFMAX(s->last_duration, 0)) *
                                      av_q2d(s->time_base);
     mt_glue_fill_common(&sc, &s->out, MT_KIND_SCENE, "montagescene", MT_SCENE_ANALYSER_VERSION,
                         input_ended, sc.scene.stream.duration_s, s->frames);
-    ret = mt_glue_write_sidecar(ctx, &s->out, &sc);
-    av_free(scenes);
-    return ret;
+    return mt_glue_write_sidecar(ctx, &s->out, &sc);
 }
 
 static int activate(AVFilterContext *ctx)

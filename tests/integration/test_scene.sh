@@ -113,16 +113,6 @@ esac
 # Odd inputs never crash and give valid sidecars.
 scene zero_frames "testsrc2=s=320x240:r=25,trim=end_frame=0" "-"
 scene one_frame "testsrc2=s=320x240:r=25,trim=end_frame=1" "-"
-# Its one scene lasts the frame (0.04 s at 25 fps, the source leaves the
-# frame's duration unset), as does one frame read from a 10 fps file whose
-# frame carries its duration (0.1 s); both once ended where they started.
-$A field "$T/one_frame.msgpack" one_frame_scene_ends scene.scenes.0.t_end 0.04
-$A field "$T/one_frame.msgpack" one_frame_duration scene.stream.duration_s 0.04
-if "$FFMPEG" -nostdin -v error -f lavfi -i "testsrc2=s=64x48:r=10,trim=end_frame=1" -c:v ffv1 "$T/one.nut" &&
-   "$FFMPEG" -nostdin -v error -i "$T/one.nut" -vf "montagescene=sidecar=$T/one_nut.msgpack" -f null - 2> "$T/one.err"; then
-    $A field "$T/one_nut.msgpack" one_frame_file_scene_ends scene.scenes.0.t_end 0.1
-    $A field "$T/one_nut.msgpack" one_frame_file_duration scene.stream.duration_s 0.1
-else fail one_frame_file_scene_ends "$(head -c 300 "$T/one.err")"; fi
 for size in 1x1 4097x3 3x4097; do
     if "$FFMPEG" -nostdin -v error -filter_complex "color=red:s=64x64:r=25:d=1[a];color=blue:s=64x64:r=25:d=1[b];[a][b]concat,scale=$(echo $size | tr x :),format=yuv420p,montagescene=sidecar=$T/s$size.msgpack" -f null - 2> "$T/s.err"; then
         $A field "$T/s$size.msgpack" "size_${size}_all_frames" scene.stream.frames 50
