@@ -13,6 +13,7 @@
 
 #include "atomic_file.h"
 #include "cache_gc.h"
+#include "sidecar_read.h"
 #include "source_identity.h"
 
 static int ends_with(const char *s, const char *suffix)
@@ -28,7 +29,7 @@ static int is_sidecar_name(const char *name)
            ends_with(name, ".scene.msgpack") || ends_with(name, ".beat.msgpack");
 }
 
-static int remove_one(const char *path, MtCacheState state, const char *why,
+static int remove_one(const char *path, MtCacheState state, const char *why, int gone,
                       const MtGcOptions *opt, MtGcStats *st)
 {
     if (!opt->dry_run && unlink(path) < 0 && errno != ENOENT) {
@@ -37,7 +38,7 @@ static int remove_one(const char *path, MtCacheState state, const char *why,
     }
     st->removed++;
     if (opt->report)
-        opt->report(path, state, why, opt->opaque);
+        opt->report(path, state, why, gone, opt->opaque);
     return 0;
 }
 
@@ -64,6 +65,31 @@ int mt_cache_gc_accepts(const char *path)
 
 static int gc_temp(const char *path, const MtGcOptions *opt, MtGcStats *st);
 
+/* 1 when the sidecar reads and the media it belongs to is missing (ENOENT):
+ * the one case where what was made from it (the exports) is garbage too.
+ * A changed source is redone over the same exports; a sidecar that does
+ * not read (another schema version) says nothing about its media. Read
+ * before the sidecar is removed. */
+static int source_gone(const char *sidecar_path)
+{
+    MtSidecar *sc;
+    MtSidecarError e;
+    char media[MT_PATH_MAX];
+    const char *m = NULL;
+    struct stat sb;
+    int gone;
+
+    if (mt_sidecar_read_file_ex(sidecar_path, MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, &e) < 0)
+        return 0;
+    if (mt_cache_media_of_sidecar(sidecar_path, media, sizeof(media)) == 0)
+        m = media;
+    else
+        m = sc->source.path;
+    gone = m && stat(m, &sb) < 0 && errno == ENOENT;
+    mt_sidecar_free(sc);
+    return gone;
+}
+
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st)
 {
     char why[1024];
@@ -77,7 +103,8 @@ int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats
 
     st->scanned++;
     if (s == MT_CACHE_STALE || s == MT_CACHE_CORRUPT)
-        return remove_one(sidecar_path, s, why, opt, st);
+        return remove_one(sidecar_path, s, why, s == MT_CACHE_STALE && source_gone(sidecar_path),
+                          opt, st);
     st->kept++;
     return 0;
 }
@@ -91,7 +118,7 @@ static int gc_temp(const char *path, const MtGcOptions *opt, MtGcStats *st)
         st->kept++;
         return 0;
     }
-    return remove_one(path, MT_CACHE_CORRUPT, "leftover temporary file of an interrupted write",
+    return remove_one(path, MT_CACHE_CORRUPT, "leftover temporary file of an interrupted write", 0,
                       opt, st);
 }
 

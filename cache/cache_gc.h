@@ -11,9 +11,13 @@
 #include "cache_lookup.h"
 
 /* Called for every file gc removes (or would remove with dry_run);
- * state is MT_CACHE_STALE or MT_CACHE_CORRUPT (temporary files: CORRUPT). */
+ * state is MT_CACHE_STALE or MT_CACHE_CORRUPT (temporary files: CORRUPT).
+ * source_gone is 1 only when the sidecar read and its media (named by the
+ * sidecar's name, else its recorded source path) does not exist: not for
+ * a changed source, an unreadable one, or a sidecar of another schema
+ * version (what a newer install wrote). */
 typedef void (*MtGcReport)(const char *path, MtCacheState state, const char *why,
-                           void *opaque);
+                           int source_gone, void *opaque);
 
 typedef struct MtGcOptions {
     int        dry_run;

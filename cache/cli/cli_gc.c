@@ -6,10 +6,15 @@
  * sidecars, and temporary files older than S seconds (default 3600). A
  * file named otherwise is taken only when it reads as a sidecar. The
  * exports montage-analyze --export wrote beside a removed sidecar go with
- * it. Prints "removed<TAB>FILE<TAB>REASON" (or "would-remove" with
+ * it when its source is gone (missing), never when the source changed or
+ * the sidecar is of another version. Prints "removed<TAB>FILE<TAB>REASON" (or "would-remove" with
  * --dry-run), fields escaped by mt_export_line_field.
  */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* realpath() */
+#endif
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,10 +41,30 @@ static void print_record(const GcRun *run, const char *path, const char *why)
     putchar('\n');
 }
 
+/* 1 when the folder holding path is named by-path (a cache's entries):
+ * the folder resolved, so a relative or bare name counts as well. */
+static int in_by_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[MT_PATH_MAX], real[PATH_MAX];
+    if (!slash)
+        snprintf(dir, sizeof(dir), ".");
+    else if (slash == path)
+        snprintf(dir, sizeof(dir), "/");
+    else if ((size_t)(slash - path) >= sizeof(dir))
+        return 0;
+    else
+        snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+    if (!realpath(dir, real))
+        return 0;
+    const char *last = strrchr(real, '/');
+    return last && !strcmp(last + 1, MT_CACHE_BY_PATH_DIR);
+}
+
 /* The kind of a sidecar named as the driver names them, MEDIA.KIND.montage.msgpack
- * beside the media or <16 hex digits>.KIND.msgpack in the cache's by-path/:
+ * beside the media or <16 hex digits>.KIND.msgpack in a cache's by-path/:
  * montage-analyze --export writes beside those only. -1 for any other name
- * (a sidecar named by the user: files beside it are not ours). */
+ * or place (a sidecar named by the user: files beside it are not ours). */
 static int driver_sidecar_kind(const char *path)
 {
     static const MtSidecarKind kinds[] = { MT_KIND_SCENE, MT_KIND_BEAT };
@@ -52,7 +77,8 @@ static int driver_sidecar_kind(const char *path)
         if (n > t && !strcmp(name + n - t, tail))
             return (int)kinds[k];
         t = (size_t)snprintf(tail, sizeof(tail), ".%s.msgpack", mt_sidecar_kind_name(kinds[k]));
-        if (n == 16 + t && !strcmp(name + 16, tail) && strspn(name, "0123456789abcdef") == 16)
+        if (n == 16 + t && !strcmp(name + 16, tail) && strspn(name, "0123456789abcdef") == 16 &&
+            in_by_path(path))
             return (int)kinds[k];
     }
     return -1;
@@ -90,12 +116,15 @@ static int remove_exports(GcRun *run, const char *sidecar)
     return ret;
 }
 
-static void report(const char *path, MtCacheState state, const char *why, void *opaque)
+static void report(const char *path, MtCacheState state, const char *why, int source_gone,
+                   void *opaque)
 {
     GcRun *run = opaque;
     (void)state;
     print_record(run, path, why);
-    if (remove_exports(run, path) < 0)
+    /* a changed source is analysed again and its exports rewritten; they
+     * are garbage only when the media itself is gone */
+    if (source_gone && remove_exports(run, path) < 0)
         run->failed = 1;
 }
 

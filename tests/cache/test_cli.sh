@@ -267,6 +267,50 @@ fedcba9876543210.scene.msgpack"
 grep -q "^removed	$X/0123456789abcdef.scene.edl	export of a removed sidecar\$" "$T/out" && ok gc_exports_reason \
     || fail gc_exports_reason "$(cat "$T/out")"
 
+# ... and only when the sidecar's source is missing: a changed source is
+# analysed again over the same exports, a sidecar of another schema version
+# (a newer install's) says nothing of its media (gc still removes that
+# sidecar itself, as before), a 16-hex name outside a by-path/ folder or a
+# user-named sidecar has no exports of ours beside it. A next-to-media
+# sidecar whose media is gone takes its exports along.
+mkdir -p "$T/cache/y/by-path" "$T/u"
+Y="$T/cache/y/by-path"
+printf 'one' >"$T/chg.mp4"
+"$SAMPLE" scene "$Y/1111111111111111.scene.msgpack" --media "$T/chg.mp4"
+printf 'changed' >"$T/chg.mp4"
+printf 'gone' >"$T/ver.mp4"
+"$SAMPLE" scene "$Y/2222222222222222.scene.msgpack" --media "$T/ver.mp4"
+rm "$T/ver.mp4"
+"$PYTHON" -c '
+import sys
+p = sys.argv[1]
+b = open(p, "rb").read()
+old = b"\xaeschema_version\x92\x01\x01"
+assert old in b
+open(p, "wb").write(b.replace(old, b"\xaeschema_version\x92\x02\x00"))' "$Y/2222222222222222.scene.msgpack"
+printf 'x' >"$Y/1111111111111111.scene.edl"
+printf 'x' >"$Y/2222222222222222.scene.edl"
+expect gc_changed_dry 0 "$CLI" gc --dry-run --cache-dir "$T/cache/y"
+expect_eq gc_changed_dry_listed "$(cut -f1,2 "$T/out" | sort)" "would-remove	$Y/1111111111111111.scene.msgpack
+would-remove	$Y/2222222222222222.scene.msgpack"
+expect gc_changed 0 "$CLI" gc --cache-dir "$T/cache/y"
+expect_eq gc_changed_exports_kept "$(cd "$Y" && ls)" "1111111111111111.scene.edl
+2222222222222222.scene.edl"
+printf 'gone' >"$T/gone2.mp4"
+"$SAMPLE" scene "$T/u/shots.msgpack" --media "$T/gone2.mp4"
+"$SAMPLE" scene "$T/u/3333333333333333.scene.msgpack" --media "$T/gone2.mp4"
+"$SAMPLE" scene "$T/nm.mp4.scene.montage.msgpack" --media "$T/gone2.mp4"
+rm "$T/gone2.mp4"
+printf 'x' >"$T/u/shots.edl"
+printf 'x' >"$T/u/3333333333333333.scene.edl"
+printf 'x' >"$T/nm.mp4.scene.montage.edl"
+expect gc_user_named 0 "$CLI" gc "$T/u/shots.msgpack" "$T/u/3333333333333333.scene.msgpack" \
+    "$T/nm.mp4.scene.montage.msgpack"
+expect_eq gc_user_named_neighbours_kept "$(cd "$T/u" && ls)" "3333333333333333.scene.edl
+shots.edl"
+[ ! -e "$T/nm.mp4.scene.montage.edl" ] && [ ! -e "$T/nm.mp4.scene.montage.msgpack" ] \
+    && ok gc_next_to_media_exports_removed || fail gc_next_to_media_exports_removed "$(cat "$T/out")"
+
 # check and gc print one record a line whatever the name: tab, newline,
 # carriage return, backslash and other control bytes escaped as in
 # montage-analyze's JSON strings (\t \n \r \\ \u00XX), other bytes as they are

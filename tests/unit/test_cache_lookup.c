@@ -207,10 +207,14 @@ static void test_rewrite_with_old_mtime(void)
 }
 
 static int count_reports;
-static void on_report(const char *path, MtCacheState s, const char *why, void *opaque)
+static int count_gone;
+
+static void on_report(const char *path, MtCacheState s, const char *why, int source_gone,
+                      void *opaque)
 {
     (void)path; (void)s; (void)why; (void)opaque;
     count_reports++;
+    count_gone += source_gone;
 }
 
 /* A directory NAME under the test's with a media file LIVE_NAME and a
@@ -248,6 +252,8 @@ static void test_gc(void)
     CHECK_INT(st.scanned, 3);
     CHECK_INT(st.removed, 2);
     CHECK_INT(count_reports, 2);
+    /* gone.mp4's sidecar: its source is missing; junk's is unknown */
+    CHECK_INT(count_gone, 1);
     CHECK(access(sc_gone, F_OK) == 0 && access(junk, F_OK) == 0); /* dry run */
 
     opt.dry_run = 0;
