@@ -90,9 +90,52 @@ static int source_gone(const char *sidecar_path)
     return gone;
 }
 
+/* What a file of this mode is, for the message that says why gc left it;
+ * NULL for a regular file. */
+static const char *not_regular(mode_t mode)
+{
+    if (S_ISREG(mode))
+        return NULL;
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    return "no regular file";
+}
+
+/* The type rule of the folder scan for every file gc is given: a regular
+ * file, or a link to one or to nothing (unlinking a link never touches
+ * its target). Anything else so named is nothing gc wrote, and reading it
+ * could block (a FIFO) or unlinking it fail (a directory). */
+static int skip_by_type(const char *path, const MtGcOptions *opt)
+{
+    struct stat sb;
+    const char *what;
+    char why[64];
+    if (lstat(path, &sb) < 0)
+        return 0; /* gone: mt_cache_check says missing */
+    if (S_ISLNK(sb.st_mode)) {
+        if (stat(path, &sb) < 0 || !(what = not_regular(sb.st_mode)))
+            return 0;
+        snprintf(why, sizeof(why), "a link to %s", what);
+        what = why;
+    } else if (!(what = not_regular(sb.st_mode))) {
+        return 0;
+    }
+    if (opt->skipped)
+        opt->skipped(path, what, opt->opaque);
+    return 1;
+}
+
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st)
 {
     char why[1024];
+    if (skip_by_type(sidecar_path, opt))
+        return 0;
     if (mt_atomic_is_temp_name(base_name(sidecar_path)))
         return gc_temp(sidecar_path, opt, st);
     MtCacheState s = mt_cache_check(sidecar_path, NULL, 0, -1, NULL, 0, why, sizeof(why));
@@ -138,7 +181,8 @@ int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st)
         if (snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
             continue;
         /* files only: a directory (or FIFO, socket, device) so named is
-         * nothing gc made, and unlinking it would fail the whole scan */
+         * nothing gc made, and unlinking it would fail the whole scan;
+         * links are judged by their target in mt_cache_gc_file */
         struct stat sb;
         if (lstat(path, &sb) < 0 || !(S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
             continue;

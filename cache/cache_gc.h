@@ -24,6 +24,10 @@ typedef struct MtGcOptions {
     long       tmp_min_age_s; /* temporary files younger than this are kept
                                  (a writer may still be working on them) */
     MtGcReport report;        /* may be NULL */
+    /* Called for a file named like a sidecar that gc leaves because of its
+     * type (why: "a directory", "a FIFO", "a link to a directory", ...);
+     * may be NULL. */
+    void     (*skipped)(const char *path, const char *why, void *opaque);
     void      *opaque;
 } MtGcOptions;
 
@@ -44,7 +48,10 @@ int mt_cache_gc_named(const char *path);
 int mt_cache_gc_accepts(const char *path);
 
 /* One sidecar file (next-to-media, cache entry or named by the user), or
- * a temporary file (removed only when older than tmp_min_age_s). A file
+ * a temporary file (removed only when older than tmp_min_age_s). Only a
+ * regular file or a symbolic link to one (or a dangling link) is looked
+ * at: a directory, FIFO, socket or device, or a link to one, is passed
+ * to opt->skipped and kept (0). A file
  * named as a sidecar is removed when stale or corrupt; one named
  * otherwise when stale, and when it does not read as a sidecar it is
  * left alone with -EINVAL (mt_cache_gc_accepts). 0, or -errno when

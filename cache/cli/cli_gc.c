@@ -128,6 +128,12 @@ static void report(const char *path, MtCacheState state, const char *why, int so
         run->failed = 1;
 }
 
+static void skipped(const char *path, const char *why, void *opaque)
+{
+    (void)opaque;
+    cli_error(path, "%s named like a sidecar: skipped", why);
+}
+
 static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
 {
     struct stat sb;
@@ -136,7 +142,10 @@ static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
         cli_error(path, "%s", strerror(errno));
         return -errno;
     }
-    ret = S_ISDIR(sb.st_mode) ? mt_cache_gc_dir(path, opt, st) : mt_cache_gc_file(path, opt, st);
+    /* a PATH named like a sidecar is one file (a directory or a link to
+     * one so named is skipped there), any other directory is scanned */
+    ret = S_ISDIR(sb.st_mode) && !mt_cache_gc_named(path) ? mt_cache_gc_dir(path, opt, st)
+                                                          : mt_cache_gc_file(path, opt, st);
     if (ret < 0)
         cli_error(path, "%s", strerror(-ret));
     return ret;
@@ -144,7 +153,7 @@ static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
 
 int cli_gc(int argc, char **argv)
 {
-    MtGcOptions opt = { .tmp_min_age_s = 3600, .report = report };
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .report = report, .skipped = skipped };
     GcRun run = { .opt = &opt };
     MtGcStats st = { 0 };
     const char *cache_dir = NULL;

@@ -267,6 +267,32 @@ fedcba9876543210.scene.msgpack"
 grep -q "^removed	$X/0123456789abcdef.scene.edl	export of a removed sidecar\$" "$T/out" && ok gc_exports_reason \
     || fail gc_exports_reason "$(cat "$T/out")"
 
+# gc looks at a regular file named like a sidecar, or a link to one: a FIFO,
+# directory or device so named, or a link to a directory or device, is
+# skipped with one line naming it and kept, given as PATH or met in a scan;
+# a link to a stale sidecar goes (the link, not its target).
+mkdir -p "$T/types/scan" "$T/types/d.scene.montage.msgpack" "$T/types/target"
+mkfifo "$T/types/f.scene.montage.msgpack"
+ln -s "$T/types/target" "$T/types/ld.scene.montage.msgpack"
+ln -s /dev/null "$T/types/ln.beat.montage.msgpack"
+ln -s "$T/types/target" "$T/types/scan/ld.scene.montage.msgpack"
+printf 'gone' >"$T/types/gone.mp4"
+"$SAMPLE" scene "$T/types/target/real.msgpack" --media "$T/types/gone.mp4"
+rm "$T/types/gone.mp4"
+ln -s "$T/types/target/real.msgpack" "$T/types/scan/lr.scene.montage.msgpack"
+expect gc_types 0 timeout 20 "$CLI" gc "$T/types/f.scene.montage.msgpack" "$T/types/d.scene.montage.msgpack" \
+    "$T/types/ld.scene.montage.msgpack" "$T/types/ln.beat.montage.msgpack" "$T/types/scan"
+expect_eq gc_types_lines "$(cat "$T/err")" "montage-sidecar: $T/types/f.scene.montage.msgpack: a FIFO named like a sidecar: skipped
+montage-sidecar: $T/types/d.scene.montage.msgpack: a directory named like a sidecar: skipped
+montage-sidecar: $T/types/ld.scene.montage.msgpack: a link to a directory named like a sidecar: skipped
+montage-sidecar: $T/types/ln.beat.montage.msgpack: a link to a device named like a sidecar: skipped
+montage-sidecar: $T/types/scan/ld.scene.montage.msgpack: a link to a directory named like a sidecar: skipped"
+[ -p "$T/types/f.scene.montage.msgpack" ] && [ -d "$T/types/d.scene.montage.msgpack" ] \
+    && [ -L "$T/types/ld.scene.montage.msgpack" ] && [ -L "$T/types/ln.beat.montage.msgpack" ] \
+    && [ -L "$T/types/scan/ld.scene.montage.msgpack" ] && ok gc_types_kept || fail gc_types_kept "$(ls -lR "$T/types")"
+[ ! -e "$T/types/scan/lr.scene.montage.msgpack" ] && [ ! -L "$T/types/scan/lr.scene.montage.msgpack" ] \
+    && [ -f "$T/types/target/real.msgpack" ] && ok gc_link_to_file_removed || fail gc_link_to_file_removed "$(cat "$T/out")"
+
 # ... and only when the sidecar's source is missing: a changed source is
 # analysed again over the same exports, a sidecar of another schema version
 # (a newer install's) says nothing of its media (gc still removes that
