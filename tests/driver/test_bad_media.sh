@@ -102,4 +102,20 @@ timeout -s KILL 60 "$MONTAGE_ANALYZE" -j 1 "$WORK/fifo" > "$WORK/fifo.jsonl" 2> 
 rc=$?
 if [ $rc -eq 1 ] && grep -q '"status":"failed".*no process reads this pipe' "$WORK/fifo.jsonl"; then ok fifo_sidecar_fails_alone
 else fail fifo_sidecar_fails_alone "exit $rc: $(cat "$WORK/fifo.jsonl" "$WORK/fifo.err" | head -c 300)"; fi
+
+# A dangling link planted as a clip's lock file: the lock was opened
+# through it with O_CREAT, creating its target (anywhere, as root). Now that
+# clip fails alone with one line, its neighbour is analysed, nothing is
+# created at the target.
+mkdir "$WORK/lockln"
+$FF -f lavfi -i "testsrc2=s=160x120:r=25:d=1" -c:v ffv1 "$WORK/lockln/a.mkv"
+cp "$WORK/lockln/a.mkv" "$WORK/lockln/b.mkv"
+ln -s "$WORK/lock-target" "$WORK/lockln/a.mkv.montage.lock"
+timeout -s KILL 60 "$MONTAGE_ANALYZE" -j 1 "$WORK/lockln" > "$WORK/lockln.jsonl" 2> "$WORK/lockln.err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$WORK/lock-target" ] && [ "$(grep -c . "$WORK/lockln.jsonl")" -eq 2 ] &&
+   grep -q '/a.mkv","status":"failed".*a symbolic link is there (not followed)' "$WORK/lockln.jsonl" &&
+   grep -q '/b.mkv","status":"ok"' "$WORK/lockln.jsonl" && [ -L "$WORK/lockln/a.mkv.montage.lock" ]
+then ok lock_link_fails_alone
+else fail lock_link_fails_alone "exit $rc: $(cat "$WORK/lockln.jsonl" "$WORK/lockln.err" | head -c 400)"; fi
 finish
