@@ -174,6 +174,10 @@ expect show_corrupt 3 "$CLI" show "$T/cut.scene.montage.msgpack"
 [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^montage-sidecar: $T/cut.scene.montage.msgpack: truncated at byte 100" "$T/err" \
     && ok error_one_line || fail error_one_line "$(cat "$T/err")"
 expect show_missing 2 "$CLI" show "$T/none.scene.montage.msgpack"
+# an error names the file escaped as check and gc print names: one line
+expect show_missing_newline 2 "$CLI" show "$T/no
+ne.scene.montage.msgpack"
+expect_eq show_missing_newline_line "$(cat "$T/err")" "montage-sidecar: $T/no\\nne.scene.montage.msgpack: cannot open: No such file or directory"
 # a directory where a sidecar is named: not a sidecar (3) for every
 # subcommand, as check and export say, with one line naming it
 mkdir "$T/dir.scene.montage.msgpack"
