@@ -7,8 +7,9 @@
  * file named otherwise is taken only when it reads as a sidecar. The
  * exports montage-analyze --export wrote beside a removed sidecar go with
  * it when its source is gone (missing), never when the source changed or
- * the sidecar is of another version. Prints "removed<TAB>FILE<TAB>REASON" (or "would-remove" with
- * --dry-run), fields escaped by mt_export_line_field.
+ * the sidecar is of another version. Prints "removed<TAB>FILE<TAB>REASON"
+ * (or "would-remove" with --dry-run), fields escaped by
+ * mt_export_line_field.
  */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700 /* realpath() */
