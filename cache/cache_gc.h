@@ -11,15 +11,23 @@
 #include "cache_lookup.h"
 
 /* Called for every file gc removes (or would remove with dry_run);
- * state is MT_CACHE_STALE or MT_CACHE_CORRUPT (temporary files: CORRUPT). */
+ * state is MT_CACHE_STALE or MT_CACHE_CORRUPT (temporary files: CORRUPT).
+ * source_gone is 1 only when the sidecar read and its media (named by the
+ * sidecar's name, else its recorded source path) does not exist: not for
+ * a changed source, an unreadable one, or a sidecar of another schema
+ * version (what a newer install wrote). */
 typedef void (*MtGcReport)(const char *path, MtCacheState state, const char *why,
-                           void *opaque);
+                           int source_gone, void *opaque);
 
 typedef struct MtGcOptions {
     int        dry_run;
     long       tmp_min_age_s; /* temporary files younger than this are kept
                                  (a writer may still be working on them) */
     MtGcReport report;        /* may be NULL */
+    /* Called for a file named like a sidecar that gc leaves because of its
+     * type (why: "a directory", "a FIFO", "a link to a directory", ...);
+     * may be NULL. */
+    void     (*skipped)(const char *path, const char *why, void *opaque);
     void      *opaque;
 } MtGcOptions;
 
@@ -40,7 +48,10 @@ int mt_cache_gc_named(const char *path);
 int mt_cache_gc_accepts(const char *path);
 
 /* One sidecar file (next-to-media, cache entry or named by the user), or
- * a temporary file (removed only when older than tmp_min_age_s). A file
+ * a temporary file (removed only when older than tmp_min_age_s). Only a
+ * regular file or a symbolic link to one (or a dangling link) is looked
+ * at: a directory, FIFO, socket or device, or a link to one, is passed
+ * to opt->skipped and kept (0). A file
  * named as a sidecar is removed when stale or corrupt; one named
  * otherwise when stale, and when it does not read as a sidecar it is
  * left alone with -EINVAL (mt_cache_gc_accepts). 0, or -errno when
@@ -48,8 +59,9 @@ int mt_cache_gc_accepts(const char *path);
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st);
 
 /* Every sidecar and temporary file directly in dir (not recursive):
- * names ending in ".scene.montage.msgpack", ".beat.montage.msgpack",
- * ".scene.msgpack", ".beat.msgpack", and ".montage.<pid>.<n>.tmp".
+ * files (or links) with names ending in ".scene.montage.msgpack",
+ * ".beat.montage.msgpack", ".scene.msgpack", ".beat.msgpack", and
+ * ".montage.<pid>.<n>.tmp"; a directory so named is skipped.
  * 0, or -errno when dir cannot be read or a removal failed. */
 int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st);
 

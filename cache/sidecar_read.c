@@ -83,7 +83,23 @@ int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,
 
     *data = NULL;
     *len = 0;
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* judged before it is opened: opening a device is an act (a link
+     * named as a sidecar to /dev/watchdog would arm the watchdog), and
+     * only a regular file is a sidecar; a link is judged by its target */
+    if (stat(path, &st) < 0) {
+        int e = errno;
+        mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "cannot open: %s", strerror(e));
+        if (err)
+            err->sys_errno = e;
+        return -MT_SIDECAR_ERR_IO;
+    }
+    if (!S_ISREG(st.st_mode))
+        return mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "not a regular file");
+    /* the fstat below checks again what was opened (the name may have
+     * been replaced since). O_NONBLOCK: a FIFO so named would block the open until a writer
+     * came (montage-analyze hung on one, deaf to SIGTERM); it is refused
+     * below as no regular file. Reads of a regular file ignore the flag. */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0 || fstat(fd, &st) < 0) {
         int e = errno;
         if (fd >= 0)

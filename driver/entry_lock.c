@@ -18,10 +18,18 @@ int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
     lock->fd = -1;
     lock->path = NULL;
     for (int attempt = 0; attempt < 100; attempt++) {
-        int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        /* never through a link (a dangling one planted as the lock made us
+         * create its target, as root anywhere), never block on a FIFO so
+         * named, never take a terminal as ours */
+        int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY,
+                      0666);
         struct stat held, current;
         if (fd < 0)
             return -errno;
+        if (fstat(fd, &held) == 0 && !S_ISREG(held.st_mode)) {
+            close(fd); /* a FIFO or device there is nothing we can lock on */
+            return -EINVAL;
+        }
         if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
             int err = errno;
             close(fd);

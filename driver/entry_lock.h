@@ -25,7 +25,9 @@ typedef struct MtEntryLock {
 #define MT_LOCK_BUSY     1
 
 /* Tries once, without waiting. Returns MT_LOCK_ACQUIRED, MT_LOCK_BUSY or a
- * negative errno (e.g. -EACCES/-EROFS when the directory is not writable). */
+ * negative errno (e.g. -EACCES/-EROFS when the directory is not writable,
+ * -ELOOP when a symbolic link is at lock_path: never followed, -EINVAL when
+ * a FIFO or device is there). */
 int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path);
 
 /* Unlinks and unlocks; a no-op when not held. */

@@ -162,7 +162,10 @@ MtJobPhase mt_job_start(MtJob *job, const MtJobContext *ctx, double now)
             return fail(job, now, ctx->cache_dir ? "cannot write in the cache directory: %s"
                                                  : "cannot write next to the media: %s (use --cache-dir)",
                         strerror(-lock));
-        return fail(job, now, "cannot create lock file %s: %s", lock_path, strerror(-lock));
+        return fail(job, now, "cannot create lock file %s: %s", lock_path,
+                    lock == -ELOOP  ? "a symbolic link is there (not followed)"
+                    : lock == -EINVAL ? "no regular file is there"
+                                      : strerror(-lock));
     }
     /* another driver may have finished it while we waited for the lock */
     if (!ctx->force && is_cached(job))

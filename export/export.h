@@ -78,6 +78,12 @@ char *mt_export_next_to(const char *sidecar_path, const MtExportFormat *fmt);
 
 /* The last path component. */
 const char *mt_export_basename(const char *path);
+/* Writes s as one field of a line of text (the names montage-sidecar
+ * check, gc, export and split print): backslash, tab, newline and carriage
+ * return as \\ \t \n \r and other control bytes as \u00XX, the escapes of
+ * montage-analyze's JSON strings; other bytes as they are, so a name can
+ * be recovered exactly and every record stays one line. */
+void mt_export_line_field(FILE *out, const char *s);
 /* Writes s as XML 1.0 text or attribute value: the five special
  * characters escaped, tab, newline and carriage return as character
  * references (an attribute keeps them), and what XML cannot hold (other

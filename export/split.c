@@ -222,7 +222,8 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
             unlink(tmp);
             return -1;
         }
-        printf("%s\n", path);
+        mt_export_line_field(stdout, path); /* one name a line, whatever it holds */
+        putchar('\n');
     }
     return 0;
 }

@@ -34,11 +34,15 @@ decoders=$(list h264 hevc vp8 vp9 mpeg1video mpeg2video mpeg4 h263 msmpeg4v3 pro
     png rawvideo wrapped_avframe ffv1 aac aac_latm mp3 mp3float mp2 ac3 eac3 opus vorbis flac alac \
     pcm_u8 pcm_s16le pcm_s16be pcm_s24le pcm_s24be pcm_s32le pcm_s32be pcm_f32le pcm_f64le pcm_s64le)
 demuxers=$(list mov matroska avi mpegts mpegps wav mp3 ogg flac aac ac3 eac3 h264 hevc m4v mjpeg \
-    rawvideo nut image2 yuv4mpegpipe pcm_s16le pcm_f32le concat)
+    rawvideo nut image2 yuv4mpegpipe pcm_s16le pcm_f32le concat ffmetadata)
 parsers=$(list h264 hevc vp8 vp9 av1 mpegvideo mpeg4video mpegaudio aac aac_latm opus vorbis flac \
     ac3 dnxhd mjpeg png)
 encoders=$(list rawvideo wrapped_avframe pcm_s16le pcm_s24le pcm_f32le flac ffv1 mjpeg)
-muxers=$(list null wav matroska avi nut rawvideo framemd5 md5 framecrc s16le f32le flac ffmetadata)
+# Component names, not -f names: the s16le and f32le formats are the
+# pcm_s16le and pcm_f32le muxers (a name that matches nothing is only a
+# warning in FFmpeg's configure). ffmetadata both ways: chapters exported
+# by montage-sidecar are read back by this build.
+muxers=$(list null wav matroska avi nut rawvideo framemd5 md5 framecrc pcm_s16le pcm_f32le flac ffmetadata)
 filters=$(list montagescene montagebeat \
     aformat aresample anull null format scale trim atrim setpts asetpts concat fade afade xfade \
     metadata ametadata select aselect split asplit showinfo ashowinfo volume amix amerge pan \

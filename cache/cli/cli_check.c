@@ -2,7 +2,8 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /*
  * `montage-sidecar check [-q] [--media PATH] FILE...`: prints
- * "STATE<TAB>FILE<TAB>REASON" per file and exits with the status of the
+ * "STATE<TAB>FILE<TAB>REASON" per file (fields escaped by mt_export_line_field)
+ * and exits with the status of the
  * worst state (valid 0 < nosource 6 < stale 1 < missing 2 < corrupt 3). The analyser
  * version is checked against the one this program was built with. With
  * --media the media is probed (cli_probe.h) and a sidecar that covers less
@@ -15,6 +16,7 @@
 #include "cache/cli/cli.h"
 #include "cache/cli/cli_probe.h"
 #include "cache/sidecar_read.h"
+#include "export/export.h"
 
 static int exit_code(MtCacheState s)
 {
@@ -90,11 +92,19 @@ int cli_check(int argc, char **argv)
             duration = cli_probe_duration(media, kind, probe_err, sizeof(probe_err));
         MtCacheState s = mt_cache_check_media(argv[i], media, kind, version, NULL, 0,
                                               duration > 0 ? duration : 0, &compared, why, sizeof(why));
-        if (!quiet && s == MT_CACHE_VALID && !compared)
-            printf("%s\t%s\t%s (duration not compared: %s)\n", mt_cache_state_name(s), argv[i], why,
-                   duration < 0 ? probe_err : "unknown");
-        else if (!quiet)
-            printf("%s\t%s\t%s\n", mt_cache_state_name(s), argv[i], why);
+        if (!quiet) {
+            /* names and reasons (which may quote a path) escaped: one record a line */
+            printf("%s\t", mt_cache_state_name(s));
+            mt_export_line_field(stdout, argv[i]);
+            putchar('\t');
+            mt_export_line_field(stdout, why);
+            if (s == MT_CACHE_VALID && !compared) {
+                fputs(" (duration not compared: ", stdout);
+                mt_export_line_field(stdout, duration < 0 ? probe_err : "unknown");
+                putchar(')');
+            }
+            putchar('\n');
+        }
         if (severity(s) > severity(worst))
             worst = s;
     }

@@ -5,7 +5,7 @@
  * the files editors read (export/). One SIDECAR: to FILE or stdout. Several:
  * a format that merges them (an otio timeline, a csv table of one kind) writes one output; the
  * others write one file per sidecar next to it (export.h,
- * mt_export_next_to) and print each name. Every sidecar is checked before
+ * mt_export_next_to) and print each name (mt_export_line_field). Every sidecar is checked before
  * anything is written.
  */
 #include <stdio.h>
@@ -117,7 +117,8 @@ int cli_export(int argc, char **argv)
                 cli_error(files[i], "%s", path ? err : "out of memory");
                 status = CLI_EXIT_ERROR;
             } else {
-                printf("%s\n", path);
+                mt_export_line_field(stdout, path); /* one name a line, whatever it holds */
+                putchar('\n');
             }
             free(path);
         }

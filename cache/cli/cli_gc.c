@@ -4,24 +4,135 @@
  * `montage-sidecar gc [--dry-run] [--tmp-age S] [--cache-dir DIR | PATH...]`:
  * removes sidecars whose source is gone or changed, corrupt ones named as
  * sidecars, and temporary files older than S seconds (default 3600). A
- * file named otherwise is taken only when it reads as a sidecar. Prints
- * "removed<TAB>FILE<TAB>REASON" (or "would-remove" with --dry-run).
+ * file named otherwise is taken only when it reads as a sidecar. The
+ * exports montage-analyze --export wrote beside a removed sidecar go with
+ * it when its source is gone (missing), never when the source changed or
+ * the sidecar is of another version. Prints "removed<TAB>FILE<TAB>REASON"
+ * (or "would-remove" with --dry-run), fields escaped by
+ * mt_export_line_field.
  */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* realpath() */
+#endif
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cache/cache_gc.h"
 #include "cache/cli/cli.h"
+#include "cache/sidecar_names.h"
 #include "cache/source_identity.h"
+#include "export/export.h"
 
-static void report(const char *path, MtCacheState state, const char *why, void *opaque)
+typedef struct GcRun {
+    const MtGcOptions *opt;
+    int failed; /* an export could not be removed */
+} GcRun;
+
+static void print_record(const GcRun *run, const char *path, const char *why)
 {
-    const MtGcOptions *opt = opaque;
+    printf("%s\t", run->opt->dry_run ? "would-remove" : "removed");
+    mt_export_line_field(stdout, path);
+    putchar('\t');
+    mt_export_line_field(stdout, why);
+    putchar('\n');
+}
+
+/* 1 when the folder holding path is named by-path (a cache's entries):
+ * the folder resolved, so a relative or bare name counts as well. */
+static int in_by_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[MT_PATH_MAX], real[PATH_MAX];
+    if (!slash)
+        snprintf(dir, sizeof(dir), ".");
+    else if (slash == path)
+        snprintf(dir, sizeof(dir), "/");
+    else if ((size_t)(slash - path) >= sizeof(dir))
+        return 0;
+    else
+        snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+    if (!realpath(dir, real))
+        return 0;
+    const char *last = strrchr(real, '/');
+    return last && !strcmp(last + 1, MT_CACHE_BY_PATH_DIR);
+}
+
+/* The kind of a sidecar named as the driver names them, MEDIA.KIND.montage.msgpack
+ * beside the media or <16 hex digits>.KIND.msgpack in a cache's by-path/:
+ * montage-analyze --export writes beside those only. -1 for any other name
+ * or place (a sidecar named by the user: files beside it are not ours). */
+static int driver_sidecar_kind(const char *path)
+{
+    static const MtSidecarKind kinds[] = { MT_KIND_SCENE, MT_KIND_BEAT };
+    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    size_t n = strlen(name);
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+        char tail[64];
+        size_t t = (size_t)snprintf(tail, sizeof(tail), ".%s" MT_CACHE_SUFFIX_NEXT_TO_MEDIA,
+                                    mt_sidecar_kind_name(kinds[k]));
+        if (n > t && !strcmp(name + n - t, tail))
+            return (int)kinds[k];
+        t = (size_t)snprintf(tail, sizeof(tail), ".%s.msgpack", mt_sidecar_kind_name(kinds[k]));
+        if (n == 16 + t && !strcmp(name + 16, tail) && strspn(name, "0123456789abcdef") == 16 &&
+            in_by_path(path))
+            return (int)kinds[k];
+    }
+    return -1;
+}
+
+/* The exports montage-analyze --export wrote beside a sidecar gc removed
+ * (mt_export_next_to: the sidecar's name with the extension of a format
+ * that takes its kind), when they are regular files (the export writer
+ * replaces links, so a link so named is not one). 0, or -1 when one could
+ * not be removed. */
+static int remove_exports(GcRun *run, const char *sidecar)
+{
+    int kind = driver_sidecar_kind(sidecar), ret = 0;
+    size_t n;
+    const MtExportFormat *formats = mt_export_formats(&n);
+    for (size_t i = 0; kind >= 0 && i < n; i++) {
+        if (!(formats[i].kinds & (1u << kind)))
+            continue;
+        char *path = mt_export_next_to(sidecar, &formats[i]);
+        struct stat sb;
+        if (!path) {
+            cli_error(sidecar, "gc: out of memory");
+            return -1;
+        }
+        if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+            if (!run->opt->dry_run && unlink(path) < 0 && errno != ENOENT) {
+                cli_error(path, "%s", strerror(errno));
+                ret = -1;
+            } else {
+                print_record(run, path, "export of a removed sidecar");
+            }
+        }
+        free(path);
+    }
+    return ret;
+}
+
+static void report(const char *path, MtCacheState state, const char *why, int source_gone,
+                   void *opaque)
+{
+    GcRun *run = opaque;
     (void)state;
-    printf("%s\t%s\t%s\n", opt->dry_run ? "would-remove" : "removed", path, why);
+    print_record(run, path, why);
+    /* a changed source is analysed again and its exports rewritten; they
+     * are garbage only when the media itself is gone */
+    if (source_gone && remove_exports(run, path) < 0)
+        run->failed = 1;
+}
+
+static void skipped(const char *path, const char *why, void *opaque)
+{
+    (void)opaque;
+    cli_error(path, "%s named like a sidecar: skipped", why);
 }
 
 static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
@@ -32,7 +143,10 @@ static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
         cli_error(path, "%s", strerror(errno));
         return -errno;
     }
-    ret = S_ISDIR(sb.st_mode) ? mt_cache_gc_dir(path, opt, st) : mt_cache_gc_file(path, opt, st);
+    /* a PATH named like a sidecar is one file (a directory or a link to
+     * one so named is skipped there), any other directory is scanned */
+    ret = S_ISDIR(sb.st_mode) && !mt_cache_gc_named(path) ? mt_cache_gc_dir(path, opt, st)
+                                                          : mt_cache_gc_file(path, opt, st);
     if (ret < 0)
         cli_error(path, "%s", strerror(-ret));
     return ret;
@@ -40,12 +154,13 @@ static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
 
 int cli_gc(int argc, char **argv)
 {
-    MtGcOptions opt = { .tmp_min_age_s = 3600, .report = report };
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .report = report, .skipped = skipped };
+    GcRun run = { .opt = &opt };
     MtGcStats st = { 0 };
     const char *cache_dir = NULL;
     int first = argc, failed = 0;
 
-    opt.opaque = &opt;
+    opt.opaque = &run;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--")) { /* the PATHs follow, any name */
             first = i + 1;
@@ -113,5 +228,5 @@ int cli_gc(int argc, char **argv)
         if (stat(by_path, &sb) == 0)
             failed |= gc_path(by_path, &opt, &st) < 0;
     }
-    return cli_finish_stdout(failed ? CLI_EXIT_ERROR : CLI_EXIT_OK);
+    return cli_finish_stdout(failed || run.failed ? CLI_EXIT_ERROR : CLI_EXIT_OK);
 }

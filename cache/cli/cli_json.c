@@ -12,6 +12,7 @@
 #include "cache/cli/cli_json.h"
 #include "cache/packed_le.h"
 #include "cache/sidecar_schema.h"
+#include "cache/utf8.h"
 
 static json_t *real_or_null(double d)
 {
@@ -106,19 +107,37 @@ static json_t *hex(const char *p, size_t n)
     return j;
 }
 
-/* JSON strings must be UTF-8; the reader does not check that, so bytes of
- * an invalid string are replaced: >= 0x80 by '?'. */
+/* JSON strings must be UTF-8; the reader does not check that (a file name
+ * is any bytes), so a byte that does not start a valid UTF-8 sequence is
+ * written as U+FFFD, as montage-analyze's JSON records and the OTIO export
+ * write such names; valid characters around it are kept. */
 static json_t *string(const char *p, size_t n)
 {
     json_t *j = json_stringn(p, n);
     if (j)
         return j;
-    char *c = malloc(n ? n : 1);
-    if (!c)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        c[i] = (unsigned char)p[i] >= 0x80 ? '?' : p[i];
-    j = json_stringn(c, n);
+    /* a terminated copy: mt_utf8_length stops at the 0, never past n */
+    unsigned char *in = malloc(n + 1);
+    char *c = malloc(3 * n + 1);
+    size_t o = 0;
+    if (in && c) {
+        memcpy(in, p, n);
+        in[n] = 0;
+        for (size_t i = 0; i < n;) {
+            size_t len = mt_utf8_length(in + i);
+            if (len) {
+                memcpy(c + o, in + i, len);
+                o += len;
+                i += len;
+            } else {
+                memcpy(c + o, "\xef\xbf\xbd", 3);
+                o += 3;
+                i++;
+            }
+        }
+        j = json_stringn(c, o);
+    }
+    free(in);
     free(c);
     return j;
 }

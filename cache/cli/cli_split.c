@@ -3,7 +3,8 @@
 /*
  * `montage-sidecar split [--exact] [-d DIR] [--ffmpeg PATH] SIDECAR`: one
  * file per shot (export/split.h). DIR (made when missing, one level, as
- * `split -d shots/` in the README expects) defaults to the media's directory;
+ * `split -d shots/` in the README expects; removed again when this run
+ * made it and the first piece failed) defaults to the media's directory;
  * ffmpeg to $MONTAGE_FFMPEG, then ffmpeg on $PATH (re-encoding needs one
  * with encoders, e.g. Debian's).
  */
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cache/cli/cli.h"
 #include "export/split.h"
@@ -72,7 +74,8 @@ int cli_split(int argc, char **argv)
     }
     int status = CLI_EXIT_OK;
     struct stat st;
-    if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+    int made = mkdir(dir, 0777) == 0;
+    if (!made && errno != EEXIST) {
         cli_error(dir, "cannot create the output directory: %s", strerror(errno));
         status = CLI_EXIT_ERROR;
     } else if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
@@ -81,6 +84,10 @@ int cli_split(int argc, char **argv)
     } else if (mt_split_clip(ffmpeg, &item, mode, dir, err, sizeof(err)) < 0) {
         cli_error(file, "%s", err);
         status = CLI_EXIT_ERROR;
+        /* a DIR this run made and left empty (the first piece failed) goes;
+         * rmdir removes only an empty one, pieces written before stay */
+        if (made)
+            rmdir(dir);
     }
     free(media_dir);
     mt_export_item_free(&item);

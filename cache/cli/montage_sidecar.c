@@ -11,6 +11,7 @@
 
 #include "cache/cli/cli.h"
 #include "cache/sidecar_model.h"
+#include "export/export.h"
 
 static const char usage[] =
     "usage: montage-sidecar COMMAND [OPTIONS] FILE...\n"
@@ -44,8 +45,10 @@ void cli_error(const char *file, const char *fmt, ...)
 {
     va_list ap;
     fputs("montage-sidecar: ", stderr);
-    if (file)
-        fprintf(stderr, "%s: ", file);
+    if (file) { /* escaped as check and gc print names: every error one line */
+        mt_export_line_field(stderr, file);
+        fputs(": ", stderr);
+    }
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);

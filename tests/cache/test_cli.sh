@@ -80,6 +80,18 @@ t = json.load(open(sys.argv[1]))["beat"]["tempo"]
 assert t["bpm"] is None and t["confidence"] is None and t["meter"] == 4
 ' "$T/out" && ok dump_nan_null || fail dump_nan_null "$(head -c 300 "$T/out")"
 rm -f "$T/nan.bin"
+# a name that is not UTF-8 (caf\303\251 then the stray byte \377): the valid
+# characters kept, the stray byte U+FFFD as in montage-analyze's JSON
+latin="$T/caf$(printf '\303\251\377').mp4"
+printf 'x' >"$latin"
+"$SAMPLE" scene "$T/latin.msgpack" --media "$latin"
+expect dump_not_utf8 0 "$CLI" dump --json "$T/latin.msgpack"
+"$PYTHON" -c '
+import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))["source"]["path"]
+assert p == sys.argv[2] + "/caf\u00e9\ufffd.mp4", p
+' "$T/out" "$T" && ok dump_not_utf8_name || fail dump_not_utf8_name "$(head -c 300 "$T/out")"
+rm -f "$latin" "$T/latin.msgpack"
 
 # a file that is no sidecar at all (media or text given by mistake) is named so
 printf 'hello, not msgpack\n' >"$T/notes.txt"
@@ -162,6 +174,10 @@ expect show_corrupt 3 "$CLI" show "$T/cut.scene.montage.msgpack"
 [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^montage-sidecar: $T/cut.scene.montage.msgpack: truncated at byte 100" "$T/err" \
     && ok error_one_line || fail error_one_line "$(cat "$T/err")"
 expect show_missing 2 "$CLI" show "$T/none.scene.montage.msgpack"
+# an error names the file escaped as check and gc print names: one line
+expect show_missing_newline 2 "$CLI" show "$T/no
+ne.scene.montage.msgpack"
+expect_eq show_missing_newline_line "$(cat "$T/err")" "montage-sidecar: $T/no\\nne.scene.montage.msgpack: cannot open: No such file or directory"
 # a directory where a sidecar is named: not a sidecar (3) for every
 # subcommand, as check and export say, with one line naming it
 mkdir "$T/dir.scene.montage.msgpack"
@@ -223,5 +239,150 @@ expect gc 0 "$CLI" gc "$T"
     && [ -e "$T/clip.mp4" ] && ok gc_removed || fail gc_removed "$(ls -a "$T")"
 mkdir "$T/cache"
 expect gc_cache_dir_empty 0 "$CLI" gc --cache-dir "$T/cache/none"
+
+# gc takes the exports montage-analyze --export wrote beside a sidecar it
+# removes (the cache's by-path/ holds them when the media's folder is not
+# writable), and only those: not the exports of a live sidecar, not a file
+# of another name, not a beat-only format's name beside a scene sidecar,
+# not a link so named.
+mkdir -p "$T/cache/x/by-path"
+X="$T/cache/x/by-path"
+printf 'gone' >"$T/gone.mp4"
+printf 'live' >"$T/live.mp4"
+"$SAMPLE" scene "$X/0123456789abcdef.scene.msgpack" --media "$T/gone.mp4"
+"$SAMPLE" scene "$X/fedcba9876543210.scene.msgpack" --media "$T/live.mp4"
+rm "$T/gone.mp4"
+for f in 0123456789abcdef.scene.edl 0123456789abcdef.scene.csv 0123456789abcdef.scene.notes \
+         0123456789abcdef.scene.beats fedcba9876543210.scene.edl; do
+    printf 'x' >"$X/$f"
+done
+ln -s "$T/live.mp4" "$X/0123456789abcdef.scene.vtt"
+expect gc_dry_exports 0 "$CLI" gc --dry-run --cache-dir "$T/cache/x"
+expect_eq gc_dry_exports_listed "$(cut -f1,2 "$T/out" | sort)" "would-remove	$X/0123456789abcdef.scene.csv
+would-remove	$X/0123456789abcdef.scene.edl
+would-remove	$X/0123456789abcdef.scene.msgpack"
+[ -e "$X/0123456789abcdef.scene.edl" ] && ok gc_dry_exports_kept || fail gc_dry_exports_kept "$(ls "$X")"
+expect gc_exports 0 "$CLI" gc --cache-dir "$T/cache/x"
+expect_eq gc_exports_removed "$(cd "$X" && ls)" "0123456789abcdef.scene.beats
+0123456789abcdef.scene.notes
+0123456789abcdef.scene.vtt
+fedcba9876543210.scene.edl
+fedcba9876543210.scene.msgpack"
+grep -q "^removed	$X/0123456789abcdef.scene.edl	export of a removed sidecar\$" "$T/out" && ok gc_exports_reason \
+    || fail gc_exports_reason "$(cat "$T/out")"
+
+# gc looks at a regular file named like a sidecar, or a link to one: a FIFO,
+# directory or device so named, or a link to a directory or device, is
+# skipped with one line naming it and kept, given as PATH or met in a scan;
+# a link to a stale sidecar goes (the link, not its target).
+mkdir -p "$T/types/scan" "$T/types/d.scene.montage.msgpack" "$T/types/target"
+mkfifo "$T/types/f.scene.montage.msgpack"
+ln -s "$T/types/target" "$T/types/ld.scene.montage.msgpack"
+ln -s /dev/null "$T/types/ln.beat.montage.msgpack"
+ln -s "$T/types/target" "$T/types/scan/ld.scene.montage.msgpack"
+printf 'gone' >"$T/types/gone.mp4"
+"$SAMPLE" scene "$T/types/target/real.msgpack" --media "$T/types/gone.mp4"
+rm "$T/types/gone.mp4"
+ln -s "$T/types/target/real.msgpack" "$T/types/scan/lr.scene.montage.msgpack"
+expect gc_types 0 timeout 20 "$CLI" gc "$T/types/f.scene.montage.msgpack" "$T/types/d.scene.montage.msgpack" \
+    "$T/types/ld.scene.montage.msgpack" "$T/types/ln.beat.montage.msgpack" "$T/types/scan"
+expect_eq gc_types_lines "$(cat "$T/err")" "montage-sidecar: $T/types/f.scene.montage.msgpack: a FIFO named like a sidecar: skipped
+montage-sidecar: $T/types/d.scene.montage.msgpack: a directory named like a sidecar: skipped
+montage-sidecar: $T/types/ld.scene.montage.msgpack: a link to a directory named like a sidecar: skipped
+montage-sidecar: $T/types/ln.beat.montage.msgpack: a link to a device named like a sidecar: skipped
+montage-sidecar: $T/types/scan/ld.scene.montage.msgpack: a link to a directory named like a sidecar: skipped"
+[ -p "$T/types/f.scene.montage.msgpack" ] && [ -d "$T/types/d.scene.montage.msgpack" ] \
+    && [ -L "$T/types/ld.scene.montage.msgpack" ] && [ -L "$T/types/ln.beat.montage.msgpack" ] \
+    && [ -L "$T/types/scan/ld.scene.montage.msgpack" ] && ok gc_types_kept || fail gc_types_kept "$(ls -lR "$T/types")"
+[ ! -e "$T/types/scan/lr.scene.montage.msgpack" ] && [ ! -L "$T/types/scan/lr.scene.montage.msgpack" ] \
+    && [ -f "$T/types/target/real.msgpack" ] && ok gc_link_to_file_removed || fail gc_link_to_file_removed "$(cat "$T/out")"
+
+# ... and only when the sidecar's source is missing: a changed source is
+# analysed again over the same exports, a sidecar of another schema version
+# (a newer install's) says nothing of its media (gc still removes that
+# sidecar itself, as before), a 16-hex name outside a by-path/ folder or a
+# user-named sidecar has no exports of ours beside it. A next-to-media
+# sidecar whose media is gone takes its exports along.
+mkdir -p "$T/cache/y/by-path" "$T/u"
+Y="$T/cache/y/by-path"
+printf 'one' >"$T/chg.mp4"
+"$SAMPLE" scene "$Y/1111111111111111.scene.msgpack" --media "$T/chg.mp4"
+printf 'changed' >"$T/chg.mp4"
+printf 'gone' >"$T/ver.mp4"
+"$SAMPLE" scene "$Y/2222222222222222.scene.msgpack" --media "$T/ver.mp4"
+rm "$T/ver.mp4"
+"$PYTHON" -c '
+import sys
+p = sys.argv[1]
+b = open(p, "rb").read()
+old = b"\xaeschema_version\x92\x01\x01"
+assert old in b
+open(p, "wb").write(b.replace(old, b"\xaeschema_version\x92\x02\x00"))' "$Y/2222222222222222.scene.msgpack"
+printf 'x' >"$Y/1111111111111111.scene.edl"
+printf 'x' >"$Y/2222222222222222.scene.edl"
+expect gc_changed_dry 0 "$CLI" gc --dry-run --cache-dir "$T/cache/y"
+expect_eq gc_changed_dry_listed "$(cut -f1,2 "$T/out" | sort)" "would-remove	$Y/1111111111111111.scene.msgpack
+would-remove	$Y/2222222222222222.scene.msgpack"
+expect gc_changed 0 "$CLI" gc --cache-dir "$T/cache/y"
+expect_eq gc_changed_exports_kept "$(cd "$Y" && ls)" "1111111111111111.scene.edl
+2222222222222222.scene.edl"
+printf 'gone' >"$T/gone2.mp4"
+"$SAMPLE" scene "$T/u/shots.msgpack" --media "$T/gone2.mp4"
+"$SAMPLE" scene "$T/u/3333333333333333.scene.msgpack" --media "$T/gone2.mp4"
+"$SAMPLE" scene "$T/nm.mp4.scene.montage.msgpack" --media "$T/gone2.mp4"
+rm "$T/gone2.mp4"
+printf 'x' >"$T/u/shots.edl"
+printf 'x' >"$T/u/3333333333333333.scene.edl"
+printf 'x' >"$T/nm.mp4.scene.montage.edl"
+expect gc_user_named 0 "$CLI" gc "$T/u/shots.msgpack" "$T/u/3333333333333333.scene.msgpack" \
+    "$T/nm.mp4.scene.montage.msgpack"
+expect_eq gc_user_named_neighbours_kept "$(cd "$T/u" && ls)" "3333333333333333.scene.edl
+shots.edl"
+[ ! -e "$T/nm.mp4.scene.montage.edl" ] && [ ! -e "$T/nm.mp4.scene.montage.msgpack" ] \
+    && ok gc_next_to_media_exports_removed || fail gc_next_to_media_exports_removed "$(cat "$T/out")"
+
+# check and gc print one record a line whatever the name: tab, newline,
+# carriage return, backslash and other control bytes escaped as in
+# montage-analyze's JSON strings (\t \n \r \\ \u00XX), other bytes as they are
+odd="$T/a	b
+c\\d$(printf '\001\351').scene.montage.msgpack"
+printf 'odd' >"$T/odd.mp4"
+"$SAMPLE" scene "$odd" --media "$T/odd.mp4"
+rm "$T/odd.mp4"
+expect check_escaped 1 "$CLI" check "$odd"
+expect_eq check_escaped_line "$(wc -l < "$T/out") $(cut -f1,2 "$T/out")" "1 stale	$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.msgpack"
+# a FIFO named as a sidecar is no sidecar (not a regular file): check says
+# corrupt at once instead of waiting for a writer (timeout: only a bound
+# on the hang it once was)
+mkfifo "$T/fifo.scene.montage.msgpack"
+expect check_fifo 3 timeout 20 "$CLI" check "$T/fifo.scene.montage.msgpack"
+expect_eq check_fifo_reason "$(cut -f1,3 "$T/out")" "corrupt	not a regular file"
+rm "$T/fifo.scene.montage.msgpack"
+# a link named as a sidecar to a character device is refused without being
+# opened (a link to /dev/watchdog must not arm it): strace (where it runs)
+# sees no open of it
+ln -s /dev/null "$T/dev.scene.montage.msgpack"
+expect check_device_link 3 "$CLI" check "$T/dev.scene.montage.msgpack"
+expect_eq check_device_link_reason "$(cut -f1,3 "$T/out")" "corrupt	not a regular file"
+if strace -qq -o /dev/null true 2>/dev/null; then
+    strace -f -qq -e trace=open,openat -o "$T/strace" "$CLI" check "$T/dev.scene.montage.msgpack" >/dev/null
+    grep -q 'dev.scene.montage.msgpack' "$T/strace" && fail check_device_link_not_opened "$(grep dev.scene "$T/strace")" \
+        || ok check_device_link_not_opened
+else
+    echo "skip check_device_link_not_opened: strace cannot run here"
+fi
+rm "$T/dev.scene.montage.msgpack"
+# export of several sidecars lists the files it wrote, one a line, escaped
+# the same way
+printf 'odd' >"$T/odd.mp4"
+"$SAMPLE" scene "$odd" --media "$T/odd.mp4"
+"$SAMPLE" scene "$T/plain.scene.montage.msgpack" --media "$T/odd.mp4"
+expect export_list_escaped 0 "$CLI" export --format edl "$odd" "$T/plain.scene.montage.msgpack"
+expect_eq export_list_escaped_lines "$(cat "$T/out")" "$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.edl
+$T/plain.scene.montage.edl"
+[ -f "$odd" ] && [ -f "${odd%.msgpack}.edl" ] && ok export_list_escaped_written || fail export_list_escaped_written "$(ls "$T")"
+rm -f "${odd%.msgpack}.edl" "$T/plain.scene.montage."* "$T/odd.mp4"
+expect gc_escaped 0 "$CLI" gc "$odd"
+expect_eq gc_escaped_line "$(wc -l < "$T/out") $(cut -f1,2 "$T/out")" "1 removed	$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.msgpack"
 
 finish

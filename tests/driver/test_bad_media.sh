@@ -10,7 +10,8 @@
 #   PTS jumping backwards (two MPEG-TS files concatenated; ffmpeg repairs
 #   the timeline)                                   -> analysed
 # and through the filters: audio to montagescene, video to montagebeat,
-# a backward timeline kept with -copyts -> ffmpeg fails, no sidecar.
+# a backward timeline kept with -copyts -> ffmpeg fails, no sidecar; a FIFO
+# named as the sidecar -> that file fails, nothing hangs.
 . "$(dirname "$0")/lib.sh"
 case $MONTAGE_FFMPEG in *driver_fake_ffmpeg) fail bad_media "needs an ffmpeg with the filters, not the fake"; finish ;; esac
 PYTHON=${PYTHON:-/usr/bin/python3}
@@ -89,4 +90,32 @@ filter_fails video_to_montagebeat "Media type mismatch" -f lavfi -i "testsrc2=d=
 filter_fails filter_pts_backwards "timestamps jump backwards at frame 75" \
     -copyts -i "$M/backwards.ts" -vf "montagescene=sidecar=$WORK/f.msgpack"
 filter_fails filter_rate_384k "sample rate 384000 Hz is outside" -i "$M/rate384k.wav" -af "montagebeat=sidecar=$WORK/f.msgpack"
+
+# A FIFO where a clip's sidecar goes: the cache check once blocked opening
+# it for a writer that never came (and the driver ignored SIGTERM there);
+# now the file fails alone with the writer's cause. The KILL timeout only
+# bounds the hang it was.
+mkdir "$WORK/fifo"
+$FF -f lavfi -i "testsrc2=s=160x120:r=25:d=1" -c:v ffv1 "$WORK/fifo/clip.mkv"
+mkfifo "$WORK/fifo/clip.mkv.scene.montage.msgpack"
+timeout -s KILL 60 "$MONTAGE_ANALYZE" -j 1 "$WORK/fifo" > "$WORK/fifo.jsonl" 2> "$WORK/fifo.err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q '"status":"failed".*no process reads this pipe' "$WORK/fifo.jsonl"; then ok fifo_sidecar_fails_alone
+else fail fifo_sidecar_fails_alone "exit $rc: $(cat "$WORK/fifo.jsonl" "$WORK/fifo.err" | head -c 300)"; fi
+
+# A dangling link planted as a clip's lock file: the lock was opened
+# through it with O_CREAT, creating its target (anywhere, as root). Now that
+# clip fails alone with one line, its neighbour is analysed, nothing is
+# created at the target.
+mkdir "$WORK/lockln"
+$FF -f lavfi -i "testsrc2=s=160x120:r=25:d=1" -c:v ffv1 "$WORK/lockln/a.mkv"
+cp "$WORK/lockln/a.mkv" "$WORK/lockln/b.mkv"
+ln -s "$WORK/lock-target" "$WORK/lockln/a.mkv.montage.lock"
+timeout -s KILL 60 "$MONTAGE_ANALYZE" -j 1 "$WORK/lockln" > "$WORK/lockln.jsonl" 2> "$WORK/lockln.err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$WORK/lock-target" ] && [ "$(grep -c . "$WORK/lockln.jsonl")" -eq 2 ] &&
+   grep -q '/a.mkv","status":"failed".*a symbolic link is there (not followed)' "$WORK/lockln.jsonl" &&
+   grep -q '/b.mkv","status":"ok"' "$WORK/lockln.jsonl" && [ -L "$WORK/lockln/a.mkv.montage.lock" ]
+then ok lock_link_fails_alone
+else fail lock_link_fails_alone "exit $rc: $(cat "$WORK/lockln.jsonl" "$WORK/lockln.err" | head -c 400)"; fi
 finish

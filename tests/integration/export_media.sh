@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Copyright (C) 2026 the Montage authors; see LICENSE.
 # What the export tests share (source it after tests/lib.sh): Debian's
-# ffmpeg encodes the media and muxes chapters (the project's analysis build
-# has neither libx264 nor the mp4 muxer); its ffprobe reads WebVTT and
-# measures luma.
+# ffmpeg encodes the media (the project's analysis build has neither
+# libx264 nor the mp4 muxer) and muxes chapters, as the analysis build
+# does too; its ffprobe reads WebVTT and measures luma.
 S="$BUILD/montage-sidecar"
 ENC=${MEDIA_FFMPEG:-/usr/bin/ffmpeg}
 ENC_PROBE=$(dirname "$ENC")/ffprobe

@@ -85,6 +85,16 @@ for m in cfr.mp4 vfr.mkv ntsc.mp4; do
        frame_times "$T/$n.chaptered.mkv" > "$T/$n.chaptered.frames"; then
         if out=$($CHECK chapters "$T/$n.chapters.json" "$T/$m.scene.json" "$T/$n.chaptered.frames" 2>&1); then ok "ffmetadata_$n"; else fail "ffmetadata_$n" "$(echo "$out" | head -n 3 | tr '\n' ' ')"; fi
     else fail "ffmetadata_$n" "$(head -c 300 "$T/err")"; fi
+    # the analysis build (when it is the ffmpeg tested) reads the chapters
+    # file itself: its ffmetadata demuxer, the remux and ffprobe all its own
+    if [ "$FFMPEG" = "$BUILD/bin/ffmpeg" ]; then
+        if "$FFMPEG" -nostdin -v error -y -i "$T/$m" -i "$T/$n.chapters.txt" -map 0 -map_chapters 1 -c copy "$T/$n.own.mkv" 2> "$T/err" &&
+           "$FFPROBE" -v error -show_chapters -of json "$T/$n.own.mkv" > "$T/$n.own.json" &&
+           frame_times "$T/$n.own.mkv" > "$T/$n.own.frames"; then
+            if out=$($CHECK chapters "$T/$n.own.json" "$T/$m.scene.json" "$T/$n.own.frames" 2>&1); then ok "ffmetadata_own_build_$n"
+            else fail "ffmetadata_own_build_$n" "$(echo "$out" | head -n 3 | tr '\n' ' ')"; fi
+        else fail "ffmetadata_own_build_$n" "$(head -c 300 "$T/err")"; fi
+    fi
     "$S" export --format webvtt -o "$T/$n.vtt" "$T/$m.scene.montage.msgpack"
     if "$ENC_PROBE" -v error -show_packets -of json "$T/$n.vtt" > "$T/$n.vtt.json" 2> "$T/err"; then
         if out=$($CHECK webvtt "$T/$n.vtt.json" "$T/$m.scene.json" "$T/$m.frames" 2>&1); then ok "webvtt_$n"; else fail "webvtt_$n" "$(echo "$out" | head -n 3 | tr '\n' ' ')"; fi

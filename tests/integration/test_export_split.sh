@@ -65,12 +65,30 @@ mkdir "$T/copy"
 if "$S" split -d "$T/copy" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/copy.list" 2> "$T/err" &&
    [ "$(wc -l < "$T/copy.list")" -eq 3 ] && [ "$(head -n 1 "$T/copy.list")" = "$T/copy/cfr-shot-001.mp4" ]; then
     ok split_copy_pieces; else fail split_copy_pieces "$(cat "$T/err" "$T/copy.list")"; fi
+# a piece's name is listed on one line whatever the clip's name holds
+# (a newline: \n, as montage-sidecar check writes names)
+mkdir "$T/nl"
+cp "$T/cfr.mp4" "$T/nl/a
+b.mp4"
+cp "$T/cfr.mp4.scene.montage.msgpack" "$T/nl/a
+b.mp4.scene.montage.msgpack"
+if "$S" split --ffmpeg "$ENC" "$T/nl/a
+b.mp4.scene.montage.msgpack" > "$T/nl.list" 2> "$T/err"; then
+    expect_eq split_list_escaped "$(wc -l < "$T/nl.list") $(head -n 1 "$T/nl.list")" "3 $T/nl/a\nb-shot-001.mp4"
+else fail split_list_escaped "$(cat "$T/err")"; fi
 # -d DIR is made when missing (one level), as `split -d shots/` expects
 "$S" split -d "$T/made" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/made.list" 2> "$T/err"
 expect_eq split_makes_dir "$? $(wc -l < "$T/made.list")" "0 3"
 "$S" split -d "$T/none/deeper" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
 expect_eq split_dir_error "$? $(cat "$T/err")" \
     "5 montage-sidecar: $T/none/deeper: cannot create the output directory: No such file or directory"
+# the first piece failing leaves no DIR this run made; a DIR that was
+# there (empty) is kept
+"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/unmade" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+expect_eq split_failed_dir_removed "$? $(ls -d "$T/unmade" 2>/dev/null)" "5 "
+mkdir "$T/before"
+"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/before" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+expect_eq split_failed_dir_kept "$? $(ls -d "$T/before" 2>/dev/null)" "5 $T/before"
 "$S" split "$T/nothing.msgpack" > /dev/null 2> "$T/err"
 expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "2 1"
 "$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/copy" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"

@@ -207,10 +207,14 @@ static void test_rewrite_with_old_mtime(void)
 }
 
 static int count_reports;
-static void on_report(const char *path, MtCacheState s, const char *why, void *opaque)
+static int count_gone;
+
+static void on_report(const char *path, MtCacheState s, const char *why, int source_gone,
+                      void *opaque)
 {
     (void)path; (void)s; (void)why; (void)opaque;
     count_reports++;
+    count_gone += source_gone;
 }
 
 /* A directory NAME under the test's with a media file LIVE_NAME and a
@@ -239,11 +243,17 @@ static void test_gc(void)
     gc_live_and_gone("gc", "keep.mp4", sub, sizeof(sub), sc_keep, sc_gone, sizeof(sc_keep));
     snprintf(junk, sizeof(junk), "%s/junk.beat.montage.msgpack", sub);
     CHECK(file_write(junk, "junk", 4) == 0);
+    /* a directory so named is no sidecar file: not looked at, kept */
+    char named_dir[800];
+    snprintf(named_dir, sizeof(named_dir), "%s/folder.scene.montage.msgpack", sub);
+    CHECK(mkdir(named_dir, 0755) == 0);
 
     CHECK_INT(mt_cache_gc_dir(sub, &opt, &st), 0);
     CHECK_INT(st.scanned, 3);
     CHECK_INT(st.removed, 2);
     CHECK_INT(count_reports, 2);
+    /* gone.mp4's sidecar: its source is missing; junk's is unknown */
+    CHECK_INT(count_gone, 1);
     CHECK(access(sc_gone, F_OK) == 0 && access(junk, F_OK) == 0); /* dry run */
 
     opt.dry_run = 0;
@@ -252,7 +262,7 @@ static void test_gc(void)
     CHECK_INT(st.removed, 2);
     CHECK_INT(st.kept, 1);
     CHECK(access(sc_gone, F_OK) < 0 && access(junk, F_OK) < 0);
-    CHECK(access(sc_keep, F_OK) == 0);
+    CHECK(access(sc_keep, F_OK) == 0 && access(named_dir, F_OK) == 0);
 }
 
 /* A sidecar under a name of the user's choice is gc'd by its content
