@@ -6,7 +6,6 @@
  * array's size while copying into memory the result owns (sidecar_arena.c).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include <msgpack.h>
 
 #include "msgpack_bounds.h"
+#include "regular_open.h"
 #include "sidecar_arena.h"
 #include "sidecar_read.h"
 #include "sidecar_read_walk.h"
@@ -83,35 +83,24 @@ int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,
 
     *data = NULL;
     *len = 0;
-    /* judged before it is opened: opening a device is an act (a link
-     * named as a sidecar to /dev/watchdog would arm the watchdog), and
+    /* judged on the file that is opened, never on an earlier stat() of
+     * the name (a name swapped in between made a root check open a
+     * device): opening a device is an act (a link named as a sidecar to
+     * /dev/watchdog would arm the watchdog), a FIFO would block until a
+     * writer came (montage-analyze hung on one, deaf to SIGTERM), and
      * only a regular file is a sidecar; a link is judged by its target */
-    if (stat(path, &st) < 0) {
+    fd = mt_regular_open(path, &st);
+    if (fd == MT_REGULAR_OPEN_NOT_REGULAR)
+        return mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "not a regular file");
+    if (fd == MT_REGULAR_OPEN_NO_PROC)
+        return mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "cannot open: %s",
+                                    MT_REGULAR_OPEN_NO_PROC_TEXT);
+    if (fd < 0) {
         int e = errno;
         mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "cannot open: %s", strerror(e));
         if (err)
             err->sys_errno = e;
         return -MT_SIDECAR_ERR_IO;
-    }
-    if (!S_ISREG(st.st_mode))
-        return mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "not a regular file");
-    /* the fstat below checks again what was opened (the name may have
-     * been replaced since). O_NONBLOCK: a FIFO so named would block the open until a writer
-     * came (montage-analyze hung on one, deaf to SIGTERM); it is refused
-     * below as no regular file. Reads of a regular file ignore the flag. */
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0 || fstat(fd, &st) < 0) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "cannot open: %s", strerror(e));
-        if (err)
-            err->sys_errno = e;
-        return -MT_SIDECAR_ERR_IO;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        close(fd);
-        return mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "not a regular file");
     }
     if ((uint64_t)st.st_size > max) {
         close(fd);

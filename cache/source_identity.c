@@ -4,14 +4,15 @@
  * stat() + streamed XXH3-128 of a media file (see source_identity.h).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <xxhash.h>
 
+#include "regular_open.h"
 #include "source_identity.h"
 #include "source_stat.h"
 
@@ -26,14 +27,29 @@ int mt_source_digest(const char *path, char *out, char *err, size_t errlen)
 {
     XXH3_state_t *state = XXH3_createState();
     unsigned char *buf = malloc(MT_DIGEST_CHUNK);
+    struct stat st;
     int fd = -1, ret = 0;
 
     if (!state || !buf) {
         ret = fail(err, errlen, ENOMEM, path, "digest");
         goto out;
     }
-    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-        ret = fail(err, errlen, errno, path, "open");
+    /* the file opened is judged, not the name mt_source_stat saw: a name
+     * swapped since to a FIFO would hang gc and check, to a device would
+     * open it; the messages are mt_source_stat's and open's */
+    if ((fd = mt_regular_open(path, &st)) < 0) {
+        if (fd == MT_REGULAR_OPEN_NOT_REGULAR) {
+            if (err && errlen)
+                snprintf(err, errlen, "%s: not a regular file", path);
+            ret = -EINVAL;
+        } else if (fd == MT_REGULAR_OPEN_NO_PROC) {
+            if (err && errlen)
+                snprintf(err, errlen, "%s: open: %s", path, MT_REGULAR_OPEN_NO_PROC_TEXT);
+            ret = -ENOENT;
+        } else {
+            ret = fail(err, errlen, errno, path, "open");
+        }
+        fd = -1;
         goto out;
     }
     XXH3_128bits_reset(state);
