@@ -115,24 +115,42 @@ int mt_cache_dir_prepare(const char *dir, char *err, size_t errlen)
     return mt_atomic_write_file(path, tag, sizeof(tag) - 1, NULL, err, errlen);
 }
 
-int mt_cache_media_of_sidecar(const char *sidecar_path, char *out, size_t outlen)
+int mt_cache_sidecar_name_kind(const char *sidecar_path, size_t *media_len, int *in_cache)
 {
     static const MtSidecarKind kinds[] = { MT_KIND_SCENE, MT_KIND_BEAT };
-    size_t n = strlen(sidecar_path);
+    const char *slash = strrchr(sidecar_path, '/');
+    const char *name = slash ? slash + 1 : sidecar_path;
+    size_t n = strlen(sidecar_path), nn = strlen(name);
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         char suffix[64];
-        snprintf(suffix, sizeof(suffix), ".%s" MT_CACHE_SUFFIX_NEXT_TO_MEDIA,
-                 mt_sidecar_kind_name(kinds[i]));
-        size_t s = strlen(suffix);
+        size_t s = (size_t)snprintf(suffix, sizeof(suffix), ".%s" MT_CACHE_SUFFIX_NEXT_TO_MEDIA,
+                                    mt_sidecar_kind_name(kinds[i]));
         if (n > s && !strcmp(sidecar_path + n - s, suffix)) {
-            if (n - s >= outlen)
-                return -ENAMETOOLONG;
-            memcpy(out, sidecar_path, n - s);
-            out[n - s] = 0;
-            return 0;
+            if (media_len)
+                *media_len = n - s;
+            *in_cache = 0;
+            return (int)kinds[i];
+        }
+        s = (size_t)snprintf(suffix, sizeof(suffix), ".%s.msgpack", mt_sidecar_kind_name(kinds[i]));
+        if (nn == 16 + s && !strcmp(name + 16, suffix) && strspn(name, "0123456789abcdef") == 16) {
+            *in_cache = 1;
+            return (int)kinds[i];
         }
     }
     return -EINVAL;
+}
+
+int mt_cache_media_of_sidecar(const char *sidecar_path, char *out, size_t outlen)
+{
+    size_t len;
+    int in_cache;
+    if (mt_cache_sidecar_name_kind(sidecar_path, &len, &in_cache) < 0 || in_cache)
+        return -EINVAL;
+    if (len >= outlen)
+        return -ENAMETOOLONG;
+    memcpy(out, sidecar_path, len);
+    out[len] = 0;
+    return 0;
 }
 
 static MtCacheState say(MtCacheState s, char *why, size_t whylen, const char *fmt, ...)

@@ -86,6 +86,13 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
  * seconds? 1 or 0; on 0 why gets "analysed X s of the media's Y s". */
 int mt_cache_covers(double analysed_s, double media_s, char *why, size_t whylen);
 
+/* The kind (MtSidecarKind) a sidecar's name gives, as montage-analyze names
+ * them: MEDIA.KIND.montage.msgpack (*in_cache 0, *media_len the length of
+ * MEDIA's path when media_len is not NULL) or <16 hex digits>.KIND.msgpack,
+ * the name of a cache's by-path/ entry (*in_cache 1; whether its folder is
+ * one is the caller's to check). -EINVAL for any other name. */
+int mt_cache_sidecar_name_kind(const char *sidecar_path, size_t *media_len, int *in_cache);
+
 /* The media path a next-to-media sidecar name belongs to (the name minus
  * ".<kind>.montage.msgpack"); 0, or -EINVAL when the name does not match. */
 int mt_cache_media_of_sidecar(const char *sidecar_path, char *out, size_t outlen);

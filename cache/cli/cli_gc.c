@@ -24,7 +24,6 @@
 
 #include "cache/cache_gc.h"
 #include "cache/cli/cli.h"
-#include "cache/sidecar_names.h"
 #include "cache/source_identity.h"
 #include "export/export.h"
 
@@ -68,21 +67,10 @@ static int in_by_path(const char *path)
  * or place (a sidecar named by the user: files beside it are not ours). */
 static int driver_sidecar_kind(const char *path)
 {
-    static const MtSidecarKind kinds[] = { MT_KIND_SCENE, MT_KIND_BEAT };
-    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
-    size_t n = strlen(name);
-    for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-        char tail[64];
-        size_t t = (size_t)snprintf(tail, sizeof(tail), ".%s" MT_CACHE_SUFFIX_NEXT_TO_MEDIA,
-                                    mt_sidecar_kind_name(kinds[k]));
-        if (n > t && !strcmp(name + n - t, tail))
-            return (int)kinds[k];
-        t = (size_t)snprintf(tail, sizeof(tail), ".%s.msgpack", mt_sidecar_kind_name(kinds[k]));
-        if (n == 16 + t && !strcmp(name + 16, tail) && strspn(name, "0123456789abcdef") == 16 &&
-            in_by_path(path))
-            return (int)kinds[k];
-    }
-    return -1;
+    int in_cache, kind = mt_cache_sidecar_name_kind(path, NULL, &in_cache);
+    if (kind < 0 || (in_cache && !in_by_path(path)))
+        return -1;
+    return kind;
 }
 
 /* The exports montage-analyze --export wrote beside a sidecar gc removed
