@@ -312,7 +312,7 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
         s->first_pts = frame->pts;
     if (frame->pts != AV_NOPTS_VALUE && (s->last_pts == AV_NOPTS_VALUE || frame->pts > s->last_pts))
         s->last_pts = frame->pts;
-    s->last_duration = mt_frame_duration(frame);
+    s->last_duration = mt_frame_duration(ctx->inputs[0], frame);
     /* Without timestamps, time follows the frame count at the link rate. */
     t = pts_seconds(s, frame->pts);
     if (isnan(t))

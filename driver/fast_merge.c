@@ -191,7 +191,7 @@ int mt_fast_merge(const MtFastFrames *f, const MtFastPlan *plan,
     }
 
     MtSidecar out = *first; /* generator, source, config, kind */
-    MtConfigEntry *entries = calloc(first->config.n + 1, sizeof(*entries));
+    MtConfigEntry *entries = calloc(first->config.n + 2, sizeof(*entries)); /* + decode, keep_features */
     if (!entries) {
         snprintf(err, err_size, "out of memory");
         goto end;

@@ -130,6 +130,19 @@ if "$FFMPEG" -nostdin -v error -f lavfi -i "testsrc2=s=64x48:r=25:d=0.4,setpts='
     $A field "$T/vfr_end.msgpack" vfr_last_scene_ends_with_frame scene.scenes.0.t_end 0.88
     $A field "$T/vfr_end.msgpack" vfr_last_scene_frames scene.scenes.0.end_frame 10
 else fail vfr_last_scene_ends_with_frame "$(head -c 300 "$T/vfr_end.err")"; fi
+# A filter that changes the time base before montagescene (settb, fps):
+# the last frame still lasts 1/25 s. FFmpeg 5.1's filters do not rescale
+# a frame's duration (pkt_duration), which the first version read in the
+# new time base: t_end 3.008 with settb, 41.94 with fps=50.
+if "$FFMPEG" -nostdin -v error -f lavfi -i "testsrc2=s=64x48:r=25:d=1" -c:v ffv1 "$T/c25.nut" 2> "$T/c25.err"; then
+    for chain in settb=1/1000 fps=50; do
+        name=$(echo "$chain" | tr -c 'a-z0-9\n' _)
+        if "$FFMPEG" -nostdin -v error -i "$T/c25.nut" -vf "$chain,montagescene=sidecar=$T/tb_$name.msgpack" \
+                -f null - 2>> "$T/c25.err"; then
+            $A field "$T/tb_$name.msgpack" "last_scene_ends_after_$name" scene.scenes.0.t_end 1.0
+        else fail "last_scene_ends_after_$name" "$(head -c 300 "$T/c25.err")"; fi
+    done
+else fail last_scene_ends_after_settb "$(head -c 300 "$T/c25.err")"; fi
 # Key frames only (-skip_frame nokey, keyframes_only=1: the fast mode's
 # first pass): a key frame's duration is one frame's, not the 2 s to the
 # next key frame, so the last scene still ends one key interval after the
