@@ -36,13 +36,26 @@ static inline AVRational mt_link_frame_rate(AVFilterLink *link)
 #endif
 }
 
-/* Gate 3: AVFrame.duration exists from libavutil 57.30.100; before it the
- * same value was pkt_duration. */
-static inline int64_t mt_frame_duration(const AVFrame *frame)
+/* Gate 3: a frame's duration in the time base of the link it arrives on,
+ * or 0 when not known. AVFrame.duration exists from libavutil 57.30.100,
+ * and filters that change the time base (settb, fps) rescale it. Before,
+ * the same value was pkt_duration, which stays in the time base of the
+ * source it was decoded in: no 5.1 filter rescales it (with settb=1/1000
+ * or fps=50 before montagescene, 25 fps frames read as 1 s and 1.7 s long).
+ * So there it is used only when the chain up to the source is one line of
+ * filters and the source's time base is the link's. */
+static inline int64_t mt_frame_duration(const AVFilterLink *link, const AVFrame *frame)
 {
 #if LIBAVUTIL_VERSION_INT >= AV_VERSION_INT(57, 30, 100)
+    (void)link;
     return frame->duration;
 #else
+    const AVFilterContext *f = link->src;
+    while (f && f->nb_inputs == 1 && f->inputs[0])
+        f = f->inputs[0]->src;
+    if (!f || f->nb_inputs != 0 || f->nb_outputs < 1 || !f->outputs[0] ||
+        av_cmp_q(f->outputs[0]->time_base, link->time_base))
+        return 0;
     return frame->pkt_duration;
 #endif
 }

@@ -312,7 +312,7 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
         s->first_pts = frame->pts;
     if (frame->pts != AV_NOPTS_VALUE && (s->last_pts == AV_NOPTS_VALUE || frame->pts > s->last_pts))
         s->last_pts = frame->pts;
-    s->last_duration = mt_frame_duration(frame);
+    s->last_duration = mt_frame_duration(ctx->inputs[0], frame);
     /* Without timestamps, time follows the frame count at the link rate. */
     t = pts_seconds(s, frame->pts);
     if (isnan(t))
@@ -331,6 +331,24 @@ static int analyse_frame(AVFilterContext *ctx, AVFrame *frame)
     s->held[(s->held_first + s->held_count) % s->held_cap] = frame;
     s->held_count++;
     return release_ready(ctx);
+}
+
+/* How long the last frame lasts, in seconds, for mt_scene_finish(), which
+ * ends the last scene there: the frame's own duration, else the period of
+ * the link's frame rate (in seconds, not rounded to the time base's ticks,
+ * which would move the end on a coarse time base); else 0, unknown. With
+ * key frames only it is unknown: a key frame's duration is one frame's while
+ * it stands for its whole GOP, and the detector's interval between the last
+ * two key frames is the better guess. Reads only the context. */
+static double last_frame_seconds(const MontageSceneContext *s)
+{
+    if (s->keyframes_only)
+        return 0;
+    if (s->last_duration > 0)
+        return s->last_duration * av_q2d(s->time_base);
+    if (s->frame_rate.num > 0 && s->frame_rate.den > 0)
+        return av_q2d(av_inv_q(s->frame_rate));
+    return 0;
 }
 
 /* Reads only the context: also called from uninit, after the links are gone. */
@@ -403,7 +421,7 @@ static int activate(AVFilterContext *ctx)
     }
 
     if (ff_inlink_acknowledge_status(inlink, &status, &pts)) {
-        mt_scene_finish(s->detector);
+        mt_scene_finish(s->detector, last_frame_seconds(s));
         ret = release_ready(ctx);
         if (ret < 0)
             return ret;
@@ -430,7 +448,7 @@ static av_cold void uninit(AVFilterContext *ctx)
      * application closing the graph): the partial analysis is kept, marked
      * incomplete; a failure can only be logged. The links may be gone. */
     if (s->detector && !s->sidecar_done && !s->failed && s->frames) {
-        mt_scene_finish(s->detector);
+        mt_scene_finish(s->detector, last_frame_seconds(s));
         write_sidecar(ctx, 0);
     }
     for (int i = 0; s->held && i < s->held_cap; i++)

@@ -106,7 +106,7 @@ int main(int argc, char **argv)
             worst = dt;
     }
     double t0 = ms(CLOCK_MONOTONIC), c0 = ms(CLOCK_THREAD_CPUTIME_ID);
-    mt_scene_finish(det);
+    mt_scene_finish(det, 1 / 25.0);
     while (mt_scene_pop(det, &fi))
         cuts += fi.has_event;
     total += ms(CLOCK_MONOTONIC) - t0;

@@ -123,7 +123,7 @@ static const MtSchemaKey scene_entry_keys[] = {
     I64(MtScene, start_frame, "start_frame", "first frame (half-open [start, end))"),
     I64(MtScene, end_frame, "end_frame", "frame after the last one"),
     F64(MtScene, t_start, "t_start", "time of start_frame, s"),
-    F64(MtScene, t_end, "t_end", "time of end_frame, s"),
+    F64(MtScene, t_end, "t_end", "time of end_frame, s; the last scene's: when its last frame ends"),
     { .key = "mean_hist", .type = MT_SCHEMA_PACKED, .dtype = MT_PACKED_F32,
       .custom = MT_SCHEMA_CUSTOM_MEAN_HIST, .offset = offsetof(MtScene, mean_hist),
       .doc = "[hist_bins] mean colour histogram, sums to 1" },

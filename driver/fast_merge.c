@@ -87,6 +87,23 @@ static void add_stats(const MtSceneResult *r, int64_t offset, int64_t s, int64_t
     }
 }
 
+/* How long the last frame lasts, in seconds: where the last scene ends
+ * after that frame's time. The same value, computed the same way, as the
+ * filter gives mt_scene_finish() in a full decode (vf_montagescene.c
+ * last_frame_seconds: its packet's duration, else the frame rate's period),
+ * else the detector's guess for an unknown length, the interval between the
+ * last two frames (0 for one frame). */
+static double last_frame_seconds(const Timeline *tl, const MtVideoStream *vs)
+{
+    int64_t n = (int64_t)tl->f->n;
+    if (tl->f->last_duration > 0)
+        return (double)tl->f->last_duration * tl->tb;
+    if (vs->frame_rate_num > 0 && vs->frame_rate_den > 0)
+        return (double)vs->frame_rate_den / vs->frame_rate_num;
+    double dt = n > 1 ? frame_time(tl, n - 1) - frame_time(tl, n - 2) : 0;
+    return dt > 0 ? dt : 0;
+}
+
 static int cmp_transition(const void *a, const void *b)
 {
     int64_t x = ((const MtTransition *)a)->frame, y = ((const MtTransition *)b)->frame;
@@ -129,7 +146,7 @@ int mt_fast_merge(const MtFastFrames *f, const MtFastPlan *plan,
      * close_scene() does; the representative frame is the middle of the
      * part outside the transitions that open and close the scene */
     int64_t n = (int64_t)f->n;
-    double dt = n > 1 ? frame_time(&tl, n - 1) - frame_time(&tl, n - 2) : 0;
+    double last_len = last_frame_seconds(&tl, vs);
     size_t n_scenes = 0;
     for (size_t i = 0; i <= n_trans; i++) {
         int64_t s = i ? trans[i - 1].frame : 0;
@@ -140,7 +157,7 @@ int mt_fast_merge(const MtFastFrames *f, const MtFastPlan *plan,
         sc->start_frame = s;
         sc->end_frame = e;
         sc->t_start = frame_time(&tl, s);
-        sc->t_end = e < n ? frame_time(&tl, e) : frame_time(&tl, n - 1) + (dt > 0 ? dt : 0);
+        sc->t_end = e < n ? frame_time(&tl, e) : frame_time(&tl, n - 1) + last_len;
         int64_t ps = s, pe = e;
         if (i && trans[i - 1].last_frame + 1 > ps)
             ps = trans[i - 1].last_frame + 1;
@@ -174,7 +191,7 @@ int mt_fast_merge(const MtFastFrames *f, const MtFastPlan *plan,
     }
 
     MtSidecar out = *first; /* generator, source, config, kind */
-    MtConfigEntry *entries = calloc(first->config.n + 1, sizeof(*entries));
+    MtConfigEntry *entries = calloc(first->config.n + 2, sizeof(*entries)); /* + decode, keep_features */
     if (!entries) {
         snprintf(err, err_size, "out of memory");
         goto end;

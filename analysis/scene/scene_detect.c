@@ -783,7 +783,7 @@ int mt_scene_pop(MtSceneDetector *d, MtSceneFrameInfo *out)
     return 1;
 }
 
-void mt_scene_finish(MtSceneDetector *d)
+void mt_scene_finish(MtSceneDetector *d, double last_duration_s)
 {
     if (!d || d->finished)
         return;
@@ -796,5 +796,5 @@ void mt_scene_finish(MtSceneDetector *d)
     int64_t first = d->n_in - d->ring_size > 0 ? d->n_in - d->ring_size : 0;
     for (int64_t k = first; k < d->n_in; k++)
         mt_scene_account(d, k);
-    mt_scene_close_scenes(d);
+    mt_scene_close_scenes(d, last_duration_s);
 }

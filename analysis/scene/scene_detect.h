@@ -62,7 +62,8 @@
  *
  * Usage: mt_scene_new(), then per frame in presentation order
  * mt_scene_push() and drain mt_scene_pop(); at end of stream
- * mt_scene_finish(), drain mt_scene_pop(), then mt_scene_result().
+ * mt_scene_finish() with the last frame's duration if known, drain
+ * mt_scene_pop(), then mt_scene_result().
  * Not thread-safe per detector; separate detectors are independent.
  */
 #ifndef MONTAGE_ANALYSIS_SCENE_DETECT_H
@@ -226,8 +227,19 @@ int mt_scene_push(MtSceneDetector *det, const MtImage *img, int64_t pts, double 
 int mt_scene_pop(MtSceneDetector *det, MtSceneFrameInfo *out);
 
 /* End of stream: every remaining frame becomes poppable and the last scene
- * is closed. Further pushes fail. */
-void mt_scene_finish(MtSceneDetector *det);
+ * is closed. Further pushes fail.
+ *
+ * last_duration_s is how long the last pushed frame lasts, in seconds, when
+ * the host knows it: the frame's own duration when the container gives
+ * one, else the period of the stream's frame rate. The last scene then ends
+ * at that frame's time plus it. 0, a negative value or NaN says "unknown"
+ * (key frames only: the time to the next key frame is no frame's length,
+ * and a key frame's own duration is one frame's): the last scene then ends
+ * one interval after the last frame, the interval between the last two
+ * frames, and a one-frame stream, which has none, ends where it starts
+ * (t_end == t_start). Only that t_end depends on it; frames, transitions
+ * and everything else do not. */
+void mt_scene_finish(MtSceneDetector *det, double last_duration_s);
 
 /* After finish: transitions (in frame order; `frame` is a cut's first
  * frame, or where the new shot takes over in a gradual one: the middle of

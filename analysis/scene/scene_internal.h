@@ -281,7 +281,7 @@ int     mt_scene_insert_transition(MtSceneDetector *d, const MtTransition *tr,
                                    const SceneSpan *located);
 /* accounts frame idx (leaving the ring) into the scene statistics */
 void    mt_scene_account(MtSceneDetector *d, int64_t idx);
-void    mt_scene_close_scenes(MtSceneDetector *d);
+void    mt_scene_close_scenes(MtSceneDetector *d, double last_duration_s);
 int     mt_scene_keep_features(MtSceneDetector *d, const SceneSlot *s);
 void    mt_scene_result_free(MtSceneDetector *d);
 

@@ -4,6 +4,7 @@
 #include "analysis/scene/scene_internal.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,10 +139,15 @@ void mt_scene_account(MtSceneDetector *d, int64_t idx)
     d->acc.t_prev = s->t;
 }
 
-void mt_scene_close_scenes(MtSceneDetector *d)
+void mt_scene_close_scenes(MtSceneDetector *d, double last_duration_s)
 {
+    /* the last scene ends when its last frame does: after the length the
+     * host knows, else (unknown: 0, negative, NaN) one interval of the last
+     * two frames on, the best guess there is (none for a single frame) */
+    double len = isfinite(last_duration_s) && last_duration_s > 0 ? last_duration_s
+                 : d->acc.dt > 0 ? d->acc.dt : 0;
     if (d->n_in > 0)
-        close_scene(d, d->n_in, d->acc.t_prev + (d->acc.dt > 0 ? d->acc.dt : 0), d->n_trans);
+        close_scene(d, d->n_in, d->acc.t_prev + len, d->n_trans);
     for (size_t i = 0; i < d->n_scenes; i++)
         d->scenes[i].mean_hist = d->scene_hist + i * MT_SCENE_HIST_BINS;
 }

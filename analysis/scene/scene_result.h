@@ -14,7 +14,7 @@
 /* Bumped whenever the maths of the scene analyser changes its results, so
  * cached sidecars made by an older analyser are treated as stale (README,
  * "Changing analysis results"). */
-#define MT_SCENE_ANALYSER_VERSION 12
+#define MT_SCENE_ANALYSER_VERSION 13
 
 /* A row-major float32 matrix, rows x cols (cols = 1 for a curve); the
  * sidecar stores it packed little-endian. */
@@ -55,7 +55,9 @@ typedef struct MtTransition {
 
 typedef struct MtScene {
     int64_t start_frame, end_frame; /* half-open [start, end) */
-    double  t_start, t_end;         /* seconds; t_end is the end frame's time */
+    double  t_start, t_end;         /* seconds; t_end is the end frame's time,
+                                       the last scene's the end of its last
+                                       frame (see mt_scene_finish) */
     const float *mean_hist;         /* hist_bins values, sums to 1 */
     float   mean_luma;              /* 0..1 */
     float   motion;                 /* mean frame-to-frame motion energy */

@@ -84,6 +84,12 @@ transitions() {
         sed 's/.*"type":"\([a-z]*\)".*"frame":\([0-9]*\).*"first_frame":\([0-9]*\).*"last_frame":\([0-9]*\).*/\1 \2 \3 \4/'
 }
 config() { "$SIDECAR_CLI" dump --json "$1" | tr ',{}' '\n\n\n' | grep "\"$2\"" | head -1; }
+# each scene's frames and times, the last one's end included (where its
+# last frame ends: the merge must say what the full decode's filter does)
+scenes() {
+    "$SIDECAR_CLI" dump --json "$1" | tr '{' '\n' | grep '"start_frame"' |
+        sed 's/.*"start_frame":\([0-9]*\),"end_frame":\([0-9]*\),"t_start":\([^,]*\),"t_end":\([^,]*\),.*/\1 \2 \3 \4/'
+}
 
 for clip in gop50 scenecut intra pan dip cold; do
     full=$WORK/$clip.full.msgpack fast=$WORK/$clip.fast.msgpack
@@ -95,6 +101,9 @@ for clip in gop50 scenecut intra pan dip cold; do
     [ -n "$a" ] || [ "$clip" = intra ] || { fail "fast_$clip" "the full analysis found nothing: $(cat "$WORK/err")"; continue; }
     [ "$a" = "$b" ] && ok "fast_same_transitions_$clip" ||
         fail "fast_same_transitions_$clip" "full: $a / fast: $b / $(cat "$WORK/$clip.log")"
+    a=$(scenes "$full") b=$(scenes "$fast")
+    [ -n "$a" ] && [ "$a" = "$b" ] && ok "fast_same_scene_times_$clip" ||
+        fail "fast_same_scene_times_$clip" "full: $a / fast: $b"
 done
 
 # the clips' own boundaries are found (not only agreed on)

@@ -113,6 +113,47 @@ esac
 # Odd inputs never crash and give valid sidecars.
 scene zero_frames "testsrc2=s=320x240:r=25,trim=end_frame=0" "-"
 scene one_frame "testsrc2=s=320x240:r=25,trim=end_frame=1" "-"
+# The last scene ends when its last frame does (scene analyser 13; 12 ended
+# it one interval of the two frames before, so a single frame ended where it
+# started, at 0): one frame of a 25 fps source lasts 0.04 s (its period), and
+# the last frame of a variable-rate file lasts what the file says, 0.04 s
+# after a gap of 0.2 s (0.84 + 0.04; analyser 12: 1.04).
+$A field "$T/one_frame.msgpack" one_frame_scene_ends scene.scenes.0.t_end 0.04
+if "$FFMPEG" -nostdin -v error -f lavfi -i "color=red:s=64x48:r=25:d=0.04" -frames:v 1 \
+        -vf "montagescene=sidecar=$T/one_color.msgpack" -f null - 2> "$T/one_color.err"; then
+    $A field "$T/one_color.msgpack" one_frame_input_scene_ends scene.scenes.0.t_end 0.04
+else fail one_frame_input_scene_ends "$(head -c 300 "$T/one_color.err")"; fi
+if "$FFMPEG" -nostdin -v error -f lavfi -i "testsrc2=s=64x48:r=25:d=0.4,setpts='N*2/25/TB+gte(N,9)*3/25/TB'" \
+        -c:v ffv1 -fps_mode passthrough "$T/vfr_end.nut" 2> "$T/vfr_end.err" &&
+   "$FFMPEG" -nostdin -v error -i "$T/vfr_end.nut" -vf "montagescene=sidecar=$T/vfr_end.msgpack" \
+        -f null - 2>> "$T/vfr_end.err"; then
+    $A field "$T/vfr_end.msgpack" vfr_last_scene_ends_with_frame scene.scenes.0.t_end 0.88
+    $A field "$T/vfr_end.msgpack" vfr_last_scene_frames scene.scenes.0.end_frame 10
+else fail vfr_last_scene_ends_with_frame "$(head -c 300 "$T/vfr_end.err")"; fi
+# A filter that changes the time base before montagescene (settb, fps):
+# the last frame still lasts 1/25 s. FFmpeg 5.1's filters do not rescale
+# a frame's duration (pkt_duration), which the first version read in the
+# new time base: t_end 3.008 with settb, 41.94 with fps=50.
+if "$FFMPEG" -nostdin -v error -f lavfi -i "testsrc2=s=64x48:r=25:d=1" -c:v ffv1 "$T/c25.nut" 2> "$T/c25.err"; then
+    for chain in settb=1/1000 fps=50; do
+        name=$(echo "$chain" | tr -c 'a-z0-9\n' _)
+        if "$FFMPEG" -nostdin -v error -i "$T/c25.nut" -vf "$chain,montagescene=sidecar=$T/tb_$name.msgpack" \
+                -f null - 2>> "$T/c25.err"; then
+            $A field "$T/tb_$name.msgpack" "last_scene_ends_after_$name" scene.scenes.0.t_end 1.0
+        else fail "last_scene_ends_after_$name" "$(head -c 300 "$T/c25.err")"; fi
+    done
+else fail last_scene_ends_after_settb "$(head -c 300 "$T/c25.err")"; fi
+# Key frames only (-skip_frame nokey, keyframes_only=1: the fast mode's
+# first pass): a key frame's duration is one frame's, not the 2 s to the
+# next key frame, so the last scene still ends one key interval after the
+# last key frame (2 + 2 s; 2.04 would be the frame's own length).
+if "$ENC" -nostdin -v error -f lavfi -i "testsrc2=s=320x240:r=25:d=4,format=yuv420p" \
+        -c:v libx264 -preset ultrafast -g 50 -x264-params scenecut=0 "$T/gop.mp4" 2> "$T/gop.err" &&
+   "$FFMPEG" -nostdin -v error -skip_frame nokey -i "$T/gop.mp4" \
+        -vf "montagescene=sidecar=$T/gop_keys.msgpack:keyframes_only=1" -f null - 2>> "$T/gop.err"; then
+    $A field "$T/gop_keys.msgpack" keyframes_only_frames scene.stream.frames 2
+    $A field "$T/gop_keys.msgpack" keyframes_only_scene_ends_a_key_interval_on scene.scenes.0.t_end 4.0
+else fail keyframes_only_scene_ends_a_key_interval_on "$(head -c 300 "$T/gop.err")"; fi
 for size in 1x1 4097x3 3x4097; do
     if "$FFMPEG" -nostdin -v error -filter_complex "color=red:s=64x64:r=25:d=1[a];color=blue:s=64x64:r=25:d=1[b];[a][b]concat,scale=$(echo $size | tr x :),format=yuv420p,montagescene=sidecar=$T/s$size.msgpack" -f null - 2> "$T/s.err"; then
         $A field "$T/s$size.msgpack" "size_${size}_all_frames" scene.stream.frames 50

@@ -292,7 +292,7 @@ int main(int argc, char **argv)
     if (ret == 0 && got > 0)
         fprintf(stderr, "scene_cli: ignored %zu bytes at the end: not a whole %dx%d %s frame\n",
                 got, w, h, fmt->name);
-    mt_scene_finish(det);
+    mt_scene_finish(det, 1 / fps); /* raw frames: each lasts one period */
     while (mt_scene_pop(det, &fi))
         if (verbose > 1)
             print_frame(&fi);

@@ -346,7 +346,7 @@ static void test_events_and_scenes(void)
             CHECK_INT(mt_scene_push(det, &si.img, k, k / FPS), 0);
             free(si.buf);
         } else {
-            mt_scene_finish(det);
+            mt_scene_finish(det, 1 / FPS);
             CHECK(mt_scene_push(det, NULL, k, k / FPS) < 0);
         }
         while (mt_scene_pop(det, &fi)) {
@@ -451,7 +451,7 @@ static void check_rgb_clip_transitions(int w, int h, int n, RgbPainter paint, in
         while (mt_scene_pop(det, &fi))
             ;
     }
-    mt_scene_finish(det);
+    mt_scene_finish(det, 1 / FPS);
     while (mt_scene_pop(det, &fi))
         ;
     MtSceneResult r;

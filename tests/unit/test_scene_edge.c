@@ -3,6 +3,7 @@
 /* Scene detector edge cases: empty and one-frame streams, tiny and odd
  * sizes, a size change mid-stream, bad images, the push/pop protocol. */
 #include <errno.h>
+#include <math.h>
 
 #include "tests/unit/unit.h"
 #include "tests/unit/test_scene_synth.h"
@@ -40,8 +41,8 @@ static void test_zero_frames(void)
     CHECK(d);
     CHECK_INT(mt_scene_result(d, &res), -EINVAL); /* not before finish */
     CHECK_INT(mt_scene_pop(d, &fi), 0);
-    mt_scene_finish(d);
-    mt_scene_finish(d); /* twice is harmless */
+    mt_scene_finish(d, 0);
+    mt_scene_finish(d, 0); /* twice is harmless */
     CHECK_INT(mt_scene_pop(d, &fi), 0);
     CHECK_INT(mt_scene_result(d, &res), 0);
     CHECK_INT(res.n_transitions, 0);
@@ -63,7 +64,71 @@ static void test_one_frame(void)
     CHECK_INT(r.n_scenes, 1);
     CHECK_INT(r.scenes[0].end_frame, 1);
     CHECK_NEAR(r.scenes[0].t_start, 0, 1e-12);
+    /* the frame lasts one period at 25 fps (syn_run passes it) */
+    CHECK_NEAR(r.scenes[0].t_end, 0.04, 1e-12);
     check_partition(&r, 1);
+}
+
+/* Runs frames at times t[0..n) (one shot) and finishes with the last
+ * frame's duration len; *end is the one scene's end (-1 when the run
+ * failed a check). */
+static void run_last_scene(const double *t, int n, double len, double *end)
+{
+    MtSceneConfig cfg;
+    MtSceneFrameInfo fi;
+    MtSceneResult res;
+    SynPlanes p;
+    SynImage si;
+    *end = -1;
+    mt_scene_config_default(&cfg);
+    MtSceneDetector *d = mt_scene_new(&cfg);
+    CHECK(d && syn_alloc(&p, 64, 36) == 0);
+    for (int k = 0; k < n; k++) {
+        SynFrame fr = { .a = &A, .ka = k, .gain = 1 };
+        syn_render(&fr, &p);
+        CHECK(syn_pack(&p, SYN_YUV420P, &si) == 0);
+        CHECK_INT(mt_scene_push(d, &si.img, k, t[k]), 0);
+        free(si.buf);
+    }
+    mt_scene_finish(d, len);
+    while (mt_scene_pop(d, &fi))
+        ;
+    CHECK_INT(mt_scene_result(d, &res), 0);
+    CHECK_INT(res.n_transitions, 0);
+    CHECK_INT(res.n_scenes, 1);
+    if (res.n_scenes == 1) {
+        CHECK_INT(res.scenes[0].start_frame, 0);
+        CHECK_INT(res.scenes[0].end_frame, n);
+        CHECK_NEAR(res.scenes[0].t_start, t[0], 1e-12);
+        *end = res.scenes[0].t_end;
+    }
+    syn_free(&p);
+    mt_scene_free(&d);
+}
+
+static double last_scene_end(const double *t, int n, double len)
+{
+    double end;
+    run_last_scene(t, n, len, &end);
+    return end;
+}
+
+/* The last scene ends when its last frame does: at the frame's time plus
+ * the duration the host gives; without one (0, negative, NaN: key frames
+ * only) one interval of the last two frames on, and a single frame, which
+ * has none, where it starts. */
+static void test_last_scene_end(void)
+{
+    static const double one[] = { 0.5 }, two[] = { 0, 0.04 }, vfr[] = { 0, 0.2, 0.25 };
+    CHECK_NEAR(last_scene_end(one, 1, 0.04), 0.54, 1e-12);
+    CHECK_NEAR(last_scene_end(one, 1, 0), 0.5, 1e-12);
+    CHECK_NEAR(last_scene_end(one, 1, -1), 0.5, 1e-12);
+    CHECK_NEAR(last_scene_end(one, 1, NAN), 0.5, 1e-12);
+    CHECK_NEAR(last_scene_end(two, 2, 0.1), 0.14, 1e-12);
+    CHECK_NEAR(last_scene_end(two, 2, 0), 0.08, 1e-12);
+    /* variable rate: the last frame's own 0.2 s, not the 0.05 s before it */
+    CHECK_NEAR(last_scene_end(vfr, 3, 0.2), 0.45, 1e-12);
+    CHECK_NEAR(last_scene_end(vfr, 3, -1), 0.3, 1e-12);
 }
 
 static void test_tiny_and_odd_sizes(void)
@@ -111,7 +176,7 @@ static void test_resolution_change(void)
             events += fi.has_event;
         }
     }
-    mt_scene_finish(d);
+    mt_scene_finish(d, 1 / 25.0);
     while (mt_scene_pop(d, &fi)) {
         CHECK_INT(fi.frame, popped);
         popped++;
@@ -163,7 +228,7 @@ static void test_bad_images(void)
     CHECK_INT(mt_scene_push(d, &bad, 0, 0), -EINVAL);
     /* still usable afterwards */
     CHECK_INT(mt_scene_push(d, &si.img, 0, 0), 0);
-    mt_scene_finish(d);
+    mt_scene_finish(d, 0);
     CHECK_INT(mt_scene_push(d, &si.img, 1, 0.04), -EINVAL);
     MtSceneResult res;
     CHECK_INT(mt_scene_result(d, &res), 0);
@@ -218,13 +283,16 @@ static void test_variable_frame_rate(void)
         while (mt_scene_pop(d, &fi))
             ;
     }
-    mt_scene_finish(d);
+    /* the last frame (at 4.35 s) lasts 0.02 s, less than the 0.05 s before */
+    mt_scene_finish(d, 0.02);
     MtSceneResult res;
     CHECK_INT(mt_scene_result(d, &res), 0);
     CHECK_INT(res.n_transitions, 2);
     CHECK_INT(res.transitions[0].frame, 40);
     CHECK_INT(res.transitions[1].frame, 90);
     CHECK_NEAR(res.transitions[0].t, 40 * 0.03, 1e-9);
+    CHECK_INT(res.n_scenes, 3);
+    CHECK_NEAR(res.scenes[2].t_end, 40 * 0.03 + 20 * 0.01 + 59 * 0.05 + 0.02, 1e-9);
     syn_free(&p);
     mt_scene_free(&d);
 }
@@ -233,6 +301,7 @@ int main(void)
 {
     RUN(test_zero_frames);
     RUN(test_one_frame);
+    RUN(test_last_scene_end);
     RUN(test_tiny_and_odd_sizes);
     RUN(test_resolution_change);
     RUN(test_bad_images);

@@ -49,7 +49,7 @@ static void test_few_frames_held_without_recolouring(void)
             most_held = k + 1 - popped;
     }
     CHECK(most_held <= cfg.flash_len + 2);
-    mt_scene_finish(det);
+    mt_scene_finish(det, 1 / FPS);
     while (mt_scene_pop(det, &fi))
         CHECK_INT(fi.frame, popped++);
     CHECK_INT(popped, clip.n);
@@ -132,11 +132,11 @@ static void test_frames_held_while_a_recolouring_waits(void)
     static TintRun streamed, at_end;
     tint_start(&streamed);
     tint_push(&streamed, 0, TINT_CLIP_LEN, 0);
-    mt_scene_finish(streamed.det);
+    mt_scene_finish(streamed.det, 1 / FPS);
     tint_pop(&streamed);
     tint_start(&at_end);
     tint_push(&at_end, 0, TINT_CLIP_LEN, 1);
-    mt_scene_finish(at_end.det);
+    mt_scene_finish(at_end.det, 1 / FPS);
     tint_pop(&at_end);
 
     CHECK(streamed.most_held > streamed.decide + 5);
@@ -179,7 +179,7 @@ static void test_stop_while_frames_held(void)
 
     tint_start(&run);
     tint_push(&run, 0, TINT_AT + 10, 0);
-    mt_scene_finish(run.det);
+    mt_scene_finish(run.det, 1 / FPS);
     tint_pop(&run);
     CHECK_INT(run.popped, TINT_AT + 10);
     tint_end(&run);
@@ -218,7 +218,7 @@ static void rgb_hold(RgbPainter painter, int n, RgbHold *out)
             painter(px, W, H, k);
             push_errors += mt_scene_push(det, &img, k, k / FPS) != 0;
         } else {
-            mt_scene_finish(det);
+            mt_scene_finish(det, 1 / FPS);
         }
         while (mt_scene_pop(det, &fi)) {
             out_of_order += fi.frame != r.popped++;

@@ -64,7 +64,7 @@ static void test_pending_overflow(void)
         while (mt_scene_pop(d, &fi))
             events += fi.has_event;
     }
-    mt_scene_finish(d);
+    mt_scene_finish(d, 1 / 25.0);
     while (mt_scene_pop(d, &fi))
         events += fi.has_event;
     CHECK_INT(events, EVENTS);
@@ -102,7 +102,7 @@ static void test_examined_overflow(void)
     CHECK_INT(mt_scene_set_examined(d, k - 5, k - 3), 0);
     CHECK_INT(d->n_examined, 1);
     CHECK(mt_scene_was_examined(d, k - 4, k - 4));
-    mt_scene_finish(d);
+    mt_scene_finish(d, 1 / 25.0);
     mt_scene_free(&d);
 }
 

@@ -95,7 +95,7 @@ static void run(int stop, Trace *t)
         note_known(d, k, t);
     }
     t->pushes = n;
-    mt_scene_finish(d);
+    mt_scene_finish(d, 1 / FPS);
     CHECK(mt_scene_unsettled_from(d) == INT64_MAX);
     CHECK(mt_scene_result(d, &res) == 0);
     for (size_t i = 0; i < res.n_transitions && i < MAX_TRANS; i++)

@@ -533,7 +533,7 @@ static SYN_UNUSED int syn_run_formats(const SynClip *c, const SynFormat *fmts, i
     }
     for (int i = 0; i < nf && !ret; i++) {
         MtSceneResult res;
-        mt_scene_finish(det[i]);
+        mt_scene_finish(det[i], 1 / fps);
         while (mt_scene_pop(det[i], &fi))
             syn_collect(det[i], &fi, &r[i]);
         if (mt_scene_result(det[i], &res) < 0) {
