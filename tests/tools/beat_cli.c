@@ -104,12 +104,17 @@ int main(int argc, char **argv)
         fclose(fb);
         fclose(fp);
         fclose(fd);
-        if (getenv("BEAT_CLI_CURVES")) { /* onset envelope, for debugging */
+        if (getenv("BEAT_CLI_CURVES")) { /* onset envelope and tempo curve, for debugging */
             FILE *fo = open_out(out, id, "onset.txt");
             for (size_t i = 0; fo && i < r.n_onset; i++)
                 fprintf(fo, "%.5f\n", r.onset_env[i]);
             if (fo)
                 fclose(fo);
+            FILE *fc = r.n_curve ? open_out(out, id, "curve.txt") : NULL; /* t (s), bpm */
+            for (size_t i = 0; fc && i < r.n_curve; i++)
+                fprintf(fc, "%.3f %.2f\n", r.curve_t[i], r.curve_bpm[i]);
+            if (fc)
+                fclose(fc);
         }
     }
     printf("%s bpm %.2f conf %.2f meter %d beats %zu curve %zu cand", id, r.bpm,
