@@ -17,7 +17,7 @@ static double lag_product(const float *env, size_t f, double period)
     const size_t c = (size_t)(at + 0.5);
     float m = env[c - 1];
     if (env[c] > m) m = env[c];
-    if (env[c + 1] > m) m = env[c + 1]; /* c + 1 <= f: periods are 8 frames or more */
+    if (env[c + 1] > m) m = env[c + 1]; /* c + 1 <= f: periods exceed 1.5 frames */
     return (double)env[f] * m;
 }
 
@@ -61,13 +61,20 @@ static double side_contrast(const float *env, size_t n, size_t s, size_t half_sp
     return best;
 }
 
+/* Blocks b and b + 1 of the curve differ by more than
+ * MT_TEMPO_JUMP_MIN_RATIO either way: a step to place. */
+static int is_step(const double *block_bpm, size_t b)
+{
+    return fabs(log(block_bpm[b + 1] / block_bpm[b])) > log(MT_TEMPO_JUMP_MIN_RATIO);
+}
+
 int mt_tempo_jumps_place(const float *env, size_t n, const double *block_bpm, size_t nb,
                          size_t block_len, double fps, size_t half_span, double *period)
 {
     int placed = 0;
     size_t floor_f = 0; /* a jump is placed after the one before it */
     for (size_t b = 0; b + 1 < nb; b++) {
-        if (!(fabs(log(block_bpm[b + 1] / block_bpm[b])) > log(MT_TEMPO_JUMP_MIN_RATIO)))
+        if (!is_step(block_bpm, b))
             continue;
         const size_t c0 = b * block_len + block_len / 2, c1 = c0 + block_len;
         if (c1 >= n)
@@ -75,7 +82,7 @@ int mt_tempo_jumps_place(const float *env, size_t n, const double *block_bpm, si
         /* the next jump's first block bounds this one's search */
         size_t next = nb;
         for (size_t k = b + 1; k + 1 < nb; k++)
-            if (fabs(log(block_bpm[k + 1] / block_bpm[k])) > log(MT_TEMPO_JUMP_MIN_RATIO)) {
+            if (is_step(block_bpm, k)) {
                 next = k;
                 break;
             }

@@ -17,6 +17,22 @@
  * of the blocks' boundary. Where the onsets there clearly keep a period
  * (MT_TEMPO_JUMP_MIN_CONTRAST), the period is then the first tempo's up
  * to s and the second's from s on: a jump, not a ramp.
+ *
+ * These periods only set the FIRST tracking pass: the follow passes
+ * (beat_analyse.c, FOLLOW_PASSES) rebuild the period from the tracked
+ * beats' own intervals. So the jump matters where that first pass went
+ * wrong otherwise (test_beat_tempo.c tempo_jump_louder: the curve's
+ * blocks switch 3.3 s early, F 0.706 near the jump without it). A smooth
+ * ramp whose blocks step by more than 6 % is cut into steps too
+ * (test_beat_tempo.c's clicks: accelerando one at 10.10 s, contrast
+ * 0.75; ritardando_wide and ritardando_candidates_distinct four each,
+ * 0.37-0.78), and there the follow passes mostly bring the beats back
+ * (accelerando and ritardando_wide: the same beats with and without the
+ * steps; music-tune mt10's written ritardando did gain, F 0.868 ->
+ * 0.933). The streamed (per-frame) beats do not use this.
+ * On real music the step lands 0.5-1 s after the written change (md07
+ * 31.25 s for 30.22, md13 22.13 for 21.27, md10 22.99 for 22.50); on
+ * click tracks at it (4.97 s for 5.0, 15.19 for 15.2).
  */
 #ifndef MONTAGE_ANALYSIS_BEAT_TEMPO_JUMP_H
 #define MONTAGE_ANALYSIS_BEAT_TEMPO_JUMP_H
@@ -25,11 +41,12 @@
 
 /* Two neighbouring blocks of the curve whose tempi differ by more than
  * this ratio are a step to place. Below it the two periods are within
- * about a frame of each other (1.5 frames at 120 BPM), the lag products'
- * own slack, and cannot be told apart. On the tune side the largest step
- * of the generated ritardando h13 (120 -> 92 BPM) is 1.041; the seven
- * other pieces with a curve have a step of 1.127 (md07's jump) or more,
- * and mt10's written ritardando goes in steps of 1.067-1.191, placed too. */
+ * about a frame of each other (1.22-1.29 frames at 120 BPM, 11025/256
+ * frames per second), the lag products' own slack, and cannot be told
+ * apart. On the tune side the largest step of the generated ritardando
+ * h13 (120 -> 92 BPM) is 1.041; the seven other pieces with a curve have
+ * a step of 1.127 (md07's jump) or more, and mt10's written ritardando
+ * goes in steps of 1.067-1.191, placed too. */
 #define MT_TEMPO_JUMP_MIN_RATIO 1.06
 /* A step is placed only where the onsets on one side of it clearly keep
  * that side's period: (own-period products - other-period products) /
@@ -46,7 +63,8 @@
  * frame (b + 0.5) * block_len; period[n]: the frame periods made from it
  * (frames per beat), rewritten around each jump; half_span: how far from
  * the blocks' boundary (frames) the jump may be placed. Returns the
- * number of jumps placed.
+ * number of jumps placed. The periods written are the first tracking
+ * pass's only (see above).
  */
 int mt_tempo_jumps_place(const float *env, size_t n, const double *block_bpm, size_t nb,
                          size_t block_len, double fps, size_t half_span, double *period);

@@ -2,8 +2,8 @@
 // Copyright (C) 2026 the Montage authors; see LICENSE.
 /* mt_tempo_jumps_place on onset envelopes whose period change is known to
  * the frame: a pulse every 20 frames up to frame 1000, every 24 after it,
- * with the block curve stepping 160 frames early (as the curve's ~10 s
- * windows do when the second part is louder). The period becomes a step
+ * with the block curve stepping 104 frames early (its blocks' boundary at
+ * 896, as the curve's ~10 s windows do when the second part is louder). The period becomes a step
  * at the change; an envelope with no pulse keeps the curve's ramp. */
 #include <math.h>
 #include <stdlib.h>
@@ -75,15 +75,21 @@ static void no_pulse_keeps_ramp(void)
         CHECK(period[f] == before[f]);
 }
 
-/* Steps within MT_TEMPO_JUMP_MIN_RATIO (a ramp's) are left alone. */
+/* Steps within MT_TEMPO_JUMP_MIN_RATIO (a ramp's) are left alone, even
+ * where the lag products could place them: pulses every 40 frames up to
+ * CHANGE and every 42 after it (5 %, two frames apart, beyond the
+ * products' one-frame slack, so the contrast rule alone would keep the
+ * step), with the block curve stepping 5 % at the same blocks. */
 static void small_step_not_a_jump(void)
 {
     float env[N] = { 0 };
-    for (int f = 0; f < N; f += (int)P1)
+    for (int f = 0; f < CHANGE; f += 40)
+        env[f] = 1.0f;
+    for (int f = CHANGE; f < N; f += 42)
         env[f] = 1.0f;
     double block_bpm[NB], period[N];
     for (int b = 0; b < NB; b++)
-        block_bpm[b] = 60.0 * FPS / P1 * (b <= 13 ? 1.0 : 1.05);
+        block_bpm[b] = 60.0 * FPS / 40.0 / (b <= 13 ? 1.0 : 1.05);
     for (int f = 0; f < N; f++)
         period[f] = -1.0; /* untouched marker */
     CHECK_INT(mt_tempo_jumps_place(env, N, block_bpm, NB, BLOCK, FPS, HALF, period), 0);
