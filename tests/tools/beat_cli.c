@@ -8,7 +8,10 @@
  * writes DIR/X.beats.txt, DIR/X.bpm.txt, DIR/X.downbeats.txt and
  * DIR/X.stream.txt (streamed beats); without --out it prints a summary
  * and the beats. Options: --min-bpm --max-bpm --prior-bpm --prior-width
- * --tightness --no-downbeats. A dev tool, not part of the test suite.
+ * --tightness --no-downbeats. With BEAT_CLI_CURVES set in the environment
+ * (and --out) it also writes DIR/X.onset.txt (the onset envelope, one
+ * frame a line) and DIR/X.curve.txt (the tempo curve, "t bpm" a block,
+ * empty when no curve is kept). A dev tool, not part of the test suite.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,7 +113,9 @@ int main(int argc, char **argv)
                 fprintf(fo, "%.5f\n", r.onset_env[i]);
             if (fo)
                 fclose(fo);
-            FILE *fc = r.n_curve ? open_out(out, id, "curve.txt") : NULL; /* t (s), bpm */
+            /* t (s), bpm; written empty when no curve is kept, so no
+             * earlier run's curve is left behind */
+            FILE *fc = open_out(out, id, "curve.txt");
             for (size_t i = 0; fc && i < r.n_curve; i++)
                 fprintf(fc, "%.3f %.2f\n", r.curve_t[i], r.curve_bpm[i]);
             if (fc)
