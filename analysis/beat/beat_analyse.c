@@ -16,6 +16,7 @@
 #include "analysis/beat/beat_signal.h"
 #include "analysis/beat/beat_subframe.h"
 #include "analysis/beat/beat_tempo_curve.h"
+#include "analysis/beat/beat_tempo_jump.h"
 #include "analysis/beat/beat_track.h"
 
 #define TRIM_FRACTION     0.2  /* edge beats weaker than this x median are dropped */
@@ -276,6 +277,11 @@ int mt_beat_analyse(MtBeatTracker *bt)
     if (mt_tempo_curve(&bt->tp, bt->grid, bt->ac, est.bpm, block_bpm) < 0)
         goto done;
     int changing = frame_periods(bt, block_bpm, nb, period);
+    /* the curve's jumps fall where its ~10 s windows tip, the beats' tempo
+     * changes where the onsets do (beat_tempo_jump.h) */
+    if (changing)
+        mt_tempo_jumps_place(bt->env, n, block_bpm, nb, MT_BEAT_AC_BLOCK, bt->tp.fps,
+                             (size_t)(MT_TEMPO_CURVE_WINDOW_S / 2.0 * bt->tp.fps), period);
     if (changing && store_curve(bt, block_bpm, nb) < 0)
         goto done;
 

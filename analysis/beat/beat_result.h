@@ -15,7 +15,7 @@
 /* Bumped whenever the maths of the beat analyser changes its results, so
  * cached sidecars made by an older analyser are treated as stale (README,
  * "Changing analysis results"). */
-#define MT_BEAT_ANALYSER_VERSION 9
+#define MT_BEAT_ANALYSER_VERSION 10
 
 typedef struct MtAudioStream {
     int     sample_rate;

@@ -8,7 +8,10 @@
  * writes DIR/X.beats.txt, DIR/X.bpm.txt, DIR/X.downbeats.txt and
  * DIR/X.stream.txt (streamed beats); without --out it prints a summary
  * and the beats. Options: --min-bpm --max-bpm --prior-bpm --prior-width
- * --tightness --no-downbeats. A dev tool, not part of the test suite.
+ * --tightness --no-downbeats. With BEAT_CLI_CURVES set in the environment
+ * (and --out) it also writes DIR/X.onset.txt (the onset envelope, one
+ * frame a line) and DIR/X.curve.txt (the tempo curve, "t bpm" a block,
+ * empty when no curve is kept). A dev tool, not part of the test suite.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,12 +107,19 @@ int main(int argc, char **argv)
         fclose(fb);
         fclose(fp);
         fclose(fd);
-        if (getenv("BEAT_CLI_CURVES")) { /* onset envelope, for debugging */
+        if (getenv("BEAT_CLI_CURVES")) { /* onset envelope and tempo curve, for debugging */
             FILE *fo = open_out(out, id, "onset.txt");
             for (size_t i = 0; fo && i < r.n_onset; i++)
                 fprintf(fo, "%.5f\n", r.onset_env[i]);
             if (fo)
                 fclose(fo);
+            /* t (s), bpm; written empty when no curve is kept, so no
+             * earlier run's curve is left behind */
+            FILE *fc = open_out(out, id, "curve.txt");
+            for (size_t i = 0; fc && i < r.n_curve; i++)
+                fprintf(fc, "%.3f %.2f\n", r.curve_t[i], r.curve_bpm[i]);
+            if (fc)
+                fclose(fc);
         }
     }
     printf("%s bpm %.2f conf %.2f meter %d beats %zu curve %zu cand", id, r.bpm,
