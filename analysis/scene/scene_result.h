@@ -14,7 +14,7 @@
 /* Bumped whenever the maths of the scene analyser changes its results, so
  * cached sidecars made by an older analyser are treated as stale (README,
  * "Changing analysis results"). */
-#define MT_SCENE_ANALYSER_VERSION 12
+#define MT_SCENE_ANALYSER_VERSION 13
 
 /* A row-major float32 matrix, rows x cols (cols = 1 for a curve); the
  * sidecar stores it packed little-endian. */
