@@ -19,10 +19,14 @@ float mt_scene_still_floor(void);
 
 /* 1 when candidate c, whose weighted change is `change`, lies between
  * still shots: the change stands out SCN_STILL_STANDOUT times from the
- * largest step of the SCN_STILL_REACH frames before it and from the
- * largest of as many after it. 0 when it does not, when those frames are
- * not all of c's segment, or without the flash test (the reach it reads
- * ahead is the flash test's, mt_scene_new). */
+ * second-largest step of the SCN_STILL_BEFORE frames before it (of those
+ * in c's segment: 0 with fewer than 2 steps there) and from the largest
+ * step of the SCN_STILL_AFTER frames after it, and neither c nor the frame
+ * before it is flat. 0 when it does not, when one of the frames after it
+ * is not of c's segment (the stream's or segment's last frames), or
+ * without the flash test (the reach it reads ahead is the flash test's,
+ * mt_scene_new). In keyframes-only mode the frames are key frames, so the
+ * windows count key frames. */
 int mt_scene_still_cut(const MtSceneDetector *d, int64_t c, float change);
 
 #endif /* MONTAGE_ANALYSIS_SCENE_STILL_CUT_H */
