@@ -13,6 +13,8 @@ set -eu
 out=${1:?usage: still_clips.sh OUT [ND_DIR [GAME_DIR]]}
 c=${XDG_CACHE_HOME:-$HOME/.cache}/montage-eval
 nd=${2:-$c/natural-dev} game=${3:-$c/game-tune}
+# absolute: the clips are made from inside OUT
+nd=$(cd "$nd" && pwd) game=$(cd "$game" && pwd)
 font=${FONT:-/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf}
 mkdir -p "$out"
 cd "$out"
