@@ -4,6 +4,7 @@
 #include "analysis/scene/scene_internal.h"
 #include "analysis/scene/scene_cut_extent.h"
 #include "analysis/scene/scene_relight.h"
+#include "analysis/scene/scene_still_cut.h"
 
 #include <errno.h>
 #include <math.h>
@@ -196,7 +197,7 @@ static float step_ch(const MtSceneDetector *d, int64_t k, int i)
     return scn_have(d, k) && scn_slot(d, k)->has_prev ? scn_slot(d, k)->step[i] : 0;
 }
 
-static float step_change(const MtSceneDetector *d, int64_t k)
+float mt_scene_step_change(const MtSceneDetector *d, int64_t k)
 {
     float e = 0;
     for (int i = 0; i < SCN_NCHAN; i++)
@@ -331,7 +332,7 @@ static float nearby_change(const MtSceneDetector *d, int64_t c)
     float m = 0;
     for (int64_t j = c - SCN_STANDOUT_REACH; j <= c + SCN_STANDOUT_REACH; j++)
         if (j != c && j < d->n_in && scn_have(d, j))
-            m = fmaxf(m, step_change(d, j));
+            m = fmaxf(m, mt_scene_step_change(d, j));
     return m;
 }
 
@@ -554,13 +555,17 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     /* a change that stands out from the shots' own motion needs less excess */
     float need = d->cut_thr;
     if (exc >= SCN_CUT_RELAXED * d->cut_thr && exc < d->cut_thr) {
-        float standout = step_change(d, c) / (fmaxf(around, nearby_change(d, c)) + 1e-6f);
+        float standout = mt_scene_step_change(d, c) / (fmaxf(around, nearby_change(d, c)) + 1e-6f);
         float novel = novel_step(d, c), novel_floor = nearby_novel(d, c);
         mt_scene_trace(d, "candidate %lld stands out %.2f times; novel change %.4f over %.4f", (long long)c,
                        standout, novel, novel_floor);
         if (standout >= SCN_CUT_STANDOUT && novel >= SCN_NOVEL_STANDOUT * novel_floor)
             need = SCN_CUT_RELAXED * d->cut_thr;
     }
+    /* a smaller one between still shots too (scene_still_cut.h) */
+    float still_need = mt_scene_still_floor() * d->cut_thr;
+    if (exc < need && exc >= still_need && mt_scene_still_cut(d, c, mt_scene_step_change(d, c)))
+        need = still_need;
     s->score = clamp01(exc / 2);
     if (exc >= 0.5f * d->cut_thr)
         mt_scene_trace(d, "candidate %lld: excess %.3f; hist %.3f over %.3f, structure %.3f over "
@@ -568,7 +573,7 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
                        s->step[0], ref[0], s->step[1], ref[1], s->step[2], ref[2], s->step[3], ref[3]);
     if (s->flash || s->ret)
         return;
-    float jump = step_change(d, c) - step_change(d, pv);
+    float jump = mt_scene_step_change(d, c) - mt_scene_step_change(d, pv);
     if (jump < need)
         return;
     if (d->cfg.flash) {
@@ -578,7 +583,7 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
                 break;
             MtScenePair p;
             mt_scene_cmp(d, c - 1, c + m, &p);
-            float back = pair_change(&p) - step_change(d, pv);
+            float back = pair_change(&p) - mt_scene_step_change(d, pv);
             if (back < 0.5f * jump && back < d->cut_thr) {
                 mt_scene_trace(d, "flash %lld..%lld (back %.3f, jump %.3f)", (long long)c,
                                (long long)(c + m - 1), back, jump);
@@ -591,7 +596,7 @@ static void cut_decide(MtSceneDetector *d, int64_t c)
     }
     if (exc < need)
         return;
-    if (d->cfg.flash && excursion_ends(d, c, jump, step_change(d, pv)))
+    if (d->cfg.flash && excursion_ends(d, c, jump, mt_scene_step_change(d, pv)))
         return;
     /* the edge of a fade needs flash_len + 1 frames past c, so it is known
      * before any wait: a candidate there never waits (scene analyser 8

@@ -16,9 +16,14 @@
  *    channel by channel, the larger of the changes just before and just
  *    after it; the excess is the per-frame score (0..1), a cut needs
  *    `threshold` (0.8 of it when the change is at least 2.1 times any
- *    other within 4 frames: two shots of the same set and light). Busy
- *    content (noise, fast motion) raises the neighbours too, so it does
- *    not cut.
+ *    other within 4 frames: two shots of the same set and light; 0.5 of
+ *    it when the change is at least 16 times every step of the 4 frames
+ *    after it and all but the largest step of the 24 frames before it
+ *    (frames of its size segment; key frames in keyframes-only mode),
+ *    with the flash test on and neither frame flat: two still pictures,
+ *    a terminal's or a slide show's page change, scene_still_cut.h).
+ *    Busy content (noise, fast motion) raises the neighbours too, so it
+ *    does not cut.
  *    Repeated frames (animation drawn at a lower rate than the stream,
  *    each image held 2-4 frames) are stepped over when choosing those
  *    neighbours. A cut must also change the picture's structure

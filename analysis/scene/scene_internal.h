@@ -258,6 +258,9 @@ int     mt_scene_report(MtSceneDetector *d, const MtTransition *tr);
 __attribute__((format(printf, 2, 3)))
 #endif
 void    mt_scene_trace(const MtSceneDetector *d, const char *fmt, ...);
+/* the weighted change (mt_scene_cut_weights) into frame k, 0 without a
+ * frame before (scene_detect.c) */
+float   mt_scene_step_change(const MtSceneDetector *d, int64_t k);
 
 /* scene_gradual.c (mt_scene_lags is defined there too) */
 void    mt_scene_gradual_reset(MtSceneDetector *d);

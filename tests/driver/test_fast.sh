@@ -6,7 +6,8 @@
 # keyint 50 and 250, long takes that pan (decoded in windows, not in
 # full), a dip to black longer than the windows' margins, windows started
 # without history and again with it; intra-only input, or a window that
-# does not hold exactly its frames, falls back to a full decode. A fast sidecar says
+# does not hold exactly its frames, falls back to a full decode; a cut between
+# still shots 10 frames after a window's key frame. A fast sidecar says
 # so (config decode=fast) and is never served to a full request.
 . "$(dirname "$0")/lib.sh"
 
@@ -68,6 +69,16 @@ cut_dissolve_cut "$WORK/src.nut" "testsrc2=s=$S:r=25:d=40.28" "smptebars=s=$S:r=
 # needs its history (the cut lies in its first 64 frames), the others not.
 cut_dissolve_cut "$WORK/cold.nut" "smptebars=s=$S:r=25:d=8.8" "pal75bars=s=$S:r=25:d=20" \
     "rgbtestsrc=s=$S:r=25:d=32.4" "smptehdbars=s=$S:r=25:d=20" 27.6
+# 8 s of two still pictures (mandelbrot's frames 0 and 25), lossless,
+# key frames at 0 and 100: a cut at 110, 10 frames after a key frame.
+# At threshold 0.4 its excess is 0.6 of the threshold: a cut between
+# still shots only (analysis/scene/scene_still_cut.h), which a window
+# started cold at key frame 100 judges on the 9 frames it has before it.
+"$MEDIA_FFMPEG" -nostdin -v error -y -f lavfi -i "mandelbrot=s=$S:r=25" \
+    -filter_complex "[0]split[x][y];[x]trim=start_frame=25:end_frame=26,setpts=PTS-STARTPTS,loop=loop=89:size=1[b];
+                     [y]trim=end_frame=1,loop=loop=109:size=1[a];[a][b]concat=n=2:v=1:a=0,format=yuv420p[v]" \
+    -map "[v]" -r 25 -c:v libx264 -qp 0 -x264-params keyint=100:min-keyint=100:scenecut=0 "$M/still.mp4" ||
+    { fail fast_media "could not generate the media"; finish; }
 enc() { "$MEDIA_FFMPEG" -nostdin -v error -y -i "$WORK/src.nut" -c:v libx264 -preset ultrafast "$@"; }
 enc -g 50 -x264-params scenecut=0 "$M/gop50.mp4"      # cuts inside and on GOPs
 enc -g 250 "$M/scenecut.mp4"                          # long GOPs (ultrafast: no scene-cut key frames)
@@ -136,6 +147,19 @@ echo "$t" | grep -q '^hard 220 ' && echo "$t" | grep -Eq '^dissolve (69[0-9]|70[
     [ "$(grep -c 'frames again from' "$WORK/cold.log")" -eq 1 ] &&
     grep -q '(1 started again with history)' "$WORK/cold.log" &&
     ok fast_history_only_where_needed || fail fast_history_only_where_needed "$t / $(cat "$WORK/cold.log")"
+# a still cut 10 frames after the key frame a window starts at: found by
+# the full decode and by --fast (the cold window reports it, so it is
+# decoded again with history)
+"$MONTAGE_FFMPEG" -nostdin -v error -i "$M/still.mp4" -map 0:v:0 \
+    -vf "montagescene=sidecar=$WORK/still.full.msgpack:threshold=0.4" -f null - 2> "$WORK/err"
+"$FAST" -v --ffmpeg "$MONTAGE_FFMPEG" --ffprobe "$MONTAGE_FFPROBE" \
+    --scene-filter "montagescene=sidecar=$WORK/still.fast.msgpack:threshold=0.4" \
+    --sidecar "$WORK/still.fast.msgpack" "$M/still.mp4" 2> "$WORK/still.log"
+a=$(transitions "$WORK/still.full.msgpack") b=$(transitions "$WORK/still.fast.msgpack")
+[ "$a" = "hard 110 110 110" ] && [ "$b" = "$a" ] &&
+    grep -q 'window 100\.\.[0-9]*: its first 64 frames again from 0$' "$WORK/still.log" &&
+    ok fast_still_cut_after_key_frame ||
+    fail fast_still_cut_after_key_frame "full: $a / fast: $b / $(cat "$WORK/err" "$WORK/still.log")"
 grep -q 'full decode: .* key frames in' "$WORK/intra.log" &&
     ok fast_intra_falls_back || fail fast_intra_falls_back "$(cat "$WORK/intra.log")"
 
