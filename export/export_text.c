@@ -34,7 +34,7 @@ void mt_export_line_field(FILE *out, const char *s)
     }
 }
 
-#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
+#define REPLACEMENT MT_UTF8_REPLACEMENT
 
 void mt_export_xml_text(FILE *out, const char *s)
 {
@@ -65,23 +65,11 @@ void mt_export_xml_text(FILE *out, const char *s)
 
 char *mt_export_utf8_dup(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    char *copy = malloc(3 * strlen(s) + 1), *o = copy;
+    size_t n = strlen(s);
+    char *copy = malloc(3 * n + 1);
     if (!copy)
         return NULL;
-    while (*p) {
-        size_t n = mt_utf8_length(p);
-        if (n) {
-            memcpy(o, p, n);
-            o += n;
-            p += n;
-        } else {
-            memcpy(o, REPLACEMENT, 3);
-            o += 3;
-            p++;
-        }
-    }
-    *o = 0;
+    copy[mt_utf8_repair(copy, s, n)] = 0;
     return copy;
 }
 
