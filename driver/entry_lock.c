@@ -23,7 +23,16 @@ int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
          * named, never take a terminal as ours */
         int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY,
                       0666);
-        struct stat held, current;
+        struct stat held;
+        if (fd < 0 && errno == EACCES) {
+            /* a lock file left by another user (root's 0644 after a crash)
+             * that we may not write: flock needs no write access, so lock
+             * it read-only; when it is not there either, the directory is
+             * what refused us, and that is the error */
+            fd = open(lock_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+            if (fd < 0)
+                return -EACCES;
+        }
         if (fd < 0)
             return -errno;
         if (fstat(fd, &held) == 0 && !S_ISREG(held.st_mode)) {
@@ -37,8 +46,7 @@ int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
         }
         /* the previous holder may have unlinked it between our open and
          * our flock: then we hold a lock nobody else will see */
-        if (fstat(fd, &held) == 0 && stat(lock_path, &current) == 0 &&
-            held.st_dev == current.st_dev && held.st_ino == current.st_ino) {
+        if (mt_entry_lock_names_fd(lock_path, fd)) {
             lock->fd = fd;
             lock->path = strdup(lock_path);
             if (!lock->path) {
@@ -54,11 +62,24 @@ int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
     return MT_LOCK_BUSY;
 }
 
+int mt_entry_lock_names_fd(const char *lock_path, int fd)
+{
+    struct stat held, current;
+    /* lstat: a link planted at the path names another file, not ours */
+    return fstat(fd, &held) == 0 && lstat(lock_path, &current) == 0 &&
+           held.st_dev == current.st_dev && held.st_ino == current.st_ino;
+}
+
 void mt_entry_lock_release(MtEntryLock *lock)
 {
     if (lock->fd < 0)
         return;
-    unlink(lock->path);
+    /* only while the path still names the file we hold: if it was removed
+     * and another driver created and locked a new one there, unlinking by
+     * name would take the new holder's lock from under it (a third driver
+     * would then create another and get in too) */
+    if (mt_entry_lock_names_fd(lock->path, lock->fd))
+        unlink(lock->path);
     close(lock->fd);
     free(lock->path);
     lock->fd = -1;
