@@ -2,6 +2,7 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Exports after a file is done (see export_job.h). */
 #include "driver/export_job.h"
+#include "driver/output.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,7 +62,7 @@ int mt_driver_export_job(MtJob *job, void *opaque)
                 snprintf(job->error, sizeof(job->error), "export %s: %s", f->name,
                          path ? err : "out of memory");
             else if (ex->verbose)
-                fprintf(stderr, "montage-analyze: %s: wrote %s\n", job->path, path);
+                mt_output_message(stderr, "%s: wrote %s", job->path, path);
             free(path);
             if (ret < 0) {
                 mt_export_item_free(&item);

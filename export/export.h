@@ -84,6 +84,10 @@ const char *mt_export_basename(const char *path);
  * montage-analyze's JSON strings; other bytes as they are, so a name can
  * be recovered exactly and every record stays one line. */
 void mt_export_line_field(FILE *out, const char *s);
+/* The same escapes into out (size bytes, terminated): as much of s as
+ * fits in whole escapes; returns the length written. For messages built
+ * before they are written (montage-analyze's log lines). */
+size_t mt_export_line_field_text(char *out, size_t size, const char *s);
 /* Writes s as XML 1.0 text or attribute value: the five special
  * characters escaped, tab, newline and carriage return as character
  * references (an attribute keeps them), and what XML cannot hold (other

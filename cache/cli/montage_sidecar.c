@@ -43,15 +43,20 @@ static const char usage[] =
 
 void cli_error(const char *file, const char *fmt, ...)
 {
+    char line[2048];
     va_list ap;
     fputs("montage-sidecar: ", stderr);
-    if (file) { /* escaped as check and gc print names: every error one line */
+    if (file) {
         mt_export_line_field(stderr, file);
         fputs(": ", stderr);
     }
+    /* the cause is escaped too, as check and gc print names: it may quote
+     * one (-o FILE, an argument, a sidecar of another kind) and every
+     * error must stay one line */
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(line, sizeof(line), fmt, ap);
     va_end(ap);
+    mt_export_line_field(stderr, line);
     fputc('\n', stderr);
 }
 

@@ -44,6 +44,7 @@
 #include "driver/fast_thumb.h"
 #include "driver/filter_escape.h"
 #include "driver/temp_cleanup.h"
+#include "export/export.h"
 
 #define FILTER_MAX 65536
 
@@ -553,7 +554,9 @@ int main(int argc, char **argv)
     }
     r.input = argv[optind];
     if (r.beat_filter && beat(&r) < 0) {
-        fprintf(stderr, "montage-fast-scene: %s: the audio analysis failed\n", r.input);
+        fputs("montage-fast-scene: ", stderr);
+        mt_export_line_field(stderr, r.input); /* one line, whatever the name holds */
+        fputs(": the audio analysis failed\n", stderr);
         return 1;
     }
     if (!r.scene_filter)
@@ -567,7 +570,9 @@ int main(int argc, char **argv)
     int ret = fast_scene(&r);
     remove_tmp(r.tmp, r.window_files);
     if (ret < 0) {
-        fprintf(stderr, "montage-fast-scene: %s: the video analysis failed\n", r.input);
+        fputs("montage-fast-scene: ", stderr);
+        mt_export_line_field(stderr, r.input); /* one line, whatever the name holds */
+        fputs(": the video analysis failed\n", stderr);
         return 1;
     }
     say(&r, "decoded %" PRId64 " key frames and %" PRId64 " of %" PRId64 " frames in %zu windows"

@@ -103,6 +103,13 @@ rm -f "$T/notes.txt"
 expect export_missing_dir 5 "$CLI" export --format csv -o "$T/none/shots.csv" "$S"
 expect_eq export_missing_dir_reason "$(cat "$T/err")" \
     "montage-sidecar: $T/none/shots.csv: cannot create a temporary file in '$T/none': No such file or directory"
+# a name holding a newline, in the cause too (the -o name is in it): escaped
+# as check prints names, so the error stays one line
+nl='
+'
+expect export_name_newline 5 "$CLI" export --format csv -o "$T/none/a${nl}b.csv" "$S"
+expect_eq export_name_newline_one_line "$(cat "$T/err")" \
+    "montage-sidecar: $T/none/a\\nb.csv: cannot create a temporary file in '$T/none': No such file or directory"
 # export to a full standard output: one line naming it, not the sidecar,
 # as show and dump say it
 if [ -w /dev/full ]; then
