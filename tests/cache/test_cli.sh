@@ -110,6 +110,15 @@ nl='
 expect export_name_newline 5 "$CLI" export --format csv -o "$T/none/a${nl}b.csv" "$S"
 expect_eq export_name_newline_one_line "$(cat "$T/err")" \
     "montage-sidecar: $T/none/a\\nb.csv: cannot create a temporary file in '$T/none': No such file or directory"
+# -o '' (an unset variable): a usage error naming the cause, nothing
+# written (the atomic writer's "empty path: Invalid argument", exit 5, before)
+files_before=$(cd "$T" && ls -a | grep -v -x -e out -e err)
+expect export_empty_output 4 "$CLI" export --format csv -o '' "$S"
+expect_eq export_empty_output_reason "$(cat "$T/err")" \
+    "montage-sidecar: export: -o names no file (the name is empty); give a file name, or - or no -o for standard output"
+files_after=$(cd "$T" && ls -a | grep -v -x -e out -e err)
+[ ! -s "$T/out" ] && [ "$files_before" = "$files_after" ] && ok export_empty_output_nothing_written ||
+    fail export_empty_output_nothing_written "files '$files_after', stdout '$(head -c 100 "$T/out")'"
 # export to a full standard output: one line naming it, not the sidecar,
 # as show and dump say it
 if [ -w /dev/full ]; then
