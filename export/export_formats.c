@@ -50,15 +50,15 @@ void mt_export_format_list(char *out, size_t outlen)
         used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? ", " : "", formats[i].name);
 }
 
-/* The media next to a sidecar named MEDIA.KIND.montage.msgpack. */
+/* The media next to a sidecar named MEDIA.KIND.montage.msgpack of the
+ * sidecar's own kind (mt_cache_sidecar_name_kind, the one parser of the
+ * names montage-analyze gives); any other name is returned whole. */
 static char *media_from_sidecar_name(const char *sidecar_path, MtSidecarKind kind)
 {
-    char suffix[64];
-    size_t n = strlen(sidecar_path), m;
-    snprintf(suffix, sizeof(suffix), ".%s.montage.msgpack", mt_sidecar_kind_name(kind));
-    m = strlen(suffix);
-    if (n > m && !strcmp(sidecar_path + n - m, suffix))
-        n -= m;
+    size_t n = strlen(sidecar_path), media_len;
+    int in_cache;
+    if (mt_cache_sidecar_name_kind(sidecar_path, &media_len, &in_cache) == (int)kind && !in_cache)
+        n = media_len;
     char *s = malloc(n + 1);
     if (s) {
         memcpy(s, sidecar_path, n);
