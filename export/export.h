@@ -21,6 +21,10 @@ typedef struct MtExportItem {
     const char *sidecar_path;
     MtSidecar  *sc;
     char       *media_path; /* the file it describes (see mt_export_load) */
+    char       *media_named; /* that file as the command line names it: the
+                                SIDECAR argument minus .KIND.montage.msgpack
+                                (or the recorded source path), before
+                                media_path is made absolute; NULL: media_path */
     MtShotList  shots;      /* scene sidecars only */
     int         read_errno; /* after a failed mt_export_load: the errno of a
                                file that could not be read, 0 when its

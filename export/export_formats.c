@@ -113,6 +113,13 @@ int mt_export_load(const char *sidecar_path, const MtExportFormat *fmt, MtExport
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
+    /* the csv's file column: as given, so two clips of one name in two
+     * folders stay apart and a relative argument gives a relative name */
+    item->media_named = strdup(item->media_path);
+    if (!item->media_named) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     /* absolute, so an export written elsewhere still finds its media */
     char *abs = realpath(item->media_path, NULL);
     if (abs) {
@@ -131,10 +138,12 @@ void mt_export_item_free(MtExportItem *item)
 {
     mt_shot_list_free(&item->shots);
     free(item->media_path);
+    free(item->media_named);
     if (item->sc)
         mt_sidecar_free(item->sc);
     item->sc = NULL;
     item->media_path = NULL;
+    item->media_named = NULL;
 }
 
 int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportItem *items,

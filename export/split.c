@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -176,6 +177,24 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
     int stem_len = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
     const char *ext = dot && dot != base ? dot + 1 : "mkv";
 
+    /* never over an earlier split's pieces: two clips of one name (a/clip.mp4,
+     * b/clip.mp4) split into one DIR had the second's replace the first's.
+     * Every name is checked before ffmpeg runs, so a refusal writes
+     * nothing. */
+    for (size_t i = 0; i < l->n; i++) {
+        char path[4096];
+        struct stat st;
+        if (snprintf(path, sizeof(path), "%s/%.*s-shot-%03zu.%s", dir, stem_len, base, i + 1, ext) >=
+            (int)sizeof(path)) {
+            snprintf(err, errlen, "output path too long");
+            return -1;
+        }
+        if (lstat(path, &st) == 0) {
+            snprintf(err, errlen, "%s exists (an earlier split, of this clip or of another of that "
+                     "name): split never overwrites; remove the old pieces or choose another -d", path);
+            return -1;
+        }
+    }
     for (size_t i = 0; i < l->n; i++) {
         const MtShot *s = &l->shots[i];
         char start[32], length[32], path[4096], tmp[4096];

@@ -119,6 +119,16 @@ expect_eq export_empty_output_reason "$(cat "$T/err")" \
 files_after=$(cd "$T" && ls -a | grep -v -x -e out -e err)
 [ ! -s "$T/out" ] && [ "$files_before" = "$files_after" ] && ok export_empty_output_nothing_written ||
     fail export_empty_output_nothing_written "files '$files_after', stdout '$(head -c 100 "$T/out")'"
+# csv of two clips of one name in two folders: the file column names
+# each as the command line does (it held the basename: one name for both)
+mkdir -p "$T/csv/a" "$T/csv/b"
+for d in a b; do
+    printf 'media %s' "$d" > "$T/csv/$d/clip.mp4"
+    "$SAMPLE" beat "$T/csv/$d/clip.mp4.beat.montage.msgpack" --media "$T/csv/$d/clip.mp4"
+done
+(cd "$T/csv" && "$CLI" export --format csv a/clip.mp4.beat.montage.msgpack b/clip.mp4.beat.montage.msgpack) > "$T/out" 2> "$T/err"
+expect_eq export_csv_same_name_apart "$? $(cut -d, -f1 "$T/out" | uniq -c | tr -s ' ' | tr '\n' ' ')" \
+    "0  1 file  6 a/clip.mp4  6 b/clip.mp4 "
 # export to a full standard output: one line naming it, not the sidecar,
 # as show and dump say it
 if [ -w /dev/full ]; then

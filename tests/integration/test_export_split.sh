@@ -76,6 +76,19 @@ if "$S" split --ffmpeg "$ENC" "$T/nl/a
 b.mp4.scene.montage.msgpack" > "$T/nl.list" 2> "$T/err"; then
     expect_eq split_list_escaped "$(wc -l < "$T/nl.list") $(head -n 1 "$T/nl.list")" "3 $T/nl/a\nb-shot-001.mp4"
 else fail split_list_escaped "$(cat "$T/err")"; fi
+# another clip of the same name (other/cfr.mp4) split into the same DIR:
+# refused before ffmpeg runs, one line naming the first piece in the way;
+# the first clip's pieces stay as they were (before, they were replaced)
+mkdir "$T/other"
+cp "$T/cfr.mp4" "$T/cfr.mp4.scene.montage.msgpack" "$T/other/"
+sums_before=$(cd "$T/copy" && cksum *)
+"$S" split -d "$T/copy" --ffmpeg "$ENC" "$T/other/cfr.mp4.scene.montage.msgpack" > "$T/other.list" 2> "$T/err"
+expect_eq split_same_name_refused "$? $(cat "$T/err")" "5 montage-sidecar: $T/other/cfr.mp4.scene.montage.msgpack: \
+$T/copy/cfr-shot-001.mp4 exists (an earlier split, of this clip or of another of that name): split never \
+overwrites; remove the old pieces or choose another -d"
+expect_eq split_same_name_first_kept "$(cd "$T/copy" && cksum * && ls -A | wc -l)$(cat "$T/other.list")" \
+    "$sums_before
+3"
 # -d DIR is made when missing (one level), as `split -d shots/` expects
 "$S" split -d "$T/made" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/made.list" 2> "$T/err"
 expect_eq split_makes_dir "$? $(wc -l < "$T/made.list")" "0 3"
@@ -91,7 +104,7 @@ mkdir "$T/before"
 expect_eq split_failed_dir_kept "$? $(ls -d "$T/before" 2>/dev/null)" "5 $T/before"
 "$S" split "$T/nothing.msgpack" > /dev/null 2> "$T/err"
 expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "2 1"
-"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/copy" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/badff" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
 st=$?
 if [ $st -eq 5 ] && grep -q "cannot run /nonexistent/ffmpeg" "$T/err" && [ "$(wc -l < "$T/err")" -eq 1 ]; then ok split_bad_ffmpeg
 else fail split_bad_ffmpeg "exit $st: $(cat "$T/err")"; fi
