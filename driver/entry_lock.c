@@ -24,6 +24,7 @@ int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
         int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY,
                       0666);
         struct stat held;
+        int read_only = 0;
         if (fd < 0 && errno == EACCES) {
             /* a lock file left by another user (root's 0644 after a crash)
              * that we may not write: flock needs no write access, so lock
@@ -32,6 +33,7 @@ int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
             fd = open(lock_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
             if (fd < 0)
                 return -EACCES;
+            read_only = 1;
         }
         if (fd < 0)
             return -errno;
@@ -42,6 +44,12 @@ int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
         if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
             int err = errno;
             close(fd);
+            /* NFS emulates flock with byte-range locks, whose exclusive
+             * form needs a descriptor open for writing: there the
+             * read-only one fails with EBADF, and the cause is still
+             * that we may not write the file */
+            if (read_only && err == EBADF)
+                err = EACCES;
             return err == EWOULDBLOCK ? MT_LOCK_BUSY : -err;
         }
         /* the previous holder may have unlinked it between our open and
