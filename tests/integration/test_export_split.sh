@@ -89,6 +89,21 @@ overwrites; remove the old pieces or choose another -d"
 expect_eq split_same_name_first_kept "$(cd "$T/copy" && cksum * && ls -A | wc -l)$(cat "$T/other.list")" \
     "$sums_before
 3"
+# a piece name taken after the up-front check (another split of a clip of
+# that name into the same DIR, at the same time: here a --ffmpeg wrapper
+# makes it while "encoding"): refused, the other file intact, no temporary
+# left (was: the finished piece renamed over it, exit 0)
+mkdir "$T/race"
+cat > "$T/race-ffmpeg" <<WRAP
+#!/bin/sh
+[ -e "$T/race/cfr-shot-001.mp4" ] || echo theirs > "$T/race/cfr-shot-001.mp4"
+exec "$ENC" "\$@"
+WRAP
+chmod +x "$T/race-ffmpeg"
+"$S" split -d "$T/race" --ffmpeg "$T/race-ffmpeg" "$T/cfr.mp4.scene.montage.msgpack" > "$T/race.list" 2> "$T/err"
+expect_eq split_race_refused "$? $(wc -l < "$T/err") $(grep -c 'split never overwrites' "$T/err")" "5 1 1"
+expect_eq split_race_other_kept "$(cat "$T/race/cfr-shot-001.mp4") $(ls -A "$T/race" | tr '\n' ' ')$(cat "$T/race.list")" \
+    "theirs cfr-shot-001.mp4 "
 # -d DIR is made when missing (one level), as `split -d shots/` expects
 "$S" split -d "$T/made" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/made.list" 2> "$T/err"
 expect_eq split_makes_dir "$? $(wc -l < "$T/made.list")" "0 3"
