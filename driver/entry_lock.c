@@ -13,6 +13,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Whether this user may create files in the folder of path. */
+static int dir_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return access(".", W_OK) == 0;
+    if (slash == path)
+        return access("/", W_OK) == 0;
+    char *dir = strndup(path, (size_t)(slash - path));
+    int ok = dir && access(dir, W_OK) == 0;
+    free(dir);
+    return ok;
+}
+
 int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
 {
     lock->fd = -1;
@@ -28,9 +42,14 @@ int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path)
         if (fd < 0 && errno == EACCES) {
             /* a lock file left by another user (root's 0644 after a crash)
              * that we may not write: flock needs no write access, so lock
-             * it read-only; when it is not there either, the directory is
-             * what refused us, and that is the error */
+             * it read-only, but only in a folder we may write (where the
+             * sidecar is written next): in another the caller's "cannot
+             * write" is the error, not ffmpeg's late one */
+            if (!dir_writable(lock_path))
+                return -EACCES;
             fd = open(lock_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+            if (fd < 0 && errno == ENOENT)
+                continue; /* its holder released it between the two opens */
             if (fd < 0)
                 return -EACCES;
             read_only = 1;

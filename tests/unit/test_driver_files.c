@@ -208,9 +208,11 @@ static void lock_release_only_its_own_file(void)
 }
 
 /* The lock tries of lock_file_not_writable, as a user who cannot write
- * lp: 0 when lp is locked and absent_lp (in a directory not ours) is
- * refused with -EACCES. */
-static int try_unwritable(const char *lp, const char *absent_lp)
+ * lp but may write its folder, nor write the folder of locked_lp (a lock
+ * file there too) and absent_lp: 0 when lp is locked and the other two
+ * are refused with -EACCES (the driver's "cannot write next to the
+ * media"). */
+static int try_unwritable(const char *lp, const char *locked_lp, const char *absent_lp)
 {
     MtEntryLock l;
     int ret = mt_entry_lock_try(&l, lp);
@@ -219,6 +221,11 @@ static int try_unwritable(const char *lp, const char *absent_lp)
         return 1;
     }
     mt_entry_lock_release(&l);
+    ret = mt_entry_lock_try(&l, locked_lp);
+    if (ret != -EACCES) {
+        printf("# lock file in a directory we may not write: %d\n", ret);
+        return 1;
+    }
     ret = mt_entry_lock_try(&l, absent_lp);
     if (ret != -EACCES) {
         printf("# lock in a directory we may not write: %d\n", ret);
@@ -229,38 +236,49 @@ static int try_unwritable(const char *lp, const char *absent_lp)
 
 /* A lock file left by another user (root's 0644 after a crash) made every
  * run of any other user fail on that media: the O_RDWR open was refused.
- * flock needs no write access: it is locked read-only. As root (whom
- * permissions do not stop) the tries run as nobody (65534) in a child. */
+ * flock needs no write access: it is locked read-only, in a folder this
+ * user may write; in one it may not (the sidecar cannot be written there
+ * either) it stays -EACCES, as before. As root (whom permissions do not
+ * stop) the tries run as nobody (65534) in a child. */
 static void lock_file_not_writable(void)
 {
-    char dir[64], lp[128], absent[128];
+    char dir[64], ro_dir[64], lp[128], locked[128], absent[128];
     strcpy(dir, "/tmp/test_entry_lock.XXXXXX");
+    strcpy(ro_dir, "/tmp/test_entry_lock_ro.XXXXXX");
     CHECK(mkdtemp(dir) != NULL);
-    CHECK_INT(chmod(dir, 0755), 0);
+    CHECK(mkdtemp(ro_dir) != NULL);
     snprintf(lp, sizeof(lp), "%s/m.mp4.montage.lock", dir);
-    snprintf(absent, sizeof(absent), "%s/n.mp4.montage.lock", dir);
-    int fd = open(lp, O_WRONLY | O_CREAT | O_EXCL, 0644);
-    CHECK(fd >= 0);
-    close(fd);
+    snprintf(locked, sizeof(locked), "%s/m.mp4.montage.lock", ro_dir);
+    snprintf(absent, sizeof(absent), "%s/n.mp4.montage.lock", ro_dir);
+    for (int i = 0; i < 2; i++) {
+        int fd = open(i ? locked : lp, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        CHECK(fd >= 0);
+        close(fd);
+    }
     int status = -1;
     if (geteuid() == 0) {
+        CHECK_INT(chmod(dir, 0777), 0); /* nobody may write it, not root's lock file */
+        CHECK_INT(chmod(ro_dir, 0755), 0);
         pid_t pid = fork();
         CHECK(pid >= 0);
         if (pid == 0) {
             if (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0)
                 _exit(2);
-            _exit(try_unwritable(lp, absent));
+            _exit(try_unwritable(lp, locked, absent));
         }
         CHECK(waitpid(pid, &status, 0) == pid);
         status = WIFEXITED(status) ? WEXITSTATUS(status) : 3;
     } else {
         CHECK_INT(chmod(lp, 0444), 0);
-        CHECK_INT(chmod(dir, 0555), 0);
-        status = try_unwritable(lp, absent);
-        chmod(dir, 0755);
+        CHECK_INT(chmod(locked, 0444), 0);
+        CHECK_INT(chmod(ro_dir, 0555), 0);
+        status = try_unwritable(lp, locked, absent);
+        chmod(ro_dir, 0755);
     }
     unlink(lp);
+    unlink(locked);
     rmdir(dir);
+    rmdir(ro_dir);
     CHECK_INT(status, 0);
 }
 
