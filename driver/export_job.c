@@ -55,6 +55,13 @@ int mt_driver_export_job(MtJob *job, void *opaque)
                 snprintf(job->error, sizeof(job->error), "export: %s: %s", job->sidecar[k], err);
                 return -1;
             }
+            /* the csv's file column names the media as the user did (the
+             * path listed, not the sidecar's absolute one), as
+             * montage-sidecar export does with its argument */
+            if (!loaded) {
+                free(item.media_named);
+                item.media_named = strdup(job->path); /* NULL: media_path */
+            }
             loaded = 1;
             char *path = mt_export_next_to(job->sidecar[k], f);
             int ret = path ? mt_export_write(f, path, &item, 1, err, sizeof(err)) : -1;
