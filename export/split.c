@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,10 +171,14 @@ static int run(char *const argv[], const sigset_t *child_mask, const sigset_t *w
     return -1;
 }
 
+/* The cause first and the piece by its file name alone: the output
+ * directory is the -d given (or the media's), and a long one cut the end
+ * of the line off. */
 static void refuse_existing(const char *path, char *err, size_t errlen)
 {
-    snprintf(err, errlen, "%s exists (an earlier split, of this clip or of another of that "
-             "name): split never overwrites; remove the old pieces or choose another -d", path);
+    snprintf(err, errlen, "split never overwrites: %s is already in the output directory (an "
+             "earlier split, of this clip or of another of that name); remove the old pieces or "
+             "choose another -d", mt_export_basename(path));
 }
 
 /* Makes the temporary piece for ffmpeg to write (-y) before it runs:
@@ -282,7 +287,7 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
         char *exact_argv[] = { (char *)ffmpeg, "-nostdin", "-v", "error", "-y", "-ss", start, "-i",
                                it->media_path, "-t", length, "-map", "0:v:0", "-map", "0:a?",
                                "-fps_mode", "passthrough", tmp, NULL };
-        char why[1024];
+        char why[PATH_MAX + 768]; /* "FFMPEG failed: " and a 512-byte cause */
         /* the stop signals are blocked here: none can land between this
          * check and run's wait without ending that wait */
         int ret = stop_signal ? -1 : run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv,

@@ -9,6 +9,7 @@
  * with encoders, e.g. Debian's).
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,7 @@ int cli_split(int argc, char **argv)
 {
     const char *file = NULL, *dir = NULL, *bad = NULL, *ffmpeg = getenv("MONTAGE_FFMPEG");
     MtSplitMode mode = MT_SPLIT_COPY;
-    char err[1024];
+    char err[PATH_MAX + 1024]; /* a path (the --ffmpeg one) and its cause */
 
     if (!ffmpeg || !*ffmpeg)
         ffmpeg = "ffmpeg";

@@ -84,8 +84,15 @@ cp "$T/cfr.mp4" "$T/cfr.mp4.scene.montage.msgpack" "$T/other/"
 sums_before=$(cd "$T/copy" && cksum *)
 "$S" split -d "$T/copy" --ffmpeg "$ENC" "$T/other/cfr.mp4.scene.montage.msgpack" > "$T/other.list" 2> "$T/err"
 expect_eq split_same_name_refused "$? $(cat "$T/err")" "5 montage-sidecar: $T/other/cfr.mp4.scene.montage.msgpack: \
-$T/copy/cfr-shot-001.mp4 exists (an earlier split, of this clip or of another of that name): split never \
-overwrites; remove the old pieces or choose another -d"
+split never overwrites: cfr-shot-001.mp4 is already in the output directory (an earlier split, of this clip or \
+of another of that name); remove the old pieces or choose another -d"
+# a long DIR (1000 bytes) does not cut the line's end off (was: err[1024])
+long="$T/$(printf '%0250d' 1)/$(printf '%0250d' 2)/$(printf '%0250d' 3)/$(printf '%0250d' 4)"
+mkdir -p "$long" && : > "$long/cfr-shot-002.mp4"
+"$S" split -d "$long" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+expect_eq split_refused_long_dir "$? $(sed 's/.*msgpack: //' "$T/err")" "5 split never overwrites: \
+cfr-shot-002.mp4 is already in the output directory (an earlier split, of this clip or of another of that \
+name); remove the old pieces or choose another -d"
 expect_eq split_same_name_first_kept "$(cd "$T/copy" && cksum * && ls -A | wc -l)$(cat "$T/other.list")" \
     "$sums_before
 3"
