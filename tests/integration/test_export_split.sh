@@ -162,7 +162,12 @@ stop_split_mid_piece() {
     "$S" split --exact -d "$1" --ffmpeg "$2" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1 &
     pid=$!
     i=0
-    while [ $i -lt 100 ] && ! ls -A "$1" | grep -q part; do sleep 0.1; i=$((i + 1)); done
+    # the temporary piece is made before ffmpeg starts: wait for ffmpeg
+    # itself (its -re, added by slow-ffmpeg) writing it
+    while [ $i -lt 100 ] && ! { ls -A "$1" | grep -q part &&
+        ps -eo args= | grep -F -- "$1" | grep -v grep | grep -q -F -- "-re -i"; }; do
+        sleep 0.1; i=$((i + 1))
+    done
     kill -TERM $pid
     wait $pid
     st=$?
