@@ -57,6 +57,14 @@ int cli_split(int argc, char **argv)
                   bad ? "split: unexpected argument '" : "", bad ? bad : "", bad ? "'; " : "");
         return CLI_EXIT_USAGE;
     }
+    /* an empty -d (a variable that was never set), as export -o '': said
+     * before the sidecar is read (it was mkdir's "No such file or
+     * directory", exit 5); no -d is the media's directory */
+    if (dir && !*dir) {
+        cli_error(NULL, "split: -d names no directory (the name is empty); give a directory, "
+                        "or no -d for the media's");
+        return CLI_EXIT_USAGE;
+    }
     MtExportItem item;
     if (mt_export_load(file, NULL, &item, err, sizeof(err)) < 0) {
         cli_error(file, "%s", err);

@@ -119,6 +119,15 @@ expect_eq export_empty_output_reason "$(cat "$T/err")" \
 files_after=$(cd "$T" && ls -a | grep -v -x -e out -e err)
 [ ! -s "$T/out" ] && [ "$files_before" = "$files_after" ] && ok export_empty_output_nothing_written ||
     fail export_empty_output_nothing_written "files '$files_after', stdout '$(head -c 100 "$T/out")'"
+# report --html '' and split -d '' too: usage errors naming the cause, exit
+# 4 (were the raw "empty path: Invalid argument" and "No such file or
+# directory", exit 5)
+expect report_empty_html 4 "$CLI" report --html '' "$S"
+expect_eq report_empty_html_reason "$(cat "$T/err")" \
+    "montage-sidecar: report: --html names no file (the name is empty); give a file name"
+expect split_empty_dir 4 "$CLI" split -d '' "$S"
+expect_eq split_empty_dir_reason "$(cat "$T/err")" \
+    "montage-sidecar: split: -d names no directory (the name is empty); give a directory, or no -d for the media's"
 # csv of two clips of one name in two folders: the file column names
 # each as the command line does (it held the basename: one name for both)
 mkdir -p "$T/csv/a" "$T/csv/b"
