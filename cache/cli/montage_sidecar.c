@@ -57,7 +57,10 @@ void cli_error(const char *file, const char *fmt, ...)
     va_start(ap, fmt);
     va_copy(again, ap);
     int n = vsnprintf(small, sizeof(small), fmt, ap);
-    if (n >= (int)sizeof(small) && (line = malloc((size_t)n + 1)) != NULL)
+    if (n < 0) /* small is undefined then: say what is known */
+        snprintf(small, sizeof(small), "(a message that could not be formatted: %s)",
+                 strerror(errno));
+    else if (n >= (int)sizeof(small) && (line = malloc((size_t)n + 1)) != NULL)
         vsnprintf(line, (size_t)n + 1, fmt, again);
     else if (!line)
         line = small; /* out of memory: the cut cause is still one line */
