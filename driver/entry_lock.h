@@ -28,7 +28,8 @@ typedef struct MtEntryLock {
  * negative errno (e.g. -EACCES/-EROFS when the directory is not writable,
  * -ELOOP when a symbolic link is at lock_path: never followed, -EINVAL when
  * a FIFO or device is there). A lock file there that we may not write
- * (another user's) is locked through a read-only descriptor. */
+ * (another user's) is locked through a read-only descriptor when we may
+ * write its directory; in one we may not, it is -EACCES as with none. */
 int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path);
 
 /* Unlinks (only when lock_path still names the locked file) and unlocks;
