@@ -27,11 +27,19 @@ typedef struct MtEntryLock {
 /* Tries once, without waiting. Returns MT_LOCK_ACQUIRED, MT_LOCK_BUSY or a
  * negative errno (e.g. -EACCES/-EROFS when the directory is not writable,
  * -ELOOP when a symbolic link is at lock_path: never followed, -EINVAL when
- * a FIFO or device is there). */
+ * a FIFO or device is there). A lock file there that we may not write
+ * (another user's) is locked through a read-only descriptor when we may
+ * write its directory; in one we may not, it is -EACCES as with none. */
 int mt_entry_lock_try(MtEntryLock *lock, const char *lock_path);
 
-/* Unlinks and unlocks; a no-op when not held. */
+/* Unlinks (only when lock_path still names the locked file) and unlocks;
+ * a no-op when not held. */
 void mt_entry_lock_release(MtEntryLock *lock);
+
+/* 1 when lock_path (not followed if a link) names the file open at fd
+ * (same device and inode), else 0: the check of the flock + unlink
+ * protocol, made after locking and before unlinking. */
+int mt_entry_lock_names_fd(const char *lock_path, int fd);
 
 /* The lock path for a sidecar path: "X.scene.montage.msgpack" or
  * "X.beat.montage.msgpack" -> "X.montage.lock", anything else + ".lock".

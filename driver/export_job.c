@@ -2,6 +2,7 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Exports after a file is done (see export_job.h). */
 #include "driver/export_job.h"
+#include "driver/output.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +55,13 @@ int mt_driver_export_job(MtJob *job, void *opaque)
                 snprintf(job->error, sizeof(job->error), "export: %s: %s", job->sidecar[k], err);
                 return -1;
             }
+            /* the csv's file column names the media as the user did (the
+             * path listed, not the sidecar's absolute one), as
+             * montage-sidecar export does with its argument */
+            if (!loaded) {
+                free(item.media_named);
+                item.media_named = strdup(job->path); /* NULL: media_path */
+            }
             loaded = 1;
             char *path = mt_export_next_to(job->sidecar[k], f);
             int ret = path ? mt_export_write(f, path, &item, 1, err, sizeof(err)) : -1;
@@ -61,7 +69,7 @@ int mt_driver_export_job(MtJob *job, void *opaque)
                 snprintf(job->error, sizeof(job->error), "export %s: %s", f->name,
                          path ? err : "out of memory");
             else if (ex->verbose)
-                fprintf(stderr, "montage-analyze: %s: wrote %s\n", job->path, path);
+                mt_output_message(stderr, "%s: wrote %s", job->path, path);
             free(path);
             if (ret < 0) {
                 mt_export_item_free(&item);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "analysis/array_grow.h"
+#include "driver/output.h"
 
 void mt_file_list_init(MtFileList *list)
 {
@@ -76,7 +77,7 @@ static int walk_directory(MtFileList *list, const char *dir, FILE *log)
         /* reported, not fatal: the rest of the library is still analysed,
          * but the batch must not end as if every file was */
         if (log)
-            fprintf(log, "montage-analyze: %s: cannot read directory: %s\n",
+            mt_output_message(log, "%s: cannot read directory: %s",
                     dir, strerror(errno));
         list->unreadable_dirs++;
         return 0;

@@ -11,7 +11,6 @@
 #include "cache/utf8.h"
 
 #define ELLIPSIS "\xe2\x80\xa6" /* U+2026, 3 bytes */
-#define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
 
 /* One input character: where it is, how many input bytes, how it is
  * written in JSON. */
@@ -24,11 +23,14 @@ typedef struct Piece {
 static void next_piece(const unsigned char *s, Piece *p)
 {
     unsigned c = s[0];
-    size_t len = mt_utf8_length(s);
-    if (len == 0) {
-        p->in_len = 1;
-        memcpy(p->text, REPLACEMENT, 3);
-        p->out_len = 3;
+    const char *text;
+    size_t len;
+    /* s is terminated: the check of the continuation bytes stops at its
+     * 0, so 4 is a safe bound */
+    p->in_len = mt_utf8_repair_step(s, 4, &text, &len);
+    if (text != (const char *)s) { /* U+FFFD for a stray byte */
+        memcpy(p->text, text, len);
+        p->out_len = len;
     } else if (c == '"' || c == '\\') {
         p->in_len = 1;
         p->text[0] = '\\';

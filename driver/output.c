@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cache/atomic_file.h"
+#include "export/export.h"
 
 void mt_output_clear_bar(MtOutput *out)
 {
@@ -53,25 +54,43 @@ void mt_output_record(MtOutput *out, const MtJsonRecord *rec)
                   "lost; their sidecars are written)", w < 0 ? strerror(errno) : "short write");
 }
 
+/* "montage-analyze: MESSAGE\n" into line (2048 bytes), the message escaped
+ * as montage-sidecar's check and gc print names (most lines hold one, or
+ * an error quoting one): a file name with a newline must not make two
+ * lines. Returns the length. */
+static size_t format_line(char line[2048], const char *fmt, va_list ap)
+{
+    char msg[2048];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    size_t n = (size_t)snprintf(line, 2048, "montage-analyze: ");
+    n += mt_export_line_field_text(line + n, 2048 - n - 1, msg);
+    line[n++] = '\n';
+    line[n] = 0;
+    return n;
+}
+
+void mt_output_message(FILE *f, const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    format_line(line, fmt, ap);
+    va_end(ap);
+    fputs(line, f);
+}
+
 void mt_output_log(MtOutput *out, int level, const char *fmt, ...)
 {
     char line[2048];
     va_list ap;
     if ((level == 1 && out->quiet) || (level >= 2 && out->verbose < level - 1))
         return;
-    int n = snprintf(line, sizeof(line), "montage-analyze: ");
     va_start(ap, fmt);
-    int m = vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
+    size_t n = format_line(line, fmt, ap);
     va_end(ap);
-    if (m < 0)
-        m = 0;
-    n += m;
-    if (n > (int)sizeof(line) - 2)
-        n = (int)sizeof(line) - 2;
-    line[n++] = '\n';
     int had_bar = out->bar_shown;
     mt_output_clear_bar(out);
-    (void)mt_write_all(2, line, (size_t)n);
+    (void)mt_write_all(2, line, n);
     if (had_bar)
         draw_bar(out);
 }

@@ -8,6 +8,8 @@
 #ifndef MONTAGE_DRIVER_OUTPUT_H
 #define MONTAGE_DRIVER_OUTPUT_H
 
+#include <stdio.h>
+
 #include "driver/json_record.h"
 #include "driver/progress.h"
 
@@ -23,6 +25,11 @@ typedef struct MtOutput {
 } MtOutput;
 
 void mt_output_record(MtOutput *out, const MtJsonRecord *rec);
+
+/* One line "montage-analyze: MESSAGE" on f, the message escaped as
+ * mt_output_log's (for the lines written before a batch has its output). */
+void mt_output_message(FILE *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* "montage-analyze: " + message + "\n" on stderr. level 0 = error (always
  * shown), 1 = info (hidden by -q), 2 = verbose (needs -v). */

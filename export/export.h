@@ -21,6 +21,10 @@ typedef struct MtExportItem {
     const char *sidecar_path;
     MtSidecar  *sc;
     char       *media_path; /* the file it describes (see mt_export_load) */
+    char       *media_named; /* that file as the command line names it: the
+                                SIDECAR argument minus .KIND.montage.msgpack
+                                (or the recorded source path), before
+                                media_path is made absolute; NULL: media_path */
     MtShotList  shots;      /* scene sidecars only */
     int         read_errno; /* after a failed mt_export_load: the errno of a
                                file that could not be read, 0 when its
@@ -84,6 +88,10 @@ const char *mt_export_basename(const char *path);
  * montage-analyze's JSON strings; other bytes as they are, so a name can
  * be recovered exactly and every record stays one line. */
 void mt_export_line_field(FILE *out, const char *s);
+/* The same escapes into out (size bytes, terminated): as much of s as
+ * fits in whole escapes; returns the length written. For messages built
+ * before they are written (montage-analyze's log lines). */
+size_t mt_export_line_field_text(char *out, size_t size, const char *s);
 /* Writes s as XML 1.0 text or attribute value: the five special
  * characters escaped, tab, newline and carriage return as character
  * references (an attribute keeps them), and what XML cannot hold (other

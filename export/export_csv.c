@@ -3,7 +3,9 @@
 /*
  * CSV (RFC 4180, comma-separated, header row): one row per shot of a scene
  * sidecar, or one row per beat of a beat sidecar. Several sidecars of one
- * kind follow each other under one header, told apart by the file column.
+ * kind follow each other under one header, told apart by the file column:
+ * the media as the command line names it (not its basename: two clips of
+ * one name in two folders would be one).
  */
 #include <stdio.h>
 #include <string.h>
@@ -42,7 +44,7 @@ static void scene_rows(FILE *out, const MtExportItem *it)
         char tc_in[24], tc_out[24];
         mt_timecode_format(s->edit_in, rate, tc_in, sizeof(tc_in));
         mt_timecode_format(s->edit_out, rate, tc_out, sizeof(tc_out));
-        field(out, mt_export_basename(it->media_path));
+        field(out, it->media_named ? it->media_named : it->media_path);
         fprintf(out, ",%zu,%lld,%lld,%lld,%s,%s,%.6f,%.6f,%.6f,%s,%s,%.6f,%.6f\n", i + 1,
                 (long long)s->start_frame, (long long)s->end_frame,
                 (long long)(s->end_frame - s->start_frame), tc_in, tc_out, s->t_start, s->t_end,
@@ -55,7 +57,7 @@ static void beat_rows(FILE *out, const MtExportItem *it)
 {
     const MtBeatResult *b = &it->sc->beat;
     for (size_t i = 0; i < b->n_beats; i++) {
-        field(out, mt_export_basename(it->media_path));
+        field(out, it->media_named ? it->media_named : it->media_path);
         fprintf(out, ",%zu,%.6f,%lld,%.6f,%d,%d\n", i + 1, b->beat_t[i],
                 (long long)b->beat_sample[i], (double)b->beat_strength[i],
                 b->beat_downbeat[i] ? 1 : 0, mt_export_beat_in_bar(b, i));

@@ -50,15 +50,15 @@ void mt_export_format_list(char *out, size_t outlen)
         used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? ", " : "", formats[i].name);
 }
 
-/* The media next to a sidecar named MEDIA.KIND.montage.msgpack. */
+/* The media next to a sidecar named MEDIA.KIND.montage.msgpack of the
+ * sidecar's own kind (mt_cache_sidecar_name_kind, the one parser of the
+ * names montage-analyze gives); any other name is returned whole. */
 static char *media_from_sidecar_name(const char *sidecar_path, MtSidecarKind kind)
 {
-    char suffix[64];
-    size_t n = strlen(sidecar_path), m;
-    snprintf(suffix, sizeof(suffix), ".%s.montage.msgpack", mt_sidecar_kind_name(kind));
-    m = strlen(suffix);
-    if (n > m && !strcmp(sidecar_path + n - m, suffix))
-        n -= m;
+    size_t n = strlen(sidecar_path), media_len;
+    int in_cache;
+    if (mt_cache_sidecar_name_kind(sidecar_path, &media_len, &in_cache) == (int)kind && !in_cache)
+        n = media_len;
     char *s = malloc(n + 1);
     if (s) {
         memcpy(s, sidecar_path, n);
@@ -113,6 +113,13 @@ int mt_export_load(const char *sidecar_path, const MtExportFormat *fmt, MtExport
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
+    /* the csv's file column: as given, so two clips of one name in two
+     * folders stay apart and a relative argument gives a relative name */
+    item->media_named = strdup(item->media_path);
+    if (!item->media_named) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     /* absolute, so an export written elsewhere still finds its media */
     char *abs = realpath(item->media_path, NULL);
     if (abs) {
@@ -131,10 +138,12 @@ void mt_export_item_free(MtExportItem *item)
 {
     mt_shot_list_free(&item->shots);
     free(item->media_path);
+    free(item->media_named);
     if (item->sc)
         mt_sidecar_free(item->sc);
     item->sc = NULL;
     item->media_path = NULL;
+    item->media_named = NULL;
 }
 
 int mt_export_write(const MtExportFormat *fmt, const char *path, const MtExportItem *items,

@@ -17,24 +17,58 @@ const char *mt_export_basename(const char *path)
     return s ? s + 1 : path;
 }
 
+/* The escape that stands for byte c in a line field (buf holds it when it
+ * is built), or NULL when c stands as itself. */
+static const char *line_escape(unsigned char c, char buf[8])
+{
+    switch (c) {
+    case '\\': return "\\\\";
+    case '\t': return "\\t";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    }
+    if (c < 0x20 || c == 0x7f) {
+        snprintf(buf, 8, "\\u%04x", c);
+        return buf;
+    }
+    return NULL;
+}
+
 void mt_export_line_field(FILE *out, const char *s)
 {
+    char buf[8];
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '\\': fputs("\\\\", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
-        }
+        const char *e = line_escape(*p, buf);
+        if (e)
+            fputs(e, out);
+        else
+            fputc(*p, out);
     }
 }
 
-#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
+size_t mt_export_line_field_text(char *out, size_t size, const char *s)
+{
+    char buf[8], one[2] = { 0, 0 };
+    size_t n = 0;
+    if (!size)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        const char *e = line_escape(*p, buf);
+        if (!e) {
+            one[0] = (char)*p;
+            e = one;
+        }
+        size_t len = strlen(e);
+        if (n + len >= size) /* whole escapes only: a cut one would read as another byte */
+            break;
+        memcpy(out + n, e, len);
+        n += len;
+    }
+    out[n] = 0;
+    return n;
+}
+
+#define REPLACEMENT MT_UTF8_REPLACEMENT
 
 void mt_export_xml_text(FILE *out, const char *s)
 {
@@ -65,23 +99,11 @@ void mt_export_xml_text(FILE *out, const char *s)
 
 char *mt_export_utf8_dup(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    char *copy = malloc(3 * strlen(s) + 1), *o = copy;
+    size_t n = strlen(s);
+    char *copy = malloc(3 * n + 1);
     if (!copy)
         return NULL;
-    while (*p) {
-        size_t n = mt_utf8_length(p);
-        if (n) {
-            memcpy(o, p, n);
-            o += n;
-            p += n;
-        } else {
-            memcpy(o, REPLACEMENT, 3);
-            o += 3;
-            p++;
-        }
-    }
-    *o = 0;
+    copy[mt_utf8_repair(copy, s, n)] = 0;
     return copy;
 }
 

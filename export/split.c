@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* One file per shot with ffmpeg (see split.h). */
+#define _DEFAULT_SOURCE /* syscall, for renameat2 where libc lacks it */
 #include "export/split.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -167,6 +171,67 @@ static int run(char *const argv[], const sigset_t *child_mask, const sigset_t *w
     return -1;
 }
 
+/* The cause first and the piece by its file name alone: the output
+ * directory is the -d given (or the media's), and a long one cut the end
+ * of the line off. */
+static void refuse_existing(const char *path, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "split never overwrites: %s is already in the output directory (an "
+             "earlier split, of this clip or of another of that name); remove the old pieces or "
+             "choose another -d", mt_export_basename(path));
+}
+
+/* Makes the temporary piece for ffmpeg to write (-y) before it runs:
+ * O_EXCL, so the name is ours alone (another split of a clip of that
+ * name, a link planted there: those take another name), with the pid in
+ * it so concurrent splits do not even meet. The fd is closed (ffmpeg
+ * opens the name itself); the mode is 0666 less the umask, as ffmpeg
+ * would create it. 0, or -errno. */
+static int make_temporary(char *tmp, size_t tmplen, const char *dir, int stem_len, const char *base,
+                          size_t piece, const char *ext)
+{
+    for (int attempt = 0; attempt < 100; attempt++) {
+        if (snprintf(tmp, tmplen, "%s/.%.*s-shot-%03zu.%ld-%d.part.%s", dir, stem_len, base, piece,
+                     (long)getpid(), attempt, ext) >= (int)tmplen)
+            return -ENAMETOOLONG;
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            close(fd);
+            return 0;
+        }
+        if (errno != EEXIST) /* EEXIST: one left by a crashed split of this pid */
+            return -errno;
+    }
+    return -EEXIST;
+}
+
+/* Publishes the finished temporary under its piece's name, never over a
+ * file there: the up-front check cannot see one made while ffmpeg ran
+ * (another split of that name into DIR). link fails with EEXIST instead
+ * of replacing; a file system without hard links (FAT) gets
+ * renameat2's RENAME_NOREPLACE (Linux), which refuses the same way.
+ * 0 (tmp gone), or -errno (tmp left to the caller). */
+static int publish_piece(const char *tmp, const char *path)
+{
+    if (link(tmp, path) == 0) {
+        unlink(tmp);
+        return 0;
+    }
+    int err = errno;
+    if (err != EPERM && err != EOPNOTSUPP && err != ENOSYS)
+        return -err;
+#ifdef SYS_renameat2
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE 1 /* linux/fs.h */
+#endif
+    if (syscall(SYS_renameat2, AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return -errno;
+#endif
+    return -err; /* neither can refuse to replace: not done */
+}
+
 static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mode, const char *dir,
                      const sigset_t *child_mask, const sigset_t *wait_mask, char *err, size_t errlen)
 {
@@ -176,6 +241,23 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
     int stem_len = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
     const char *ext = dot && dot != base ? dot + 1 : "mkv";
 
+    /* never over an earlier split's pieces: two clips of one name (a/clip.mp4,
+     * b/clip.mp4) split into one DIR had the second's replace the first's.
+     * Every name is checked before ffmpeg runs, so a refusal writes
+     * nothing. */
+    for (size_t i = 0; i < l->n; i++) {
+        char path[4096];
+        struct stat st;
+        if (snprintf(path, sizeof(path), "%s/%.*s-shot-%03zu.%s", dir, stem_len, base, i + 1, ext) >=
+            (int)sizeof(path)) {
+            snprintf(err, errlen, "output path too long");
+            return -1;
+        }
+        if (lstat(path, &st) == 0) {
+            refuse_existing(path, err, errlen);
+            return -1;
+        }
+    }
     for (size_t i = 0; i < l->n; i++) {
         const MtShot *s = &l->shots[i];
         char start[32], length[32], path[4096], tmp[4096];
@@ -187,10 +269,14 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
         snprintf(start, sizeof(start), "%.6f", a > 0 ? a : 0);
         snprintf(length, sizeof(length), "%.6f", b - (a > 0 ? a : 0));
         if (snprintf(path, sizeof(path), "%s/%.*s-shot-%03zu.%s", dir, stem_len, base, i + 1, ext) >=
-                (int)sizeof(path) ||
-            snprintf(tmp, sizeof(tmp), "%s/.%.*s-shot-%03zu.part.%s", dir, stem_len, base, i + 1, ext) >=
-                (int)sizeof(tmp)) {
+            (int)sizeof(path)) {
             snprintf(err, errlen, "output path too long");
+            return -1;
+        }
+        int made = make_temporary(tmp, sizeof(tmp), dir, stem_len, base, i + 1, ext);
+        if (made < 0) {
+            snprintf(err, errlen, "cannot create a temporary piece in the output directory: %s",
+                     strerror(-made));
             return -1;
         }
         /* input seeking: with -c copy from the key frame at or before the
@@ -201,7 +287,7 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
         char *exact_argv[] = { (char *)ffmpeg, "-nostdin", "-v", "error", "-y", "-ss", start, "-i",
                                it->media_path, "-t", length, "-map", "0:v:0", "-map", "0:a?",
                                "-fps_mode", "passthrough", tmp, NULL };
-        char why[1024];
+        char why[PATH_MAX + 768]; /* "FFMPEG failed: " and a 512-byte cause */
         /* the stop signals are blocked here: none can land between this
          * check and run's wait without ending that wait */
         int ret = stop_signal ? -1 : run(mode == MT_SPLIT_COPY ? copy_argv : exact_argv,
@@ -217,8 +303,12 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
             return -1;
         }
         /* a piece appears under its name only when ffmpeg finished it */
-        if (rename(tmp, path) < 0) {
-            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        int published = publish_piece(tmp, path);
+        if (published < 0) {
+            if (published == -EEXIST)
+                refuse_existing(path, err, errlen);
+            else
+                snprintf(err, errlen, "%s: %s", path, strerror(-published));
             unlink(tmp);
             return -1;
         }

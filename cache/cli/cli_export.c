@@ -61,6 +61,15 @@ int cli_export(int argc, char **argv)
         free(files);
         return usage(NULL);
     }
+    /* an empty -o (a variable that was never set) names no file: said
+     * before any sidecar is read, nothing is written (the atomic writer's
+     * "empty path: Invalid argument" left the cause to guess) */
+    if (output && !*output) {
+        cli_error(NULL, "export: -o names no file (the name is empty); give a file name, "
+                        "or - or no -o for standard output");
+        free(files);
+        return CLI_EXIT_USAGE;
+    }
     const MtExportFormat *fmt = mt_export_find(format);
     if (!fmt) {
         char list[256];

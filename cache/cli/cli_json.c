@@ -109,36 +109,19 @@ static json_t *hex(const char *p, size_t n)
 
 /* JSON strings must be UTF-8; the reader does not check that (a file name
  * is any bytes), so a byte that does not start a valid UTF-8 sequence is
- * written as U+FFFD, as montage-analyze's JSON records and the OTIO export
- * write such names; valid characters around it are kept. */
+ * written as U+FFFD (mt_utf8_repair, the one repair montage-analyze's JSON
+ * records and the OTIO export use too); valid characters around it are
+ * kept. */
 static json_t *string(const char *p, size_t n)
 {
     json_t *j = json_stringn(p, n);
     if (j)
         return j;
-    /* a terminated copy: mt_utf8_length stops at the 0, never past n */
-    unsigned char *in = malloc(n + 1);
     char *c = malloc(3 * n + 1);
-    size_t o = 0;
-    if (in && c) {
-        memcpy(in, p, n);
-        in[n] = 0;
-        for (size_t i = 0; i < n;) {
-            size_t len = mt_utf8_length(in + i);
-            if (len) {
-                memcpy(c + o, in + i, len);
-                o += len;
-                i += len;
-            } else {
-                memcpy(c + o, "\xef\xbf\xbd", 3);
-                o += 3;
-                i++;
-            }
-        }
-        j = json_stringn(c, o);
+    if (c) {
+        j = json_stringn(c, mt_utf8_repair(c, p, n));
+        free(c);
     }
-    free(in);
-    free(c);
     return j;
 }
 

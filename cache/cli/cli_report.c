@@ -58,6 +58,14 @@ int cli_report(int argc, char **argv)
         free(files);
         return usage(NULL);
     }
+    /* an empty --html (a variable that was never set), as export -o '':
+     * said before any sidecar is read (it was the atomic writer's "empty
+     * path: Invalid argument", exit 5) */
+    if (!*html) {
+        cli_error(NULL, "report: --html names no file (the name is empty); give a file name");
+        free(files);
+        return CLI_EXIT_USAGE;
+    }
 
     MtExportItem *items = calloc(n, sizeof(*items));
     MtThumbnails *thumbs = calloc(n, sizeof(*thumbs));

@@ -9,6 +9,7 @@
  * with encoders, e.g. Debian's).
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,7 @@ int cli_split(int argc, char **argv)
 {
     const char *file = NULL, *dir = NULL, *bad = NULL, *ffmpeg = getenv("MONTAGE_FFMPEG");
     MtSplitMode mode = MT_SPLIT_COPY;
-    char err[1024];
+    char err[PATH_MAX + 1024]; /* a path (the --ffmpeg one) and its cause */
 
     if (!ffmpeg || !*ffmpeg)
         ffmpeg = "ffmpeg";
@@ -54,6 +55,14 @@ int cli_split(int argc, char **argv)
         cli_error(NULL, "%s%s%susage: montage-sidecar split [--copy | --exact] [-d DIR] "
                         "[--ffmpeg PATH] SIDECAR",
                   bad ? "split: unexpected argument '" : "", bad ? bad : "", bad ? "'; " : "");
+        return CLI_EXIT_USAGE;
+    }
+    /* an empty -d (a variable that was never set), as export -o '': said
+     * before the sidecar is read (it was mkdir's "No such file or
+     * directory", exit 5); no -d is the media's directory */
+    if (dir && !*dir) {
+        cli_error(NULL, "split: -d names no directory (the name is empty); give a directory, "
+                        "or no -d for the media's");
         return CLI_EXIT_USAGE;
     }
     MtExportItem item;

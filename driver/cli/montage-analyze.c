@@ -75,13 +75,13 @@ int main(int argc, char **argv)
     if (opts.cache_dir) {
         char err[512];
         if (mt_sidecar_cache_prepare_dir(opts.cache_dir, err, sizeof(err)) < 0) {
-            fprintf(stderr, "montage-analyze: --cache-dir: %s\n", err);
+            mt_output_message(stderr, "--cache-dir: %s", err);
             return EXIT_USAGE;
         }
         /* absolute: sidecar paths in records and filter options must not
          * depend on the working directory */
         if (!realpath(opts.cache_dir, cache_dir_abs)) {
-            fprintf(stderr, "montage-analyze: --cache-dir %s: %s\n", opts.cache_dir, strerror(errno));
+            mt_output_message(stderr, "--cache-dir %s: %s", opts.cache_dir, strerror(errno));
             return EXIT_USAGE;
         }
         opts.cache_dir = cache_dir_abs;
@@ -91,7 +91,7 @@ int main(int argc, char **argv)
     if (opts.export_formats) {
         char err[512];
         if (mt_driver_exports_parse(opts.export_formats, &exports, err, sizeof(err)) < 0) {
-            fprintf(stderr, "montage-analyze: --export: %s\n", err);
+            mt_output_message(stderr, "--export: %s", err);
             return EXIT_USAGE;
         }
         exports.verbose = opts.verbose > 0;
@@ -105,8 +105,8 @@ int main(int argc, char **argv)
     int ffprobe_ok = mt_tool_find("ffprobe", opts.ffprobe, "MONTAGE_FFPROBE",
                                   have_self ? self_dir : NULL, ffprobe, sizeof(ffprobe)) == 0;
     if (!ffmpeg_ok || !ffprobe_ok) {
-        fprintf(stderr, "montage-analyze: cannot find an executable %s; use --ffmpeg/--ffprobe "
-                        "or MONTAGE_FFMPEG/MONTAGE_FFPROBE\n", ffmpeg_ok ? ffprobe : ffmpeg);
+        mt_output_message(stderr, "cannot find an executable %s; use --ffmpeg/--ffprobe "
+                          "or MONTAGE_FFMPEG/MONTAGE_FFPROBE", ffmpeg_ok ? ffprobe : ffmpeg);
         return EXIT_USAGE;
     }
 

@@ -44,6 +44,7 @@
 #include "driver/fast_thumb.h"
 #include "driver/filter_escape.h"
 #include "driver/temp_cleanup.h"
+#include "export/export.h"
 
 #define FILTER_MAX 65536
 
@@ -67,15 +68,46 @@ typedef struct Run {
 } Run;
 
 static void say(const Run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "montage-fast-scene: MESSAGE" on stderr, the message escaped as
+ * mt_export_line_field does (it may quote the input's or a temporary's
+ * name): one line whatever the names hold. */
+static void message(const char *fmt, va_list ap)
+{
+    char small[1024], *line = small;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
+    if (n < 0)
+        snprintf(small, sizeof(small), "(a message that could not be formatted: %s)",
+                 strerror(errno));
+    else if (n >= (int)sizeof(small) && (line = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(line, (size_t)n + 1, fmt, again);
+    else if (!line)
+        line = small; /* out of memory: the cut message is still one line */
+    va_end(again);
+    fputs("montage-fast-scene: ", stderr);
+    mt_export_line_field(stderr, line);
+    fputc('\n', stderr);
+    if (line != small)
+        free(line);
+}
+
 static void say(const Run *r, const char *fmt, ...)
 {
     va_list ap;
     if (!r->verbose)
         return;
     va_start(ap, fmt);
-    fputs("montage-fast-scene: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    message(fmt, ap);
+    va_end(ap);
+}
+
+static void error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void error_line(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    message(fmt, ap);
     va_end(ap);
 }
 
@@ -93,7 +125,7 @@ static int run_child(MtArgList *args, const char *out_path)
         if (fd < 0 || in < 0 || dup2(fd, 1) < 0 || dup2(in, 0) < 0)
             _exit(127);
         execvp(args->argv[0], args->argv);
-        fprintf(stderr, "montage-fast-scene: cannot run %s: %s\n", args->argv[0], strerror(errno));
+        error_line("cannot run %s: %s", args->argv[0], strerror(errno)); /* the --ffmpeg name escaped */
         _exit(127);
     }
     int st;
@@ -183,7 +215,7 @@ static int full_decode(Run *r, const char *why)
     say(r, "full decode: %s", why);
     r->decoded_pass2 = r->frames;
     if (r->plan_only) {
-        fprintf(stderr, "montage-fast-scene: full decode: %s\n", why);
+        error_line("full decode: %s", why);
         return 0;
     }
     return run_scene(r, NULL, MT_OPT_FAST "=1:" MT_OPT_FRAME_METADATA "=0", "", NULL);
@@ -553,7 +585,9 @@ int main(int argc, char **argv)
     }
     r.input = argv[optind];
     if (r.beat_filter && beat(&r) < 0) {
-        fprintf(stderr, "montage-fast-scene: %s: the audio analysis failed\n", r.input);
+        fputs("montage-fast-scene: ", stderr);
+        mt_export_line_field(stderr, r.input); /* one line, whatever the name holds */
+        fputs(": the audio analysis failed\n", stderr);
         return 1;
     }
     if (!r.scene_filter)
@@ -567,7 +601,9 @@ int main(int argc, char **argv)
     int ret = fast_scene(&r);
     remove_tmp(r.tmp, r.window_files);
     if (ret < 0) {
-        fprintf(stderr, "montage-fast-scene: %s: the video analysis failed\n", r.input);
+        fputs("montage-fast-scene: ", stderr);
+        mt_export_line_field(stderr, r.input); /* one line, whatever the name holds */
+        fputs(": the video analysis failed\n", stderr);
         return 1;
     }
     say(&r, "decoded %" PRId64 " key frames and %" PRId64 " of %" PRId64 " frames in %zu windows"

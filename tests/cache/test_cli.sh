@@ -103,6 +103,41 @@ rm -f "$T/notes.txt"
 expect export_missing_dir 5 "$CLI" export --format csv -o "$T/none/shots.csv" "$S"
 expect_eq export_missing_dir_reason "$(cat "$T/err")" \
     "montage-sidecar: $T/none/shots.csv: cannot create a temporary file in '$T/none': No such file or directory"
+# a name holding a newline, in the cause too (the -o name is in it): escaped
+# as check prints names, so the error stays one line
+nl='
+'
+expect export_name_newline 5 "$CLI" export --format csv -o "$T/none/a${nl}b.csv" "$S"
+expect_eq export_name_newline_one_line "$(cat "$T/err")" \
+    "montage-sidecar: $T/none/a\\nb.csv: cannot create a temporary file in '$T/none': No such file or directory"
+# -o '' (an unset variable): a usage error naming the cause, nothing
+# written (the atomic writer's "empty path: Invalid argument", exit 5, before)
+files_before=$(cd "$T" && ls -a | grep -v -x -e out -e err)
+expect export_empty_output 4 "$CLI" export --format csv -o '' "$S"
+expect_eq export_empty_output_reason "$(cat "$T/err")" \
+    "montage-sidecar: export: -o names no file (the name is empty); give a file name, or - or no -o for standard output"
+files_after=$(cd "$T" && ls -a | grep -v -x -e out -e err)
+[ ! -s "$T/out" ] && [ "$files_before" = "$files_after" ] && ok export_empty_output_nothing_written ||
+    fail export_empty_output_nothing_written "files '$files_after', stdout '$(head -c 100 "$T/out")'"
+# report --html '' and split -d '' too: usage errors naming the cause, exit
+# 4 (were the raw "empty path: Invalid argument" and "No such file or
+# directory", exit 5)
+expect report_empty_html 4 "$CLI" report --html '' "$S"
+expect_eq report_empty_html_reason "$(cat "$T/err")" \
+    "montage-sidecar: report: --html names no file (the name is empty); give a file name"
+expect split_empty_dir 4 "$CLI" split -d '' "$S"
+expect_eq split_empty_dir_reason "$(cat "$T/err")" \
+    "montage-sidecar: split: -d names no directory (the name is empty); give a directory, or no -d for the media's"
+# csv of two clips of one name in two folders: the file column names
+# each as the command line does (it held the basename: one name for both)
+mkdir -p "$T/csv/a" "$T/csv/b"
+for d in a b; do
+    printf 'media %s' "$d" > "$T/csv/$d/clip.mp4"
+    "$SAMPLE" beat "$T/csv/$d/clip.mp4.beat.montage.msgpack" --media "$T/csv/$d/clip.mp4"
+done
+(cd "$T/csv" && "$CLI" export --format csv a/clip.mp4.beat.montage.msgpack b/clip.mp4.beat.montage.msgpack) > "$T/out" 2> "$T/err"
+expect_eq export_csv_same_name_apart "$? $(cut -d, -f1 "$T/out" | uniq -c | tr -s ' ' | tr '\n' ' ')" \
+    "0  1 file  6 a/clip.mp4  6 b/clip.mp4 "
 # export to a full standard output: one line naming it, not the sidecar,
 # as show and dump say it
 if [ -w /dev/full ]; then

@@ -118,4 +118,17 @@ if [ $rc -eq 1 ] && [ ! -e "$WORK/lock-target" ] && [ "$(grep -c . "$WORK/lockln
    grep -q '/b.mkv","status":"ok"' "$WORK/lockln.jsonl" && [ -L "$WORK/lockln/a.mkv.montage.lock" ]
 then ok lock_link_fails_alone
 else fail lock_link_fails_alone "exit $rc: $(cat "$WORK/lockln.jsonl" "$WORK/lockln.err" | head -c 400)"; fi
+
+# A bad file whose name holds a newline: its stderr line escapes the name
+# as montage-sidecar check prints names (\n, \\), so it stays one line
+# (the raw name made two).
+mkdir "$WORK/nl"
+nl='
+'
+: > "$WORK/nl/bad${nl}name\\x.mp4"
+(cd "$WORK" && timeout -s KILL 60 "$MONTAGE_ANALYZE" -j 1 nl) > "$WORK/nl.jsonl" 2> "$WORK/nl.err"
+rc=$?
+got="$rc $(wc -l < "$WORK/nl.err") $(cat "$WORK/nl.err")"
+want='1 1 montage-analyze: nl/bad\nname\\x.mp4: empty file'
+[ "$got" = "$want" ] && ok newline_name_one_line || fail newline_name_one_line "got '$got', expected '$want'"
 finish

@@ -225,4 +225,12 @@ grep -q '"status":"ok"' "$WORK/r1.jsonl" && grep -q '"status":"cached"' "$WORK/r
 "$MONTAGE_ANALYZE" --fast --keyframes "$M/gop50.mp4" > /dev/null 2> "$WORK/err"
 [ $? -eq 2 ] && grep -q -- '--fast and --keyframes exclude each other' "$WORK/err" &&
     ok fast_excludes_keyframes || fail fast_excludes_keyframes "$(cat "$WORK/err")"
+
+# an --ffmpeg that cannot run is named on one line, escaped as montage-analyze
+# names files (a newline: \n; it was written as it is, two lines)
+"$FAST" --ffmpeg "$WORK/no
+ffmpeg" --ffprobe "$MONTAGE_FFPROBE" --beat-filter anull "$M/gop50.mp4" > /dev/null 2> "$WORK/err"
+got="$? $(head -n 1 "$WORK/err") $(wc -l < "$WORK/err")"
+want="1 montage-fast-scene: cannot run $WORK/no\\nffmpeg: No such file or directory 2"
+[ "$got" = "$want" ] && ok fast_bad_ffmpeg_one_line || fail fast_bad_ffmpeg_one_line "got '$got', expected '$want'"
 finish

@@ -95,6 +95,26 @@ else
     rm -rf "$U"
 fi
 
+# a folder we may not write, with a lock file another user left there
+# (root's, after a crash): the one-line "cannot write next to the media"
+# before ffmpeg runs, as without the lock file (was: locked read-only,
+# then ffmpeg's own error on the sidecar), as nobody when running as root
+if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null 2>&1; then
+    U=$(mktemp -d "${TMPDIR:-/tmp}/montage-unwritable.XXXXXX")
+    chmod 755 "$U"
+    cp "$MONTAGE_ANALYZE" "$U/montage-analyze" && cp "$M/both.mp4" "$U/clip.mp4" && : > "$U/clip.mp4.montage.lock"
+    (cd "$U" && setpriv --reuid=65534 --regid=65534 --clear-groups ./montage-analyze -q clip.mp4) \
+        > /dev/null 2> "$WORK/unwritable.err"
+    rc=$?
+    rm -rf "$U"
+    got="$rc $(cat "$WORK/unwritable.err")"
+    want="1 montage-analyze: clip.mp4: cannot write next to the media: Permission denied (use --cache-dir)"
+    [ "$got" = "$want" ] && ok unwritable_folder_lock_left ||
+        fail unwritable_folder_lock_left "got '$got', expected '$want'"
+else
+    skip unwritable_folder_lock_left "needs root and setpriv (util-linux) to leave a lock file of another user"
+fi
+
 # a directory the walk cannot read is logged, and the batch ends with
 # exit 1 (its files were never analysed), as nobody when running as root
 if [ "$(id -u)" -ne 0 ]; then

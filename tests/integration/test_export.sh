@@ -129,6 +129,10 @@ analyze --export csv "$T/batch" > "$T/batch.json" 2> "$T/batch.err"
 st=$?
 if [ $st -eq 0 ] && [ -s "$T/batch/cfr.mp4.scene.montage.csv" ] && [ "$(grep -c '"status":"cached"' "$T/batch.json")" -eq 2 ]; then ok analyze_export_cached
 else fail analyze_export_cached "exit $st: $(cat "$T/batch.json" "$T/batch.err")"; fi
+# the csv's file column names the media as the command line did (was:
+# the absolute path), as montage-sidecar export does
+(cd "$T" && analyze -q --export csv batch/cfr.mp4) > /dev/null 2> "$T/batch.err"
+expect_eq analyze_export_csv_named "$? $(sed -n 2p "$T/batch/cfr.mp4.scene.montage.csv" | cut -d, -f1)" "0 batch/cfr.mp4"
 analyze --export avid "$T/batch" > /dev/null 2> "$T/batch.err"
 st=$?
 expect_eq analyze_export_unknown "$st $(cat "$T/batch.err")" "2 montage-analyze: --export: unknown export format 'avid' (known: csv, edl, otio, xmeml, fcpxml, mlt, ffmetadata, webvtt, audacity, beats)"

@@ -76,6 +76,41 @@ if "$S" split --ffmpeg "$ENC" "$T/nl/a
 b.mp4.scene.montage.msgpack" > "$T/nl.list" 2> "$T/err"; then
     expect_eq split_list_escaped "$(wc -l < "$T/nl.list") $(head -n 1 "$T/nl.list")" "3 $T/nl/a\nb-shot-001.mp4"
 else fail split_list_escaped "$(cat "$T/err")"; fi
+# another clip of the same name (other/cfr.mp4) split into the same DIR:
+# refused before ffmpeg runs, one line naming the first piece in the way;
+# the first clip's pieces stay as they were (before, they were replaced)
+mkdir "$T/other"
+cp "$T/cfr.mp4" "$T/cfr.mp4.scene.montage.msgpack" "$T/other/"
+sums_before=$(cd "$T/copy" && cksum *)
+"$S" split -d "$T/copy" --ffmpeg "$ENC" "$T/other/cfr.mp4.scene.montage.msgpack" > "$T/other.list" 2> "$T/err"
+expect_eq split_same_name_refused "$? $(cat "$T/err")" "5 montage-sidecar: $T/other/cfr.mp4.scene.montage.msgpack: \
+split never overwrites: cfr-shot-001.mp4 is already in the output directory (an earlier split, of this clip or \
+of another of that name); remove the old pieces or choose another -d"
+# a long DIR (1000 bytes) does not cut the line's end off (was: err[1024])
+long="$T/$(printf '%0250d' 1)/$(printf '%0250d' 2)/$(printf '%0250d' 3)/$(printf '%0250d' 4)"
+mkdir -p "$long" && : > "$long/cfr-shot-002.mp4"
+"$S" split -d "$long" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+expect_eq split_refused_long_dir "$? $(sed 's/.*msgpack: //' "$T/err")" "5 split never overwrites: \
+cfr-shot-002.mp4 is already in the output directory (an earlier split, of this clip or of another of that \
+name); remove the old pieces or choose another -d"
+expect_eq split_same_name_first_kept "$(cd "$T/copy" && cksum * && ls -A | wc -l)$(cat "$T/other.list")" \
+    "$sums_before
+3"
+# a piece name taken after the up-front check (another split of a clip of
+# that name into the same DIR, at the same time: here a --ffmpeg wrapper
+# makes it while "encoding"): refused, the other file intact, no temporary
+# left (was: the finished piece renamed over it, exit 0)
+mkdir "$T/race"
+cat > "$T/race-ffmpeg" <<WRAP
+#!/bin/sh
+[ -e "$T/race/cfr-shot-001.mp4" ] || echo theirs > "$T/race/cfr-shot-001.mp4"
+exec "$ENC" "\$@"
+WRAP
+chmod +x "$T/race-ffmpeg"
+"$S" split -d "$T/race" --ffmpeg "$T/race-ffmpeg" "$T/cfr.mp4.scene.montage.msgpack" > "$T/race.list" 2> "$T/err"
+expect_eq split_race_refused "$? $(wc -l < "$T/err") $(grep -c 'split never overwrites' "$T/err")" "5 1 1"
+expect_eq split_race_other_kept "$(cat "$T/race/cfr-shot-001.mp4") $(ls -A "$T/race" | tr '\n' ' ')$(cat "$T/race.list")" \
+    "theirs cfr-shot-001.mp4 "
 # -d DIR is made when missing (one level), as `split -d shots/` expects
 "$S" split -d "$T/made" --ffmpeg "$ENC" "$T/cfr.mp4.scene.montage.msgpack" > "$T/made.list" 2> "$T/err"
 expect_eq split_makes_dir "$? $(wc -l < "$T/made.list")" "0 3"
@@ -91,7 +126,7 @@ mkdir "$T/before"
 expect_eq split_failed_dir_kept "$? $(ls -d "$T/before" 2>/dev/null)" "5 $T/before"
 "$S" split "$T/nothing.msgpack" > /dev/null 2> "$T/err"
 expect_eq split_missing_sidecar "$? $(wc -l < "$T/err")" "2 1"
-"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/copy" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
+"$S" split --ffmpeg /nonexistent/ffmpeg -d "$T/badff" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2> "$T/err"
 st=$?
 if [ $st -eq 5 ] && grep -q "cannot run /nonexistent/ffmpeg" "$T/err" && [ "$(wc -l < "$T/err")" -eq 1 ]; then ok split_bad_ffmpeg
 else fail split_bad_ffmpeg "exit $st: $(cat "$T/err")"; fi
@@ -127,7 +162,12 @@ stop_split_mid_piece() {
     "$S" split --exact -d "$1" --ffmpeg "$2" "$T/cfr.mp4.scene.montage.msgpack" > /dev/null 2>&1 &
     pid=$!
     i=0
-    while [ $i -lt 100 ] && ! ls -A "$1" | grep -q part; do sleep 0.1; i=$((i + 1)); done
+    # the temporary piece is made before ffmpeg starts: wait for ffmpeg
+    # itself (its -re, added by slow-ffmpeg) writing it
+    while [ $i -lt 100 ] && ! { ls -A "$1" | grep -q part &&
+        ps -eo args= | grep -F -- "$1" | grep -v grep | grep -q -F -- "-re -i"; }; do
+        sleep 0.1; i=$((i + 1))
+    done
     kill -TERM $pid
     wait $pid
     st=$?

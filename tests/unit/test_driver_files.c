@@ -2,12 +2,15 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* File lists (driver/file_list.c), entry locks (driver/entry_lock.c) and
  * temporary-file cleanup (driver/temp_cleanup.c), in a scratch directory. */
-#define _DEFAULT_SOURCE /* mkdtemp */
+#define _DEFAULT_SOURCE /* mkdtemp, setgroups */
+#include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "driver/entry_lock.h"
@@ -170,6 +173,115 @@ static void fast_dir_symlink_left_alone(void)
     unsetenv("TMPDIR");
 }
 
+/* Release unlinked the lock by path: when the holder's file was removed
+ * and another driver created and locked a new one there, that one went,
+ * and a third driver got in beside the second. Now only the file held is
+ * unlinked, and a link at the path is never taken for it. */
+static void lock_release_only_its_own_file(void)
+{
+    char lp[256], moved[256];
+    MtEntryLock a, b, c;
+    struct stat st;
+    snprintf(lp, sizeof(lp), "%s/r.montage.lock", root);
+    snprintf(moved, sizeof(moved), "%s/r.moved", root);
+    CHECK_INT(mt_entry_lock_try(&a, lp), MT_LOCK_ACQUIRED);
+    CHECK_INT(mt_entry_lock_names_fd(lp, a.fd), 1);
+    CHECK_INT(rename(lp, moved), 0); /* a's file leaves the path... */
+    CHECK_INT(mt_entry_lock_names_fd(lp, a.fd), 0);
+    CHECK_INT(mt_entry_lock_try(&b, lp), MT_LOCK_ACQUIRED); /* ...b makes and locks a new one */
+    mt_entry_lock_release(&a);
+    CHECK(access(lp, F_OK) == 0); /* b's file stays */
+    CHECK(access(moved, F_OK) == 0);
+    CHECK_INT(mt_entry_lock_try(&c, lp), MT_LOCK_BUSY); /* so c is kept out */
+    mt_entry_lock_release(&b);
+    CHECK(access(lp, F_OK) != 0);
+
+    CHECK_INT(mt_entry_lock_try(&a, lp), MT_LOCK_ACQUIRED);
+    CHECK_INT(rename(lp, moved), 0);
+    CHECK_INT(symlink(moved, lp), 0); /* a link to the held file is not it */
+    CHECK_INT(mt_entry_lock_names_fd(lp, a.fd), 0);
+    mt_entry_lock_release(&a);
+    CHECK(lstat(lp, &st) == 0 && S_ISLNK(st.st_mode));
+    CHECK_INT(mt_entry_lock_try(&a, lp), -ELOOP); /* never followed */
+    unlink(lp);
+    unlink(moved);
+}
+
+/* The lock tries of lock_file_not_writable, as a user who cannot write
+ * lp but may write its folder, nor write the folder of locked_lp (a lock
+ * file there too) and absent_lp: 0 when lp is locked and the other two
+ * are refused with -EACCES (the driver's "cannot write next to the
+ * media"). */
+static int try_unwritable(const char *lp, const char *locked_lp, const char *absent_lp)
+{
+    MtEntryLock l;
+    int ret = mt_entry_lock_try(&l, lp);
+    if (ret != MT_LOCK_ACQUIRED) {
+        printf("# lock of a file we may not write: %d\n", ret);
+        return 1;
+    }
+    mt_entry_lock_release(&l);
+    ret = mt_entry_lock_try(&l, locked_lp);
+    if (ret != -EACCES) {
+        printf("# lock file in a directory we may not write: %d\n", ret);
+        return 1;
+    }
+    ret = mt_entry_lock_try(&l, absent_lp);
+    if (ret != -EACCES) {
+        printf("# lock in a directory we may not write: %d\n", ret);
+        return 1;
+    }
+    return 0;
+}
+
+/* A lock file left by another user (root's 0644 after a crash) made every
+ * run of any other user fail on that media: the O_RDWR open was refused.
+ * flock needs no write access: it is locked read-only, in a folder this
+ * user may write; in one it may not (the sidecar cannot be written there
+ * either) it stays -EACCES, as before. As root (whom permissions do not
+ * stop) the tries run as nobody (65534) in a child. */
+static void lock_file_not_writable(void)
+{
+    char dir[64], ro_dir[64], lp[128], locked[128], absent[128];
+    strcpy(dir, "/tmp/test_entry_lock.XXXXXX");
+    strcpy(ro_dir, "/tmp/test_entry_lock_ro.XXXXXX");
+    CHECK(mkdtemp(dir) != NULL);
+    CHECK(mkdtemp(ro_dir) != NULL);
+    snprintf(lp, sizeof(lp), "%s/m.mp4.montage.lock", dir);
+    snprintf(locked, sizeof(locked), "%s/m.mp4.montage.lock", ro_dir);
+    snprintf(absent, sizeof(absent), "%s/n.mp4.montage.lock", ro_dir);
+    for (int i = 0; i < 2; i++) {
+        int fd = open(i ? locked : lp, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        CHECK(fd >= 0);
+        close(fd);
+    }
+    int status = -1;
+    if (geteuid() == 0) {
+        CHECK_INT(chmod(dir, 0777), 0); /* nobody may write it, not root's lock file */
+        CHECK_INT(chmod(ro_dir, 0755), 0);
+        pid_t pid = fork();
+        CHECK(pid >= 0);
+        if (pid == 0) {
+            if (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0)
+                _exit(2);
+            _exit(try_unwritable(lp, locked, absent));
+        }
+        CHECK(waitpid(pid, &status, 0) == pid);
+        status = WIFEXITED(status) ? WEXITSTATUS(status) : 3;
+    } else {
+        CHECK_INT(chmod(lp, 0444), 0);
+        CHECK_INT(chmod(locked, 0444), 0);
+        CHECK_INT(chmod(ro_dir, 0555), 0);
+        status = try_unwritable(lp, locked, absent);
+        chmod(ro_dir, 0755);
+    }
+    unlink(lp);
+    unlink(locked);
+    rmdir(dir);
+    rmdir(ro_dir);
+    CHECK_INT(status, 0);
+}
+
 int main(void)
 {
     char cmd[128];
@@ -179,6 +291,8 @@ int main(void)
     RUN(walk_sorted_and_filtered);
     RUN(read_lists);
     RUN(lock_excludes_and_cleans_up);
+    RUN(lock_release_only_its_own_file);
+    RUN(lock_file_not_writable);
     RUN(temp_files_of_one_pid);
     RUN(fast_dir_of_one_pid);
     RUN(fast_dir_symlink_left_alone);

@@ -141,10 +141,27 @@ static void csv_rows(void)
     make_scene(&it);
     char *got = run("csv", &it, 1);
     mt_shot_list_free(&it.shots);
-    CHECK(strstr(got, "\n\"My Clip&1.mp4\"") == NULL); /* no quoting needed */
-    CHECK(strstr(got, "\nMy Clip&1.mp4,2,1800,1905,105,00:01:00;02,00:01:03;17,60.060000,63.563500,"
+    CHECK(strstr(got, "\n\"/media/My Clip&1.mp4\"") == NULL); /* no quoting needed */
+    CHECK(strstr(got, "\n/media/My Clip&1.mp4,2,1800,1905,105,00:01:00;02,00:01:03;17,60.060000,63.563500,"
                       "3.503500,hard,dissolve,0.500000,0.500000\n"));
     free(got);
+}
+
+/* The file column held the basename: two clips of one name in two folders
+ * made rows nobody could tell apart. Now the media as the command line
+ * names it (media_named), quoted per RFC 4180 when it must be. */
+static void csv_same_name_apart(void)
+{
+    MtExportItem it[2];
+    make_beat(&it[0]);
+    make_beat(&it[1]);
+    it[0].media_named = "a/song.wav";
+    it[1].media_named = "b,\"x\"/song.wav";
+    char *csv = run("csv", it, 2);
+    CHECK(strstr(csv, "\na/song.wav,1,0.250000,11025,0.500000,0,4\n"));
+    CHECK(strstr(csv, "\n\"b,\"\"x\"\"/song.wav\",1,0.250000,11025,0.500000,0,4\n"));
+    CHECK(strstr(csv, "\nsong.wav,") == NULL);
+    free(csv);
 }
 
 static void beats_and_labels(void)
@@ -156,7 +173,8 @@ static void beats_and_labels(void)
     CHECK_TEXT(labels, "0.250000\t0.250000\t0.4\n0.750000\t0.750000\t1.1\n1.250000\t1.250000\t1.2\n"
                        "1.750000\t1.750000\t1.3\n2.250000\t2.250000\t1.4\n2.750000\t2.750000\t2.1\n");
     CHECK(strstr(csv, "file,beat,time_s,sample,strength,downbeat,beat_in_bar\n"
-                      "song.wav,1,0.250000,11025,0.500000,0,4\nsong.wav,2,0.750000,33075,1.000000,1,1\n") == csv);
+                      "/music/song.wav,1,0.250000,11025,0.500000,0,4\n"
+                      "/music/song.wav,2,0.750000,33075,1.000000,1,1\n") == csv);
     free(beats);
     free(labels);
     free(csv);
@@ -293,6 +311,7 @@ int main(void)
     RUN(edl_drop_frame_with_dissolve);
     RUN(ffmetadata_and_webvtt);
     RUN(csv_rows);
+    RUN(csv_same_name_apart);
     RUN(beats_and_labels);
     RUN(otio_structure);
     RUN(xml_documents);
