@@ -15,8 +15,10 @@
  * source_gone is 1 only when the sidecar read and its media (named by the
  * sidecar's name, else its recorded source path) does not exist: not for
  * a changed source, an unreadable one, or a sidecar of another schema
- * version (what a newer install wrote). */
-typedef void (*MtGcReport)(const char *path, MtCacheState state, const char *why,
+ * version (what a newer install wrote). dirfd is the folder the file was
+ * judged and removed in, open during the call: files beside it are
+ * removed relative to it (the path's folders may have been renamed). */
+typedef void (*MtGcReport)(const char *path, int dirfd, MtCacheState state, const char *why,
                            int source_gone, void *opaque);
 
 typedef struct MtGcOptions {
@@ -28,6 +30,10 @@ typedef struct MtGcOptions {
      * type (why: "a directory", "a FIFO", "a link to a directory", ...);
      * may be NULL. */
     void     (*skipped)(const char *path, const char *why, void *opaque);
+    /* Called for a file gc judged and keeps for a reason the user should
+     * hear (why: one line, e.g. the name was replaced while gc read it);
+     * may be NULL. */
+    void     (*kept)(const char *path, const char *why, void *opaque);
     void      *opaque;
 } MtGcOptions;
 

@@ -247,75 +247,77 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
     MtSidecarError e;
     MtSidecar *sc;
     MtCacheState state;
+
+    /* every byte is validated; only the packed arrays are not copied */
+    mt_sidecar_read_file_ex(sidecar_path, MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, &e);
+    state = mt_cache_judge(sc, &e, sidecar_path, media_path, kind, analyser_version, required,
+                           n_required, media_duration_s, coverage_compared, why, whylen);
+    mt_sidecar_free(sc);
+    return state;
+}
+
+MtCacheState mt_cache_judge(const MtSidecar *sc, const MtSidecarError *e, const char *sidecar_path,
+                            const char *media_path, MtSidecarKind kind, int analyser_version,
+                            const MtConfigEntry *required, size_t n_required,
+                            double media_duration_s, int *coverage_compared,
+                            char *why, size_t whylen)
+{
     char media[MT_PATH_MAX];
     double analysed_s;
 
     if (coverage_compared)
         *coverage_compared = 0;
 
-    /* every byte is validated; only the packed arrays are not copied */
-    if (mt_sidecar_read_file_ex(sidecar_path, MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, &e) < 0) {
-        if (e.code == MT_SIDECAR_ERR_IO && e.sys_errno == ENOENT)
+    if (!sc) {
+        if (e->code == MT_SIDECAR_ERR_IO && e->sys_errno == ENOENT)
             return say(MT_CACHE_MISSING, why, whylen, "no sidecar");
-        if (e.code == MT_SIDECAR_ERR_VERSION) /* a newer or older writer: redo */
-            return say(MT_CACHE_STALE, why, whylen, "%s", e.message);
-        return say(MT_CACHE_CORRUPT, why, whylen, "%s", e.message);
+        if (e->code == MT_SIDECAR_ERR_VERSION) /* a newer or older writer: redo */
+            return say(MT_CACHE_STALE, why, whylen, "%s", e->message);
+        return say(MT_CACHE_CORRUPT, why, whylen, "%s", e->message);
     }
 
-    if (kind && sc->kind != kind) {
-        state = say(MT_CACHE_CORRUPT, why, whylen, "sidecar kind is %s, expected %s",
-                    mt_sidecar_kind_name(sc->kind), mt_sidecar_kind_name(kind));
-        goto out;
-    }
+    if (kind && sc->kind != kind)
+        return say(MT_CACHE_CORRUPT, why, whylen, "sidecar kind is %s, expected %s",
+                   mt_sidecar_kind_name(sc->kind), mt_sidecar_kind_name(kind));
     analysed_s = sc->kind == MT_KIND_SCENE ? sc->scene.stream.duration_s : sc->beat.stream.duration_s;
     if (!sc->status.complete) {
         /* with source_duration the filter marks a short span incomplete
          * itself: say how short */
         if (mt_cache_covers(analysed_s, sc->source.duration_s, why, whylen))
             say(MT_CACHE_STALE, why, whylen, "analysis did not reach the end of the stream");
-        state = MT_CACHE_STALE;
-        goto out;
+        return MT_CACHE_STALE;
     }
-    if (analyser_version >= 0 && sc->generator.analyser_version != analyser_version) {
-        state = say(MT_CACHE_STALE, why, whylen, "analyser version is %d, expected %d",
-                    sc->generator.analyser_version, analyser_version);
-        goto out;
-    }
+    if (analyser_version >= 0 && sc->generator.analyser_version != analyser_version)
+        return say(MT_CACHE_STALE, why, whylen, "analyser version is %d, expected %d",
+                   sc->generator.analyser_version, analyser_version);
     for (size_t i = 0; i < n_required; i++) {
         const MtConfigEntry *have = mt_sidecar_config_get(sc, required[i].key);
         char a[64], b[64];
-        if (!have) {
-            state = say(MT_CACHE_STALE, why, whylen, "config '%s' is not recorded", required[i].key);
-            goto out;
-        }
+        if (!have)
+            return say(MT_CACHE_STALE, why, whylen, "config '%s' is not recorded", required[i].key);
         if (!config_matches(have, &required[i])) {
             config_value_str(have, a, sizeof(a));
             config_value_str(&required[i], b, sizeof(b));
-            state = say(MT_CACHE_STALE, why, whylen, "config '%s' is %s, required %s",
-                        required[i].key, a, b);
-            goto out;
+            return say(MT_CACHE_STALE, why, whylen, "config '%s' is %s, required %s",
+                       required[i].key, a, b);
         }
     }
 
     if (!media_path) {
-        if (mt_cache_media_of_sidecar(sidecar_path, media, sizeof(media)) == 0) {
+        if (mt_cache_media_of_sidecar(sidecar_path, media, sizeof(media)) == 0)
             media_path = media;
-        } else if (sc->source.path) {
+        else if (sc->source.path)
             media_path = sc->source.path;
-        } else {
-            state = say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source and no media "
-                        "was given");
-            goto out;
-        }
+        else
+            return say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source and no media "
+                       "was given");
     }
-    if (sc->source.size < 0) {
-        state = say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source, so it cannot "
-                    "be checked against %s (make it with the filter option source=)", media_path);
-        goto out;
-    }
-    state = check_source(&sc->source, media_path, why, whylen);
+    if (sc->source.size < 0)
+        return say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source, so it cannot "
+                   "be checked against %s (make it with the filter option source=)", media_path);
+    MtCacheState state = check_source(&sc->source, media_path, why, whylen);
     if (state != MT_CACHE_VALID)
-        goto out;
+        return state;
     if (media_duration_s <= 0)
         media_duration_s = sc->source.duration_s;
     if (media_duration_s > 0) {
@@ -324,7 +326,5 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
         if (!mt_cache_covers(analysed_s, media_duration_s, why, whylen))
             state = MT_CACHE_STALE;
     }
-out:
-    mt_sidecar_free(sc);
     return state;
 }

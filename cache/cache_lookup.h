@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 
+#include "sidecar_error.h"
 #include "sidecar_model.h"
 
 typedef enum MtCacheState {
@@ -81,6 +82,17 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
                                   const MtConfigEntry *required, size_t n_required,
                                   double media_duration_s, int *coverage_compared,
                                   char *why, size_t whylen);
+
+/* mt_cache_check_media's verdict on a sidecar the caller read itself: sc
+ * as mt_sidecar_read_file_ex (or _at) returned it, or NULL with e the
+ * read's error. For a caller that must act on exactly the file it judged
+ * (gc reads it relative to its folder's fd). sidecar_path names it (the
+ * media of a next-to-media name). */
+MtCacheState mt_cache_judge(const MtSidecar *sc, const MtSidecarError *e, const char *sidecar_path,
+                            const char *media_path, MtSidecarKind kind, int analyser_version,
+                            const MtConfigEntry *required, size_t n_required,
+                            double media_duration_s, int *coverage_compared,
+                            char *why, size_t whylen);
 
 /* Does an analysis of analysed_s seconds cover a stream that lasts media_s
  * seconds? 1 or 0; on 0 why gets "analysed X s of the media's Y s". */

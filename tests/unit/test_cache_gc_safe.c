@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Copyright (C) 2026 the Montage authors; see LICENSE.
+/*
+ * gc removes only what it judged: a folder renamed between the judging and
+ * the removal, a name replaced by another file.
+ */
+#define _GNU_SOURCE /* fstatat, O_DIRECTORY */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cache/cache_gc.h"
+#include "cache/cache_gc_steps.h"
+#include "cache/cache_lookup.h"
+#include "cache/gc_unlink.h"
+#include "cache/sidecar_write.h"
+#include "cache/source_identity.h"
+#include "tests/unit/cache_test_util.h"
+#include "tests/unit/sidecar_samples.h"
+#include "tests/unit/unit.h"
+
+static char dir[512];
+
+/* A complete scene sidecar of media next to it (its identity as now). */
+static int write_for(const char *media, char *sidecar, size_t len)
+{
+    SampleScene s;
+    MtSourceIdentityBuf id;
+    char err[512];
+    if (mt_cache_sidecar_path(NULL, media, MT_KIND_SCENE, sidecar, len) < 0 ||
+        mt_source_identify(media, 1, &id, err, sizeof(err)) < 0 ||
+        sample_scene_init(&s, 0, 0) < 0)
+        return -1;
+    s.sc.source = id.id;
+    return mt_sidecar_write_file(sidecar, &s.sc, err, sizeof(err));
+}
+
+/* Folder a holds the sidecar of a clip since removed (stale: gc's), folder
+ * b a valid sidecar of the same name. gc judges a/'s; then a is renamed
+ * away and b takes its name. The removal takes the file judged (now in
+ * old/), never b's, which the path a/NAME names by then. */
+static void test_gc_folder_swapped(void)
+{
+    char a[600], b[600], old[600], media[700], sc_a[800], sc_b[800], sc_old[800];
+    MtGcOptions opt = { .tmp_min_age_s = 3600 };
+    MtGcStats st = { 0 };
+    MtGcVerdict v;
+
+    snprintf(a, sizeof(a), "%s/a", dir);
+    snprintf(b, sizeof(b), "%s/b", dir);
+    snprintf(old, sizeof(old), "%s/old", dir);
+    CHECK(mkdir(a, 0755) == 0 && mkdir(b, 0755) == 0);
+    snprintf(media, sizeof(media), "%s/clip.mp4", a);
+    CHECK(file_write(media, "gone", 4) == 0);
+    CHECK_INT(write_for(media, sc_a, sizeof(sc_a)), 0);
+    CHECK(unlink(media) == 0);
+    snprintf(media, sizeof(media), "%s/clip.mp4", b);
+    CHECK(file_write(media, "live", 4) == 0);
+    CHECK_INT(write_for(media, sc_b, sizeof(sc_b)), 0);
+
+    CHECK_INT(mt_cache_gc_judge(sc_a, &opt, &st, &v), 0);
+    CHECK_INT(v.remove, 1);
+    CHECK_INT(v.state, MT_CACHE_STALE);
+    CHECK(rename(a, old) == 0 && rename(b, a) == 0);
+    CHECK_INT(mt_cache_gc_remove(&v, &opt, &st), 0);
+    mt_cache_gc_verdict_end(&v);
+    snprintf(sc_old, sizeof(sc_old), "%s/clip.mp4.scene.montage.msgpack", old);
+    CHECK(access(sc_old, F_OK) < 0);      /* the file judged went */
+    CHECK(access(sc_a, F_OK) == 0);       /* b's, now at the path judged, stayed */
+    CHECK_INT(st.removed, 1);
+}
+
+/* The removal refuses a name that is another file than the one judged
+ * (replaced by rename in the same folder) and removes the one judged. */
+static void test_gc_unlink_judged(void)
+{
+    char sub[600], f[700], g[700];
+    struct stat judged, other;
+    snprintf(sub, sizeof(sub), "%s/u", dir);
+    CHECK(mkdir(sub, 0755) == 0);
+    snprintf(f, sizeof(f), "%s/x.scene.montage.msgpack", sub);
+    snprintf(g, sizeof(g), "%s/new", sub);
+    CHECK(file_write(f, "judged", 6) == 0 && file_write(g, "other", 5) == 0);
+    CHECK(lstat(f, &judged) == 0 && lstat(g, &other) == 0);
+    int fd = open(sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    CHECK(fd >= 0);
+    CHECK(rename(g, f) == 0);
+    CHECK_INT(mt_gc_unlink_judged(fd, "x.scene.montage.msgpack", &judged), -ESTALE);
+    CHECK(access(f, F_OK) == 0);
+    CHECK_INT(mt_gc_unlink_judged(fd, "x.scene.montage.msgpack", &other), 0);
+    CHECK(access(f, F_OK) < 0);
+    CHECK_INT(mt_gc_unlink_judged(fd, "x.scene.montage.msgpack", &other), -ENOENT);
+    close(fd);
+}
+
+int main(void)
+{
+    tmpdir_make(dir, sizeof(dir), "gcsafe");
+    RUN(test_gc_folder_swapped);
+    RUN(test_gc_unlink_judged);
+    tmpdir_remove(dir);
+    UNIT_EXIT();
+}
