@@ -19,22 +19,10 @@
 #include "atomic_file.h"
 #include "cache_gc.h"
 #include "cache_gc_steps.h"
+#include "gc_names.h"
 #include "gc_unlink.h"
 #include "sidecar_read.h"
 #include "source_identity.h"
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n > k && !strcmp(s + n - k, suffix);
-}
-
-static int is_sidecar_name(const char *name)
-{
-    return ends_with(name, ".scene" MT_CACHE_SUFFIX_NEXT_TO_MEDIA) ||
-           ends_with(name, ".beat" MT_CACHE_SUFFIX_NEXT_TO_MEDIA) ||
-           ends_with(name, ".scene.msgpack") || ends_with(name, ".beat.msgpack");
-}
 
 static const char *base_name(const char *path)
 {
@@ -45,7 +33,10 @@ static const char *base_name(const char *path)
 int mt_cache_gc_named(const char *path)
 {
     const char *name = base_name(path);
-    return mt_atomic_is_temp_name(name) || is_sidecar_name(name);
+    int in_cache;
+    /* the one parser of sidecar names (cache_lookup.c); any other
+     * *.KIND.msgpack is a user's file unless it reads as a sidecar */
+    return mt_atomic_is_temp_name(name) || mt_cache_sidecar_name_kind(name, NULL, &in_cache) >= 0;
 }
 
 int mt_cache_gc_accepts(const char *path)
@@ -168,11 +159,19 @@ static int judge_at(int dirfd, const char *name, const char *path, const MtGcOpt
         return keep(v, "replaced while gc read it", opt, st);
     }
     v->state = mt_cache_judge(sc, &e, path, NULL, 0, -1, NULL, 0, 0, NULL, v->why, sizeof(v->why));
-    /* checked on the very read that decides: a file named otherwise is
-     * only gc's when it reads as a sidecar */
-    if (v->state == MT_CACHE_CORRUPT && !is_sidecar_name(name)) {
+    /* checked on the very read that decides: a file that does not read
+     * is removed only under a name montage writes in this folder; one
+     * named otherwise is only gc's when it reads as a sidecar, and a
+     * 16-hex name outside a cache's by-path/ is a user's (said, kept) */
+    if (v->state == MT_CACHE_CORRUPT && mt_gc_montage_kind(dirfd, name) < 0) {
         mt_sidecar_free(sc);
-        return -EINVAL;
+        if (!mt_cache_gc_named(name))
+            return -EINVAL;
+        char why[1200];
+        snprintf(why, sizeof(why), "does not read (%s), and montage writes that name only in a "
+                 "cache's " MT_CACHE_BY_PATH_DIR "/", v->why);
+        st->scanned++;
+        return keep(v, why, opt, st);
     }
     st->scanned++;
     if (v->state == MT_CACHE_STALE || v->state == MT_CACHE_CORRUPT) {

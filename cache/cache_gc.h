@@ -42,8 +42,10 @@ typedef struct MtGcStats {
 } MtGcStats;
 
 /* 1 when the last component of path is a name gc handles: a sidecar's
- * (the suffixes below) or a temporary file's. What a directory scan
- * looks at (other files in it are not read). */
+ * as montage-analyze names them (mt_cache_sidecar_name_kind:
+ * MEDIA.KIND.montage.msgpack, <16 hex>.KIND.msgpack) or a temporary
+ * file's. What a directory scan looks at (other files in it are not
+ * read: a user's notes.scene.msgpack is not gc's). */
 int mt_cache_gc_named(const char *path);
 
 /* 1 when gc may judge the file at path: it is named as above, or it
@@ -57,17 +59,17 @@ int mt_cache_gc_accepts(const char *path);
  * a temporary file (removed only when older than tmp_min_age_s). Only a
  * regular file or a symbolic link to one (or a dangling link) is looked
  * at: a directory, FIFO, socket or device, or a link to one, is passed
- * to opt->skipped and kept (0). A file
- * named as a sidecar is removed when stale or corrupt; one named
- * otherwise when stale, and when it does not read as a sidecar it is
- * left alone with -EINVAL (mt_cache_gc_accepts). 0, or -errno when
- * removing failed. */
+ * to opt->skipped and kept (0). A sidecar is removed when stale; a file
+ * that does not read (corrupt) only under a name montage writes there
+ * (MEDIA.KIND.montage.msgpack, or <16 hex>.KIND.msgpack in a cache's
+ * by-path/): a 16-hex name elsewhere is passed to opt->kept and kept,
+ * any other name is left alone with -EINVAL (mt_cache_gc_accepts). 0, or
+ * -errno when removing failed. */
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st);
 
 /* Every sidecar and temporary file directly in dir (not recursive):
- * files (or links) with names ending in ".scene.montage.msgpack",
- * ".beat.montage.msgpack", ".scene.msgpack", ".beat.msgpack", and
- * ".montage.<pid>.<n>.tmp"; a directory so named is skipped.
+ * files (or links) named as mt_cache_gc_named says; a directory so named
+ * is skipped.
  * 0, or -errno when dir cannot be read or a removal failed. */
 int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st);
 

@@ -11,10 +11,9 @@
  * (or "would-remove" with --dry-run), fields escaped by
  * mt_export_line_field.
  */
-#define _GNU_SOURCE /* realpath(), fstatat() */
+#define _GNU_SOURCE /* fstatat() */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include <unistd.h>
 
 #include "cache/cache_gc.h"
+#include "cache/gc_names.h"
 #include "cache/gc_unlink.h"
 #include "cache/cli/cli.h"
 #include "cache/source_identity.h"
@@ -41,38 +41,6 @@ static void print_record(const GcRun *run, const char *path, const char *why)
     putchar('\n');
 }
 
-/* 1 when the folder holding path is named by-path (a cache's entries):
- * the folder resolved, so a relative or bare name counts as well. */
-static int in_by_path(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char dir[MT_PATH_MAX], real[PATH_MAX];
-    if (!slash)
-        snprintf(dir, sizeof(dir), ".");
-    else if (slash == path)
-        snprintf(dir, sizeof(dir), "/");
-    else if ((size_t)(slash - path) >= sizeof(dir))
-        return 0;
-    else
-        snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
-    if (!realpath(dir, real))
-        return 0;
-    const char *last = strrchr(real, '/');
-    return last && !strcmp(last + 1, MT_CACHE_BY_PATH_DIR);
-}
-
-/* The kind of a sidecar named as the driver names them, MEDIA.KIND.montage.msgpack
- * beside the media or <16 hex digits>.KIND.msgpack in a cache's by-path/:
- * montage-analyze --export writes beside those only. -1 for any other name
- * or place (a sidecar named by the user: files beside it are not ours). */
-static int driver_sidecar_kind(const char *path)
-{
-    int in_cache, kind = mt_cache_sidecar_name_kind(path, NULL, &in_cache);
-    if (kind < 0 || (in_cache && !in_by_path(path)))
-        return -1;
-    return kind;
-}
-
 /* The exports montage-analyze --export wrote beside a sidecar gc removed
  * (mt_export_next_to: the sidecar's name with the extension of a format
  * that takes its kind), when they are regular files (the export writer
@@ -81,7 +49,10 @@ static int driver_sidecar_kind(const char *path)
  * again. 0, or -1 when one could not be removed. */
 static int remove_exports(GcRun *run, const char *sidecar, int dirfd)
 {
-    int kind = driver_sidecar_kind(sidecar), ret = 0;
+    const char *base = strrchr(sidecar, '/');
+    /* montage-analyze --export writes beside the sidecars it names only
+     * (files beside a sidecar named by the user are not ours) */
+    int kind = mt_gc_montage_kind(dirfd, base ? base + 1 : sidecar), ret = 0;
     size_t n;
     const MtExportFormat *formats = mt_export_formats(&n);
     for (size_t i = 0; kind >= 0 && i < n; i++) {

@@ -341,6 +341,25 @@ shots.edl"
 [ ! -e "$T/nm.mp4.scene.montage.edl" ] && [ ! -e "$T/nm.mp4.scene.montage.msgpack" ] \
     && ok gc_next_to_media_exports_removed || fail gc_next_to_media_exports_removed "$(cat "$T/out")"
 
+# a file that does not read is removed only under a name montage writes
+# there: MEDIA.KIND.montage.msgpack goes; a user's notes.scene.msgpack in a
+# scanned folder is not looked at, and given by name it is refused (exit
+# 4, nothing removed); a 16-hex name outside a cache's by-path/ is kept
+# with one line.
+mkdir "$T/n"
+printf 'my notes' >"$T/n/notes.scene.msgpack"
+printf 'junk' >"$T/n/4444444444444444.beat.msgpack"
+printf 'junk' >"$T/n/clip.mp4.beat.montage.msgpack"
+expect gc_user_corrupt_scan 0 "$CLI" gc "$T/n"
+expect_eq gc_user_corrupt_scan_kept "$(cd "$T/n" && ls)" "4444444444444444.beat.msgpack
+notes.scene.msgpack"
+expect_eq gc_user_corrupt_scan_lines "$(cut -f1,2 "$T/out"; cat "$T/err")" "removed	$T/n/clip.mp4.beat.montage.msgpack
+montage-sidecar: $T/n/4444444444444444.beat.msgpack: kept: does not read (not a montage sidecar: \
+the file does not start with a msgpack map), and montage writes that name only in a cache's by-path/"
+expect gc_user_corrupt_named 4 "$CLI" gc "$T/n/notes.scene.msgpack" "$T/n/4444444444444444.beat.msgpack"
+[ -e "$T/n/notes.scene.msgpack" ] && [ -e "$T/n/4444444444444444.beat.msgpack" ] && [ "$(wc -l < "$T/err")" -eq 1 ] \
+    && ok gc_user_corrupt_named_kept || fail gc_user_corrupt_named_kept "$(ls "$T/n"; cat "$T/err")"
+
 # check and gc print one record a line whatever the name: tab, newline,
 # carriage return, backslash and other control bytes escaped as in
 # montage-analyze's JSON strings (\t \n \r \\ \u00XX), other bytes as they are

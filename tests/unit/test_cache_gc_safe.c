@@ -96,11 +96,59 @@ static void test_gc_unlink_judged(void)
     close(fd);
 }
 
+static int kept_lines;
+static char kept_why[1400];
+
+static void on_kept(const char *path, const char *why, void *opaque)
+{
+    (void)path; (void)opaque;
+    kept_lines++;
+    snprintf(kept_why, sizeof(kept_why), "%s", why);
+}
+
+/* A file that does not read is removed only under a name montage writes
+ * there: MEDIA.KIND.montage.msgpack anywhere, <16 hex>.KIND.msgpack in a
+ * cache's by-path/. A user's notes.scene.msgpack is not looked at by a
+ * scan and refused by name; a 16-hex name outside by-path/ is kept and
+ * said once. */
+static void test_gc_corrupt_names(void)
+{
+    char sub[600], by_path[600], notes[700], hex[700], ours[700], entry[700];
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .kept = on_kept };
+    MtGcStats st = { 0 };
+
+    snprintf(sub, sizeof(sub), "%s/names", dir);
+    snprintf(by_path, sizeof(by_path), "%s/cache", dir);
+    CHECK(mkdir(sub, 0755) == 0 && mkdir(by_path, 0755) == 0);
+    CHECK_INT(mt_cache_dir_prepare(by_path, notes, sizeof(notes)), 0);
+    strcat(by_path, "/by-path");
+    snprintf(notes, sizeof(notes), "%s/notes.scene.msgpack", sub);
+    snprintf(hex, sizeof(hex), "%s/0123456789abcdef.beat.msgpack", sub);
+    snprintf(ours, sizeof(ours), "%s/clip.mp4.scene.montage.msgpack", sub);
+    snprintf(entry, sizeof(entry), "%s/0123456789abcdef.beat.msgpack", by_path);
+    CHECK(file_write(notes, "notes", 5) == 0 && file_write(hex, "hex", 3) == 0 &&
+          file_write(ours, "ours", 4) == 0 && file_write(entry, "entry", 5) == 0);
+
+    CHECK_INT(mt_cache_gc_dir(sub, &opt, &st), 0);
+    CHECK(access(notes, F_OK) == 0 && access(hex, F_OK) == 0 && access(ours, F_OK) < 0);
+    CHECK_INT(st.scanned, 2);
+    CHECK_INT(st.removed, 1);
+    CHECK_INT(kept_lines, 1);
+    CHECK(strstr(kept_why, "montage writes that name only in a cache's by-path/") != NULL);
+    CHECK_INT(mt_cache_gc_file(notes, &opt, &st), -EINVAL);
+    CHECK_INT(mt_cache_gc_accepts(notes), 0);
+    CHECK(access(notes, F_OK) == 0);
+    CHECK_INT(mt_cache_gc_dir(by_path, &opt, &st), 0);
+    CHECK(access(entry, F_OK) < 0);
+    CHECK_INT(st.removed, 2);
+}
+
 int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "gcsafe");
     RUN(test_gc_folder_swapped);
     RUN(test_gc_unlink_judged);
+    RUN(test_gc_corrupt_names);
     tmpdir_remove(dir);
     UNIT_EXIT();
 }
