@@ -96,7 +96,7 @@ int mt_cache_dir_prepare(const char *dir, char *err, size_t errlen)
 {
     static const char tag[] =
         MT_CACHEDIR_TAG_SIGNATURE "\n"
-        "# This file is a cache directory tag created by montage.\n"
+        MT_CACHEDIR_TAG_MONTAGE_LINE "\n"
         "# Backup tools that honour CACHEDIR.TAG skip this directory.\n";
     char path[MT_PATH_MAX];
     struct stat st;

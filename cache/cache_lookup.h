@@ -42,6 +42,10 @@ typedef struct MtCacheLocation {
 #define MT_CACHE_SUFFIX_NEXT_TO_MEDIA ".montage.msgpack"
 #define MT_CACHE_BY_PATH_DIR          "by-path"
 #define MT_CACHEDIR_TAG_SIGNATURE     "Signature: 8a477f597d28d172789f06886806bc55"
+/* The line after the signature in the CACHEDIR.TAG montage writes: what
+ * marks a folder as a montage cache (gc takes the <16 hex>.KIND.msgpack
+ * names of its by-path/ as montage's only there). */
+#define MT_CACHEDIR_TAG_MONTAGE_LINE  "# This file is a cache directory tag created by montage."
 
 /* "valid", "missing", "stale", "corrupt", "nosource". */
 const char *mt_cache_state_name(MtCacheState s);

@@ -6,12 +6,40 @@
  */
 #define _GNU_SOURCE /* O_DIRECTORY, fstatat */
 
+#include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cache_lookup.h"
 #include "gc_names.h"
+#include "regular_open.h"
+
+/* 1 when the folder open as dirfd holds the CACHEDIR.TAG montage writes
+ * (mt_cache_dir_prepare, before any entry): its signature line, then
+ * montage's line. A tag of another tool, or none, marks no montage cache. */
+static int montage_tag_in(int dirfd)
+{
+    static const char want[] = MT_CACHEDIR_TAG_SIGNATURE "\n" MT_CACHEDIR_TAG_MONTAGE_LINE "\n";
+    char buf[sizeof(want)];
+    struct stat st;
+    size_t got = 0;
+    /* read like a sidecar: a FIFO or a device so named is never opened */
+    int fd = mt_regular_openat(dirfd, "CACHEDIR.TAG", &st);
+    if (fd < 0)
+        return 0;
+    while (got < sizeof(want) - 1) {
+        ssize_t n = read(fd, buf + got, sizeof(want) - 1 - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    return got == sizeof(want) - 1 && !memcmp(buf, want, got);
+}
 
 int mt_gc_in_by_path(int dirfd)
 {
@@ -26,7 +54,8 @@ int mt_gc_in_by_path(int dirfd)
     if (parent < 0)
         return 0;
     in = fstatat(parent, MT_CACHE_BY_PATH_DIR, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
-         S_ISDIR(named.st_mode) && named.st_dev == self.st_dev && named.st_ino == self.st_ino;
+         S_ISDIR(named.st_mode) && named.st_dev == self.st_dev && named.st_ino == self.st_ino &&
+         montage_tag_in(parent);
     close(parent);
     return in;
 }

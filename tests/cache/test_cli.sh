@@ -9,6 +9,14 @@ set -u
 CLI=${CLI:-$BUILD/montage-sidecar}
 SAMPLE=${SAMPLE:-$BUILD/tools/sidecar_sample}
 
+# montage_cache DIR: a cache as montage-analyze --cache-dir lays it out
+# (mt_cache_dir_prepare): DIR/by-path/ and DIR/CACHEDIR.TAG, montage's
+montage_cache() {
+    mkdir -p "$1/by-path"
+    printf 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by montage.\n' \
+        >"$1/CACHEDIR.TAG"
+}
+
 # expect NAME WANTED_STATUS command...
 expect() {
     name=$1 want=$2; shift 2
@@ -245,7 +253,7 @@ expect gc_cache_dir_empty 0 "$CLI" gc --cache-dir "$T/cache/none"
 # writable), and only those: not the exports of a live sidecar, not a file
 # of another name, not a beat-only format's name beside a scene sidecar,
 # not a link so named.
-mkdir -p "$T/cache/x/by-path"
+montage_cache "$T/cache/x"
 X="$T/cache/x/by-path"
 printf 'gone' >"$T/gone.mp4"
 printf 'live' >"$T/live.mp4"
@@ -297,13 +305,39 @@ montage-sidecar: $T/types/scan/ld.scene.montage.msgpack: a link to a directory n
 [ ! -e "$T/types/scan/lr.scene.montage.msgpack" ] && [ ! -L "$T/types/scan/lr.scene.montage.msgpack" ] \
     && [ -f "$T/types/target/real.msgpack" ] && ok gc_link_to_file_removed || fail gc_link_to_file_removed "$(cat "$T/out")"
 
+# a cache's by-path/ is the by-path folder of a folder holding montage's
+# CACHEDIR.TAG (what montage-analyze writes in every cache it makes): in a
+# folder merely named by-path, or beside another tool's tag, the exports
+# of a sidecar whose media is gone stay (it goes itself: it reads), and a
+# 16-hex name that does not read is kept with one line
+for c in plain other; do
+    mkdir -p "$T/notcache/$c/by-path"
+    Z="$T/notcache/$c/by-path"
+    printf 'gone' >"$T/gone3.mp4"
+    "$SAMPLE" scene "$Z/5555555555555555.scene.msgpack" --media "$T/gone3.mp4"
+    rm "$T/gone3.mp4"
+    printf 'x' >"$Z/5555555555555555.scene.edl"
+    printf 'junk' >"$Z/6666666666666666.beat.msgpack"
+done
+printf 'Signature: 8a477f597d28d172789f06886806bc55\n# made by another tool\n' >"$T/notcache/other/CACHEDIR.TAG"
+for c in plain other; do
+    Z="$T/notcache/$c/by-path"
+    expect "gc_not_cache_$c" 0 "$CLI" gc --cache-dir "$T/notcache/$c"
+    expect_eq "gc_not_cache_${c}_kept" "$(cd "$Z" && ls)" "5555555555555555.scene.edl
+6666666666666666.beat.msgpack"
+    expect_eq "gc_not_cache_${c}_lines" "$(cut -f1,2 "$T/out"; cat "$T/err")" "removed	$Z/5555555555555555.scene.msgpack
+montage-sidecar: $Z/6666666666666666.beat.msgpack: kept: does not read (not a montage sidecar: \
+the file does not start with a msgpack map), and montage writes that name only in a cache's by-path/"
+done
+
 # ... and only when the sidecar's source is missing: a changed source is
 # analysed again over the same exports, a sidecar of another schema version
 # (a newer install's) says nothing of its media (gc still removes that
 # sidecar itself, as before), a 16-hex name outside a by-path/ folder or a
 # user-named sidecar has no exports of ours beside it. A next-to-media
 # sidecar whose media is gone takes its exports along.
-mkdir -p "$T/cache/y/by-path" "$T/u"
+montage_cache "$T/cache/y"
+mkdir "$T/u"
 Y="$T/cache/y/by-path"
 printf 'one' >"$T/chg.mp4"
 "$SAMPLE" scene "$Y/1111111111111111.scene.msgpack" --media "$T/chg.mp4"

@@ -4,7 +4,7 @@
  * gc removes only what it judged: a folder renamed between the judging and
  * the removal, a name replaced by another file.
  */
-#define _GNU_SOURCE /* fstatat, O_DIRECTORY */
+#define _GNU_SOURCE /* fstatat, O_DIRECTORY, symlink */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -143,12 +143,49 @@ static void test_gc_corrupt_names(void)
     CHECK_INT(st.removed, 2);
 }
 
+/* What marks a cache is the CACHEDIR.TAG montage writes in it: a folder
+ * merely named by-path (no tag, or another tool's) is no cache's, and a
+ * 16-hex name there that does not read is kept; a link named by-path to a
+ * cache's by-path/ reaches the same folder, whose entries are the cache's. */
+static void test_gc_by_path_marked(void)
+{
+    char top[600], bp[700], entry[800], tag[700], link[700], via[800];
+    MtGcOptions opt = { .tmp_min_age_s = 3600 };
+    MtGcStats st = { 0 };
+
+    snprintf(top, sizeof(top), "%s/plain", dir);
+    snprintf(bp, sizeof(bp), "%s/by-path", top);
+    CHECK(mkdir(top, 0755) == 0 && mkdir(bp, 0755) == 0);
+    snprintf(entry, sizeof(entry), "%s/0123456789abcdef.scene.msgpack", bp);
+    CHECK(file_write(entry, "junk", 4) == 0);
+    CHECK_INT(mt_cache_gc_dir(bp, &opt, &st), 0);
+    CHECK(access(entry, F_OK) == 0);
+    snprintf(tag, sizeof(tag), "%s/CACHEDIR.TAG", top);
+    static const char other[] = MT_CACHEDIR_TAG_SIGNATURE "\n# another tool\n";
+    CHECK(file_write(tag, other, sizeof(other) - 1) == 0);
+    CHECK_INT(mt_cache_gc_dir(bp, &opt, &st), 0);
+    CHECK(access(entry, F_OK) == 0);
+    CHECK_INT(st.removed, 0);
+
+    /* montage's tag (as mt_cache_dir_prepare writes it, kept if present) */
+    CHECK(unlink(tag) == 0);
+    CHECK_INT(mt_cache_dir_prepare(top, tag, sizeof(tag)), 0);
+    snprintf(link, sizeof(link), "%s/by-path", dir);
+    CHECK(symlink(bp, link) == 0);
+    snprintf(via, sizeof(via), "%s/0123456789abcdef.scene.msgpack", link);
+    CHECK_INT(mt_cache_gc_file(via, &opt, &st), 0);
+    CHECK(access(entry, F_OK) < 0);
+    CHECK_INT(st.removed, 1);
+    unlink(link);
+}
+
 int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "gcsafe");
     RUN(test_gc_folder_swapped);
     RUN(test_gc_unlink_judged);
     RUN(test_gc_corrupt_names);
+    RUN(test_gc_by_path_marked);
     tmpdir_remove(dir);
     UNIT_EXIT();
 }
