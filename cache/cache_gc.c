@@ -48,6 +48,17 @@ int mt_cache_gc_accepts(const char *path)
            mt_cache_check(path, NULL, 0, -1, NULL, 0, NULL, 0) != MT_CACHE_CORRUPT;
 }
 
+/* The media a sidecar that read belongs to: the one its name names, else
+ * its recorded source path; NULL when neither. */
+static const char *media_of(const MtSidecar *sc, const char *sidecar_path, char *buf, size_t len)
+{
+    if (!sc)
+        return NULL;
+    if (mt_cache_media_of_sidecar(sidecar_path, buf, len) == 0)
+        return buf;
+    return sc->source.path;
+}
+
 /* 1 when the sidecar read and the media it belongs to is missing (ENOENT):
  * the one case where what was made from it (the exports) is garbage too.
  * A changed source is redone over the same exports; a sidecar that does
@@ -56,16 +67,44 @@ int mt_cache_gc_accepts(const char *path)
 static int source_gone(const MtSidecar *sc, const char *sidecar_path)
 {
     char media[MT_PATH_MAX];
-    const char *m;
+    const char *m = media_of(sc, sidecar_path, media, sizeof(media));
+    struct stat sb;
+    return m && stat(m, &sb) < 0 && errno == ENOENT;
+}
+
+/* 1, with why, when the media of a stale sidecar cannot be looked at: gc
+ * cannot tell a media deleted from one on a disk not mounted, as the
+ * sidecar records no device (MtSourceIdentity: size, times, inode,
+ * digest, path). The media counts as gone only when its own folder is
+ * there and the media is not in it; a missing folder (an unplugged disk's
+ * folders go with it) or any error but ENOENT keeps the sidecar. A media
+ * straight in a mount point whose disk is away still looks gone (the
+ * empty mount point is there): the limit of this rule. */
+static int media_unreachable(const MtSidecar *sc, const char *sidecar_path, char *why, size_t len)
+{
+    char media[MT_PATH_MAX], folder[MT_PATH_MAX];
+    const char *m = media_of(sc, sidecar_path, media, sizeof(media)), *slash;
     struct stat sb;
 
-    if (!sc)
+    if (!m || stat(m, &sb) == 0)
         return 0;
-    if (mt_cache_media_of_sidecar(sidecar_path, media, sizeof(media)) == 0)
-        m = media;
+    if (errno != ENOENT) {
+        snprintf(why, len, "its media cannot be looked at (%s), so it is not known to be gone",
+                 strerror(errno));
+        return 1;
+    }
+    slash = strrchr(m, '/');
+    if (!slash)
+        snprintf(folder, sizeof(folder), ".");
+    else if (slash == m)
+        snprintf(folder, sizeof(folder), "/");
     else
-        m = sc->source.path;
-    return m && stat(m, &sb) < 0 && errno == ENOENT;
+        snprintf(folder, sizeof(folder), "%.*s", (int)(slash - m), m);
+    if (stat(folder, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return 0;
+    snprintf(why, len, "the folder of its media is not there (a disk not mounted?), so the media "
+             "is not known to be gone");
+    return 1;
 }
 
 /* What a file of this mode is, for the message that says why gc left it;
@@ -174,6 +213,11 @@ static int judge_at(int dirfd, const char *name, const char *path, const MtGcOpt
         return keep(v, why, opt, st);
     }
     st->scanned++;
+    char why[512];
+    if (v->state == MT_CACHE_STALE && media_unreachable(sc, path, why, sizeof(why))) {
+        mt_sidecar_free(sc);
+        return keep(v, why, opt, st);
+    }
     if (v->state == MT_CACHE_STALE || v->state == MT_CACHE_CORRUPT) {
         v->remove = 1;
         v->source_gone = v->state == MT_CACHE_STALE && source_gone(sc, path);

@@ -101,10 +101,16 @@ static void skipped(const char *path, const char *why, void *opaque)
     cli_error(path, "%s named like a sidecar: skipped", why);
 }
 
+/* one line on standard error, as cli_error writes them; why is escaped
+ * too (a reader's message may quote the file's bytes) */
 static void kept(const char *path, const char *why, void *opaque)
 {
     (void)opaque;
-    cli_error(path, "kept: %s", why);
+    fputs("montage-sidecar: ", stderr);
+    mt_export_line_field(stderr, path);
+    fputs(": kept: ", stderr);
+    mt_export_line_field(stderr, why);
+    fputc('\n', stderr);
 }
 
 static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)

@@ -375,6 +375,42 @@ shots.edl"
 [ ! -e "$T/nm.mp4.scene.montage.edl" ] && [ ! -e "$T/nm.mp4.scene.montage.msgpack" ] \
     && ok gc_next_to_media_exports_removed || fail gc_next_to_media_exports_removed "$(cat "$T/out")"
 
+# the sidecar records no device, so gc tells a media deleted from one on a
+# disk not mounted by its folder: a cache entry whose media's folder is
+# not there (an unplugged disk's folders are away with it) is kept with one
+# line, exports too; one whose folder is there without the media goes with
+# its exports
+montage_cache "$T/cache/w"
+W="$T/cache/w/by-path"
+mkdir -p "$T/disk/films" "$T/here"
+printf 'away' >"$T/disk/films/away.mp4"
+printf 'gone' >"$T/here/gone.mp4"
+"$SAMPLE" scene "$W/7777777777777777.scene.msgpack" --media "$T/disk/films/away.mp4"
+"$SAMPLE" scene "$W/8888888888888888.scene.msgpack" --media "$T/here/gone.mp4"
+printf 'x' >"$W/7777777777777777.scene.edl"
+printf 'x' >"$W/8888888888888888.scene.edl"
+rm -r "$T/disk" "$T/here/gone.mp4"
+expect gc_unreachable 0 "$CLI" gc --cache-dir "$T/cache/w"
+expect_eq gc_unreachable_kept "$(cd "$W" && ls)" "7777777777777777.scene.edl
+7777777777777777.scene.msgpack"
+expect_eq gc_unreachable_lines "$(cut -f1,2 "$T/out" | sort; cat "$T/err")" "removed	$W/8888888888888888.scene.edl
+removed	$W/8888888888888888.scene.msgpack
+montage-sidecar: $W/7777777777777777.scene.msgpack: kept: the folder of its media is not there \
+(a disk not mounted?), so the media is not known to be gone"
+
+# the line names the file escaped, one line whatever the name
+mkdir -p "$T/disk2/films"
+printf 'away' >"$T/disk2/films/away.mp4"
+"$SAMPLE" scene "$T/u/we
+ird.msgpack" --media "$T/disk2/films/away.mp4"
+rm -r "$T/disk2"
+expect gc_unreachable_named 0 "$CLI" gc "$T/u/we
+ird.msgpack"
+expect_eq gc_unreachable_named_line "$(cat "$T/err")" "montage-sidecar: $T/u/we\nird.msgpack: kept: the folder \
+of its media is not there (a disk not mounted?), so the media is not known to be gone"
+[ -f "$T/u/we
+ird.msgpack" ] && ok gc_unreachable_named_kept || fail gc_unreachable_named_kept "$(ls "$T/u")"
+
 # a file that does not read is removed only under a name montage writes
 # there: MEDIA.KIND.montage.msgpack goes; a user's notes.scene.msgpack in a
 # scanned folder is not looked at, and given by name it is refused (exit

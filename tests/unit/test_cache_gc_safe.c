@@ -179,6 +179,65 @@ static void test_gc_by_path_marked(void)
     unlink(link);
 }
 
+static int gone_reports;
+
+static void on_report(const char *path, int dirfd, MtCacheState state, const char *why,
+                      int source_gone, void *opaque)
+{
+    (void)path; (void)dirfd; (void)state; (void)why; (void)opaque;
+    gone_reports += source_gone;
+}
+
+/* A cache entry of media NAME in folder FOLDER (made here), its sidecar's
+ * path to sc. */
+static void cache_entry(const char *cache, const char *folder, const char *name, char *sc, size_t len)
+{
+    char media[800], err[512];
+    MtCacheLocation loc = { cache };
+    MtSourceIdentityBuf id;
+    SampleScene s;
+    snprintf(media, sizeof(media), "%s/%s", folder, name);
+    CHECK(mkdir(folder, 0755) == 0 && file_write(media, name, strlen(name)) == 0);
+    CHECK_INT(mt_cache_sidecar_path(&loc, media, MT_KIND_SCENE, sc, len), 0);
+    CHECK_INT(mt_source_identify(media, 1, &id, err, sizeof(err)), 0);
+    CHECK_INT(sample_scene_init(&s, 0, 0), 0);
+    s.sc.source = id.id;
+    CHECK_INT(mt_sidecar_write_file(sc, &s.sc, err, sizeof(err)), 0);
+    CHECK(unlink(media) == 0);
+}
+
+/* A cache entry whose media's folder is not there (a disk not mounted:
+ * its folders are away with it) is kept and said; one whose folder is
+ * there without the media is removed as gone. The sidecar records no
+ * device, so the folder is what tells the two apart. */
+static void test_gc_media_unreachable(void)
+{
+    char cache[600], disk[600], films[700], here[600], sc_away[800], sc_gone[800];
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .kept = on_kept, .report = on_report };
+    MtGcStats st = { 0 };
+
+    snprintf(cache, sizeof(cache), "%s/reach-cache", dir);
+    CHECK_INT(mt_cache_dir_prepare(cache, films, sizeof(films)), 0);
+    snprintf(disk, sizeof(disk), "%s/disk", dir);
+    snprintf(films, sizeof(films), "%s/films", disk);
+    snprintf(here, sizeof(here), "%s/here", dir);
+    CHECK(mkdir(disk, 0755) == 0);
+    cache_entry(cache, films, "away.mp4", sc_away, sizeof(sc_away));
+    cache_entry(cache, here, "gone.mp4", sc_gone, sizeof(sc_gone));
+    CHECK(rmdir(films) == 0 && rmdir(disk) == 0);
+
+    kept_lines = 0;
+    strcat(cache, "/by-path");
+    CHECK_INT(mt_cache_gc_dir(cache, &opt, &st), 0);
+    CHECK(access(sc_away, F_OK) == 0 && access(sc_gone, F_OK) < 0);
+    CHECK_INT(st.removed, 1);
+    CHECK_INT(st.kept, 1);
+    CHECK_INT(gone_reports, 1);
+    CHECK_INT(kept_lines, 1);
+    CHECK(!strcmp(kept_why, "the folder of its media is not there (a disk not mounted?), so the media "
+                            "is not known to be gone"));
+}
+
 int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "gcsafe");
@@ -186,6 +245,7 @@ int main(void)
     RUN(test_gc_unlink_judged);
     RUN(test_gc_corrupt_names);
     RUN(test_gc_by_path_marked);
+    RUN(test_gc_media_unreachable);
     tmpdir_remove(dir);
     UNIT_EXIT();
 }
