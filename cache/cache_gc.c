@@ -48,28 +48,35 @@ int mt_cache_gc_accepts(const char *path)
            mt_cache_check(path, NULL, 0, -1, NULL, 0, NULL, 0) != MT_CACHE_CORRUPT;
 }
 
-/* The media a sidecar that read belongs to: the one its name names, else
- * its recorded source path; NULL when neither. */
-static const char *media_of(const MtSidecar *sc, const char *sidecar_path, char *buf, size_t len)
+/* Looks once at the media a sidecar that read belongs to: the one its
+ * name names, in the folder the sidecar was read from (dirfd: by path, a
+ * folder renamed meanwhile gave another folder's media, and gc removed a
+ * valid sidecar), else its recorded source path (a cache entry: an
+ * absolute path). 0 when neither; buf holds the names m points to. */
+static int look_media(const MtSidecar *sc, int dirfd, const char *name, const char *sidecar_path,
+                      MtCacheMedia *m, char (*buf)[MT_PATH_MAX])
 {
     if (!sc)
-        return NULL;
-    if (mt_cache_media_of_sidecar(sidecar_path, buf, len) == 0)
-        return buf;
-    return sc->source.path;
+        return 0;
+    if (mt_cache_media_of_sidecar(name, buf[0], sizeof(buf[0])) == 0 &&
+        mt_cache_media_of_sidecar(sidecar_path, buf[1], sizeof(buf[1])) == 0) {
+        mt_cache_media_look(m, dirfd, buf[0], buf[1]);
+        return 1;
+    }
+    if (!sc->source.path)
+        return 0;
+    mt_cache_media_look(m, AT_FDCWD, sc->source.path, sc->source.path);
+    return 1;
 }
 
-/* 1 when the sidecar read and the media it belongs to is missing (ENOENT):
- * the one case where what was made from it (the exports) is garbage too.
- * A changed source is redone over the same exports; a sidecar that does
- * not read (another schema version) says nothing about its media. Taken
- * from the very read that judged the sidecar. */
-static int source_gone(const MtSidecar *sc, const char *sidecar_path)
+/* 1 when the media looked at is missing (ENOENT): the one case where what
+ * was made from it (the exports) is garbage too. A changed source is
+ * redone over the same exports; a sidecar that does not read (another
+ * schema version) says nothing about its media. Taken from the very look
+ * that judged the sidecar. */
+static int source_gone(const MtCacheMedia *m)
 {
-    char media[MT_PATH_MAX];
-    const char *m = media_of(sc, sidecar_path, media, sizeof(media));
-    struct stat sb;
-    return m && stat(m, &sb) < 0 && errno == ENOENT;
+    return m && m->err == ENOENT;
 }
 
 /* 1, with why, when the media of a stale sidecar cannot be looked at: gc
@@ -78,28 +85,31 @@ static int source_gone(const MtSidecar *sc, const char *sidecar_path)
  * digest, path). The media counts as gone only when its own folder is
  * there and the media is not in it; a missing folder (an unplugged disk's
  * folders go with it) or any error but ENOENT keeps the sidecar. A media
- * straight in a mount point whose disk is away still looks gone (the
- * empty mount point is there): the limit of this rule. */
-static int media_unreachable(const MtSidecar *sc, const char *sidecar_path, char *why, size_t len)
+ * next to its sidecar is looked at in the sidecar's folder, which is
+ * there. A media straight in a mount point whose disk is away still looks
+ * gone (the empty mount point is there): the limit of this rule. */
+static int media_unreachable(const MtCacheMedia *m, char *why, size_t len)
 {
-    char media[MT_PATH_MAX], folder[MT_PATH_MAX];
-    const char *m = media_of(sc, sidecar_path, media, sizeof(media)), *slash;
+    char folder[MT_PATH_MAX];
+    const char *slash;
     struct stat sb;
 
-    if (!m || stat(m, &sb) == 0)
+    if (!m || !m->err)
         return 0;
-    if (errno != ENOENT) {
+    if (m->err != ENOENT) {
         snprintf(why, len, "its media cannot be looked at (%s), so it is not known to be gone",
-                 strerror(errno));
+                 strerror(m->err));
         return 1;
     }
-    slash = strrchr(m, '/');
+    if (m->dirfd != AT_FDCWD) /* the sidecar's own folder, open */
+        return 0;
+    slash = strrchr(m->name, '/');
     if (!slash)
         snprintf(folder, sizeof(folder), ".");
-    else if (slash == m)
+    else if (slash == m->name)
         snprintf(folder, sizeof(folder), "/");
     else
-        snprintf(folder, sizeof(folder), "%.*s", (int)(slash - m), m);
+        snprintf(folder, sizeof(folder), "%.*s", (int)(slash - m->name), m->name);
     if (stat(folder, &sb) == 0 && S_ISDIR(sb.st_mode))
         return 0;
     snprintf(why, len, "the folder of its media is not there (a disk not mounted?), so the media "
@@ -167,14 +177,17 @@ static int judge_temp(MtGcVerdict *v, const MtGcOptions *opt, MtGcStats *st)
     return 0;
 }
 
-/* The judging of name in the folder dirfd (see mt_cache_gc_judge). */
-static int judge_at(int dirfd, const char *name, const char *path, const MtGcOptions *opt,
-                    MtGcStats *st, MtGcVerdict *v)
+int mt_cache_gc_judge_at(int dirfd, const char *name, const char *path, const MtGcOptions *opt,
+                         MtGcStats *st, MtGcVerdict *v)
 {
     MtSidecar *sc;
     MtSidecarError e;
     struct stat opened, now;
+    MtCacheMedia media;
+    char media_names[2][MT_PATH_MAX];
+    int have_media;
 
+    memset(v, 0, sizeof(*v));
     v->dirfd = dirfd;
     v->path = path;
     v->name = name;
@@ -197,7 +210,9 @@ static int judge_at(int dirfd, const char *name, const char *path, const MtGcOpt
         st->scanned++;
         return keep(v, "replaced while gc read it", opt, st);
     }
-    v->state = mt_cache_judge(sc, &e, path, NULL, 0, -1, NULL, 0, 0, NULL, v->why, sizeof(v->why));
+    have_media = look_media(sc, dirfd, name, path, &media, media_names);
+    v->state = mt_cache_judge(sc, &e, path, have_media ? &media : NULL, NULL, 0, -1, NULL, 0, 0,
+                              NULL, v->why, sizeof(v->why));
     /* checked on the very read that decides: a file that does not read
      * is removed only under a name montage writes in this folder; one
      * named otherwise is only gc's when it reads as a sidecar, and a
@@ -214,13 +229,13 @@ static int judge_at(int dirfd, const char *name, const char *path, const MtGcOpt
     }
     st->scanned++;
     char why[512];
-    if (v->state == MT_CACHE_STALE && media_unreachable(sc, path, why, sizeof(why))) {
+    if (v->state == MT_CACHE_STALE && media_unreachable(have_media ? &media : NULL, why, sizeof(why))) {
         mt_sidecar_free(sc);
         return keep(v, why, opt, st);
     }
     if (v->state == MT_CACHE_STALE || v->state == MT_CACHE_CORRUPT) {
         v->remove = 1;
-        v->source_gone = v->state == MT_CACHE_STALE && source_gone(sc, path);
+        v->source_gone = v->state == MT_CACHE_STALE && source_gone(have_media ? &media : NULL);
     } else {
         keep(v, NULL, opt, st);
     }
@@ -237,7 +252,7 @@ int mt_cache_gc_judge(const char *path, const MtGcOptions *opt, MtGcStats *st, M
     v->dirfd = -1;
     if (fd < 0)
         return fd;
-    r = judge_at(fd, name, path, opt, st, v);
+    r = mt_cache_gc_judge_at(fd, name, path, opt, st, v);
     v->own_dirfd = 1;
     if (r < 0)
         mt_cache_gc_verdict_end(v);
@@ -301,13 +316,13 @@ int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st)
             continue;
         /* files only: a directory (or FIFO, socket, device) so named is
          * nothing gc made, and unlinking it would fail the whole scan;
-         * links are judged by their target in judge_at */
+         * links are judged by their target in mt_cache_gc_judge_at */
         if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) < 0 ||
             !(S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
             continue;
         /* the scan's own fd of dir: every file is judged and removed in
          * the folder listed, whatever is renamed meanwhile */
-        r = judge_at(dirfd(d), de->d_name, path, opt, st, &v);
+        r = mt_cache_gc_judge_at(dirfd(d), de->d_name, path, opt, st, &v);
         if (r == 0)
             r = mt_cache_gc_remove(&v, opt, st);
         if (r < 0)

@@ -29,6 +29,12 @@ typedef struct MtGcVerdict {
  * mt_cache_gc_verdict_end after a 0. */
 int mt_cache_gc_judge(const char *path, const MtGcOptions *opt, MtGcStats *st, MtGcVerdict *v);
 
+/* The judging of name in the folder open as dirfd (path names it, for
+ * messages and the reports): what mt_cache_gc_judge does once it opened
+ * the folder; dirfd stays the caller's (v->own_dirfd 0). */
+int mt_cache_gc_judge_at(int dirfd, const char *name, const char *path, const MtGcOptions *opt,
+                         MtGcStats *st, MtGcVerdict *v);
+
 /* Removes what v judged, in v->dirfd, only while its name is still that
  * file; reports it. 0 or -errno. */
 int mt_cache_gc_remove(const MtGcVerdict *v, const MtGcOptions *opt, MtGcStats *st);

@@ -4,9 +4,10 @@
  * Sidecar location and validity (see cache_lookup.h).
  */
 #ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* realpath() */
+#define _XOPEN_SOURCE 700 /* realpath(), fstatat() */
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #include "sidecar_names.h"
 #include "sidecar_read.h"
 #include "source_identity.h"
+#include "source_stat.h"
 
 const char *mt_cache_state_name(MtCacheState s)
 {
@@ -194,25 +196,37 @@ static void config_value_str(const MtConfigEntry *e, char *out, size_t outlen)
     }
 }
 
-/* Source identity part of the check: fast path on stat, then size, then
- * the content digest. */
-static MtCacheState check_source(const MtSourceIdentity *rec, const char *media,
+void mt_cache_media_look(MtCacheMedia *m, int dirfd, const char *name, const char *shown)
+{
+    m->dirfd = dirfd;
+    m->name = name;
+    m->shown = shown;
+    m->err = fstatat(dirfd, name, &m->st, 0) < 0 ? errno : 0;
+}
+
+/* Source identity part of the check: fast path on the media's stat (the
+ * one look m took), then size, then the content digest, read from the
+ * same name in the same folder. */
+static MtCacheState check_source(const MtSourceIdentity *rec, const MtCacheMedia *m,
                                  char *why, size_t whylen)
 {
-    MtSourceIdentityBuf now;
-    char err[512], digest[MT_DIGEST_LEN + 1];
+    MtSourceIdentity now = { 0 };
+    char err[MT_PATH_MAX + 64], digest[MT_DIGEST_LEN + 1];
 
-    if (mt_source_identify(media, 0, &now, err, sizeof(err)) < 0)
+    if (m->err) /* mt_source_stat's message */
+        return say(MT_CACHE_STALE, why, whylen, "source is gone or unreadable: %s: %s", m->shown,
+                   strerror(m->err));
+    if (mt_source_stat_of(&m->st, m->shown, &now, err, sizeof(err)) < 0)
         return say(MT_CACHE_STALE, why, whylen, "source is gone or unreadable: %s", err);
-    if (now.id.size != rec->size)
+    if (now.size != rec->size)
         return say(MT_CACHE_STALE, why, whylen, "source size is %lld, sidecar has %lld",
-                   (long long)now.id.size, (long long)rec->size);
-    if (now.id.mtime_ns == rec->mtime_ns && now.id.ctime_ns == rec->ctime_ns &&
-        now.id.inode == rec->inode)
+                   (long long)now.size, (long long)rec->size);
+    if (now.mtime_ns == rec->mtime_ns && now.ctime_ns == rec->ctime_ns &&
+        now.inode == rec->inode)
         return say(MT_CACHE_VALID, why, whylen, "source size, mtime, ctime and inode match");
     if (!rec->digest)
         return say(MT_CACHE_STALE, why, whylen, "source changed on disk and the sidecar has no digest");
-    if (mt_source_digest(media, digest, err, sizeof(err)) < 0)
+    if (mt_source_digest_at(m->dirfd, m->name, m->shown, digest, err, sizeof(err)) < 0)
         return say(MT_CACHE_STALE, why, whylen, "source unreadable: %s", err);
     if (strcmp(digest, rec->digest))
         return say(MT_CACHE_STALE, why, whylen, "source content changed (%s, sidecar has %s)",
@@ -250,19 +264,21 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
 
     /* every byte is validated; only the packed arrays are not copied */
     mt_sidecar_read_file_ex(sidecar_path, MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, &e);
-    state = mt_cache_judge(sc, &e, sidecar_path, media_path, kind, analyser_version, required,
+    state = mt_cache_judge(sc, &e, sidecar_path, NULL, media_path, kind, analyser_version, required,
                            n_required, media_duration_s, coverage_compared, why, whylen);
     mt_sidecar_free(sc);
     return state;
 }
 
 MtCacheState mt_cache_judge(const MtSidecar *sc, const MtSidecarError *e, const char *sidecar_path,
+                            const MtCacheMedia *look,
                             const char *media_path, MtSidecarKind kind, int analyser_version,
                             const MtConfigEntry *required, size_t n_required,
                             double media_duration_s, int *coverage_compared,
                             char *why, size_t whylen)
 {
     char media[MT_PATH_MAX];
+    MtCacheMedia own;
     double analysed_s;
 
     if (coverage_compared)
@@ -303,7 +319,9 @@ MtCacheState mt_cache_judge(const MtSidecar *sc, const MtSidecarError *e, const 
         }
     }
 
-    if (!media_path) {
+    if (look)
+        media_path = look->shown;
+    else if (!media_path) {
         if (mt_cache_media_of_sidecar(sidecar_path, media, sizeof(media)) == 0)
             media_path = media;
         else if (sc->source.path)
@@ -315,7 +333,11 @@ MtCacheState mt_cache_judge(const MtSidecar *sc, const MtSidecarError *e, const 
     if (sc->source.size < 0)
         return say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source, so it cannot "
                    "be checked against %s (make it with the filter option source=)", media_path);
-    MtCacheState state = check_source(&sc->source, media_path, why, whylen);
+    if (!look) {
+        mt_cache_media_look(&own, AT_FDCWD, media_path, media_path);
+        look = &own;
+    }
+    MtCacheState state = check_source(&sc->source, look, why, whylen);
     if (state != MT_CACHE_VALID)
         return state;
     if (media_duration_s <= 0)

@@ -73,6 +73,42 @@ static void test_gc_folder_swapped(void)
     CHECK_INT(st.removed, 1);
 }
 
+/* Folder a holds a valid sidecar of its clip; b a clip of the same name
+ * with other content. gc opens a, then a is renamed away and b takes its
+ * name before the judging: the sidecar read through a's fd is judged
+ * against the clip beside it (valid, kept), never against b's clip, which
+ * the path a/clip.mp4 names by then (judged by path: stale, and a's valid
+ * sidecar was removed). */
+static void test_gc_media_in_own_folder(void)
+{
+    char a[600], b[600], old[600], media[700], sc_a[800], sc_old[800];
+    MtGcOptions opt = { .tmp_min_age_s = 3600 };
+    MtGcStats st = { 0 };
+    MtGcVerdict v;
+
+    snprintf(a, sizeof(a), "%s/ma", dir);
+    snprintf(b, sizeof(b), "%s/mb", dir);
+    snprintf(old, sizeof(old), "%s/mold", dir);
+    CHECK(mkdir(a, 0755) == 0 && mkdir(b, 0755) == 0);
+    snprintf(media, sizeof(media), "%s/clip.mp4", a);
+    CHECK(file_write(media, "mine", 4) == 0);
+    CHECK_INT(write_for(media, sc_a, sizeof(sc_a)), 0);
+    snprintf(media, sizeof(media), "%s/clip.mp4", b);
+    CHECK(file_write(media, "another clip", 12) == 0);
+
+    int fd = open(a, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    CHECK(fd >= 0);
+    CHECK(rename(a, old) == 0 && rename(b, a) == 0);
+    CHECK_INT(mt_cache_gc_judge_at(fd, "clip.mp4.scene.montage.msgpack", sc_a, &opt, &st, &v), 0);
+    CHECK_INT(v.state, MT_CACHE_VALID);
+    CHECK_INT(v.remove, 0);
+    CHECK_INT(mt_cache_gc_remove(&v, &opt, &st), 0);
+    close(fd);
+    snprintf(sc_old, sizeof(sc_old), "%s/clip.mp4.scene.montage.msgpack", old);
+    CHECK(access(sc_old, F_OK) == 0);
+    CHECK_INT(st.removed, 0);
+}
+
 /* The removal refuses a name that is another file than the one judged
  * (replaced by rename in the same folder) and removes the one judged. */
 static void test_gc_unlink_judged(void)
@@ -242,6 +278,7 @@ int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "gcsafe");
     RUN(test_gc_folder_swapped);
+    RUN(test_gc_media_in_own_folder);
     RUN(test_gc_unlink_judged);
     RUN(test_gc_corrupt_names);
     RUN(test_gc_by_path_marked);
