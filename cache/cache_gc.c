@@ -24,6 +24,8 @@
 #include "sidecar_read.h"
 #include "source_identity.h"
 
+void (*mt_cache_gc_before_read)(int dirfd, const char *name);
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -200,6 +202,8 @@ int mt_cache_gc_judge_at(int dirfd, const char *name, const char *path, const Mt
     if (mt_atomic_is_temp_name(name))
         return judge_temp(v, opt, st);
 
+    if (mt_cache_gc_before_read)
+        mt_cache_gc_before_read(dirfd, name);
     mt_sidecar_read_file_at(dirfd, name, MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, &opened, &e);
     /* the verdict is on the file read: the name must still be the file
      * lstat() saw (a link's own inode: a link cannot be changed in place,

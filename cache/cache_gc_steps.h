@@ -41,4 +41,8 @@ int mt_cache_gc_remove(const MtGcVerdict *v, const MtGcOptions *opt, MtGcStats *
 
 void mt_cache_gc_verdict_end(MtGcVerdict *v);
 
+/* Tests only (NULL otherwise): called between the judging lstat of name
+ * and its read, where a test replaces the file to see it kept. */
+extern void (*mt_cache_gc_before_read)(int dirfd, const char *name);
+
 #endif /* MONTAGE_CACHE_CACHE_GC_STEPS_H */

@@ -270,7 +270,24 @@ expect_eq gc_dry_exports_listed "$(cut -f1,2 "$T/out" | sort)" "would-remove	$X/
 would-remove	$X/0123456789abcdef.scene.edl
 would-remove	$X/0123456789abcdef.scene.msgpack"
 [ -e "$X/0123456789abcdef.scene.edl" ] && ok gc_dry_exports_kept || fail gc_dry_exports_kept "$(ls "$X")"
-expect gc_exports 0 "$CLI" gc --cache-dir "$T/cache/x"
+# the exports are removed relative to the folder's fd the sidecar was
+# judged and removed in, never by their path again (a folder renamed
+# meanwhile would lose another folder's exports): strace (where it runs)
+# sees each unlinked as a bare name on an fd
+trace=
+if strace -qq -e trace=unlink,unlinkat -o /dev/null true 2>/dev/null; then
+    trace="strace -qq -e trace=unlink,unlinkat -o $T/strace_gc"
+else
+    echo "skip gc_exports_by_fd: strace cannot run here"
+fi
+# shellcheck disable=SC2086 # the strace command, or nothing
+expect gc_exports 0 $trace "$CLI" gc --cache-dir "$T/cache/x"
+if [ -n "$trace" ]; then
+    grep -Eq '^unlinkat\([0-9]+, "0123456789abcdef\.scene\.edl", 0\) = 0$' "$T/strace_gc" &&
+        grep -Eq '^unlinkat\([0-9]+, "0123456789abcdef\.scene\.csv", 0\) = 0$' "$T/strace_gc" &&
+        ! grep -q '/0123456789abcdef\.scene\.[ec]' "$T/strace_gc" \
+        && ok gc_exports_by_fd || fail gc_exports_by_fd "$(cat "$T/strace_gc")"
+fi
 expect_eq gc_exports_removed "$(cd "$X" && ls)" "0123456789abcdef.scene.beats
 0123456789abcdef.scene.notes
 0123456789abcdef.scene.vtt

@@ -274,6 +274,90 @@ static void test_gc_media_unreachable(void)
                             "is not known to be gone"));
 }
 
+/* Renames "new" over the name gc is about to read (the hook's job). */
+static void replace_before_read(int dirfd, const char *name)
+{
+    CHECK(renameat(dirfd, "new", dirfd, name) == 0);
+}
+
+/* A name replaced between gc's lstat and its read is kept with one line:
+ * the verdict would be on another file than the one lstat saw (here a
+ * stale sidecar of its own, which gc would remove). */
+static void test_gc_replaced_while_read(void)
+{
+    char sub[600], media[700], sc[800], other[800];
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .kept = on_kept };
+    MtGcStats st = { 0 };
+    MtGcVerdict v;
+
+    snprintf(sub, sizeof(sub), "%s/r", dir);
+    CHECK(mkdir(sub, 0755) == 0);
+    snprintf(media, sizeof(media), "%s/clip.mp4", sub);
+    CHECK(file_write(media, "gone", 4) == 0);
+    CHECK_INT(write_for(media, sc, sizeof(sc)), 0);
+    snprintf(other, sizeof(other), "%s/new", sub);
+    CHECK(link(sc, other) == 0 && unlink(sc) == 0 && file_write(sc, "first", 5) == 0);
+    CHECK(unlink(media) == 0);
+
+    int fd = open(sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    CHECK(fd >= 0);
+    kept_lines = 0;
+    mt_cache_gc_before_read = replace_before_read;
+    CHECK_INT(mt_cache_gc_judge_at(fd, "clip.mp4.scene.montage.msgpack", sc, &opt, &st, &v), 0);
+    mt_cache_gc_before_read = NULL;
+    CHECK_INT(v.remove, 0);
+    CHECK_INT(kept_lines, 1);
+    CHECK(!strcmp(kept_why, "replaced while gc read it"));
+    CHECK_INT(mt_cache_gc_remove(&v, &opt, &st), 0);
+    close(fd);
+    CHECK(access(sc, F_OK) == 0);
+    CHECK_INT(st.removed, 0);
+}
+
+/* A 16-hex name in a folder beside a montage cache's by-path/ (the cache
+ * folder's other/) is no entry of the cache: junk so named is kept, though
+ * the parent holds montage's CACHEDIR.TAG. */
+static void test_gc_sibling_of_by_path(void)
+{
+    char cache[600], other[700], junk[800], err[256];
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .kept = on_kept };
+    MtGcStats st = { 0 };
+
+    snprintf(cache, sizeof(cache), "%s/sib-cache", dir);
+    CHECK_INT(mt_cache_dir_prepare(cache, err, sizeof(err)), 0);
+    snprintf(other, sizeof(other), "%s/other", cache);
+    CHECK(mkdir(other, 0755) == 0);
+    snprintf(junk, sizeof(junk), "%s/0123456789abcdef.scene.msgpack", other);
+    CHECK(file_write(junk, "junk", 4) == 0);
+    kept_lines = 0;
+    CHECK_INT(mt_cache_gc_dir(other, &opt, &st), 0);
+    CHECK(access(junk, F_OK) == 0);
+    CHECK_INT(st.removed, 0);
+    CHECK_INT(kept_lines, 1);
+}
+
+/* A cache entry whose media path goes through a regular file (ENOTDIR:
+ * not ENOENT, so nothing says the media is gone) is kept and said. */
+static void test_gc_media_not_dir(void)
+{
+    char cache[600], folder[700], sc[800];
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .kept = on_kept };
+    MtGcStats st = { 0 };
+
+    snprintf(cache, sizeof(cache), "%s/nd-cache", dir);
+    CHECK_INT(mt_cache_dir_prepare(cache, folder, sizeof(folder)), 0);
+    snprintf(folder, sizeof(folder), "%s/nd", dir);
+    cache_entry(cache, folder, "clip.mp4", sc, sizeof(sc));
+    CHECK(rmdir(folder) == 0 && file_write(folder, "a file", 6) == 0);
+    kept_lines = 0;
+    CHECK_INT(mt_cache_gc_file(sc, &opt, &st), 0);
+    CHECK(access(sc, F_OK) == 0);
+    CHECK_INT(st.removed, 0);
+    CHECK_INT(kept_lines, 1);
+    CHECK(!strcmp(kept_why, "its media cannot be looked at (Not a directory), so it is not known "
+                            "to be gone"));
+}
+
 int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "gcsafe");
@@ -283,6 +367,9 @@ int main(void)
     RUN(test_gc_corrupt_names);
     RUN(test_gc_by_path_marked);
     RUN(test_gc_media_unreachable);
+    RUN(test_gc_replaced_while_read);
+    RUN(test_gc_sibling_of_by_path);
+    RUN(test_gc_media_not_dir);
     tmpdir_remove(dir);
     UNIT_EXIT();
 }
