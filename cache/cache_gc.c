@@ -81,15 +81,35 @@ static int source_gone(const MtCacheMedia *m)
     return m && m->err == ENOENT;
 }
 
+/* 1 when the folder open as fd has no entry but . and .. (an empty mount
+ * point: the disk is away); fd is closed. A folder that cannot be read
+ * counts as not empty (its media is then judged as the look saw it). */
+static int folder_empty(int fd)
+{
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    struct dirent *de;
+    int empty = 1;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return 0;
+    }
+    while (empty && (de = readdir(d)))
+        empty = !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..");
+    closedir(d);
+    return empty;
+}
+
 /* 1, with why, when the media of a stale sidecar cannot be looked at: gc
  * cannot tell a media deleted from one on a disk not mounted, as the
  * sidecar records no device (MtSourceIdentity: size, times, inode,
  * digest, path). The media counts as gone only when its own folder is
- * there and the media is not in it; a missing folder (an unplugged disk's
- * folders go with it) or any error but ENOENT keeps the sidecar. A media
- * next to its sidecar is looked at in the sidecar's folder, which is
- * there. A media straight in a mount point whose disk is away still looks
- * gone (the empty mount point is there): the limit of this rule. */
+ * there, not empty, and the media is not in it; a missing folder (an
+ * unplugged disk's folders go with it), an empty one (the mount point of
+ * a disk not mounted: a media straight in it) or any error but ENOENT
+ * keeps the sidecar. A media next to its sidecar is looked at in the
+ * sidecar's folder, which is there and holds the sidecar. The folder is
+ * named in why (the caller escapes it). */
 static int media_unreachable(const MtCacheMedia *m, char *why, size_t len)
 {
     char folder[MT_PATH_MAX];
@@ -112,11 +132,17 @@ static int media_unreachable(const MtCacheMedia *m, char *why, size_t len)
         snprintf(folder, sizeof(folder), "/");
     else
         snprintf(folder, sizeof(folder), "%.*s", (int)(slash - m->name), m->name);
-    if (stat(folder, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return 0;
-    snprintf(why, len, "the folder of its media is not there (a disk not mounted?), so the media "
-             "is not known to be gone");
-    return 1;
+    if (stat(folder, &sb) < 0 || !S_ISDIR(sb.st_mode)) {
+        snprintf(why, len, "the folder of its media is not there: %s (a disk not mounted?), so the "
+                 "media is not known to be gone", folder);
+        return 1;
+    }
+    if (folder_empty(open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC))) {
+        snprintf(why, len, "the folder of its media is empty: %s (a disk not mounted?), so the "
+                 "media is not known to be gone", folder);
+        return 1;
+    }
+    return 0;
 }
 
 /* What a file of this mode is, for the message that says why gc left it;
@@ -232,7 +258,7 @@ int mt_cache_gc_judge_at(int dirfd, const char *name, const char *path, const Mt
         return keep(v, why, opt, st);
     }
     st->scanned++;
-    char why[512];
+    char why[MT_PATH_MAX + 256]; /* a folder's path and the words round it */
     if (v->state == MT_CACHE_STALE && media_unreachable(have_media ? &media : NULL, why, sizeof(why))) {
         mt_sidecar_free(sc);
         return keep(v, why, opt, st);

@@ -57,10 +57,12 @@ int mt_cache_gc_accepts(const char *path);
 
 /* One sidecar file (next-to-media, cache entry or named by the user), or
  * a temporary file (removed only when older than tmp_min_age_s). A stale
- * sidecar whose media cannot be looked at (its folder is not there: a
- * disk not mounted; or an error but ENOENT) is passed to opt->kept and
- * kept: the sidecar records no device, so only a media missing from a
- * folder that is there counts as gone. Only a
+ * sidecar whose media cannot be looked at (its folder is not there or
+ * empty: a disk not mounted; or an error but ENOENT) is passed to
+ * opt->kept, with the folder named, and kept: the sidecar records no
+ * device, so only a media missing from a folder that is there and holds
+ * other files counts as gone. The media of a MEDIA.KIND.montage.msgpack
+ * sidecar is looked at in the folder the sidecar was read from. Only a
  * regular file or a symbolic link to one (or a dangling link) is looked
  * at: a directory, FIFO, socket or device, or a link to one, is passed
  * to opt->skipped and kept (0). A sidecar is removed when stale; a file

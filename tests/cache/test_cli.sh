@@ -402,6 +402,7 @@ W="$T/cache/w/by-path"
 mkdir -p "$T/disk/films" "$T/here"
 printf 'away' >"$T/disk/films/away.mp4"
 printf 'gone' >"$T/here/gone.mp4"
+printf 'x' >"$T/here/other.mp4"
 "$SAMPLE" scene "$W/7777777777777777.scene.msgpack" --media "$T/disk/films/away.mp4"
 "$SAMPLE" scene "$W/8888888888888888.scene.msgpack" --media "$T/here/gone.mp4"
 printf 'x' >"$W/7777777777777777.scene.edl"
@@ -412,8 +413,8 @@ expect_eq gc_unreachable_kept "$(cd "$W" && ls)" "7777777777777777.scene.edl
 7777777777777777.scene.msgpack"
 expect_eq gc_unreachable_lines "$(cut -f1,2 "$T/out" | sort; cat "$T/err")" "removed	$W/8888888888888888.scene.edl
 removed	$W/8888888888888888.scene.msgpack
-montage-sidecar: $W/7777777777777777.scene.msgpack: kept: the folder of its media is not there \
-(a disk not mounted?), so the media is not known to be gone"
+montage-sidecar: $W/7777777777777777.scene.msgpack: kept: the folder of its media is not there: \
+$T/disk/films (a disk not mounted?), so the media is not known to be gone"
 
 # the line names the file escaped, one line whatever the name
 mkdir -p "$T/disk2/films"
@@ -424,9 +425,29 @@ rm -r "$T/disk2"
 expect gc_unreachable_named 0 "$CLI" gc "$T/u/we
 ird.msgpack"
 expect_eq gc_unreachable_named_line "$(cat "$T/err")" "montage-sidecar: $T/u/we\nird.msgpack: kept: the folder \
-of its media is not there (a disk not mounted?), so the media is not known to be gone"
+of its media is not there: $T/disk2/films (a disk not mounted?), so the media is not known to be gone"
 [ -f "$T/u/we
 ird.msgpack" ] && ok gc_unreachable_named_kept || fail gc_unreachable_named_kept "$(ls "$T/u")"
+# the folder is named escaped too; an empty folder (the mount point of a
+# disk not mounted, with a media straight in it) keeps the sidecar as well
+mkdir -p "$T/disk3/fi
+lms" "$T/mnt"
+printf 'away' >"$T/disk3/fi
+lms/a.mp4"
+printf 'away' >"$T/mnt/a.mp4"
+"$SAMPLE" scene "$T/u/nl.msgpack" --media "$T/disk3/fi
+lms/a.mp4"
+"$SAMPLE" scene "$T/u/mnt.msgpack" --media "$T/mnt/a.mp4"
+rm -r "$T/disk3" "$T/mnt/a.mp4"
+expect gc_unreachable_folder_escaped 0 "$CLI" gc "$T/u/nl.msgpack"
+expect_eq gc_unreachable_folder_escaped_line "$(cat "$T/err")" "montage-sidecar: $T/u/nl.msgpack: kept: the \
+folder of its media is not there: $T/disk3/fi\nlms (a disk not mounted?), so the media is not known to be gone"
+expect gc_unreachable_empty_folder 0 "$CLI" gc "$T/u/mnt.msgpack"
+expect_eq gc_unreachable_empty_folder_line "$(cat "$T/err")" "montage-sidecar: $T/u/mnt.msgpack: kept: the \
+folder of its media is empty: $T/mnt (a disk not mounted?), so the media is not known to be gone"
+[ -f "$T/u/nl.msgpack" ] && [ -f "$T/u/mnt.msgpack" ] && ok gc_unreachable_folders_kept \
+    || fail gc_unreachable_folders_kept "$(ls "$T/u")"
+rm "$T/u/nl.msgpack" "$T/u/mnt.msgpack"
 
 # a file that does not read is removed only under a name montage writes
 # there: MEDIA.KIND.montage.msgpack goes; a user's notes.scene.msgpack in a

@@ -133,7 +133,7 @@ static void test_gc_unlink_judged(void)
 }
 
 static int kept_lines;
-static char kept_why[1400];
+static char kept_why[MT_PATH_MAX + 512];
 
 static void on_kept(const char *path, const char *why, void *opaque)
 {
@@ -243,12 +243,15 @@ static void cache_entry(const char *cache, const char *folder, const char *name,
 }
 
 /* A cache entry whose media's folder is not there (a disk not mounted:
- * its folders are away with it) is kept and said; one whose folder is
- * there without the media is removed as gone. The sidecar records no
- * device, so the folder is what tells the two apart. */
+ * its folders are away with it) is kept and said, the folder named; so is
+ * one whose folder is there but empty (the mount point of a disk not
+ * mounted, a media straight in it); one whose folder is there, holding
+ * other files, without the media is removed as gone. The sidecar records
+ * no device, so the folder is what tells them apart. */
 static void test_gc_media_unreachable(void)
 {
-    char cache[600], disk[600], films[700], here[600], sc_away[800], sc_gone[800];
+    char cache[600], disk[600], films[700], here[600], mnt[600], keep[700], sc_away[800],
+         sc_gone[800], sc_mnt[800], want[1600];
     MtGcOptions opt = { .tmp_min_age_s = 3600, .kept = on_kept, .report = on_report };
     MtGcStats st = { 0 };
 
@@ -257,9 +260,12 @@ static void test_gc_media_unreachable(void)
     snprintf(disk, sizeof(disk), "%s/disk", dir);
     snprintf(films, sizeof(films), "%s/films", disk);
     snprintf(here, sizeof(here), "%s/here", dir);
+    snprintf(mnt, sizeof(mnt), "%s/mnt", dir);
     CHECK(mkdir(disk, 0755) == 0);
     cache_entry(cache, films, "away.mp4", sc_away, sizeof(sc_away));
     cache_entry(cache, here, "gone.mp4", sc_gone, sizeof(sc_gone));
+    snprintf(keep, sizeof(keep), "%s/other.mp4", here);
+    CHECK(file_write(keep, "x", 1) == 0);
     CHECK(rmdir(films) == 0 && rmdir(disk) == 0);
 
     kept_lines = 0;
@@ -270,8 +276,19 @@ static void test_gc_media_unreachable(void)
     CHECK_INT(st.kept, 1);
     CHECK_INT(gone_reports, 1);
     CHECK_INT(kept_lines, 1);
-    CHECK(!strcmp(kept_why, "the folder of its media is not there (a disk not mounted?), so the media "
-                            "is not known to be gone"));
+    snprintf(want, sizeof(want), "the folder of its media is not there: %s (a disk not mounted?), so "
+             "the media is not known to be gone", films);
+    CHECK(!strcmp(kept_why, want));
+
+    cache[strlen(cache) - strlen("/by-path")] = 0;
+    cache_entry(cache, mnt, "clip.mp4", sc_mnt, sizeof(sc_mnt));
+    kept_lines = 0;
+    CHECK_INT(mt_cache_gc_file(sc_mnt, &opt, &st), 0);
+    CHECK(access(sc_mnt, F_OK) == 0);
+    CHECK_INT(kept_lines, 1);
+    snprintf(want, sizeof(want), "the folder of its media is empty: %s (a disk not mounted?), so "
+             "the media is not known to be gone", mnt);
+    CHECK(!strcmp(kept_why, want));
 }
 
 /* Renames "new" over the name gc is about to read (the hook's job). */
