@@ -303,7 +303,7 @@ int mt_cache_gc_remove(const MtGcVerdict *v, const MtGcOptions *opt, MtGcStats *
         return 0;
     if (!opt->dry_run) {
         int r = mt_gc_unlink_judged(v->dirfd, v->name, &v->judged);
-        if (r == -ESTALE)
+        if (r == MT_GC_UNLINK_OTHER_FILE)
             return keep(v, "replaced since gc judged it", opt, st);
         if (r < 0 && r != -ENOENT) {
             st->failed++;

@@ -48,6 +48,6 @@ int mt_gc_unlink_judged(int dirfd, const char *name, const struct stat *judged)
     if (fstatat(dirfd, name, &now, AT_SYMLINK_NOFOLLOW) < 0)
         return -errno;
     if (!mt_gc_same_file(&now, judged))
-        return -ESTALE;
+        return MT_GC_UNLINK_OTHER_FILE;
     return unlinkat(dirfd, name, 0) < 0 ? -errno : 0;
 }

@@ -69,7 +69,7 @@ static int remove_exports(GcRun *run, const char *sidecar, int dirfd)
         name = slash ? slash + 1 : path;
         if (fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode)) {
             int r = run->opt->dry_run ? 0 : mt_gc_unlink_judged(dirfd, name, &sb);
-            if (r == -ESTALE) {
+            if (r == MT_GC_UNLINK_OTHER_FILE) {
                 cli_error(path, "kept: replaced since gc judged it");
             } else if (r < 0 && r != -ENOENT) {
                 cli_error(path, "%s", strerror(-r));
