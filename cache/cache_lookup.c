@@ -100,6 +100,7 @@ int mt_cache_dir_prepare(const char *dir, char *err, size_t errlen)
         MT_CACHEDIR_TAG_SIGNATURE "\n"
         MT_CACHEDIR_TAG_MONTAGE_LINE "\n"
         "# Backup tools that honour CACHEDIR.TAG skip this directory.\n";
+    static const char marker[] = MT_CACHE_MARKER_LINE "\n";
     char path[MT_PATH_MAX];
     struct stat st;
     int ret;
@@ -110,6 +111,13 @@ int mt_cache_dir_prepare(const char *dir, char *err, size_t errlen)
             snprintf(err, errlen, "%s: cannot create cache directory: %s", dir, strerror(-ret));
         return ret;
     }
+    /* the marker first: a tag of another tool already there is kept, and
+     * the cache is still known as montage's (gc_names.c) */
+    if ((ret = put(path, sizeof(path), "%s/" MT_CACHE_BY_PATH_DIR "/" MT_CACHE_MARKER_NAME, dir)) < 0)
+        return ret;
+    if (stat(path, &st) < 0 &&
+        (ret = mt_atomic_write_file(path, marker, sizeof(marker) - 1, NULL, err, errlen)) < 0)
+        return ret;
     if ((ret = put(path, sizeof(path), "%s/CACHEDIR.TAG", dir)) < 0)
         return ret;
     if (stat(path, &st) == 0)

@@ -47,6 +47,11 @@ typedef struct MtCacheLocation {
  * marks a folder as a montage cache (gc takes the <16 hex>.KIND.msgpack
  * names of its by-path/ as montage's only there). */
 #define MT_CACHEDIR_TAG_MONTAGE_LINE  "# This file is a cache directory tag created by montage."
+/* montage's own mark of a cache, in its by-path/, written always: a cache
+ * folder that already held another tool's CACHEDIR.TAG keeps that tag (a
+ * folder has one), and is known as montage's by this file. */
+#define MT_CACHE_MARKER_NAME          ".montage-cache"
+#define MT_CACHE_MARKER_LINE          "montage cache: the files here are montage's by-path entries"
 
 /* "valid", "missing", "stale", "corrupt", "nosource". */
 const char *mt_cache_state_name(MtCacheState s);

@@ -19,18 +19,17 @@
 /* 1 when the folder open as dirfd holds the CACHEDIR.TAG montage writes
  * (mt_cache_dir_prepare, before any entry): its signature line, then
  * montage's line. A tag of another tool, or none, marks no montage cache. */
-static int montage_tag_in(int dirfd)
+static int starts_with(int dirfd, const char *name, const char *want, size_t len)
 {
-    static const char want[] = MT_CACHEDIR_TAG_SIGNATURE "\n" MT_CACHEDIR_TAG_MONTAGE_LINE "\n";
-    char buf[sizeof(want)];
+    char buf[256];
     struct stat st;
     size_t got = 0;
     /* read like a sidecar: a FIFO or a device so named is never opened */
-    int fd = mt_regular_openat(dirfd, "CACHEDIR.TAG", &st);
+    int fd = len <= sizeof(buf) ? mt_regular_openat(dirfd, name, &st) : -1;
     if (fd < 0)
         return 0;
-    while (got < sizeof(want) - 1) {
-        ssize_t n = read(fd, buf + got, sizeof(want) - 1 - got);
+    while (got < len) {
+        ssize_t n = read(fd, buf + got, len - got);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -38,7 +37,21 @@ static int montage_tag_in(int dirfd)
         got += (size_t)n;
     }
     close(fd);
-    return got == sizeof(want) - 1 && !memcmp(buf, want, got);
+    return got == len && !memcmp(buf, want, len);
+}
+
+static int montage_tag_in(int dirfd)
+{
+    static const char want[] = MT_CACHEDIR_TAG_SIGNATURE "\n" MT_CACHEDIR_TAG_MONTAGE_LINE "\n";
+    return starts_with(dirfd, "CACHEDIR.TAG", want, sizeof(want) - 1);
+}
+
+/* montage's marker in the by-path/ open as dirfd (mt_cache_dir_prepare
+ * writes it always, also where another tool's CACHEDIR.TAG was first) */
+static int montage_marker_in(int dirfd)
+{
+    static const char want[] = MT_CACHE_MARKER_LINE "\n";
+    return starts_with(dirfd, MT_CACHE_MARKER_NAME, want, sizeof(want) - 1);
 }
 
 int mt_gc_in_by_path(int dirfd)
@@ -55,7 +68,7 @@ int mt_gc_in_by_path(int dirfd)
         return 0;
     in = fstatat(parent, MT_CACHE_BY_PATH_DIR, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
          S_ISDIR(named.st_mode) && named.st_dev == self.st_dev && named.st_ino == self.st_ino &&
-         montage_tag_in(parent);
+         (montage_tag_in(parent) || montage_marker_in(dirfd));
     close(parent);
     return in;
 }

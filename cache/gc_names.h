@@ -10,8 +10,10 @@
 
 /* 1 when the folder open as dirfd is a cache's by-path/: its parent's
  * by-path entry, and that parent holds the CACHEDIR.TAG montage writes in
- * every cache it makes (its signature line, then MT_CACHEDIR_TAG_MONTAGE_LINE):
- * a folder merely named by-path is not one. */
+ * every cache it makes (its signature line, then MT_CACHEDIR_TAG_MONTAGE_LINE)
+ * or the folder holds montage's marker (MT_CACHE_MARKER_NAME, written in
+ * every cache, also one that held another tool's tag): a folder merely
+ * named by-path is not one. */
 int mt_gc_in_by_path(int dirfd);
 
 /* The kind (MtSidecarKind) of name when montage-analyze writes that name

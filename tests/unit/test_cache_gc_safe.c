@@ -375,6 +375,34 @@ static void test_gc_media_not_dir(void)
                             "to be gone"));
 }
 
+/* A cache folder that held another tool's CACHEDIR.TAG before montage
+ * made its cache there keeps that tag, and is known as montage's by the
+ * marker mt_cache_dir_prepare writes in its by-path/: a corrupt entry of
+ * it is removed. */
+static void test_gc_cache_in_tagged_folder(void)
+{
+    char cache[600], tag[700], entry[800], err[256], got[128] = "";
+    static const char other[] = MT_CACHEDIR_TAG_SIGNATURE "\n# another tool\n";
+    MtGcOptions opt = { .tmp_min_age_s = 3600 };
+    MtGcStats st = { 0 };
+    FILE *f;
+
+    snprintf(cache, sizeof(cache), "%s/tagged", dir);
+    CHECK(mkdir(cache, 0755) == 0);
+    snprintf(tag, sizeof(tag), "%s/CACHEDIR.TAG", cache);
+    CHECK(file_write(tag, other, sizeof(other) - 1) == 0);
+    CHECK_INT(mt_cache_dir_prepare(cache, err, sizeof(err)), 0);
+    CHECK((f = fopen(tag, "r")) != NULL);
+    CHECK(fread(got, 1, sizeof(got) - 1, f) == sizeof(other) - 1);
+    fclose(f);
+    CHECK(!strcmp(got, other)); /* the other tool's tag stays */
+    snprintf(entry, sizeof(entry), "%s/by-path/0123456789abcdef.scene.msgpack", cache);
+    CHECK(file_write(entry, "junk", 4) == 0);
+    CHECK_INT(mt_cache_gc_file(entry, &opt, &st), 0);
+    CHECK(access(entry, F_OK) < 0);
+    CHECK_INT(st.removed, 1);
+}
+
 int main(void)
 {
     tmpdir_make(dir, sizeof(dir), "gcsafe");
@@ -387,6 +415,7 @@ int main(void)
     RUN(test_gc_replaced_while_read);
     RUN(test_gc_sibling_of_by_path);
     RUN(test_gc_media_not_dir);
+    RUN(test_gc_cache_in_tagged_folder);
     tmpdir_remove(dir);
     UNIT_EXIT();
 }
