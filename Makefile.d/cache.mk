@@ -9,7 +9,9 @@
 # LIBSIDECAR_A, LIBSIDECAR_SO, SIDECAR_PC, CACHE_FUZZ, CACHE_BENCH.
 
 SIDECAR_VERSION  := $(shell sed -n 's/^\#define MONTAGE_VERSION "\(.*\)"/\1/p' analysis/montage_version.h)
-SIDECAR_SOMAJOR   = 1
+# 2: cache_gc.h's MtGcReport gained the folder's dirfd and MtGcOptions the
+# kept callback before opaque (a program built against 1 breaks)
+SIDECAR_SOMAJOR   = 2
 LIBSIDECAR_A      = $(BUILD)/libmontage-sidecar.a
 LIBSIDECAR_SO     = $(BUILD)/libmontage-sidecar.so
 LIBSIDECAR_SONAME = libmontage-sidecar.so.$(SIDECAR_SOMAJOR)
@@ -56,10 +58,13 @@ $(BUILD)/pic/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fPIC -MMD -MP -c -o $@ $<
 
-$(LIBSIDECAR_SO): $(CACHE_PIC_OBJ)
+# the versioned file is the target (a bump of SIDECAR_SOMAJOR builds it
+# even where the unversioned link of the old one is up to date)
+$(LIBSIDECAR_SO).$(SIDECAR_SOMAJOR): $(CACHE_PIC_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -shared -Wl,-soname,$(LIBSIDECAR_SONAME) \
-	    -o $@.$(SIDECAR_SOMAJOR) $^ $(SIDECAR_LIBS)
+	    -o $@ $^ $(SIDECAR_LIBS)
+$(LIBSIDECAR_SO): $(LIBSIDECAR_SO).$(SIDECAR_SOMAJOR)
 	ln -sf $(LIBSIDECAR_SONAME) $@
 
 $(SIDECAR_PC): cache/montage-sidecar.pc.in analysis/montage_version.h

@@ -15,8 +15,10 @@
  * source_gone is 1 only when the sidecar read and its media (named by the
  * sidecar's name, else its recorded source path) does not exist: not for
  * a changed source, an unreadable one, or a sidecar of another schema
- * version (what a newer install wrote). */
-typedef void (*MtGcReport)(const char *path, MtCacheState state, const char *why,
+ * version (what a newer install wrote). dirfd is the folder the file was
+ * judged and removed in, open during the call: files beside it are
+ * removed relative to it (the path's folders may have been renamed). */
+typedef void (*MtGcReport)(const char *path, int dirfd, MtCacheState state, const char *why,
                            int source_gone, void *opaque);
 
 typedef struct MtGcOptions {
@@ -28,6 +30,10 @@ typedef struct MtGcOptions {
      * type (why: "a directory", "a FIFO", "a link to a directory", ...);
      * may be NULL. */
     void     (*skipped)(const char *path, const char *why, void *opaque);
+    /* Called for a file gc judged and keeps for a reason the user should
+     * hear (why: one line, e.g. the name was replaced while gc read it);
+     * may be NULL. */
+    void     (*kept)(const char *path, const char *why, void *opaque);
     void      *opaque;
 } MtGcOptions;
 
@@ -36,8 +42,10 @@ typedef struct MtGcStats {
 } MtGcStats;
 
 /* 1 when the last component of path is a name gc handles: a sidecar's
- * (the suffixes below) or a temporary file's. What a directory scan
- * looks at (other files in it are not read). */
+ * as montage-analyze names them (mt_cache_sidecar_name_kind:
+ * MEDIA.KIND.montage.msgpack, <16 hex>.KIND.msgpack) or a temporary
+ * file's. What a directory scan looks at (other files in it are not
+ * read: a user's notes.scene.msgpack is not gc's). */
 int mt_cache_gc_named(const char *path);
 
 /* 1 when gc may judge the file at path: it is named as above, or it
@@ -48,20 +56,26 @@ int mt_cache_gc_named(const char *path);
 int mt_cache_gc_accepts(const char *path);
 
 /* One sidecar file (next-to-media, cache entry or named by the user), or
- * a temporary file (removed only when older than tmp_min_age_s). Only a
+ * a temporary file (removed only when older than tmp_min_age_s). A stale
+ * sidecar whose media cannot be looked at (its folder is not there or
+ * empty: a disk not mounted; or an error but ENOENT) is passed to
+ * opt->kept, with the folder named, and kept: the sidecar records no
+ * device, so only a media missing from a folder that is there and holds
+ * other files counts as gone. The media of a MEDIA.KIND.montage.msgpack
+ * sidecar is looked at in the folder the sidecar was read from. Only a
  * regular file or a symbolic link to one (or a dangling link) is looked
  * at: a directory, FIFO, socket or device, or a link to one, is passed
- * to opt->skipped and kept (0). A file
- * named as a sidecar is removed when stale or corrupt; one named
- * otherwise when stale, and when it does not read as a sidecar it is
- * left alone with -EINVAL (mt_cache_gc_accepts). 0, or -errno when
- * removing failed. */
+ * to opt->skipped and kept (0). A sidecar is removed when stale; a file
+ * that does not read (corrupt) only under a name montage writes there
+ * (MEDIA.KIND.montage.msgpack, or <16 hex>.KIND.msgpack in a cache's
+ * by-path/): a 16-hex name elsewhere is passed to opt->kept and kept,
+ * any other name is left alone with -EINVAL (mt_cache_gc_accepts). 0, or
+ * -errno when removing failed. */
 int mt_cache_gc_file(const char *sidecar_path, const MtGcOptions *opt, MtGcStats *st);
 
 /* Every sidecar and temporary file directly in dir (not recursive):
- * files (or links) with names ending in ".scene.montage.msgpack",
- * ".beat.montage.msgpack", ".scene.msgpack", ".beat.msgpack", and
- * ".montage.<pid>.<n>.tmp"; a directory so named is skipped.
+ * files (or links) named as mt_cache_gc_named says; a directory so named
+ * is skipped.
  * 0, or -errno when dir cannot be read or a removal failed. */
 int mt_cache_gc_dir(const char *dir, const MtGcOptions *opt, MtGcStats *st);
 

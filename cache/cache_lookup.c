@@ -4,9 +4,10 @@
  * Sidecar location and validity (see cache_lookup.h).
  */
 #ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* realpath() */
+#define _XOPEN_SOURCE 700 /* realpath(), fstatat() */
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #include "sidecar_names.h"
 #include "sidecar_read.h"
 #include "source_identity.h"
+#include "source_stat.h"
 
 const char *mt_cache_state_name(MtCacheState s)
 {
@@ -96,8 +98,9 @@ int mt_cache_dir_prepare(const char *dir, char *err, size_t errlen)
 {
     static const char tag[] =
         MT_CACHEDIR_TAG_SIGNATURE "\n"
-        "# This file is a cache directory tag created by montage.\n"
+        MT_CACHEDIR_TAG_MONTAGE_LINE "\n"
         "# Backup tools that honour CACHEDIR.TAG skip this directory.\n";
+    static const char marker[] = MT_CACHE_MARKER_LINE "\n";
     char path[MT_PATH_MAX];
     struct stat st;
     int ret;
@@ -108,6 +111,13 @@ int mt_cache_dir_prepare(const char *dir, char *err, size_t errlen)
             snprintf(err, errlen, "%s: cannot create cache directory: %s", dir, strerror(-ret));
         return ret;
     }
+    /* the marker first: a tag of another tool already there is kept, and
+     * the cache is still known as montage's (gc_names.c) */
+    if ((ret = put(path, sizeof(path), "%s/" MT_CACHE_BY_PATH_DIR "/" MT_CACHE_MARKER_NAME, dir)) < 0)
+        return ret;
+    if (stat(path, &st) < 0 &&
+        (ret = mt_atomic_write_file(path, marker, sizeof(marker) - 1, NULL, err, errlen)) < 0)
+        return ret;
     if ((ret = put(path, sizeof(path), "%s/CACHEDIR.TAG", dir)) < 0)
         return ret;
     if (stat(path, &st) == 0)
@@ -194,25 +204,37 @@ static void config_value_str(const MtConfigEntry *e, char *out, size_t outlen)
     }
 }
 
-/* Source identity part of the check: fast path on stat, then size, then
- * the content digest. */
-static MtCacheState check_source(const MtSourceIdentity *rec, const char *media,
+void mt_cache_media_look(MtCacheMedia *m, int dirfd, const char *name, const char *shown)
+{
+    m->dirfd = dirfd;
+    m->name = name;
+    m->shown = shown;
+    m->err = fstatat(dirfd, name, &m->st, 0) < 0 ? errno : 0;
+}
+
+/* Source identity part of the check: fast path on the media's stat (the
+ * one look m took), then size, then the content digest, read from the
+ * same name in the same folder. */
+static MtCacheState check_source(const MtSourceIdentity *rec, const MtCacheMedia *m,
                                  char *why, size_t whylen)
 {
-    MtSourceIdentityBuf now;
-    char err[512], digest[MT_DIGEST_LEN + 1];
+    MtSourceIdentity now = { 0 };
+    char err[MT_PATH_MAX + 64], digest[MT_DIGEST_LEN + 1];
 
-    if (mt_source_identify(media, 0, &now, err, sizeof(err)) < 0)
+    if (m->err) /* mt_source_stat's message */
+        return say(MT_CACHE_STALE, why, whylen, "source is gone or unreadable: %s: %s", m->shown,
+                   strerror(m->err));
+    if (mt_source_stat_of(&m->st, m->shown, &now, err, sizeof(err)) < 0)
         return say(MT_CACHE_STALE, why, whylen, "source is gone or unreadable: %s", err);
-    if (now.id.size != rec->size)
+    if (now.size != rec->size)
         return say(MT_CACHE_STALE, why, whylen, "source size is %lld, sidecar has %lld",
-                   (long long)now.id.size, (long long)rec->size);
-    if (now.id.mtime_ns == rec->mtime_ns && now.id.ctime_ns == rec->ctime_ns &&
-        now.id.inode == rec->inode)
+                   (long long)now.size, (long long)rec->size);
+    if (now.mtime_ns == rec->mtime_ns && now.ctime_ns == rec->ctime_ns &&
+        now.inode == rec->inode)
         return say(MT_CACHE_VALID, why, whylen, "source size, mtime, ctime and inode match");
     if (!rec->digest)
         return say(MT_CACHE_STALE, why, whylen, "source changed on disk and the sidecar has no digest");
-    if (mt_source_digest(media, digest, err, sizeof(err)) < 0)
+    if (mt_source_digest_at(m->dirfd, m->name, m->shown, digest, err, sizeof(err)) < 0)
         return say(MT_CACHE_STALE, why, whylen, "source unreadable: %s", err);
     if (strcmp(digest, rec->digest))
         return say(MT_CACHE_STALE, why, whylen, "source content changed (%s, sidecar has %s)",
@@ -247,75 +269,85 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
     MtSidecarError e;
     MtSidecar *sc;
     MtCacheState state;
+
+    /* every byte is validated; only the packed arrays are not copied */
+    mt_sidecar_read_file_ex(sidecar_path, MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, &e);
+    state = mt_cache_judge(sc, &e, sidecar_path, NULL, media_path, kind, analyser_version, required,
+                           n_required, media_duration_s, coverage_compared, why, whylen);
+    mt_sidecar_free(sc);
+    return state;
+}
+
+MtCacheState mt_cache_judge(const MtSidecar *sc, const MtSidecarError *e, const char *sidecar_path,
+                            const MtCacheMedia *look,
+                            const char *media_path, MtSidecarKind kind, int analyser_version,
+                            const MtConfigEntry *required, size_t n_required,
+                            double media_duration_s, int *coverage_compared,
+                            char *why, size_t whylen)
+{
     char media[MT_PATH_MAX];
+    MtCacheMedia own;
     double analysed_s;
 
     if (coverage_compared)
         *coverage_compared = 0;
 
-    /* every byte is validated; only the packed arrays are not copied */
-    if (mt_sidecar_read_file_ex(sidecar_path, MT_SIDECAR_READ_NO_ARRAY_DATA, &sc, &e) < 0) {
-        if (e.code == MT_SIDECAR_ERR_IO && e.sys_errno == ENOENT)
+    if (!sc) {
+        if (e->code == MT_SIDECAR_ERR_IO && e->sys_errno == ENOENT)
             return say(MT_CACHE_MISSING, why, whylen, "no sidecar");
-        if (e.code == MT_SIDECAR_ERR_VERSION) /* a newer or older writer: redo */
-            return say(MT_CACHE_STALE, why, whylen, "%s", e.message);
-        return say(MT_CACHE_CORRUPT, why, whylen, "%s", e.message);
+        if (e->code == MT_SIDECAR_ERR_VERSION) /* a newer or older writer: redo */
+            return say(MT_CACHE_STALE, why, whylen, "%s", e->message);
+        return say(MT_CACHE_CORRUPT, why, whylen, "%s", e->message);
     }
 
-    if (kind && sc->kind != kind) {
-        state = say(MT_CACHE_CORRUPT, why, whylen, "sidecar kind is %s, expected %s",
-                    mt_sidecar_kind_name(sc->kind), mt_sidecar_kind_name(kind));
-        goto out;
-    }
+    if (kind && sc->kind != kind)
+        return say(MT_CACHE_CORRUPT, why, whylen, "sidecar kind is %s, expected %s",
+                   mt_sidecar_kind_name(sc->kind), mt_sidecar_kind_name(kind));
     analysed_s = sc->kind == MT_KIND_SCENE ? sc->scene.stream.duration_s : sc->beat.stream.duration_s;
     if (!sc->status.complete) {
         /* with source_duration the filter marks a short span incomplete
          * itself: say how short */
         if (mt_cache_covers(analysed_s, sc->source.duration_s, why, whylen))
             say(MT_CACHE_STALE, why, whylen, "analysis did not reach the end of the stream");
-        state = MT_CACHE_STALE;
-        goto out;
+        return MT_CACHE_STALE;
     }
-    if (analyser_version >= 0 && sc->generator.analyser_version != analyser_version) {
-        state = say(MT_CACHE_STALE, why, whylen, "analyser version is %d, expected %d",
-                    sc->generator.analyser_version, analyser_version);
-        goto out;
-    }
+    if (analyser_version >= 0 && sc->generator.analyser_version != analyser_version)
+        return say(MT_CACHE_STALE, why, whylen, "analyser version is %d, expected %d",
+                   sc->generator.analyser_version, analyser_version);
     for (size_t i = 0; i < n_required; i++) {
         const MtConfigEntry *have = mt_sidecar_config_get(sc, required[i].key);
         char a[64], b[64];
-        if (!have) {
-            state = say(MT_CACHE_STALE, why, whylen, "config '%s' is not recorded", required[i].key);
-            goto out;
-        }
+        if (!have)
+            return say(MT_CACHE_STALE, why, whylen, "config '%s' is not recorded", required[i].key);
         if (!config_matches(have, &required[i])) {
             config_value_str(have, a, sizeof(a));
             config_value_str(&required[i], b, sizeof(b));
-            state = say(MT_CACHE_STALE, why, whylen, "config '%s' is %s, required %s",
-                        required[i].key, a, b);
-            goto out;
+            return say(MT_CACHE_STALE, why, whylen, "config '%s' is %s, required %s",
+                       required[i].key, a, b);
         }
     }
 
-    if (!media_path) {
-        if (mt_cache_media_of_sidecar(sidecar_path, media, sizeof(media)) == 0) {
+    if (look)
+        media_path = look->shown;
+    else if (!media_path) {
+        if (mt_cache_media_of_sidecar(sidecar_path, media, sizeof(media)) == 0)
             media_path = media;
-        } else if (sc->source.path) {
+        else if (sc->source.path)
             media_path = sc->source.path;
-        } else {
-            state = say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source and no media "
-                        "was given");
-            goto out;
-        }
+        else
+            return say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source and no media "
+                       "was given");
     }
-    if (sc->source.size < 0) {
-        state = say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source, so it cannot "
-                    "be checked against %s (make it with the filter option source=)", media_path);
-        goto out;
+    if (sc->source.size < 0)
+        return say(MT_CACHE_NO_SOURCE, why, whylen, "the sidecar has no recorded source, so it cannot "
+                   "be checked against %s (make it with the filter option source=)", media_path);
+    if (!look) {
+        mt_cache_media_look(&own, AT_FDCWD, media_path, media_path);
+        look = &own;
     }
-    state = check_source(&sc->source, media_path, why, whylen);
+    MtCacheState state = check_source(&sc->source, look, why, whylen);
     if (state != MT_CACHE_VALID)
-        goto out;
+        return state;
     if (media_duration_s <= 0)
         media_duration_s = sc->source.duration_s;
     if (media_duration_s > 0) {
@@ -324,7 +356,5 @@ MtCacheState mt_cache_check_media(const char *sidecar_path, const char *media_pa
         if (!mt_cache_covers(analysed_s, media_duration_s, why, whylen))
             state = MT_CACHE_STALE;
     }
-out:
-    mt_sidecar_free(sc);
     return state;
 }

@@ -31,11 +31,16 @@ static int close_keep_errno(int fd, int ret)
 
 int mt_regular_open(const char *path, struct stat *st)
 {
+    return mt_regular_openat(AT_FDCWD, path, st);
+}
+
+int mt_regular_openat(int dirfd, const char *name, struct stat *st)
+{
     struct stat pinned;
     char proc[64];
     int pfd, fd;
 
-    pfd = open(path, O_PATH | O_CLOEXEC);
+    pfd = openat(dirfd, name, O_PATH | O_CLOEXEC);
     if (pfd < 0)
         return MT_REGULAR_OPEN_ERRNO;
     if (fstat(pfd, &pinned) < 0)

@@ -24,4 +24,10 @@
  * regular file and its fstat in *st, or one of the failures above. */
 int mt_regular_open(const char *path, struct stat *st);
 
+/* The same for name relative to the folder open as dirfd (AT_FDCWD: the
+ * current one), so that the file read is the one in that folder even when
+ * a folder on the way to it is renamed meanwhile (what gc needs: it
+ * removes the file it judged through the same dirfd). */
+int mt_regular_openat(int dirfd, const char *name, struct stat *st);
+
 #endif /* MONTAGE_CACHE_REGULAR_OPEN_H */

@@ -6,6 +6,7 @@
  * array's size while copying into memory the result owns (sidecar_arena.c).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,8 +74,10 @@ int mt_sidecar_read_buffer_ex(const void *buf, size_t len, unsigned flags,
     return 0;
 }
 
-int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,
-                     MtSidecarError *err)
+/* mt_sidecar_slurp of name relative to dirfd; *st gets the fstat of the
+ * file opened (st_ino 0 when none was). */
+static int slurp_at(int dirfd, const char *path, size_t max, char **data, size_t *len,
+                    struct stat *st_out, MtSidecarError *err)
 {
     struct stat st;
     char *buf;
@@ -89,7 +92,10 @@ int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,
      * /dev/watchdog would arm the watchdog), a FIFO would block until a
      * writer came (montage-analyze hung on one, deaf to SIGTERM), and
      * only a regular file is a sidecar; a link is judged by its target */
-    fd = mt_regular_open(path, &st);
+    memset(st_out, 0, sizeof(*st_out));
+    fd = mt_regular_openat(dirfd, path, &st);
+    if (fd >= 0)
+        *st_out = st;
     if (fd == MT_REGULAR_OPEN_NOT_REGULAR)
         return mt_sidecar_set_error(err, MT_SIDECAR_ERR_IO, -1, "not a regular file");
     if (fd == MT_REGULAR_OPEN_NO_PROC)
@@ -137,6 +143,13 @@ int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,
     return 0;
 }
 
+int mt_sidecar_slurp(const char *path, size_t max, char **data, size_t *len,
+                     MtSidecarError *err)
+{
+    struct stat st;
+    return slurp_at(AT_FDCWD, path, max, data, len, &st, err);
+}
+
 int mt_sidecar_read_file(const char *path, MtSidecar **out, MtSidecarError *err)
 {
     return mt_sidecar_read_file_ex(path, 0, out, err);
@@ -145,6 +158,13 @@ int mt_sidecar_read_file(const char *path, MtSidecar **out, MtSidecarError *err)
 int mt_sidecar_read_file_ex(const char *path, unsigned flags, MtSidecar **out,
                             MtSidecarError *err)
 {
+    return mt_sidecar_read_file_at(AT_FDCWD, path, flags, out, NULL, err);
+}
+
+int mt_sidecar_read_file_at(int dirfd, const char *path, unsigned flags, MtSidecar **out,
+                            struct stat *st, MtSidecarError *err)
+{
+    struct stat opened;
     char *buf;
     size_t len;
     int ret;
@@ -154,7 +174,10 @@ int mt_sidecar_read_file_ex(const char *path, unsigned flags, MtSidecar **out,
         memset(err, 0, sizeof(*err));
         err->offset = -1;
     }
-    if ((ret = mt_sidecar_slurp(path, MT_SIDECAR_MAX_BYTES, &buf, &len, err)) < 0)
+    ret = slurp_at(dirfd, path, MT_SIDECAR_MAX_BYTES, &buf, &len, &opened, err);
+    if (st)
+        *st = opened;
+    if (ret < 0)
         return ret;
     ret = mt_sidecar_read_buffer_ex(buf, len, flags, out, err);
     free(buf);

@@ -3,7 +3,10 @@
 /*
  * stat() + streamed XXH3-128 of a media file (see source_identity.h).
  */
+#define _GNU_SOURCE /* fstatat */
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,12 @@ static int fail(char *err, size_t errlen, int errnum, const char *path, const ch
 
 int mt_source_digest(const char *path, char *out, char *err, size_t errlen)
 {
+    return mt_source_digest_at(AT_FDCWD, path, path, out, err, errlen);
+}
+
+int mt_source_digest_at(int dirfd, const char *name, const char *path, char *out, char *err,
+                        size_t errlen)
+{
     XXH3_state_t *state = XXH3_createState();
     unsigned char *buf = malloc(MT_DIGEST_CHUNK);
     struct stat st;
@@ -37,7 +46,7 @@ int mt_source_digest(const char *path, char *out, char *err, size_t errlen)
     /* the file opened is judged, not the name mt_source_stat saw: a name
      * swapped since to a FIFO would hang gc and check, to a device would
      * open it; the messages are mt_source_stat's and open's */
-    if ((fd = mt_regular_open(path, &st)) < 0) {
+    if ((fd = mt_regular_openat(dirfd, name, &st)) < 0) {
         if (fd == MT_REGULAR_OPEN_NOT_REGULAR) {
             if (err && errlen)
                 snprintf(err, errlen, "%s: not a regular file", path);
@@ -82,6 +91,13 @@ out:
 int mt_source_identify(const char *path, int with_digest, MtSourceIdentityBuf *out,
                        char *err, size_t errlen)
 {
+    return mt_source_identify_at(AT_FDCWD, path, path, with_digest, out, err, errlen);
+}
+
+int mt_source_identify_at(int dirfd, const char *name, const char *path, int with_digest,
+                          MtSourceIdentityBuf *out, char *err, size_t errlen)
+{
+    struct stat st;
     size_t n = strlen(path);
     int ret;
 
@@ -90,11 +106,17 @@ int mt_source_identify(const char *path, int with_digest, MtSourceIdentityBuf *o
     if (n >= sizeof(out->path))
         return fail(err, errlen, ENAMETOOLONG, "media path", "too long");
     memcpy(out->path, path, n + 1);
-    if ((ret = mt_source_stat(path, &out->id, err, errlen)) < 0)
+    if (fstatat(dirfd, name, &st, 0) < 0) {
+        ret = -errno; /* the message mt_source_stat gives */
+        if (err && errlen)
+            snprintf(err, errlen, "%s: %s", path, strerror(-ret));
+        return ret;
+    }
+    if ((ret = mt_source_stat_of(&st, path, &out->id, err, errlen)) < 0)
         return ret;
     out->id.path = out->path;
     if (with_digest) {
-        ret = mt_source_digest(path, out->digest, err, errlen);
+        ret = mt_source_digest_at(dirfd, name, path, out->digest, err, errlen);
         if (ret < 0)
             return ret;
         out->id.digest = out->digest;

@@ -31,6 +31,19 @@ int mt_source_identify(const char *path, int with_digest, MtSourceIdentityBuf *o
 /* The digest of a file's content into out (MT_DIGEST_LEN + 1 bytes). */
 int mt_source_digest(const char *path, char *out, char *err, size_t errlen);
 
+/* The same for name relative to the folder open as dirfd (AT_FDCWD: the
+ * current one), opened as mt_regular_openat does (no FIFO or device is
+ * ever opened); shown names the file in err. gc looks at the media of a
+ * next-to-media sidecar in the folder it read the sidecar from: by path,
+ * a folder renamed meanwhile gave another folder's media. */
+int mt_source_digest_at(int dirfd, const char *name, const char *shown, char *out, char *err,
+                        size_t errlen);
+
+/* mt_source_identify of name relative to dirfd: fstatat (following links)
+ * and, when with_digest, mt_source_digest_at; out->path gets shown. */
+int mt_source_identify_at(int dirfd, const char *name, const char *shown, int with_digest,
+                          MtSourceIdentityBuf *out, char *err, size_t errlen);
+
 /* Bytes hashed per read(); exposed for the bench. */
 #define MT_DIGEST_CHUNK ((size_t)1 << 20)
 

@@ -30,14 +30,20 @@ int mt_source_stat(const char *path, MtSourceIdentity *id, char *err, size_t err
             snprintf(err, errlen, "%s: %s", path, strerror(errnum));
         return -errnum;
     }
-    if (!S_ISREG(st.st_mode)) {
+    return mt_source_stat_of(&st, path, id, err, errlen);
+}
+
+int mt_source_stat_of(const struct stat *st, const char *shown, MtSourceIdentity *id, char *err,
+                      size_t errlen)
+{
+    if (!S_ISREG(st->st_mode)) {
         if (err && errlen)
-            snprintf(err, errlen, "%s: not a regular file", path);
+            snprintf(err, errlen, "%s: not a regular file", shown);
         return -EINVAL;
     }
-    id->size     = (int64_t)st.st_size;
-    id->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-    id->ctime_ns = (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
-    id->inode    = (int64_t)st.st_ino;
+    id->size     = (int64_t)st->st_size;
+    id->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+    id->ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+    id->inode    = (int64_t)st->st_ino;
     return 0;
 }

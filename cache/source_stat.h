@@ -17,4 +17,10 @@
  * errno with "PATH: cause" in err. */
 int mt_source_stat(const char *path, MtSourceIdentity *id, char *err, size_t errlen);
 
+struct stat;
+/* The same from a stat the caller took (st of shown): 0, or -EINVAL with
+ * "SHOWN: not a regular file" in err. */
+int mt_source_stat_of(const struct stat *st, const char *shown, MtSourceIdentity *id, char *err,
+                      size_t errlen);
+
 #endif /* MONTAGE_CACHE_SOURCE_STAT_H */

@@ -11,11 +11,9 @@
  * (or "would-remove" with --dry-run), fields escaped by
  * mt_export_line_field.
  */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* realpath() */
-#endif
+#define _GNU_SOURCE /* fstatat() */
 #include <errno.h>
-#include <limits.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +21,8 @@
 #include <unistd.h>
 
 #include "cache/cache_gc.h"
+#include "cache/gc_names.h"
+#include "cache/gc_unlink.h"
 #include "cache/cli/cli.h"
 #include "cache/source_identity.h"
 #include "export/export.h"
@@ -41,60 +41,38 @@ static void print_record(const GcRun *run, const char *path, const char *why)
     putchar('\n');
 }
 
-/* 1 when the folder holding path is named by-path (a cache's entries):
- * the folder resolved, so a relative or bare name counts as well. */
-static int in_by_path(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char dir[MT_PATH_MAX], real[PATH_MAX];
-    if (!slash)
-        snprintf(dir, sizeof(dir), ".");
-    else if (slash == path)
-        snprintf(dir, sizeof(dir), "/");
-    else if ((size_t)(slash - path) >= sizeof(dir))
-        return 0;
-    else
-        snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
-    if (!realpath(dir, real))
-        return 0;
-    const char *last = strrchr(real, '/');
-    return last && !strcmp(last + 1, MT_CACHE_BY_PATH_DIR);
-}
-
-/* The kind of a sidecar named as the driver names them, MEDIA.KIND.montage.msgpack
- * beside the media or <16 hex digits>.KIND.msgpack in a cache's by-path/:
- * montage-analyze --export writes beside those only. -1 for any other name
- * or place (a sidecar named by the user: files beside it are not ours). */
-static int driver_sidecar_kind(const char *path)
-{
-    int in_cache, kind = mt_cache_sidecar_name_kind(path, NULL, &in_cache);
-    if (kind < 0 || (in_cache && !in_by_path(path)))
-        return -1;
-    return kind;
-}
-
 /* The exports montage-analyze --export wrote beside a sidecar gc removed
  * (mt_export_next_to: the sidecar's name with the extension of a format
  * that takes its kind), when they are regular files (the export writer
- * replaces links, so a link so named is not one). 0, or -1 when one could
- * not be removed. */
-static int remove_exports(GcRun *run, const char *sidecar)
+ * replaces links, so a link so named is not one), looked at and removed
+ * in the folder the sidecar was removed from (dirfd), never by the path
+ * again. 0, or -1 when one could not be removed. */
+static int remove_exports(GcRun *run, const char *sidecar, int dirfd)
 {
-    int kind = driver_sidecar_kind(sidecar), ret = 0;
+    const char *base = strrchr(sidecar, '/');
+    /* montage-analyze --export writes beside the sidecars it names only
+     * (files beside a sidecar named by the user are not ours) */
+    int kind = mt_gc_montage_kind(dirfd, base ? base + 1 : sidecar), ret = 0;
     size_t n;
     const MtExportFormat *formats = mt_export_formats(&n);
     for (size_t i = 0; kind >= 0 && i < n; i++) {
         if (!(formats[i].kinds & (1u << kind)))
             continue;
         char *path = mt_export_next_to(sidecar, &formats[i]);
+        const char *slash, *name;
         struct stat sb;
         if (!path) {
             cli_error(sidecar, "gc: out of memory");
             return -1;
         }
-        if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-            if (!run->opt->dry_run && unlink(path) < 0 && errno != ENOENT) {
-                cli_error(path, "%s", strerror(errno));
+        slash = strrchr(path, '/');
+        name = slash ? slash + 1 : path;
+        if (fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode)) {
+            int r = run->opt->dry_run ? 0 : mt_gc_unlink_judged(dirfd, name, &sb);
+            if (r == MT_GC_UNLINK_OTHER_FILE) {
+                cli_error(path, "kept: replaced since gc judged it");
+            } else if (r < 0 && r != -ENOENT) {
+                cli_error(path, "%s", strerror(-r));
                 ret = -1;
             } else {
                 print_record(run, path, "export of a removed sidecar");
@@ -105,15 +83,15 @@ static int remove_exports(GcRun *run, const char *sidecar)
     return ret;
 }
 
-static void report(const char *path, MtCacheState state, const char *why, int source_gone,
-                   void *opaque)
+static void report(const char *path, int dirfd, MtCacheState state, const char *why,
+                   int source_gone, void *opaque)
 {
     GcRun *run = opaque;
     (void)state;
     print_record(run, path, why);
     /* a changed source is analysed again and its exports rewritten; they
      * are garbage only when the media itself is gone */
-    if (source_gone && remove_exports(run, path) < 0)
+    if (source_gone && remove_exports(run, path, dirfd) < 0)
         run->failed = 1;
 }
 
@@ -121,6 +99,18 @@ static void skipped(const char *path, const char *why, void *opaque)
 {
     (void)opaque;
     cli_error(path, "%s named like a sidecar: skipped", why);
+}
+
+/* one line on standard error, as cli_error writes them; why is escaped
+ * too (a reader's message may quote the file's bytes) */
+static void kept(const char *path, const char *why, void *opaque)
+{
+    (void)opaque;
+    fputs("montage-sidecar: ", stderr);
+    mt_export_line_field(stderr, path);
+    fputs(": kept: ", stderr);
+    mt_export_line_field(stderr, why);
+    fputc('\n', stderr);
 }
 
 static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
@@ -142,7 +132,8 @@ static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)
 
 int cli_gc(int argc, char **argv)
 {
-    MtGcOptions opt = { .tmp_min_age_s = 3600, .report = report, .skipped = skipped };
+    MtGcOptions opt = { .tmp_min_age_s = 3600, .report = report, .skipped = skipped,
+                        .kept = kept };
     GcRun run = { .opt = &opt };
     MtGcStats st = { 0 };
     const char *cache_dir = NULL;

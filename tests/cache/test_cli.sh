@@ -9,6 +9,14 @@ set -u
 CLI=${CLI:-$BUILD/montage-sidecar}
 SAMPLE=${SAMPLE:-$BUILD/tools/sidecar_sample}
 
+# montage_cache DIR: a cache as montage-analyze --cache-dir lays it out
+# (mt_cache_dir_prepare): DIR/by-path/ and DIR/CACHEDIR.TAG, montage's
+montage_cache() {
+    mkdir -p "$1/by-path"
+    printf 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by montage.\n' \
+        >"$1/CACHEDIR.TAG"
+}
+
 # expect NAME WANTED_STATUS command...
 expect() {
     name=$1 want=$2; shift 2
@@ -280,7 +288,7 @@ expect gc_cache_dir_empty 0 "$CLI" gc --cache-dir "$T/cache/none"
 # writable), and only those: not the exports of a live sidecar, not a file
 # of another name, not a beat-only format's name beside a scene sidecar,
 # not a link so named.
-mkdir -p "$T/cache/x/by-path"
+montage_cache "$T/cache/x"
 X="$T/cache/x/by-path"
 printf 'gone' >"$T/gone.mp4"
 printf 'live' >"$T/live.mp4"
@@ -297,7 +305,24 @@ expect_eq gc_dry_exports_listed "$(cut -f1,2 "$T/out" | sort)" "would-remove	$X/
 would-remove	$X/0123456789abcdef.scene.edl
 would-remove	$X/0123456789abcdef.scene.msgpack"
 [ -e "$X/0123456789abcdef.scene.edl" ] && ok gc_dry_exports_kept || fail gc_dry_exports_kept "$(ls "$X")"
-expect gc_exports 0 "$CLI" gc --cache-dir "$T/cache/x"
+# the exports are removed relative to the folder's fd the sidecar was
+# judged and removed in, never by their path again (a folder renamed
+# meanwhile would lose another folder's exports): strace (where it runs)
+# sees each unlinked as a bare name on an fd
+trace=
+if strace -qq -e trace=unlink,unlinkat -o /dev/null true 2>/dev/null; then
+    trace="strace -qq -e trace=unlink,unlinkat -o $T/strace_gc"
+else
+    echo "skip gc_exports_by_fd: strace cannot run here"
+fi
+# shellcheck disable=SC2086 # the strace command, or nothing
+expect gc_exports 0 $trace "$CLI" gc --cache-dir "$T/cache/x"
+if [ -n "$trace" ]; then
+    grep -Eq '^unlinkat\([0-9]+, "0123456789abcdef\.scene\.edl", 0\) = 0$' "$T/strace_gc" &&
+        grep -Eq '^unlinkat\([0-9]+, "0123456789abcdef\.scene\.csv", 0\) = 0$' "$T/strace_gc" &&
+        ! grep -q '/0123456789abcdef\.scene\.[ec]' "$T/strace_gc" \
+        && ok gc_exports_by_fd || fail gc_exports_by_fd "$(cat "$T/strace_gc")"
+fi
 expect_eq gc_exports_removed "$(cd "$X" && ls)" "0123456789abcdef.scene.beats
 0123456789abcdef.scene.notes
 0123456789abcdef.scene.vtt
@@ -332,13 +357,39 @@ montage-sidecar: $T/types/scan/ld.scene.montage.msgpack: a link to a directory n
 [ ! -e "$T/types/scan/lr.scene.montage.msgpack" ] && [ ! -L "$T/types/scan/lr.scene.montage.msgpack" ] \
     && [ -f "$T/types/target/real.msgpack" ] && ok gc_link_to_file_removed || fail gc_link_to_file_removed "$(cat "$T/out")"
 
+# a cache's by-path/ is the by-path folder of a folder holding montage's
+# CACHEDIR.TAG (what montage-analyze writes in every cache it makes): in a
+# folder merely named by-path, or beside another tool's tag, the exports
+# of a sidecar whose media is gone stay (it goes itself: it reads), and a
+# 16-hex name that does not read is kept with one line
+for c in plain other; do
+    mkdir -p "$T/notcache/$c/by-path"
+    Z="$T/notcache/$c/by-path"
+    printf 'gone' >"$T/gone3.mp4"
+    "$SAMPLE" scene "$Z/5555555555555555.scene.msgpack" --media "$T/gone3.mp4"
+    rm "$T/gone3.mp4"
+    printf 'x' >"$Z/5555555555555555.scene.edl"
+    printf 'junk' >"$Z/6666666666666666.beat.msgpack"
+done
+printf 'Signature: 8a477f597d28d172789f06886806bc55\n# made by another tool\n' >"$T/notcache/other/CACHEDIR.TAG"
+for c in plain other; do
+    Z="$T/notcache/$c/by-path"
+    expect "gc_not_cache_$c" 0 "$CLI" gc --cache-dir "$T/notcache/$c"
+    expect_eq "gc_not_cache_${c}_kept" "$(cd "$Z" && ls)" "5555555555555555.scene.edl
+6666666666666666.beat.msgpack"
+    expect_eq "gc_not_cache_${c}_lines" "$(cut -f1,2 "$T/out"; cat "$T/err")" "removed	$Z/5555555555555555.scene.msgpack
+montage-sidecar: $Z/6666666666666666.beat.msgpack: kept: does not read (not a montage sidecar: \
+the file does not start with a msgpack map), and montage writes that name only in a cache's by-path/"
+done
+
 # ... and only when the sidecar's source is missing: a changed source is
 # analysed again over the same exports, a sidecar of another schema version
 # (a newer install's) says nothing of its media (gc still removes that
 # sidecar itself, as before), a 16-hex name outside a by-path/ folder or a
 # user-named sidecar has no exports of ours beside it. A next-to-media
 # sidecar whose media is gone takes its exports along.
-mkdir -p "$T/cache/y/by-path" "$T/u"
+montage_cache "$T/cache/y"
+mkdir "$T/u"
 Y="$T/cache/y/by-path"
 printf 'one' >"$T/chg.mp4"
 "$SAMPLE" scene "$Y/1111111111111111.scene.msgpack" --media "$T/chg.mp4"
@@ -375,6 +426,82 @@ expect_eq gc_user_named_neighbours_kept "$(cd "$T/u" && ls)" "3333333333333333.s
 shots.edl"
 [ ! -e "$T/nm.mp4.scene.montage.edl" ] && [ ! -e "$T/nm.mp4.scene.montage.msgpack" ] \
     && ok gc_next_to_media_exports_removed || fail gc_next_to_media_exports_removed "$(cat "$T/out")"
+
+# the sidecar records no device, so gc tells a media deleted from one on a
+# disk not mounted by its folder: a cache entry whose media's folder is
+# not there (an unplugged disk's folders are away with it) is kept with one
+# line, exports too; one whose folder is there without the media goes with
+# its exports
+montage_cache "$T/cache/w"
+W="$T/cache/w/by-path"
+mkdir -p "$T/disk/films" "$T/here"
+printf 'away' >"$T/disk/films/away.mp4"
+printf 'gone' >"$T/here/gone.mp4"
+printf 'x' >"$T/here/other.mp4"
+"$SAMPLE" scene "$W/7777777777777777.scene.msgpack" --media "$T/disk/films/away.mp4"
+"$SAMPLE" scene "$W/8888888888888888.scene.msgpack" --media "$T/here/gone.mp4"
+printf 'x' >"$W/7777777777777777.scene.edl"
+printf 'x' >"$W/8888888888888888.scene.edl"
+rm -r "$T/disk" "$T/here/gone.mp4"
+expect gc_unreachable 0 "$CLI" gc --cache-dir "$T/cache/w"
+expect_eq gc_unreachable_kept "$(cd "$W" && ls)" "7777777777777777.scene.edl
+7777777777777777.scene.msgpack"
+expect_eq gc_unreachable_lines "$(cut -f1,2 "$T/out" | sort; cat "$T/err")" "removed	$W/8888888888888888.scene.edl
+removed	$W/8888888888888888.scene.msgpack
+montage-sidecar: $W/7777777777777777.scene.msgpack: kept: the folder of its media is not there: \
+$T/disk/films (a disk not mounted?), so the media is not known to be gone"
+
+# the line names the file escaped, one line whatever the name
+mkdir -p "$T/disk2/films"
+printf 'away' >"$T/disk2/films/away.mp4"
+"$SAMPLE" scene "$T/u/we
+ird.msgpack" --media "$T/disk2/films/away.mp4"
+rm -r "$T/disk2"
+expect gc_unreachable_named 0 "$CLI" gc "$T/u/we
+ird.msgpack"
+expect_eq gc_unreachable_named_line "$(cat "$T/err")" "montage-sidecar: $T/u/we\nird.msgpack: kept: the folder \
+of its media is not there: $T/disk2/films (a disk not mounted?), so the media is not known to be gone"
+[ -f "$T/u/we
+ird.msgpack" ] && ok gc_unreachable_named_kept || fail gc_unreachable_named_kept "$(ls "$T/u")"
+# the folder is named escaped too; an empty folder (the mount point of a
+# disk not mounted, with a media straight in it) keeps the sidecar as well
+mkdir -p "$T/disk3/fi
+lms" "$T/mnt"
+printf 'away' >"$T/disk3/fi
+lms/a.mp4"
+printf 'away' >"$T/mnt/a.mp4"
+"$SAMPLE" scene "$T/u/nl.msgpack" --media "$T/disk3/fi
+lms/a.mp4"
+"$SAMPLE" scene "$T/u/mnt.msgpack" --media "$T/mnt/a.mp4"
+rm -r "$T/disk3" "$T/mnt/a.mp4"
+expect gc_unreachable_folder_escaped 0 "$CLI" gc "$T/u/nl.msgpack"
+expect_eq gc_unreachable_folder_escaped_line "$(cat "$T/err")" "montage-sidecar: $T/u/nl.msgpack: kept: the \
+folder of its media is not there: $T/disk3/fi\nlms (a disk not mounted?), so the media is not known to be gone"
+expect gc_unreachable_empty_folder 0 "$CLI" gc "$T/u/mnt.msgpack"
+expect_eq gc_unreachable_empty_folder_line "$(cat "$T/err")" "montage-sidecar: $T/u/mnt.msgpack: kept: the \
+folder of its media is empty: $T/mnt (a disk not mounted?), so the media is not known to be gone"
+[ -f "$T/u/nl.msgpack" ] && [ -f "$T/u/mnt.msgpack" ] && ok gc_unreachable_folders_kept \
+    || fail gc_unreachable_folders_kept "$(ls "$T/u")"
+rm "$T/u/nl.msgpack" "$T/u/mnt.msgpack"
+
+# a file that does not read is removed only under a name montage writes
+# there: MEDIA.KIND.montage.msgpack goes; a user's notes.scene.msgpack in a
+# scanned folder is not looked at, and given by name it is refused (exit
+# 4, nothing removed); a 16-hex name outside a cache's by-path/ is kept
+# with one line.
+mkdir "$T/n"
+printf 'my notes' >"$T/n/notes.scene.msgpack"
+printf 'junk' >"$T/n/4444444444444444.beat.msgpack"
+printf 'junk' >"$T/n/clip.mp4.beat.montage.msgpack"
+expect gc_user_corrupt_scan 0 "$CLI" gc "$T/n"
+expect_eq gc_user_corrupt_scan_kept "$(cd "$T/n" && ls)" "4444444444444444.beat.msgpack
+notes.scene.msgpack"
+expect_eq gc_user_corrupt_scan_lines "$(cut -f1,2 "$T/out"; cat "$T/err")" "removed	$T/n/clip.mp4.beat.montage.msgpack
+montage-sidecar: $T/n/4444444444444444.beat.msgpack: kept: does not read (not a montage sidecar: \
+the file does not start with a msgpack map), and montage writes that name only in a cache's by-path/"
+expect gc_user_corrupt_named 4 "$CLI" gc "$T/n/notes.scene.msgpack" "$T/n/4444444444444444.beat.msgpack"
+[ -e "$T/n/notes.scene.msgpack" ] && [ -e "$T/n/4444444444444444.beat.msgpack" ] && [ "$(wc -l < "$T/err")" -eq 1 ] \
+    && ok gc_user_corrupt_named_kept || fail gc_user_corrupt_named_kept "$(ls "$T/n"; cat "$T/err")"
 
 # check and gc print one record a line whatever the name: tab, newline,
 # carriage return, backslash and other control bytes escaped as in

@@ -26,6 +26,11 @@ else fail library_example_documented "montage-sidecar(5), C LIBRARY, differs fro
 D=$T/root
 if ! make -s -C "$ROOT" install-cache DESTDIR="$D" PREFIX=/opt/montage > "$T/install.log" 2>&1; then
     fail library_install "$(tail -n 3 "$T/install.log")"; finish; fi
+# the soname says the interface: 2 since cache_gc.h changed incompatibly
+# (MtGcReport's dirfd, MtGcOptions' kept before opaque)
+soname=$(LC_ALL=C readelf -d "$D/opt/montage/lib/libmontage-sidecar.so" 2>&1 | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
+expect_eq library_soname "$soname $(ls "$D/opt/montage/lib" | grep '^libmontage-sidecar\.so\.')" \
+    "libmontage-sidecar.so.2 libmontage-sidecar.so.2"
 export PKG_CONFIG_SYSROOT_DIR="$D" PKG_CONFIG_PATH="$D/opt/montage/lib/pkgconfig" PKG_CONFIG_LIBDIR="$D/opt/montage/lib/pkgconfig:/usr/lib/x86_64-linux-gnu/pkgconfig:/usr/lib/pkgconfig:/usr/share/pkgconfig"
 if cflags=$(pkg-config --cflags montage-sidecar) && libs=$(pkg-config --libs montage-sidecar) &&
    slibs=$(pkg-config --static --libs montage-sidecar); then ok library_pkg_config

@@ -36,9 +36,10 @@ n_cached=$(cat "$WORK"/d?.jsonl | grep -c '"status":"cached"')
 [ "$n_ok" -eq $N_FILES ] && [ "$n_cached" -eq $((2 * N_FILES)) ] && ok concurrent_records ||
     fail concurrent_records "$n_ok ok, $n_cached cached"
 
-# one entry per file and kind, nothing else but the tag
+# one entry per file and kind, nothing else but the tag and montage's
+# marker (by-path/.montage-cache)
 n_entries=$(find "$WORK/cache" -type f -name '*.msgpack' | wc -l)
-others=$(find "$WORK/cache" -type f ! -name '*.msgpack' ! -name CACHEDIR.TAG)
+others=$(find "$WORK/cache" -type f ! -name '*.msgpack' ! -name CACHEDIR.TAG ! -name .montage-cache)
 [ "$n_entries" -eq $((2 * N_FILES)) ] && [ -z "$others" ] && ok concurrent_cache_clean ||
     fail concurrent_cache_clean "$n_entries entries, others: $others"
 

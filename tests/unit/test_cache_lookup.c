@@ -209,10 +209,10 @@ static void test_rewrite_with_old_mtime(void)
 static int count_reports;
 static int count_gone;
 
-static void on_report(const char *path, MtCacheState s, const char *why, int source_gone,
+static void on_report(const char *path, int dirfd, MtCacheState s, const char *why, int source_gone,
                       void *opaque)
 {
-    (void)path; (void)s; (void)why; (void)opaque;
+    (void)path; (void)dirfd; (void)s; (void)why; (void)opaque;
     count_reports++;
     count_gone += source_gone;
 }
