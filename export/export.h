@@ -11,6 +11,7 @@
 #define MONTAGE_EXPORT_EXPORT_H
 
 #include <stddef.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "cache/sidecar_model.h"
@@ -92,6 +93,10 @@ void mt_export_line_field(FILE *out, const char *s);
  * fits in whole escapes; returns the length written. For messages built
  * before they are written (montage-analyze's log lines). */
 size_t mt_export_line_field_text(char *out, size_t size, const char *s);
+/* Formats fmt whole (however long the names in it) and writes it as one
+ * line field, as mt_export_line_field: the tools' error lines. */
+void mt_export_line_vprintf(FILE *out, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Writes s as XML 1.0 text or attribute value: the five special
  * characters escaped, tab, newline and carriage return as character
  * references (an attribute keeps them), and what XML cannot hold (other

@@ -2,7 +2,9 @@
  * Copyright (C) 2026 the Montage authors; see LICENSE. */
 /* Small text helpers the export writers share (see export.h). */
 #define _DEFAULT_SOURCE /* realpath */
+#include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +46,25 @@ void mt_export_line_field(FILE *out, const char *s)
         else
             fputc(*p, out);
     }
+}
+
+void mt_export_line_vprintf(FILE *out, const char *fmt, va_list ap)
+{
+    char small[1024], *line = small;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
+    if (n < 0) /* small is undefined then: say what is known */
+        snprintf(small, sizeof(small), "(a message that could not be formatted: %s)",
+                 strerror(errno));
+    else if (n >= (int)sizeof(small) && (line = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(line, (size_t)n + 1, fmt, again);
+    else if (!line)
+        line = small; /* out of memory: the cut message is still one line */
+    va_end(again);
+    mt_export_line_field(out, line);
+    if (line != small)
+        free(line);
 }
 
 size_t mt_export_line_field_text(char *out, size_t size, const char *s)

@@ -101,16 +101,12 @@ static void skipped(const char *path, const char *why, void *opaque)
     cli_error(path, "%s named like a sidecar: skipped", why);
 }
 
-/* one line on standard error, as cli_error writes them; why is escaped
- * too (a reader's message may quote the file's bytes) */
+/* one line on standard error; cli_error escapes why too (a reader's
+ * message may quote the file's bytes) */
 static void kept(const char *path, const char *why, void *opaque)
 {
     (void)opaque;
-    fputs("montage-sidecar: ", stderr);
-    mt_export_line_field(stderr, path);
-    fputs(": kept: ", stderr);
-    mt_export_line_field(stderr, why);
-    fputc('\n', stderr);
+    cli_error(path, "kept: %s", why);
 }
 
 static int gc_path(const char *path, const MtGcOptions *opt, MtGcStats *st)

@@ -44,8 +44,7 @@ static const char usage[] =
 
 void cli_error(const char *file, const char *fmt, ...)
 {
-    char small[1024], *line = small;
-    va_list ap, again;
+    va_list ap;
     fputs("montage-sidecar: ", stderr);
     if (file) {
         mt_export_line_field(stderr, file);
@@ -55,20 +54,8 @@ void cli_error(const char *file, const char *fmt, ...)
      * one (-o FILE, an argument, a sidecar of another kind) and every
      * error must stay one line; whole, however long the names in it */
     va_start(ap, fmt);
-    va_copy(again, ap);
-    int n = vsnprintf(small, sizeof(small), fmt, ap);
-    if (n < 0) /* small is undefined then: say what is known */
-        snprintf(small, sizeof(small), "(a message that could not be formatted: %s)",
-                 strerror(errno));
-    else if (n >= (int)sizeof(small) && (line = malloc((size_t)n + 1)) != NULL)
-        vsnprintf(line, (size_t)n + 1, fmt, again);
-    else if (!line)
-        line = small; /* out of memory: the cut cause is still one line */
-    va_end(again);
+    mt_export_line_vprintf(stderr, fmt, ap);
     va_end(ap);
-    mt_export_line_field(stderr, line);
-    if (line != small)
-        free(line);
     fputc('\n', stderr);
 }
 

@@ -73,23 +73,9 @@ static void say(const Run *r, const char *fmt, ...) __attribute__((format(printf
  * name): one line whatever the names hold. */
 static void message(const char *fmt, va_list ap)
 {
-    char small[1024], *line = small;
-    va_list again;
-    va_copy(again, ap);
-    int n = vsnprintf(small, sizeof(small), fmt, ap);
-    if (n < 0)
-        snprintf(small, sizeof(small), "(a message that could not be formatted: %s)",
-                 strerror(errno));
-    else if (n >= (int)sizeof(small) && (line = malloc((size_t)n + 1)) != NULL)
-        vsnprintf(line, (size_t)n + 1, fmt, again);
-    else if (!line)
-        line = small; /* out of memory: the cut message is still one line */
-    va_end(again);
     fputs("montage-fast-scene: ", stderr);
-    mt_export_line_field(stderr, line);
+    mt_export_line_vprintf(stderr, fmt, ap);
     fputc('\n', stderr);
-    if (line != small)
-        free(line);
 }
 
 static void say(const Run *r, const char *fmt, ...)
