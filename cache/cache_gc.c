@@ -118,6 +118,14 @@ static int media_unreachable(const MtCacheMedia *m, char *why, size_t len)
 
     if (!m || !m->err)
         return 0;
+    /* a link whose target is missing (a media linked from a disk not
+     * mounted): the link's own folder says nothing of the target's */
+    if (m->err == ENOENT && fstatat(m->dirfd, m->name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISLNK(sb.st_mode)) {
+        snprintf(why, len, "its media %s is a link to a file that is not there (a disk not "
+                 "mounted?), so the media is not known to be gone", m->shown);
+        return 1;
+    }
     if (m->err != ENOENT) {
         snprintf(why, len, "its media cannot be looked at (%s), so it is not known to be gone",
                  strerror(m->err));

@@ -484,6 +484,22 @@ folder of its media is empty: $T/mnt (a disk not mounted?), so the media is not 
     || fail gc_unreachable_folders_kept "$(ls "$T/u")"
 rm "$T/u/nl.msgpack" "$T/u/mnt.msgpack"
 
+# a next-to-media sidecar whose media is a link to a file on a disk not
+# mounted (the link dangles) is kept with one line, its exports too: the
+# link's folder is there and holds it, yet the media is not known gone
+mkdir -p "$T/lk" "$T/disk4"
+printf 'away' >"$T/disk4/a.mp4"
+ln -s "$T/disk4/a.mp4" "$T/lk/a.mp4"
+"$SAMPLE" scene "$T/lk/a.mp4.scene.montage.msgpack" --media "$T/lk/a.mp4"
+printf 'x' >"$T/lk/a.mp4.scene.montage.edl"
+mv "$T/disk4" "$T/disk4.away"
+expect gc_dangling_media_link 0 "$CLI" gc "$T/lk"
+expect_eq gc_dangling_media_link_line "$(cat "$T/out" "$T/err")" "montage-sidecar: $T/lk/a.mp4.scene.montage.msgpack: \
+kept: its media $T/lk/a.mp4 is a link to a file that is not there (a disk not mounted?), so the media is not known to be gone"
+expect_eq gc_dangling_media_link_kept "$(cd "$T/lk" && ls)" "a.mp4
+a.mp4.scene.montage.edl
+a.mp4.scene.montage.msgpack"
+
 # a file that does not read is removed only under a name montage writes
 # there: MEDIA.KIND.montage.msgpack goes; a user's notes.scene.msgpack in a
 # scanned folder is not looked at, and given by name it is refused (exit
