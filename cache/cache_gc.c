@@ -116,7 +116,17 @@ static int media_unreachable(const MtCacheMedia *m, char *why, size_t len)
     const char *slash;
     struct stat sb;
 
-    if (!m || !m->err)
+    if (!m)
+        return 0;
+    /* a recorded source= as given (montagebeat=source=song.flac) is
+     * relative to the folder analysis ran in, which gc does not know:
+     * looked up from gc's own folder it names another file or none */
+    if (m->dirfd == AT_FDCWD && m->name[0] != '/') {
+        snprintf(why, len, "its media's recorded path %s is relative, so the media is not known "
+                 "to be gone", m->shown);
+        return 1;
+    }
+    if (!m->err)
         return 0;
     /* a link whose target is missing (a media linked from a disk not
      * mounted): the link's own folder says nothing of the target's */

@@ -500,6 +500,17 @@ expect_eq gc_dangling_media_link_kept "$(cd "$T/lk" && ls)" "a.mp4
 a.mp4.scene.montage.edl
 a.mp4.scene.montage.msgpack"
 
+# a sidecar whose recorded source path is relative (source=song.flac, as
+# given) is not judged from gc's own folder: kept with one line
+mkdir -p "$T/proj" "$T/elsewhere"
+printf 'x' >"$T/elsewhere/notes.txt" # gc's folder holds files, none the media
+printf 'song' >"$T/proj/song.flac"
+(cd "$T/proj" && "$SAMPLE" beat shots.msgpack --media song.flac)
+expect gc_relative_source 0 sh -c 'cd "$1" && exec "$2" gc ../proj/shots.msgpack' sh "$T/elsewhere" "$CLI"
+expect_eq gc_relative_source_line "$(cat "$T/out" "$T/err")" "montage-sidecar: ../proj/shots.msgpack: kept: \
+its media's recorded path song.flac is relative, so the media is not known to be gone"
+[ -f "$T/proj/shots.msgpack" ] && ok gc_relative_source_kept || fail gc_relative_source_kept "$(ls "$T/proj")"
+
 # a file that does not read is removed only under a name montage writes
 # there: MEDIA.KIND.montage.msgpack goes; a user's notes.scene.msgpack in a
 # scanned folder is not looked at, and given by name it is refused (exit
