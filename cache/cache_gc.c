@@ -24,7 +24,8 @@
 #include "sidecar_read.h"
 #include "source_identity.h"
 
-void (*mt_cache_gc_before_read)(int dirfd, const char *name);
+/* a test hook (tests/unit): not part of libmontage-sidecar's ABI */
+__attribute__((visibility("hidden"))) void (*mt_cache_gc_before_read)(int dirfd, const char *name);
 
 static const char *base_name(const char *path)
 {

@@ -43,6 +43,6 @@ void mt_cache_gc_verdict_end(MtGcVerdict *v);
 
 /* Tests only (NULL otherwise): called between the judging lstat of name
  * and its read, where a test replaces the file to see it kept. */
-extern void (*mt_cache_gc_before_read)(int dirfd, const char *name);
+extern __attribute__((visibility("hidden"))) void (*mt_cache_gc_before_read)(int dirfd, const char *name);
 
 #endif /* MONTAGE_CACHE_CACHE_GC_STEPS_H */
