@@ -19,6 +19,7 @@
 #include "atomic_file.h"
 #include "cache_gc.h"
 #include "cache_gc_steps.h"
+#include "cache_media.h"
 #include "gc_names.h"
 #include "gc_unlink.h"
 #include "sidecar_read.h"

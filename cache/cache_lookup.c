@@ -19,6 +19,7 @@
 
 #include "atomic_file.h"
 #include "cache_lookup.h"
+#include "cache_media.h"
 #include "coverage.h"
 #include "double_text.h"
 #include "sidecar_names.h"

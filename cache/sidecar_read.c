@@ -16,6 +16,7 @@
 #include <msgpack.h>
 
 #include "msgpack_bounds.h"
+#include "cache_media.h" /* mt_sidecar_read_file_at */
 #include "regular_open.h"
 #include "sidecar_arena.h"
 #include "sidecar_read.h"

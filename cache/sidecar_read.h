@@ -10,7 +10,6 @@
 #define MONTAGE_CACHE_SIDECAR_READ_H
 
 #include <stddef.h>
-#include <sys/stat.h>
 
 #include "sidecar_error.h"
 #include "sidecar_model.h"
@@ -41,11 +40,6 @@ int mt_sidecar_read_buffer_ex(const void *buf, size_t len, unsigned flags,
 int mt_sidecar_read_file_ex(const char *path, unsigned flags, MtSidecar **out,
                             MtSidecarError *err);
 
-/* mt_sidecar_read_file_ex of name relative to the folder open as dirfd
- * (AT_FDCWD: the current one); *st (may be NULL) gets the fstat of the
- * file read (after links) when it could be opened, else st_ino 0. */
-int mt_sidecar_read_file_at(int dirfd, const char *name, unsigned flags, MtSidecar **out,
-                            struct stat *st, MtSidecarError *err);
 
 /* Reads a whole file (at most max bytes) into a malloc'ed buffer. Returns 0
  * or -(MT_SIDECAR_ERR_IO / _TOO_LARGE / _NOMEM). Shared with the CLI. */
