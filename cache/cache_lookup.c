@@ -117,8 +117,17 @@ int mt_cache_dir_prepare(const char *dir, char *err, size_t errlen)
     if ((ret = put(path, sizeof(path), "%s/" MT_CACHE_BY_PATH_DIR "/" MT_CACHE_MARKER_NAME, dir)) < 0)
         return ret;
     if (stat(path, &st) < 0 &&
-        (ret = mt_atomic_write_file(path, marker, sizeof(marker) - 1, NULL, err, errlen)) < 0)
-        return ret;
+        (ret = mt_atomic_write_file(path, marker, sizeof(marker) - 1, NULL, err, errlen)) < 0) {
+        /* a cache made before the marker (its tag there) that this user
+         * may only read, or on a read-only mount: it is still used as it
+         * was; gc knows it as montage's by the tag */
+        char tagpath[MT_PATH_MAX];
+        if (!((ret == -EACCES || ret == -EROFS) &&
+              put(tagpath, sizeof(tagpath), "%s/CACHEDIR.TAG", dir) == 0 && stat(tagpath, &st) == 0))
+            return ret;
+        if (err && errlen)
+            err[0] = '\0';
+    }
     if ((ret = put(path, sizeof(path), "%s/CACHEDIR.TAG", dir)) < 0)
         return ret;
     if (stat(path, &st) == 0)

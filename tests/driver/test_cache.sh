@@ -72,6 +72,25 @@ run --cache-dir "$WORK/cache" "$WORK/ro" > "$WORK/r10.jsonl"
 [ "$(ls -a "$WORK/ro")" = "$before" ] && grep -q "\"$WORK/cache/by-path/" "$WORK/r9.jsonl" &&
     [ -f "$WORK/cache/CACHEDIR.TAG" ] && grep -q '"status":"cached"' "$WORK/r10.jsonl" &&
     ok cache_dir_leaves_media_alone || fail cache_dir_leaves_media_alone "$(cat "$WORK/r9.jsonl"; ls -a "$WORK/ro")"
+# a cache made before by-path/.montage-cache (its tag there) that this
+# user may only read is used as before: its entry is served (was: exit 2,
+# the marker could not be written); as nobody when running as root
+if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null 2>&1; then
+    U=$(mktemp -d "${TMPDIR:-/tmp}/montage-rocache.XXXXXX")
+    chmod 755 "$U"
+    cp "$MONTAGE_ANALYZE" "$U/montage-analyze" && gen_av "$U/e.mp4" 1 && chmod 644 "$U/e.mp4"
+    run --cache-dir "$U/cache" "$U/e.mp4" > /dev/null
+    rm -f "$U/cache/by-path/.montage-cache"
+    chmod -R go+rX "$U/cache"
+    (cd "$U" && setpriv --reuid=65534 --regid=65534 --clear-groups ./montage-analyze --cache-dir cache e.mp4) \
+        > "$WORK/ro-cache.jsonl" 2> "$WORK/ro-cache.err"
+    rc=$?
+    rm -rf "$U"
+    [ $rc -eq 0 ] && grep -q '"status":"cached"' "$WORK/ro-cache.jsonl" && ok read_only_cache_used ||
+        fail read_only_cache_used "rc=$rc $(cat "$WORK/ro-cache.jsonl" "$WORK/ro-cache.err")"
+else
+    skip read_only_cache_used "needs root and setpriv (util-linux) to read a cache of another user"
+fi
 # a --keyframes analysis is an entry of its own: it is not served to a full
 # run, and a full one is not served to --keyframes
 run --keyframes "$M/b.mp4" > "$WORK/k1.jsonl"
