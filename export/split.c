@@ -184,15 +184,17 @@ static void refuse_existing(const char *path, char *err, size_t errlen)
 /* Makes the temporary piece for ffmpeg to write (-y) before it runs:
  * O_EXCL, so the name is ours alone (another split of a clip of that
  * name, a link planted there: those take another name), with the pid in
- * it so concurrent splits do not even meet. The fd is closed (ffmpeg
- * opens the name itself); the mode is 0666 less the umask, as ffmpeg
- * would create it. 0, or -errno. */
-static int make_temporary(char *tmp, size_t tmplen, const char *dir, int stem_len, const char *base,
-                          size_t piece, const char *ext)
+ * it so concurrent splits do not even meet. The name holds no stem: any
+ * piece name the file system takes (a stem up to NAME_MAX less
+ * "-shot-NNN.EXT") must have a temporary it takes too; the extension
+ * stays last, as ffmpeg picks the format from it. The fd is closed
+ * (ffmpeg opens the name itself); the mode is 0666 less the umask, as
+ * ffmpeg would create it. 0, or -errno. */
+static int make_temporary(char *tmp, size_t tmplen, const char *dir, const char *ext)
 {
     for (int attempt = 0; attempt < 100; attempt++) {
-        if (snprintf(tmp, tmplen, "%s/.%.*s-shot-%03zu.%ld-%d.part.%s", dir, stem_len, base, piece,
-                     (long)getpid(), attempt, ext) >= (int)tmplen)
+        if (snprintf(tmp, tmplen, "%s/.montage-split.%ld-%d.part.%s", dir, (long)getpid(), attempt,
+                     ext) >= (int)tmplen)
             return -ENAMETOOLONG;
         int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd >= 0) {
@@ -273,10 +275,10 @@ static int split_all(const char *ffmpeg, const MtExportItem *it, MtSplitMode mod
             snprintf(err, errlen, "output path too long");
             return -1;
         }
-        int made = make_temporary(tmp, sizeof(tmp), dir, stem_len, base, i + 1, ext);
+        int made = make_temporary(tmp, sizeof(tmp), dir, ext);
         if (made < 0) {
-            snprintf(err, errlen, "cannot create a temporary piece in the output directory: %s",
-                     strerror(-made));
+            snprintf(err, errlen, "cannot create a temporary piece in the output directory %s: %s",
+                     dir, strerror(-made));
             return -1;
         }
         /* input seeking: with -c copy from the key frame at or before the

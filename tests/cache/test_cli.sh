@@ -576,4 +576,19 @@ rm -f "${odd%.msgpack}.edl" "$T/plain.scene.montage."* "$T/odd.mp4"
 expect gc_escaped 0 "$CLI" gc "$odd"
 expect_eq gc_escaped_line "$(wc -l < "$T/out") $(cut -f1,2 "$T/out")" "1 removed	$T/a\tb\nc\\\\d\u0001$(printf '\351').scene.montage.msgpack"
 
+# split: a piece name the file system takes (a 236-byte stem and
+# "-shot-001.mp4": 249 bytes) has a temporary it takes too (was: the stem
+# in the temporary's name, 265 bytes, "File name too long"); a fake
+# --ffmpeg writes its last argument, the output
+mkdir -p "$T/long/out"
+stem=$(printf '%0236d' 0)
+printf 'media' >"$T/long/$stem.mp4"
+"$SAMPLE" scene "$T/long/shots.msgpack" --media "$T/long/$stem.mp4"
+printf '#!/bin/sh\nfor a; do last=$a; done\nprintf piece >"$last"\n' >"$T/long/ffmpeg"
+chmod +x "$T/long/ffmpeg"
+expect split_long_stem 0 "$CLI" split -d "$T/long/out" --ffmpeg "$T/long/ffmpeg" "$T/long/shots.msgpack"
+expect_eq split_long_stem_pieces "$(cd "$T/long/out" && ls -A)" "$stem-shot-001.mp4
+$stem-shot-002.mp4
+$stem-shot-003.mp4"
+
 finish
