@@ -19,6 +19,7 @@
 #include "cache/sidecar_write.h"
 #include "cache/source_identity.h"
 #include "tests/unit/cache_test_util.h"
+#include "tests/unit/sidecar_for_media.h"
 #include "tests/unit/sidecar_samples.h"
 #include "tests/unit/unit.h"
 
@@ -27,15 +28,7 @@ static char dir[512];
 /* A complete scene sidecar of media next to it (its identity as now). */
 static int write_for(const char *media, char *sidecar, size_t len)
 {
-    SampleScene s;
-    MtSourceIdentityBuf id;
-    char err[512];
-    if (mt_cache_sidecar_path(NULL, media, MT_KIND_SCENE, sidecar, len) < 0 ||
-        mt_source_identify(media, 1, &id, err, sizeof(err)) < 0 ||
-        sample_scene_init(&s, 0, 0) < 0)
-        return -1;
-    s.sc.source = id.id;
-    return mt_sidecar_write_file(sidecar, &s.sc, err, sizeof(err));
+    return sample_scene_write_for(media, sidecar, len, 1);
 }
 
 /* Folder a holds the sidecar of a clip since removed (stale: gc's), folder

@@ -21,6 +21,7 @@
 #include "cache/sidecar_write.h"
 #include "cache/source_identity.h"
 #include "tests/unit/cache_test_util.h"
+#include "tests/unit/sidecar_for_media.h"
 #include "tests/unit/sidecar_samples.h"
 #include "tests/unit/unit.h"
 
@@ -94,16 +95,7 @@ static void test_default_dir(void)
 /* Writes a sidecar for media next to it, with its identity as it is now. */
 static int write_for(const char *media, char *sidecar, size_t len, int complete)
 {
-    SampleScene s;
-    MtSourceIdentityBuf id;
-    char err[512];
-    if (mt_cache_sidecar_path(NULL, media, MT_KIND_SCENE, sidecar, len) < 0 ||
-        mt_source_identify(media, 1, &id, err, sizeof(err)) < 0 ||
-        sample_scene_init(&s, 0, 0) < 0)
-        return -1;
-    s.sc.source = id.id;
-    s.sc.status.complete = complete;
-    return mt_sidecar_write_file(sidecar, &s.sc, err, sizeof(err));
+    return sample_scene_write_for(media, sidecar, len, complete);
 }
 
 static MtCacheState check(const char *sidecar, const char *media, char *why)
